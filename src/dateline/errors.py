@@ -1,0 +1,12 @@
+"""Errors a user sees: one line, naming the document and the reason."""
+
+from __future__ import annotations
+
+
+class DocumentError(Exception):
+    """A document that cannot be read or processed. ``str()`` is the one-line message."""
+
+    def __init__(self, where: str, reason: str):
+        super().__init__(f"{where}: {reason}")
+        self.where = where
+        self.reason = reason

@@ -1,0 +1,1 @@
+"""run: the pipeline that ties read -> clean -> analyse -> events together, and the CLI."""

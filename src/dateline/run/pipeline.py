@@ -1,0 +1,155 @@
+"""The pipeline: read -> clean -> analyse -> code events, one document or a stream of them.
+
+``process`` handles one text or HTML string; ``process_many`` streams documents and
+batches the spaCy parse across them (``nlp.pipe``); ``process_paths`` reads files first.
+A document that fails at any stage becomes a ``DocumentError`` in the stream; the others
+go on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Iterable, Iterator, Sequence
+from urllib.parse import urlsplit
+
+from dateline import events
+from dateline.analyse import analyse
+from dateline.analyse.nlp import load
+from dateline.clean import clean_document
+from dateline.clean.language import detect_language
+from dateline.doc import Doc, parse_iso_date
+from dateline.errors import DocumentError
+from dateline.read import DEFAULT_MAX_BYTES, RawDocument, looks_like_html, read_paths
+from dateline.record import Article, Source
+
+DEFAULT_BATCH_SIZE = 32
+
+
+def document_id(text: str) -> str:
+    """Hash of the normalised clean text: the same article from two places gets one id."""
+    normalised = re.sub(r"\s+", " ", text.casefold()).strip()
+    return hashlib.sha1(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+def process(text_or_html: str, url: str | None = None, published: str | None = None, *,
+            model: str | None = None, actors: Sequence[str] = ()) -> Article:
+    """Process one article given as HTML or plain text. Raises DocumentError if it has no text."""
+    kind = "html" if looks_like_html(text_or_html) else "text"
+    raw = RawDocument(content=text_or_html, kind=kind, path=None, container=kind, url=url)
+    result = next(process_many([raw], published=published, model=model, actors=actors))
+    if isinstance(result, DocumentError):
+        raise result
+    return result
+
+
+def process_paths(paths: Iterable[str], *, url: str | None = None, published: str | None = None,
+                  max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int = DEFAULT_BATCH_SIZE,
+                  model: str | None = None, actors: Sequence[str] = ()) -> Iterator[Article | DocumentError]:
+    """Records (or errors) for every document in files, folders, WARC and JSONL, in order."""
+    return process_many(read_paths(paths, max_bytes=max_bytes), url=url, published=published,
+                        batch_size=batch_size, model=model, actors=actors)
+
+
+def process_many(items: Iterable[str | RawDocument | DocumentError], *, url: str | None = None,
+                 published: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
+                 model: str | None = None, actors: Sequence[str] = ()) -> Iterator[Article | DocumentError]:
+    """Stream records for ``items`` (strings, RawDocuments, or read errors passed through).
+
+    ``url`` and ``published`` are fallbacks for documents that carry none of their own.
+    Order is kept: each output corresponds to one input document. ``actors`` are
+    PETRARCH-format dictionary files whose entries win over inferred actor codes.
+    """
+    dictionary = events.load_actor_dictionaries(tuple(actors)) if actors else None
+    batch: list[tuple[Doc, str]] = []
+    for item in items:
+        if isinstance(item, DocumentError):
+            yield from _finish(batch, model)
+            batch = []
+            yield item
+            continue
+        raw = item if isinstance(item, RawDocument) else _raw_from_string(item)
+        try:
+            doc = prepare(raw, url=url, published=published)
+            doc.actor_dictionary = dictionary
+        except DocumentError as exc:
+            yield from _finish(batch, model)
+            batch = []
+            yield exc
+            continue
+        except Exception as exc:  # a cleaner bug must not take the other documents down
+            yield from _finish(batch, model)
+            batch = []
+            yield DocumentError(raw.where, f"could not clean ({type(exc).__name__}: {exc})")
+            continue
+        batch.append((doc, raw.where))
+        if len(batch) >= batch_size:
+            yield from _finish(batch, model)
+            batch = []
+    yield from _finish(batch, model)
+
+
+def prepare(raw: RawDocument, url: str | None = None, published: str | None = None) -> Doc:
+    """Read and clean one document into a Doc with its Article's metadata; no NLP yet."""
+    url = raw.url or url
+    cleaned = clean_document(raw.content, raw.kind, url=url)
+    if not cleaned.text.strip():
+        raise DocumentError(raw.where, "no article text found after cleaning")
+    # the container's own date (a JSONL field) beats the cleaner's reading, which beats
+    # the caller's fallback: --published is for documents that carry no date
+    when = normalise_published(raw.published) or normalise_published(cleaned.published) or normalise_published(published)
+    site = cleaned.site or (urlsplit(url).hostname if url else None)
+    article = Article(
+        id=document_id(cleaned.text),
+        source=Source(path=raw.path, url=url, format=raw.container, site=site),  # type: ignore[arg-type]
+        title=raw.title or cleaned.title,
+        authors=cleaned.authors,
+        published=when,
+        dateline=cleaned.dateline,
+        language=detect_language(cleaned.text),
+        text=cleaned.text,
+        boilerplate=cleaned.boilerplate,
+    )
+    return Doc(article=article, published=parse_iso_date(when))
+
+
+def normalise_published(value: str | None) -> str | None:
+    """An ISO 8601 day (or month/year when that is all there is) from a date string."""
+    if not value:
+        return None
+    value = value.strip()
+    match = re.match(r"^(\d{4})(-\d{2})?(-\d{2})?", value)
+    if match and (match.group(3) or len(value) <= 7):
+        return match.group(0)
+    import dateparser
+
+    parsed = dateparser.parse(value, settings={"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"})
+    return parsed.date().isoformat() if parsed else None
+
+
+def _finish(batch: list[tuple[Doc, str]], model: str | None) -> Iterator[Article | DocumentError]:
+    if not batch:
+        return
+    english = [doc for doc, _ in batch if doc.article.language == "en"]
+    if english:
+        nlp = load(model)
+        for doc, parsed in zip(english, nlp.pipe(doc.text for doc in english)):
+            doc.parsed = parsed
+    for doc, where in batch:
+        if doc.parsed is None:
+            doc.article.warnings.append(
+                f"language {doc.article.language or 'unknown'}: English-only analysis skipped, text kept")
+            yield doc.article
+            continue
+        try:
+            analyse(doc)
+            events.annotate(doc)
+        except Exception as exc:
+            yield DocumentError(where, f"analysis failed ({type(exc).__name__}: {exc})")
+            continue
+        yield doc.article
+
+
+def _raw_from_string(content: str) -> RawDocument:
+    kind = "html" if looks_like_html(content) else "text"
+    return RawDocument(content=content, kind=kind, path=None, container=kind)

@@ -1,0 +1,65 @@
+"""Readable terminal view of an article record (``--format text``)."""
+
+from __future__ import annotations
+
+import textwrap
+
+from dateline.record import Article
+
+
+def _actor(actor) -> str:
+    if actor is None:
+        return "-"
+    return f"{actor.name} [{actor.code or '?'}]"
+
+
+def render_text(article: Article) -> str:
+    out: list[str] = []
+    a = article
+    out.append(f"== {a.title or '(untitled)'}  [{a.id}]")
+    src = a.source.url or a.source.path or "-"
+    out.append(f"source: {src} ({a.source.format})  site: {a.source.site or '-'}  language: {a.language or '-'}")
+    out.append(f"by: {', '.join(a.authors) or '-'}   published: {a.published or '-'}")
+    if a.dateline:
+        place = a.dateline.place
+        where = f"{place.name} ({place.country or '?'})" if place else "?"
+        out.append(f"dateline: {a.dateline.text!r} -> {where}" + (f" at {a.dateline.time}" if a.dateline.time else ""))
+    for warning in a.warnings:
+        out.append(f"warning: {warning}")
+    out.append("")
+    out.append(textwrap.shorten(a.text, 600, placeholder=" ..."))
+    if a.boilerplate:
+        out.append(f"\nremoved ({len(a.boilerplate)}): " + "; ".join(
+            f"{b.reason}: {textwrap.shorten(b.text, 50, placeholder='...')!r}" for b in a.boilerplate))
+    if a.entities:
+        out.append("\nentities:")
+        for e in a.entities:
+            extra = ", ".join(e.titles + e.roles)
+            code = (e.country or "") + "".join(e.sectors)
+            out.append(f"  {e.type:<6} {e.name}" + (f" — {extra}" if extra else "") +
+                       (f" [{code}]" if code else "") + f" ({len(e.mentions)} mentions)")
+    if a.quotes:
+        out.append("\nquotes:")
+        for q in a.quotes:
+            kind = "direct" if q.direct else "indirect"
+            chan = f", {q.channel}" if q.channel else ""
+            out.append(f"  {q.speaker_name or '?'} ({q.cue or '-'}, {kind}{chan}): "
+                       + textwrap.shorten(q.text, 140, placeholder=" ..."))
+    if a.dates:
+        out.append("\ndates: " + "; ".join(f"{d.text!r}={d.value or '?'}" for d in a.dates))
+    if a.places:
+        out.append("\nplaces: " + "; ".join(
+            f"{p.name} ({p.country or '?'}, {p.role}, x{len(p.mentions)})" for p in a.places))
+    if a.counts:
+        out.append("\ncounts: " + "; ".join(
+            f"{c.number:g} {c.noun}" + (f" [{c.category}]" if c.category else "") +
+            (f" ({c.actor.code})" if c.actor and c.actor.code else "") for c in a.counts))
+    if a.events:
+        out.append("\nevents:")
+        for ev in a.events:
+            act = ev.action
+            out.append(f"  {_actor(ev.source)} -{act.verb}-> {_actor(ev.target)}  "
+                       f"CAMEO {act.cameo} {act.plover or ''}  {ev.modality}  date {ev.date or '?'}"
+                       + (f"  place {ev.place.name}" if ev.place else "")
+                       + (f"  count {ev.count:g}" if ev.count is not None else ""))
+    return "\n".join(out) + "\n"
