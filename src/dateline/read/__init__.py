@@ -173,6 +173,8 @@ def read_warc(fh: BinaryIO, where: str, path: str | None, max_bytes: int) -> Ite
                 data = record.content_stream().read(max_bytes + 1)
                 if len(data) > max_bytes:
                     raise DocumentError(here, f"too large: over the {max_bytes // (1024 * 1024)} MB limit per document")
+                if _record_cut_short(record):
+                    raise DocumentError(here, "truncated WARC record: shorter than its Content-Length")
                 charset = _charset_of(content_type)
                 text = decode_bytes(data, here, declared=charset)
                 if not text.strip():
@@ -186,6 +188,12 @@ def read_warc(fh: BinaryIO, where: str, path: str | None, max_bytes: int) -> Ite
         yield DocumentError(f"{where}#{index + 1}", f"truncated or corrupt WARC ({type(exc).__name__}: {exc})")
     except Exception as exc:  # warcio raises its own types for malformed headers
         yield DocumentError(f"{where}#{index + 1}", f"malformed WARC record ({type(exc).__name__}: {exc})")
+
+
+def _record_cut_short(record) -> bool:
+    """warcio returns a cut-off record's bytes without complaint; its LimitReader knows."""
+    remaining = getattr(record.raw_stream, "limit", 0)
+    return isinstance(remaining, int) and remaining > 0
 
 
 def gunzip_limited(fh: BinaryIO, where: str, max_bytes: int) -> bytes:

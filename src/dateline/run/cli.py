@@ -56,5 +56,85 @@ def process(paths, fmt, published, url, actor_files, model, max_mb) -> None:
     sys.exit(1 if failed else 0)
 
 
+def _run_ingest(paths, db, published=None, url=None, actor_files=(), model=None, batch_size=None) -> "IngestReport":
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from dateline.run.ingest import IngestReport, ingest
+    from dateline.run.pipeline import DEFAULT_BATCH_SIZE
+
+    console = Console(stderr=True)
+    columns = (SpinnerColumn(), TextColumn("[bold]{task.description}"), TextColumn("{task.fields[status]}"),
+               TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=False) as progress:
+        task = progress.add_task("ingesting", status="loading models ...")
+
+        def on_progress(report: IngestReport) -> None:
+            progress.update(task, status=f"{report.processed} docs, {len(report.errors)} errors, "
+                                         f"{report.docs_per_second:.1f} docs/s")
+
+        def on_error(error: DocumentError) -> None:
+            progress.console.print(f"[yellow]dateline: {error}[/]", markup=True, highlight=False)
+
+        report = ingest(paths, db, batch_size=batch_size or DEFAULT_BATCH_SIZE, published=published, url=url,
+                        actors=actor_files, model=model, on_progress=on_progress, on_error=on_error)
+        on_progress(report)
+    console.print(f"{report.added} added, {report.skipped} already stored, {len(report.errors)} errors "
+                  f"in {report.seconds:.1f}s ({report.docs_per_second:.1f} docs/s) -> {db}")
+    return report
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to store into")
+@click.option("--published", help="publication date for documents that carry none (YYYY-MM-DD)")
+@click.option("--url", help="the document's address, when it was fetched elsewhere")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="PETRARCH/Phoenix actor or agent dictionary (repeatable)")
+@click.option("--model", default=None, help="spaCy pipeline name")
+@click.option("--batch-size", type=int, default=None, help="documents per parse batch and per transaction")
+def ingest(paths, db, published, url, actor_files, model, batch_size) -> None:
+    """Process PATHS into the store; documents already stored are skipped."""
+    report = _run_ingest(paths, db, published, url, actor_files, model, batch_size)
+    sys.exit(1 if report.errors else 0)
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to store into")
+def demo(db) -> None:
+    """Process the bundled demo corpus into DB and print what was found."""
+    from dateline.run.ingest import demo_files
+    from dateline.run.render import render_summary
+    from dateline.store import Store
+
+    report = _run_ingest(demo_files(), db)
+    with Store(db, read_only=True) as store:
+        click.echo(render_summary(store.summary()))
+    sys.exit(1 if report.errors else 0)
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to read")
+def summary(db) -> None:
+    """Print what the store holds."""
+    from dateline.run.render import render_summary
+    from dateline.store import Store
+
+    with Store(db, read_only=True) as store:
+        click.echo(render_summary(store.summary()))
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to read")
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+def export(db, fmt) -> None:
+    """Print every stored article record, one JSON object per line."""
+    from dateline.store import Store
+
+    with Store(db, read_only=True) as store:
+        for record in store.records():
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
 if __name__ == "__main__":
     main()

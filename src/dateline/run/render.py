@@ -63,3 +63,33 @@ def render_text(article: Article) -> str:
                        + (f"  place {ev.place.name}" if ev.place else "")
                        + (f"  count {ev.count:g}" if ev.count is not None else ""))
     return "\n".join(out) + "\n"
+
+
+def render_summary(summary: dict) -> str:
+    """A readable report of what a store holds (``dateline demo`` / ``dateline summary``)."""
+    from io import StringIO
+
+    from rich.console import Console
+    from rich.table import Table
+
+    buffer = StringIO()
+    console = Console(file=buffer, width=100, force_terminal=False)
+    head = Table(title="dateline store", show_header=False)
+    for key in ("articles", "people", "organizations", "quotes", "dates", "places", "counts", "events"):
+        head.add_row(key, str(summary[key]))
+    head.add_row("languages", ", ".join(f"{k} {v}" for k, v in summary["languages"].items()))
+    console.print(head)
+    for title, rows, columns in (
+        ("events by type", summary["events_by_type"], ("type", "events")),
+        ("events by country", summary["events_by_country"], ("country", "events")),
+        ("people most reported", summary["top_people"], ("person", "country", "articles", "mentions")),
+    ):
+        if not rows:
+            continue
+        table = Table(title=title)
+        for column in columns:
+            table.add_column(column)
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        console.print(table)
+    return buffer.getvalue()

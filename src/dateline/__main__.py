@@ -1,0 +1,3 @@
+from dateline.run.cli import main
+
+main()

@@ -1,0 +1,74 @@
+"""Ingest: process documents and store them, batch by batch, with a progress callback."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from dateline.errors import DocumentError
+from dateline.record import Article
+from dateline.run.pipeline import DEFAULT_BATCH_SIZE, process_paths
+from dateline.store import Store
+
+DEMO_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".warc", ".gz")
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    skipped: int = 0
+    errors: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def processed(self) -> int:
+        return self.added + self.skipped
+
+    @property
+    def docs_per_second(self) -> float:
+        return self.processed / self.seconds if self.seconds else 0.0
+
+
+def ingest(paths: Iterable[str], db: str | Path, *, batch_size: int = DEFAULT_BATCH_SIZE,
+           published: str | None = None, url: str | None = None, actors: Sequence[str] = (),
+           model: str | None = None,
+           on_progress: Callable[[IngestReport], None] | None = None,
+           on_error: Callable[[DocumentError], None] | None = None) -> IngestReport:
+    """Process ``paths`` into the store at ``db``; one transaction per batch of records."""
+    report = IngestReport()
+    started = time.perf_counter()
+    pending: list[Article] = []
+
+    def flush() -> None:
+        result = store.add(pending)
+        report.added += result.added
+        report.skipped += result.skipped
+        pending.clear()
+
+    with Store(db) as store:
+        for result in process_paths(paths, url=url, published=published, batch_size=batch_size,
+                                    model=model, actors=actors):
+            if isinstance(result, DocumentError):
+                report.errors.append(str(result))
+                if on_error:
+                    on_error(result)
+            else:
+                pending.append(result)
+                if len(pending) >= batch_size:
+                    flush()
+            report.seconds = time.perf_counter() - started
+            if on_progress:
+                on_progress(report)
+        flush()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def demo_files() -> list[str]:
+    """The bundled demo corpus: text, HTML, WARC.gz and JSONL files shipped with dateline."""
+    root = resources.files("dateline").joinpath("data/demo")
+    return sorted(str(p) for p in Path(str(root)).iterdir()
+                  if p.is_file() and p.name.lower().endswith(DEMO_SUFFIXES))

@@ -1,0 +1,233 @@
+"""store: the embedded DuckDB store, one file, tables keyed by document id.
+
+Every article record is kept whole (``documents.record``, the JSON that ``process``
+prints) and spread into one table per kind of fact so that they can be queried:
+entities, mentions, quotes, dates, places, counts, events. Ingest is idempotent: the
+document id is a hash of the normalised clean text, so a document seen before is skipped.
+Each batch is one transaction: a crash loses at most the batch in flight.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from dateline.record import Actor, Article
+
+SCHEMA_VERSION = 1
+
+# (version, statements): applied in order to bring an older file up to SCHEMA_VERSION
+MIGRATIONS: list[tuple[int, list[str]]] = [
+    (1, [
+        """CREATE TABLE IF NOT EXISTS documents (
+            id VARCHAR PRIMARY KEY, url VARCHAR, path VARCHAR, format VARCHAR, site VARCHAR,
+            title VARCHAR, authors VARCHAR[], published VARCHAR, language VARCHAR,
+            dateline_text VARCHAR, dateline_place VARCHAR, dateline_country VARCHAR, dateline_time VARCHAR,
+            text VARCHAR, warnings VARCHAR[], record JSON, ingested_at TIMESTAMP DEFAULT current_timestamp,
+            story VARCHAR)""",
+        """CREATE TABLE IF NOT EXISTS boilerplate (
+            doc_id VARCHAR, idx INTEGER, reason VARCHAR, text VARCHAR)""",
+        """CREATE TABLE IF NOT EXISTS entities (
+            doc_id VARCHAR, entity_id VARCHAR, name VARCHAR, type VARCHAR, titles VARCHAR[], roles VARCHAR[],
+            country VARCHAR, sectors VARCHAR[], n_mentions INTEGER)""",
+        """CREATE TABLE IF NOT EXISTS mentions (
+            doc_id VARCHAR, entity_id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR)""",
+        """CREATE TABLE IF NOT EXISTS quotes (
+            doc_id VARCHAR, idx INTEGER, speaker VARCHAR, speaker_name VARCHAR, text VARCHAR, direct BOOLEAN,
+            cue VARCHAR, channel VARCHAR, start INTEGER, "end" INTEGER)""",
+        """CREATE TABLE IF NOT EXISTS dates (
+            doc_id VARCHAR, idx INTEGER, text VARCHAR, value VARCHAR, kind VARCHAR, start INTEGER, "end" INTEGER)""",
+        """CREATE TABLE IF NOT EXISTS places (
+            doc_id VARCHAR, idx INTEGER, name VARCHAR, country VARCHAR, admin1 VARCHAR, kind VARCHAR,
+            lat DOUBLE, lon DOUBLE, geonames_id BIGINT, role VARCHAR, n_mentions INTEGER, mentions JSON)""",
+        """CREATE TABLE IF NOT EXISTS counts (
+            doc_id VARCHAR, idx INTEGER, number DOUBLE, noun VARCHAR, category VARCHAR, kind VARCHAR,
+            vague BOOLEAN, actor_name VARCHAR, actor_code VARCHAR, actor_country VARCHAR, start INTEGER, "end" INTEGER)""",
+        """CREATE TABLE IF NOT EXISTS events (
+            doc_id VARCHAR, event_id VARCHAR,
+            source_name VARCHAR, source_code VARCHAR, source_country VARCHAR, source_entity VARCHAR,
+            target_name VARCHAR, target_code VARCHAR, target_country VARCHAR, target_entity VARCHAR,
+            cameo VARCHAR, plover VARCHAR, verb VARCHAR, quad_class INTEGER, goldstein DOUBLE,
+            date VARCHAR, date_source VARCHAR, place_name VARCHAR, place_country VARCHAR, lat DOUBLE, lon DOUBLE,
+            modality VARCHAR, count DOUBLE, reported_by VARCHAR, confidence DOUBLE,
+            sentence_start INTEGER, sentence_end INTEGER, sentence VARCHAR)""",
+    ]),
+]
+
+
+@dataclass
+class IngestResult:
+    added: int = 0
+    skipped: int = 0  # already in the store (same normalised text)
+
+
+class Store:
+    """A DuckDB file holding article records. Use as a context manager."""
+
+    def __init__(self, path: str | Path, read_only: bool = False):
+        import duckdb
+
+        self.path = str(path)
+        if read_only and not Path(self.path).exists():
+            raise FileNotFoundError(f"{self.path}: no such database (run `dateline ingest` first)")
+        self.con = duckdb.connect(self.path, read_only=read_only)
+        if not read_only:
+            self.migrate()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # -- schema -------------------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        self.con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def migrate(self) -> None:
+        current = self.schema_version()
+        if current > SCHEMA_VERSION:
+            raise RuntimeError(f"{self.path}: schema version {current} is newer than this dateline ({SCHEMA_VERSION})")
+        for version, statements in MIGRATIONS:
+            if version <= current:
+                continue
+            self.con.execute("BEGIN TRANSACTION")
+            for statement in statements:
+                self.con.execute(statement)
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)])
+            self.con.execute("COMMIT")
+
+    # -- writing ------------------------------------------------------------------------
+
+    def add(self, articles: Sequence[Article]) -> IngestResult:
+        """Store a batch in one transaction; documents already stored are skipped."""
+        result = IngestResult()
+        if not articles:
+            return result
+        ids = [a.id for a in articles]
+        existing = {row[0] for row in self.con.execute(
+            "SELECT id FROM documents WHERE id IN (SELECT unnest(?))", [ids]).fetchall()}
+        fresh: list[Article] = []
+        for article in articles:
+            if article.id in existing:
+                result.skipped += 1
+                continue
+            existing.add(article.id)
+            fresh.append(article)
+        if not fresh:
+            return result
+        rows = _rows(fresh)
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for table, table_rows in rows.items():
+                if table_rows:
+                    marks = ", ".join("?" * len(table_rows[0]))
+                    self.con.executemany(f"INSERT INTO {table} VALUES ({marks})", table_rows)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        result.added = len(fresh)
+        return result
+
+    # -- reading ------------------------------------------------------------------------
+
+    def count(self, table: str) -> int:
+        if table not in TABLES:
+            raise ValueError(f"unknown table {table!r}")
+        return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def records(self) -> Iterable[dict]:
+        """Every stored article record, as ``process`` printed it, plus its ``story`` id, oldest first."""
+        cursor = self.con.execute("SELECT record, story FROM documents ORDER BY ingested_at, id")
+        while True:
+            chunk = cursor.fetchmany(500)
+            if not chunk:
+                return
+            for record, story in chunk:
+                yield {**json.loads(record), "story": story}
+
+    def summary(self) -> dict:
+        """What the store holds, for the CLI's closing report."""
+        q = self.con.execute
+        return {
+            "articles": self.count("documents"),
+            "languages": dict(q("SELECT coalesce(language, '?'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC").fetchall()),
+            "people": q("SELECT count(DISTINCT name) FROM entities WHERE type = 'PERSON'").fetchone()[0],
+            "organizations": q("SELECT count(DISTINCT name) FROM entities WHERE type = 'ORG'").fetchone()[0],
+            "quotes": self.count("quotes"),
+            "dates": self.count("dates"),
+            "places": q("SELECT count(DISTINCT coalesce(CAST(geonames_id AS VARCHAR), name)) FROM places").fetchone()[0],
+            "counts": self.count("counts"),
+            "events": self.count("events"),
+            "events_by_type": q("SELECT coalesce(plover, cameo), count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1").fetchall(),
+            "events_by_country": q(
+                "SELECT c, count(*) FROM (SELECT coalesce(place_country, source_country, target_country) AS c FROM events) "
+                "WHERE c IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15").fetchall(),
+            "top_people": q(
+                "SELECT name, any_value(country), count(DISTINCT doc_id) AS docs, sum(n_mentions) FROM entities "
+                "WHERE type = 'PERSON' GROUP BY name ORDER BY docs DESC, 4 DESC, name LIMIT 10").fetchall(),
+        }
+
+
+TABLES = ("documents", "boilerplate", "entities", "mentions", "quotes", "dates", "places", "counts", "events")
+
+
+def _actor_cols(actor: Actor | None) -> list:
+    if actor is None:
+        return [None, None, None, None]
+    return [actor.name, actor.code, actor.country, actor.entity]
+
+
+def _rows(articles: Iterable[Article]) -> dict[str, list[tuple]]:
+    rows: dict[str, list[tuple]] = {t: [] for t in TABLES}
+    for a in articles:
+        dl = a.dateline
+        dl_place = dl.place if dl else None
+        rows["documents"].append((
+            a.id, a.source.url, a.source.path, a.source.format, a.source.site, a.title, a.authors, a.published,
+            a.language, dl.text if dl else None, dl_place.name if dl_place else None,
+            dl_place.country if dl_place else None, dl.time if dl else None, a.text, a.warnings,
+            json.dumps(a.to_dict(), ensure_ascii=False), _now(),
+            a.id))  # story: its own until near-duplicate detection links copies
+        rows["boilerplate"].extend((a.id, i, b.reason, b.text) for i, b in enumerate(a.boilerplate))
+        for e in a.entities:
+            rows["entities"].append((a.id, e.id, e.name, e.type, e.titles, e.roles, e.country, e.sectors, len(e.mentions)))
+            rows["mentions"].extend((a.id, e.id, m.start, m.end, m.text) for m in e.mentions)
+        rows["quotes"].extend(
+            (a.id, i, q.speaker, q.speaker_name, q.text, q.direct, q.cue, q.channel, q.start, q.end)
+            for i, q in enumerate(a.quotes))
+        rows["dates"].extend((a.id, i, d.text, d.value, d.kind, d.start, d.end) for i, d in enumerate(a.dates))
+        rows["places"].extend(
+            (a.id, i, p.name, p.country, p.admin1, p.kind, p.lat, p.lon, p.geonames_id, p.role, len(p.mentions),
+             json.dumps([m.to_dict() for m in p.mentions]))
+            for i, p in enumerate(a.places))
+        for i, c in enumerate(a.counts):
+            actor = c.actor
+            rows["counts"].append((a.id, i, c.number, c.noun, c.category, c.kind, c.vague,
+                                   actor.name if actor else None, actor.code if actor else None,
+                                   actor.country if actor else None, c.start, c.end))
+        for ev in a.events:
+            place = ev.place
+            rows["events"].append((
+                a.id, ev.id, *_actor_cols(ev.source), *_actor_cols(ev.target),
+                ev.action.cameo, ev.action.plover, ev.action.verb, ev.action.quad_class, ev.action.goldstein,
+                ev.date, ev.date_source, place.name if place else None, place.country if place else None,
+                place.lat if place else None, place.lon if place else None,
+                ev.modality, ev.count, ev.reported_by, ev.confidence,
+                ev.sentence.start, ev.sentence.end, ev.sentence.text))
+    return rows
+
+
+def _now():
+    import datetime as dt
+
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
