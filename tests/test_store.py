@@ -1,0 +1,67 @@
+"""The DuckDB store on a real file: schema version, idempotent batches, whole records kept."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+import dateline
+from dateline.store import SCHEMA_VERSION, TABLES, Store
+from conftest import FIXTURES
+
+
+@pytest.fixture(scope="module")
+def articles():
+    return [dateline.process((FIXTURES / name).read_text("utf-8"), published="2024-03-08")
+            for name in ("plain_wire.txt", "flattened_sahel.txt", "html_ukraine.html")]
+
+
+def test_new_file_gets_every_table_and_the_schema_version(tmp_path):
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        for table in TABLES:
+            assert store.count(table) == 0
+
+
+def test_a_newer_schema_is_refused(tmp_path):
+    db = tmp_path / "s.duckdb"
+    Store(db).close()
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    con.close()
+    with pytest.raises(RuntimeError, match="newer"):
+        Store(db)
+
+
+def test_adding_twice_adds_nothing_and_facts_follow_their_document(tmp_path, articles):
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        first = store.add(articles + articles[:1])  # a duplicate inside the batch too
+        assert (first.added, first.skipped) == (3, 1)
+        again = store.add(articles)
+        assert (again.added, again.skipped) == (0, 3)
+        assert store.count("documents") == 3
+        n_entities = sum(len(a.entities) for a in articles)
+        n_mentions = sum(len(e.mentions) for a in articles for e in a.entities)
+        assert store.count("entities") == n_entities
+        assert store.count("mentions") == n_mentions
+        assert store.count("dates") == sum(len(a.dates) for a in articles)
+        assert store.count("events") == sum(len(a.events) for a in articles)
+
+
+def test_records_come_back_whole(tmp_path, articles):
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        store.add(articles)
+    with Store(db, read_only=True) as store:
+        stored = {r["id"]: r for r in store.records()}
+    for article in articles:
+        record = stored[article.id]
+        assert record.pop("story") == article.id
+        assert record == article.to_dict()
+
+
+def test_read_only_on_a_missing_file_is_a_clear_error(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no such database"):
+        Store(tmp_path / "missing.duckdb", read_only=True)
