@@ -1,9 +1,576 @@
-"""dates (placeholder until the stage is written)."""
+"""Temporal expressions: find them, classify them, resolve them against the publication date.
+
+A rule tagger in the HeidelTime tradition: each pattern below recognises one family of
+expressions and returns its ISO 8601 value (as precise as the text allows) or None.
+Spans follow TimeML habits: modifiers belong to the expression ("last Wednesday",
+"early next year", "the third quarter"), prepositions do not ("on Friday" -> "Friday").
+
+Relative expressions ("Friday", "last week", "in March") are resolved against
+``doc.published``; with no publication date they get ``value=None``. Durations, sets and
+vague words ("recently", "now") are kept with ``value=None``: never a guess.
+"""
 
 from __future__ import annotations
 
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from dateline.analyse.numbers import WORD_NUMBER_RE, parse_number
 from dateline.doc import Doc
+from dateline.record import DateExpr
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+            "thursday": 3, "thu": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
+            "sunday": 6, "sun": 6}
+
+# full month names, or abbreviations with their period ("Sept.", "Nov."); "May" is handled apart
+MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+         r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight)"
+EDGE = r"(?:early|late|mid|mid-|the end of|the beginning of|the middle of|the start of|end-|the first half of|the second half of)"
+UNIT = r"(?:second|minute|hour|day|week|weekend|month|quarter|year|decade|century)"
+SEASON = r"(?:spring|summer|fall|autumn|winter)"
+NUMWORD = rf"(?:\d+(?:\.\d+)?|{WORD_NUMBER_RE}|a|an|a few|several|many|some)"
+CLOCK = r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|noon|midnight)"
+TIMEZONE = r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST)\b)?"
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    value: str | None
+    kind: str
+
+
+def _ymd(d: _dt.date) -> str:
+    return d.isoformat()
+
+
+def _month_number(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+# --- tense: which way a relative expression points -------------------------------------
+
+FUTURE_CUES = re.compile(r"\b(will|'ll|shall|won't|wo n't|is to|are to|going to|plans? to|scheduled|expected to|"
+                         r"due to|set to|next|upcoming|coming|would)\b", re.I)
+PAST_CUES = re.compile(r"\b(said|was|were|had|did|ago|last|earlier|announced|reported|told|"
+                       r"\w+ed)\b", re.I)
+
+
+def sentence_tense(doc: Doc, start: int, end: int) -> str | None:
+    """'future', 'past' or None for the clause around [start, end), from its governing verb.
+
+    The parse says which verb the expression hangs from; its auxiliaries and tag give the
+    tense ("will meet Friday" future, "met Friday" past). Plain present tense says nothing.
+    """
+    before = doc.text[max(0, start - 8):start].lower()
+    if re.search(r"\b(since|ago)\s*$", before):
+        return "past"
+    parsed = doc.parsed
+    if parsed is None:
+        return None
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    token = span.root
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    for _ in range(4):
+        if token.pos_ not in ("VERB", "AUX"):
+            return None
+        verdict = _verb_tense(token)
+        if verdict != "climb":
+            return verdict
+        token = token.head
+    return None
+
+
+PLAN_VERBS = {"plan", "expect", "schedule", "intend", "set", "due", "hope", "aim", "prepare", "agree", "vow",
+              "promise", "threaten", "want", "seek", "decide"}
+
+
+def _verb_tense(token) -> str | None:
+    """One verb's tense; 'climb' when an infinitive takes its tense from the verb above."""
+    auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & {"will", "'ll", "shall", "wo"}:
+        return "future"
+    if token.lemma_ == "go" and any(c.dep_ == "xcomp" for c in token.children) and token.tag_ == "VBG":
+        return "future"
+    if any(a.tag_ == "VBD" or a.lower_ in ("had", "did", "was", "were") for a in auxes):
+        return "past"
+    if token.tag_ in ("VBD", "VBN"):
+        return "past"
+    if token.tag_ == "VB" and token.dep_ in ("xcomp", "ccomp", "advcl", "conj") and token.head is not token:
+        if token.head.lemma_ in PLAN_VERBS:
+            return "future"
+        return "climb"
+    return None
+
+
+REPORTING = {"say", "tell", "announce", "report", "add", "note", "state", "confirm", "claim", "deny",
+             "reveal", "explain", "write", "insist", "warn", "argue"}
+
+
+# --- resolution helpers --------------------------------------------------------------
+
+
+def resolve_weekday(weekday: int, published: _dt.date, tense: str | None, modifier: str | None) -> _dt.date:
+    """The weekday nearest publication in the direction the text points.
+
+    Plain "Friday" in a past-tense clause is the most recent Friday on or before the
+    publication day (the same day included: a Friday article reporting "on Friday").
+    """
+    back = (published.weekday() - weekday) % 7
+    ahead = (weekday - published.weekday()) % 7
+    if modifier == "last":
+        return published - _dt.timedelta(days=back or 7)
+    if modifier == "next":
+        return published + _dt.timedelta(days=ahead or 7)
+    if modifier == "this":
+        return published + _dt.timedelta(days=ahead) if tense == "future" else published - _dt.timedelta(days=back)
+    if tense == "future":
+        return published + _dt.timedelta(days=ahead)
+    return published - _dt.timedelta(days=back)
+
+
+def resolve_month_year(month: int, published: _dt.date, tense: str | None, modifier: str | None = None) -> int:
+    """The year of a month named without one ("in March"), by tense and nearness."""
+    year = published.year
+    # "last February" is the previous calendar year's, as news (and TimeML) read it
+    if modifier == "last":
+        return year - 1
+    if modifier == "next":
+        return year + 1
+    if modifier == "this":
+        return year
+    if tense == "past":
+        return year if month <= published.month else year - 1
+    if tense == "future":
+        return year if month >= published.month else year + 1
+    # nearest: a month more than six months away is taken from the neighbouring year
+    if month - published.month > 6:
+        return year - 1
+    if published.month - month > 6:
+        return year + 1
+    return year
+
+
+def resolve_month_day_year(month: int, day: int, published: _dt.date, tense: str | None) -> int:
+    year = published.year
+    try:
+        candidate = _dt.date(year, month, day)
+    except ValueError:
+        return year
+    if tense == "past" and candidate > published + _dt.timedelta(days=1):
+        return year - 1
+    if tense == "future" and candidate < published - _dt.timedelta(days=1):
+        return year + 1
+    if tense is None:
+        if (candidate - published).days > 183:
+            return year - 1
+        if (published - candidate).days > 183:
+            return year + 1
+    return year
+
+
+def _shift_month(d: _dt.date, months: int) -> tuple[int, int]:
+    index = d.year * 12 + d.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+# --- the rules ------------------------------------------------------------------------
+
+Rule = Callable[[re.Match, Doc], "tuple[str | None, str] | None"]
+RULES: list[tuple[re.Pattern, Rule]] = []
+
+
+def rule(pattern: str, flags: int = re.I) -> Callable[[Rule], Rule]:
+    def register(fn: Rule) -> Rule:
+        RULES.append((re.compile(pattern, flags), fn))
+        return fn
+    return register
+
+
+def _tense(m: re.Match, doc: Doc) -> str | None:
+    return sentence_tense(doc, m.start(), m.end())
+
+
+@rule(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2})?)?(?![\d-])")
+def iso_date(m: re.Match, doc: Doc):
+    try:
+        _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+    if m.group(4):
+        return f"{m.group(1)}-{m.group(2)}-{m.group(3)}T{m.group(4)}:{m.group(5)}", "time"
+    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}", "date"
+
+
+@rule(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/])")
+def numeric_date(m: re.Match, doc: Doc):
+    """11/20/2020 (US order) or 20/11/2020 when the first number cannot be a month."""
+    a, b, y = int(m.group(1)), int(m.group(2)), m.group(3)
+    year = int(y) if len(y) == 4 else (1900 + int(y) if int(y) > 40 else 2000 + int(y))
+    month, day = (a, b) if a <= 12 else (b, a)
+    if "." in m.group(0) and b <= 12:  # 20.11.2020 is European order
+        month, day = b, a
+    try:
+        return _dt.date(year, month, day).isoformat(), "date"
+    except ValueError:
+        return None
+
+
+@rule(rf"\b(?:(?:{WEEKDAY}),?\s+)?({EDGE}\s+)?({MONTH})\s+({DAY})(?:,?\s+({YEAR}))?(?:,?\s+(?:at\s+)?({CLOCK}){TIMEZONE})?(?!\d)", 0)
+def month_day(m: re.Match, doc: Doc):
+    """Nov. 20, 2020 / November 20 / Friday, Nov. 20."""
+    month = _month_number(m.group(2))
+    day = int(re.match(r"\d+", m.group(3)).group(0))
+    if m.group(4):
+        year = int(m.group(4))
+    elif doc.published:
+        year = resolve_month_day_year(month, day, doc.published, _tense(m, doc))
+    else:
+        return None, "date"
+    try:
+        value = _dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+    if m.group(5):
+        hh, mm = clock_value(m.group(5))
+        return f"{value}T{hh:02d}:{mm:02d}", "time"
+    return value, "date"
+
+
+@rule(rf"\b(?:(?:{WEEKDAY}),?\s+)?(?:the\s+)?({DAY})(?:\s+of)?\s+({MONTH})(?:,?\s+({YEAR}))?(?!\d)", 0)
+def day_month(m: re.Match, doc: Doc):
+    """20 November 2020 / the 20th of November."""
+    if not re.search(r"\d", m.group(1)):
+        return None
+    month = _month_number(m.group(2))
+    day = int(re.match(r"\d+", m.group(1)).group(0))
+    if m.group(3):
+        year = int(m.group(3))
+    elif doc.published:
+        year = resolve_month_day_year(month, day, doc.published, _tense(m, doc))
+    else:
+        return None, "date"
+    try:
+        return _dt.date(year, month, day).isoformat(), "date"
+    except ValueError:
+        return None
+
+
+@rule(rf"\b(?:(early|late|mid-?|the end of|the beginning of|the middle of|the start of)\s*)?(?:(last|next|this)\s+)?({MONTH})(?:,?\s+(?:of\s+)?({YEAR}))?\b(?!\s+\d)", 0)
+def month_alone(m: re.Match, doc: Doc):
+    """March / last April / early September / July 1997."""
+    word = m.group(3)
+    has_context = m.group(1) or m.group(2) or m.group(4)
+    if word in ("May", "March") and not has_context:
+        before = doc.text[max(0, m.start() - 12):m.start()].lower()
+        if not re.search(r"\b(in|since|until|by|of|from|through|to|before|after|during)\s+$", before):
+            return None  # the verbs "may" and "march"
+    if word.endswith(".") and not has_context:
+        pass
+    month = _month_number(word)
+    if m.group(4):
+        return f"{m.group(4)}-{month:02d}", "date"
+    if doc.published is None:
+        return None, "date"
+    year = resolve_month_year(month, doc.published, _tense(m, doc), m.group(2) and m.group(2).lower())
+    return f"{year}-{month:02d}", "date"
+
+
+@rule(rf"\b(?:(last|next|this|past|coming|early|late)\s+)?({WEEKDAY})(?:\s+({PART_OF_DAY}))?\b", 0)
+def weekday(m: re.Match, doc: Doc):
+    if doc.published is None:
+        return None, "date"
+    modifier = m.group(1)
+    modifier = {"past": "last", "coming": "next"}.get(modifier, modifier)
+    when = resolve_weekday(WEEKDAYS[m.group(2).lower()], doc.published, _tense(m, doc),
+                           modifier if modifier in ("last", "next", "this") else None)
+    return _ymd(when), "date"
+
+
+@rule(rf"\b(?:(early|late|earlier|later)\s+)?(today|tonight|yesterday|tomorrow)(?:\s+({PART_OF_DAY}))?\b")
+def deictic_day(m: re.Match, doc: Doc):
+    if doc.published is None:
+        return None, "date"
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m.group(2).lower()]
+    return _ymd(doc.published + _dt.timedelta(days=offset)), "date"
+
+
+@rule(rf"\b(this|yesterday|tomorrow)\s+({PART_OF_DAY})\b")
+def part_of_day(m: re.Match, doc: Doc):
+    if doc.published is None:
+        return None, "date"
+    offset = {"this": 0, "yesterday": -1, "tomorrow": 1}[m.group(1).lower()]
+    return _ymd(doc.published + _dt.timedelta(days=offset)), "date"
+
+
+@rule(r"\b(?:(early|late|earlier|later)\s+)?(this|last|next|the past|the coming|the previous|the current|the same)\s+(week|weekend|month|year|decade|century)\b")
+def relative_unit(m: re.Match, doc: Doc):
+    """this year / last month / earlier this month / next week."""
+    which, unit = m.group(2).lower(), m.group(3).lower()
+    if doc.published is None or unit in ("week", "weekend", "decade", "century") or which == "the same":
+        return None, "date"
+    step = {"this": 0, "the current": 0, "last": -1, "the past": -1, "the previous": -1,
+            "next": 1, "the coming": 1}[which]
+    if which == "the past" and unit == "year":
+        return str(doc.published.year - 1), "date"
+    if unit == "year":
+        return str(doc.published.year + step), "date"
+    y, mo = _shift_month(doc.published, step)
+    return f"{y}-{mo:02d}", "date"
+
+
+@rule(rf"\b(?:(early|late)\s+)?(this|last|next)\s+({SEASON})\b")
+def season(m: re.Match, doc: Doc):
+    return None, "date"  # seasons have no ISO 8601 calendar value in the contract
+
+
+@rule(r"\b(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th|latest|last|current|year-ago|year-earlier|same)[\s-]+)?(?:fiscal[\s-]+)?(quarter|half)\b(?:\s+of\s+(\d{4}))?")
+def quarter(m: re.Match, doc: Doc):
+    """Quarters and halves: dated to their year when written, never to a quarter value."""
+    if not m.group(1) and not m.group(0).lower().startswith("the"):
+        return None
+    return None, "date"
+
+
+@rule(rf"\b(?:(early|late|mid-?|the end of|the beginning of|the middle of|the start of|the first half of|the second half of)\s*)?(?:(?:fiscal|calendar|the year|model year)\s+)?(?<![\d,.$£€])({YEAR})(?!\s*(?:%|percent))(?![\w\d]|[,.]\d)")
+def year(m: re.Match, doc: Doc):
+    """A bare year: 1990, fiscal 1989, the end of 2020."""
+    before = doc.text[max(0, m.start() - 2):m.start()]
+    if re.search(r"[$£€#]\s*$", before) or counts_something(doc, m.start(2), m.end(2)):
+        return None
+    return m.group(2), "date"
+
+
+def counts_something(doc: Doc, start: int, end: int) -> bool:
+    """'2000 soldiers': a number modifying a plural noun is a count, not a year."""
+    if doc.parsed is None:
+        return False
+    span = doc.parsed.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    return token.dep_ == "nummod" and token.head.tag_ in ("NNS", "NNPS") and token.head.i > token.i
+
+
+@rule(r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(1[6-9]\d0|20[0-9]0)'?s\b|\bthe\s+'(\d)0s\b")
+def decade(m: re.Match, doc: Doc):
+    return None, "date"  # "the 1990s": no contract value for a decade
+
+
+@rule(rf"\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|several|many)\s+)({UNIT})s?\s+(ago|earlier|before|later|from now|hence)\b")
+def offset_ago(m: re.Match, doc: Doc):
+    """a year ago / two days earlier / six months ago, counted back from publication."""
+    if doc.published is None:
+        return None, "date"
+    n = parse_number(m.group(1))
+    unit, direction = m.group(2).lower(), m.group(3).lower()
+    if n is None or n != int(n):
+        return None, "date"
+    n = int(n) * (1 if direction in ("later", "from now", "hence") else -1)
+    if direction in ("earlier", "before", "later") and unit != "year":
+        return None, "date"  # relative to an event in the text, not to publication
+    if unit == "week":
+        return _ymd(doc.published + _dt.timedelta(days=7 * n)), "date"
+    if unit == "day":
+        return _ymd(doc.published + _dt.timedelta(days=n)), "date"
+    if unit == "month":
+        y, mo = _shift_month(doc.published, n)
+        return f"{y}-{mo:02d}", "date"
+    if unit == "year":
+        return str(doc.published.year + n), "date"
+    if unit == "decade":
+        return None, "date"
+    return None, "date"
+
+
+@rule(rf"\b(?:at\s+)?(?:about\s+|around\s+)?({CLOCK}){TIMEZONE}(?:\s+(?:local time|GMT|UTC))?")
+def clock_time(m: re.Match, doc: Doc):
+    """8:40 p.m. / 10 am / noon: the time on the publication day when there is one."""
+    hh, mm = clock_value(m.group(1))
+    if doc.published is None:
+        return None, "time"
+    return f"{doc.published.isoformat()}T{hh:02d}:{mm:02d}", "time"
+
+
+def clock_value(text: str) -> tuple[int, int]:
+    """(hour, minute) of "8:40 p.m.", "10 am", "noon", "14:30"."""
+    text = text.lower().replace(" ", "")
+    if text == "noon":
+        hh, mm = 12, 0
+    elif text == "midnight":
+        hh, mm = 0, 0
+    else:
+        nums = re.match(r"(\d+)(?::(\d+))?", text)
+        hh, mm = int(nums.group(1)), int(nums.group(2) or 0)
+        if "p" in text and hh < 12:
+            hh += 12
+        if "a" in text and hh == 12:
+            hh = 0
+    return hh, mm
+
+
+@rule(rf"\b(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following)\s+)?(?:(?:about|almost|nearly|more than|over|some|at least|less than)\s+)?(?:{NUMWORD})[\s-]+(?:(?:and a half|half)\s+)?({UNIT})s?(?:[\s-]+long)?\b(?!\s+(?:ago|earlier|later|before|from now))")
+def duration(m: re.Match, doc: Doc):
+    """three years / the past six months / a decade: durations have no calendar value."""
+    if "-quarter" in m.group(0).lower():
+        return None  # "three-quarters" is a fraction
+    before = doc.text[max(0, m.start() - 10):m.start()].lower()
+    if m.group(0).lower() == "one day" and not re.search(r"\b(for|in|within|after)\s+$", before):
+        return None  # "one day" as "some day"
+    return None, "duration"
+
+
+@rule(rf"\b(?:for\s+)?(years|months|weeks|days|decades|hours)\b(?!\s+(?:ago|earlier|later))")
+def bare_plural_duration(m: re.Match, doc: Doc):
+    if not m.group(0).lower().startswith("for"):
+        return None
+    return None, "duration"
+
+
+@rule(rf"\b(?:every|each)\s+(?:other\s+)?(?:day|week|month|year|morning|night|{WEEKDAY}|weekend)\b|\b(?:daily|weekly|monthly|annually|yearly|nightly)\b")
+def recurring(m: re.Match, doc: Doc):
+    return None, "set"
+
+
+@rule(r"\b(now|currently|recently|soon|nowadays|lately|at present|at the moment|these days|the future|the past|"
+      r"in the near future|previously|formerly|so far|to date|shortly|immediately|earlier|later|once|the moment)\b")
+def vague(m: re.Match, doc: Doc):
+    word = m.group(1).lower()
+    # adverbs that are not time words in most uses are dropped
+    if word in ("earlier", "later", "once", "immediately", "so far", "to date", "the moment", "shortly",
+                "formerly", "previously"):
+        return None
+    return None, "vague"
+
+
+@rule(rf"\b({CLOCK}){TIMEZONE}\s+(?:(last|next|this)\s+)?({WEEKDAY})\b|\b(?:(last|next|this)\s+)?({WEEKDAY})(?:\s+({PART_OF_DAY}))?,?\s+(?:at\s+)?({CLOCK}){TIMEZONE}", 0)
+def weekday_time(m: re.Match, doc: Doc):
+    """noon Thursday / 10 p.m. Wednesday / Friday at 8:40 p.m."""
+    if doc.published is None:
+        return None, "time"
+    clock = m.group(1) or m.group(7)
+    modifier = (m.group(2) or m.group(4) or "").lower() or None
+    day = resolve_weekday(WEEKDAYS[(m.group(3) or m.group(5)).lower()], doc.published, _tense(m, doc), modifier)
+    hh, mm = clock_value(clock)
+    return f"{day.isoformat()}T{hh:02d}:{mm:02d}", "time"
+
+
+@rule(rf"\b({MONTH})\s+(last|this|next)\s+year\b", 0)
+def month_of_relative_year(m: re.Match, doc: Doc):
+    """June last year / January this year."""
+    if doc.published is None:
+        return None, "date"
+    year = doc.published.year + {"last": -1, "this": 0, "next": 1}[m.group(2).lower()]
+    return f"{year}-{_month_number(m.group(1)):02d}", "date"
+
+
+SPOKEN_CENTURY = {"nineteen": 1900, "eighteen": 1800, "twenty": 2000}
+SPOKEN_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+               "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+               "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+SPOKEN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+
+@rule(r"\b(?:(?:the\s+)?year\s+)?(?:(nineteen|eighteen|twenty)[\s-]+(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?|(two thousand)(?:\s+(?:and\s+)?(one|two|three|four|five|six|seven|eight|nine|ten))?)\b")
+def spoken_year(m: re.Match, doc: Doc):
+    """nineteen ninety-six / the year two thousand, as transcripts write years."""
+    if m.group(4):
+        return str(2000 + SPOKEN_UNITS.get(m.group(5) or "", 10 if m.group(5) == "ten" else 0)), "date"
+    if m.group(0).lower().startswith(("the year", "year")) is False and not m.group(2):
+        return None
+    return str(SPOKEN_CENTURY[m.group(1).lower()] + SPOKEN_TENS[m.group(2).lower()]
+               + SPOKEN_UNITS.get((m.group(3) or "").lower(), 0)), "date"
+
+
+HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+            "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
+            "valentine's day": (2, 14), "halloween": (10, 31)}
+
+
+@rule(r"\b(Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Independence Day|Valentine's Day|Halloween|Thanksgiving(?: Day)?)\b", 0)
+def holiday(m: re.Match, doc: Doc):
+    if doc.published is None:
+        return None, "date"
+    name = m.group(1).lower()
+    year = doc.published.year
+    if name.startswith("thanksgiving"):
+        def thanksgiving(y: int) -> _dt.date:
+            first = _dt.date(y, 11, 1)
+            return first + _dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+        when = thanksgiving(year)
+        if (when - doc.published).days > 183:
+            when = thanksgiving(year - 1)
+        return _ymd(when), "date"
+    month, day = HOLIDAYS[name]
+    when = _dt.date(year, month, day)
+    if (when - doc.published).days > 183:
+        when = _dt.date(year - 1, month, day)
+    elif (doc.published - when).days > 183:
+        when = _dt.date(year + 1, month, day)
+    return _ymd(when), "date"
+
+
+# --- the tagger -----------------------------------------------------------------------
+
+
+def find_dates(doc: Doc) -> list[Found]:
+    """Every temporal expression, longest first where rules overlap."""
+    text = doc.text
+    candidates: list[Found] = []
+    for order, (pattern, fn) in enumerate(RULES):
+        for m in pattern.finditer(text):
+            if m.end() <= m.start():
+                continue
+            result = fn(m, doc)
+            if result is None:
+                continue
+            start, end = _trim(text, m.start(), m.end())
+            if end <= start:
+                continue
+            candidates.append(Found(start, end, result[0], result[1]))
+    # longest span wins; ties go to the span with a value, then to the earlier rule
+    candidates.sort(key=lambda f: (-(f.end - f.start), f.value is None, f.start))
+    taken: list[Found] = []
+    for cand in candidates:
+        if any(cand.start < t.end and t.start < cand.end for t in taken):
+            continue
+        taken.append(cand)
+    return sorted(taken, key=lambda f: f.start)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Leading prepositions and trailing punctuation are not part of the expression."""
+    span = text[start:end]
+    lead = re.match(r"(?:(?:at|on|in|for|about|around)\s+)+", span, re.I)
+    if lead and not re.fullmatch(r"(?:(?:at|on|in|for|about|around)\s+)+", span, re.I):
+        # "for" opens a duration ("for years") only; keep it off the span in all cases
+        start += lead.end()
+    while end > start and text[end - 1] in " ,;:":
+        end -= 1
+    return start, end
 
 
 def annotate(doc: Doc) -> None:
-    doc.article.dates = []
+    doc.article.dates = [
+        DateExpr(text=doc.text[f.start:f.end], value=f.value, start=f.start, end=f.end, kind=f.kind)
+        for f in find_dates(doc)
+    ]
