@@ -65,3 +65,48 @@ def test_records_come_back_whole(tmp_path, articles):
 def test_read_only_on_a_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="no such database"):
         Store(tmp_path / "missing.duckdb", read_only=True)
+
+
+def _syndicated_copy(article):
+    """The same wire story as another site prints it: a changed word, a credit line added."""
+    text = article.text.replace("about 50,000", "nearly 50,000") + "\n\nReporting by the Alpine Wire desk."
+    return dateline.process(text, published="2024-03-08")
+
+
+def test_near_duplicates_share_a_story(tmp_path, articles):
+    db = tmp_path / "s.duckdb"
+    copy = _syndicated_copy(articles[0])
+    assert copy.id != articles[0].id
+    with Store(db) as store:
+        store.add(articles)
+        store.add([copy])  # a later batch: found through the stored LSH buckets
+        stories = dict(store.con.execute("SELECT id, story FROM documents").fetchall())
+        assert stories[copy.id] == stories[articles[0].id] == articles[0].id
+        assert len(set(stories.values())) == 3
+        assert [row[0] for row in store.story_sources(articles[0].id)] == [articles[0].id, copy.id]
+
+
+def test_near_duplicates_in_one_batch(tmp_path, articles):
+    copy = _syndicated_copy(articles[0])
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add([articles[0], copy, articles[1]])
+        stories = dict(store.con.execute("SELECT id, story FROM documents").fetchall())
+    assert stories[copy.id] == articles[0].id and stories[articles[1].id] == articles[1].id
+
+
+def test_migration_from_version_1_signs_existing_documents(tmp_path, articles):
+    from dateline.store import MIGRATIONS
+
+    db = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    for statement in dict(MIGRATIONS)[1]:
+        con.execute(statement)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.execute("INSERT INTO documents (id, text, story) VALUES (?, ?, ?)", [articles[0].id, articles[0].text, articles[0].id])
+    con.close()
+    with Store(db) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert store.count("signatures") == 1
+        store.add([_syndicated_copy(articles[0])])
+        assert store.con.execute("SELECT count(DISTINCT story) FROM documents").fetchone()[0] == 1

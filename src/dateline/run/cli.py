@@ -136,5 +136,43 @@ def export(db, fmt) -> None:
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to read")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "text"]), default=None,
+              help="json: one event cluster per line (default when piped); text: a table")
+@click.option("--actor", help="actor name (substring) or CAMEO actor code")
+@click.option("--country", help="ISO alpha-3 of either side or of the place")
+@click.option("--plover", help="PLOVER type, e.g. RETREAT")
+@click.option("--cameo", help="CAMEO code or prefix, e.g. 08 or 0874")
+@click.option("--since", help="first date (YYYY-MM-DD)")
+@click.option("--until", help="last date (YYYY-MM-DD)")
+@click.option("--text", help="words in the event's sentence")
+def events(db, fmt, **filters) -> None:
+    """Event clusters: the same real-world event from many articles is one line."""
+    from dateline.store import Store
+
+    fmt = fmt or ("text" if sys.stdout.isatty() else "json")
+    with Store(db, read_only=True) as store:
+        clusters = store.event_clusters(**filters)
+    if fmt == "json":
+        for cluster in clusters:
+            sys.stdout.write(json.dumps(cluster, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(["id", "date", "source", "target", "cameo", "plover", "modality", "place", "count",
+                         "num_mentions", "num_sources", "num_articles", "sentence"])
+        for c in clusters:
+            writer.writerow([c["id"], c["date"], (c["source"] or {}).get("code"), (c["target"] or {}).get("code"),
+                             c["action"]["cameo"], c["action"]["plover"], c["modality"],
+                             (c["place"] or {}).get("name"), c["count"], c["num_mentions"], c["num_sources"],
+                             c["num_articles"], c["sentence"]["text"]])
+    else:
+        from dateline.run.render import render_clusters
+
+        click.echo(render_clusters(clusters))
+
+
 if __name__ == "__main__":
     main()

@@ -75,7 +75,7 @@ def render_summary(summary: dict) -> str:
     buffer = StringIO()
     console = Console(file=buffer, width=100, force_terminal=False)
     head = Table(title="dateline store", show_header=False)
-    for key in ("articles", "people", "organizations", "quotes", "dates", "places", "counts", "events"):
+    for key in ("articles", "stories", "people", "organizations", "quotes", "dates", "places", "counts", "events"):
         head.add_row(key, str(summary[key]))
     head.add_row("languages", ", ".join(f"{k} {v}" for k, v in summary["languages"].items()))
     console.print(head)
@@ -92,4 +92,24 @@ def render_summary(summary: dict) -> str:
         for row in rows:
             table.add_row(*("" if v is None else str(v) for v in row))
         console.print(table)
+    return buffer.getvalue()
+
+
+def render_clusters(clusters: list[dict]) -> str:
+    """Event clusters as a terminal table."""
+    from io import StringIO
+
+    from rich.console import Console
+    from rich.table import Table
+
+    buffer = StringIO()
+    table = Table(title=f"{len(clusters)} events")
+    for column in ("date", "source", "action", "target", "place", "modality", "articles", "sentence"):
+        table.add_column(column, overflow="fold")
+    for c in clusters:
+        side = lambda a: f"{a['name']} [{a['code'] or '?'}]" if a else "-"  # noqa: E731
+        table.add_row(c["date"] or "?", side(c["source"]), f"{c['action']['plover'] or ''} {c['action']['cameo']}",
+                      side(c["target"]), (c["place"] or {}).get("name") or "-", c["modality"],
+                      str(c["num_articles"]), textwrap.shorten(c["sentence"]["text"] or "", 80, placeholder=" ..."))
+    Console(file=buffer, width=160, force_terminal=False).print(table)
     return buffer.getvalue()

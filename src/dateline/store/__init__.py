@@ -12,14 +12,25 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from dateline.record import Actor, Article
+from dateline.store import dedup
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-# (version, statements): applied in order to bring an older file up to SCHEMA_VERSION
-MIGRATIONS: list[tuple[int, list[str]]] = [
+
+def _backfill_signatures(con) -> None:
+    """Version 2 adds near-duplicate detection: sign the documents stored before it."""
+    for doc_id, text in con.execute("SELECT id, text FROM documents").fetchall():
+        sig = dedup.signature(text)
+        con.execute("INSERT INTO signatures VALUES (?, ?)", [doc_id, dedup.to_blob(sig)])
+        con.executemany("INSERT INTO lsh VALUES (?, ?)", [(key, doc_id) for key in dedup.band_keys(sig)])
+
+
+# (version, steps): SQL statements or callables taking the connection, applied in order
+# inside one transaction each to bring an older file up to SCHEMA_VERSION
+MIGRATIONS: list[tuple[int, list[str | Callable]]] = [
     (1, [
         """CREATE TABLE IF NOT EXISTS documents (
             id VARCHAR PRIMARY KEY, url VARCHAR, path VARCHAR, format VARCHAR, site VARCHAR,
@@ -53,6 +64,11 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             date VARCHAR, date_source VARCHAR, place_name VARCHAR, place_country VARCHAR, lat DOUBLE, lon DOUBLE,
             modality VARCHAR, count DOUBLE, reported_by VARCHAR, confidence DOUBLE,
             sentence_start INTEGER, sentence_end INTEGER, sentence VARCHAR)""",
+    ]),
+    (2, [
+        "CREATE TABLE IF NOT EXISTS signatures (doc_id VARCHAR PRIMARY KEY, signature BLOB)",
+        "CREATE TABLE IF NOT EXISTS lsh (bucket BIGINT, doc_id VARCHAR)",
+        _backfill_signatures,
     ]),
 ]
 
@@ -100,10 +116,14 @@ class Store:
             if version <= current:
                 continue
             self.con.execute("BEGIN TRANSACTION")
-            for statement in statements:
-                self.con.execute(statement)
-            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)])
-            self.con.execute("COMMIT")
+            try:
+                for step in statements:
+                    step(self.con) if callable(step) else self.con.execute(step)
+                self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)])
+                self.con.execute("COMMIT")
+            except BaseException:
+                self.con.execute("ROLLBACK")
+                raise
 
     # -- writing ------------------------------------------------------------------------
 
@@ -125,6 +145,7 @@ class Store:
         if not fresh:
             return result
         rows = _rows(fresh)
+        rows["signatures"], rows["lsh"] = self._link_stories(fresh, rows["documents"])
         self.con.execute("BEGIN TRANSACTION")
         try:
             for table, table_rows in rows.items():
@@ -137,6 +158,46 @@ class Store:
             raise
         result.added = len(fresh)
         return result
+
+    def _link_stories(self, fresh: list[Article], documents: list[tuple]) -> tuple[list[tuple], list[tuple]]:
+        """Give each new document the story of its nearest stored (or earlier) near-duplicate.
+
+        Rewrites the ``story`` column (the last) of the new ``documents`` rows in place and
+        returns the signature and LSH rows to insert with them.
+        """
+        signatures: dict[str, object] = {}
+        stories: dict[str, str] = {}
+        buckets: dict[int, list[str]] = {}
+        sig_rows, lsh_rows = [], []
+        for i, article in enumerate(fresh):
+            sig = dedup.signature(article.text)
+            keys = dedup.band_keys(sig)
+            candidates = {doc for key in keys for doc in buckets.get(key, [])}
+            stored = self.con.execute(
+                "SELECT s.doc_id, s.signature, d.story FROM signatures s JOIN documents d ON d.id = s.doc_id "
+                "WHERE s.doc_id IN (SELECT doc_id FROM lsh WHERE bucket IN (SELECT unnest(?)))", [keys]).fetchall()
+            best: tuple[float, str] | None = None
+            for doc_id, blob, story in stored:
+                score = dedup.similarity(sig, dedup.from_blob(blob))
+                if score >= dedup.THRESHOLD and (best is None or score > best[0]):
+                    best = (score, story)
+            for doc_id in candidates:
+                score = dedup.similarity(sig, signatures[doc_id])
+                if score >= dedup.THRESHOLD and (best is None or score > best[0]):
+                    best = (score, stories[doc_id])
+            story = best[1] if best else article.id
+            documents[i] = (*documents[i][:-1], story)
+            signatures[article.id], stories[article.id] = sig, story
+            for key in keys:
+                buckets.setdefault(key, []).append(article.id)
+            sig_rows.append((article.id, dedup.to_blob(sig)))
+            lsh_rows.extend((key, article.id) for key in keys)
+        return sig_rows, lsh_rows
+
+    def story_sources(self, story: str) -> list[tuple[str, str | None, str | None]]:
+        """(document id, url, site) of every stored copy of a story."""
+        return self.con.execute("SELECT id, url, site FROM documents WHERE story = ? ORDER BY ingested_at, id",
+                                [story]).fetchall()
 
     # -- reading ------------------------------------------------------------------------
 
@@ -155,11 +216,52 @@ class Store:
             for record, story in chunk:
                 yield {**json.loads(record), "story": story}
 
+    def event_clusters(self, *, actor: str | None = None, country: str | None = None, plover: str | None = None,
+                       cameo: str | None = None, since: str | None = None, until: str | None = None,
+                       text: str | None = None) -> list[dict]:
+        """Stored events, filtered, merged into clusters of one real-world event each."""
+        from dateline.store.clusters import EVENT_COLUMNS, cluster_events
+
+        where, params = ["TRUE"], []
+        if actor:
+            where.append("(source_name ILIKE ? OR target_name ILIKE ? OR source_code = ? OR target_code = ?)")
+            params += [f"%{actor}%", f"%{actor}%", actor.upper(), actor.upper()]
+        if country:
+            where.append("(? IN (source_country, target_country, place_country))")
+            params.append(country.upper())
+        if plover:
+            where.append("plover = ?")
+            params.append(plover.upper())
+        if cameo:
+            where.append("starts_with(cameo, ?)")
+            params.append(cameo)
+        if since:
+            where.append("date >= ?")
+            params.append(since)
+        if until:
+            where.append("left(date, 10) <= ?")
+            params.append(until)
+        if text:
+            where.append("sentence ILIKE ?")
+            params.append(f"%{text}%")
+        columns = ", ".join(f'"{c}"' for c in EVENT_COLUMNS)
+        rows = [dict(zip(EVENT_COLUMNS, row)) for row in self.con.execute(
+            f"SELECT {columns} FROM events WHERE {' AND '.join(where)}", params).fetchall()]
+        docs = {r["doc_id"] for r in rows}
+        meta = self.con.execute("SELECT id, story, site FROM documents WHERE id IN (SELECT unnest(?))",
+                                [sorted(docs)]).fetchall()
+        stories = {doc: story for doc, story, _ in meta}
+        sites = {doc: site for doc, _, site in meta}
+        clusters = cluster_events(rows)
+        records = [c.to_record(stories, sites) for c in clusters]
+        return sorted(records, key=lambda r: (-r["num_articles"], -r["num_mentions"], r["date"] or "", r["id"]))
+
     def summary(self) -> dict:
         """What the store holds, for the CLI's closing report."""
         q = self.con.execute
         return {
             "articles": self.count("documents"),
+            "stories": q("SELECT count(DISTINCT story) FROM documents").fetchone()[0],
             "languages": dict(q("SELECT coalesce(language, '?'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC").fetchall()),
             "people": q("SELECT count(DISTINCT name) FROM entities WHERE type = 'PERSON'").fetchone()[0],
             "organizations": q("SELECT count(DISTINCT name) FROM entities WHERE type = 'ORG'").fetchone()[0],
@@ -178,7 +280,8 @@ class Store:
         }
 
 
-TABLES = ("documents", "boilerplate", "entities", "mentions", "quotes", "dates", "places", "counts", "events")
+TABLES = ("documents", "boilerplate", "entities", "mentions", "quotes", "dates", "places", "counts", "events",
+          "signatures", "lsh")
 
 
 def _actor_cols(actor: Actor | None) -> list:
