@@ -1,12 +1,115 @@
-"""Flattened text (placeholder: paragraphs normalised, nothing removed yet)."""
+"""Flattened text: header, dateline and boilerplate out, paragraphs normalised.
+
+Order matters: code blobs first (they can be glued onto the header or a paragraph), then
+the header at the top, then the junk detectors of ``junk``, then the dateline that opens
+the first remaining paragraph. Every cut piece is kept in ``boilerplate`` with its reason;
+nothing is added to the text.
+"""
 
 from __future__ import annotations
 
 import re
 
 from dateline.clean import Cleaned
+from dateline.clean import junk
+from dateline.clean.code import find_css, find_js
+from dateline.clean.dateline import match_dateline
+from dateline.clean.header import split_header
+from dateline.record import Boilerplate
+
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
-def clean_text(text: str) -> Cleaned:
-    paragraphs = [re.sub(r"[ \t]+", " ", p).strip() for p in re.split(r"\n\s*\n|\n", text)]
-    return Cleaned(text="\n\n".join(p for p in paragraphs if p))
+def normalise_text(text: str) -> str:
+    """Unix newlines, no invisible characters, one space between words."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text)
+    return _SPACES.sub(" ", text)
+
+
+def cut_spans(text: str, spans: list[tuple[int, int, str]], boilerplate: list[Boilerplate]) -> str:
+    """Remove spans (overlaps merged, first reason kept), each leaving a line break behind."""
+    if not spans:
+        return text
+    spans = sorted(spans, key=lambda s: (s[0], -s[1]))
+    merged: list[list] = []
+    for start, end, reason in spans:
+        if end <= start:
+            continue
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+            continue
+        merged.append([start, end, reason])
+    out = []
+    pos = 0
+    for start, end, reason in merged:
+        piece = text[start:end].strip()
+        if piece:
+            boilerplate.append(Boilerplate(text=piece, reason=reason))
+        out.append(text[pos:start])
+        out.append("\n")
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def remove_code(text: str, boilerplate: list[Boilerplate]) -> str:
+    """CSS rule runs and script statements, glued or not."""
+    spans = [(s, e, "css") for s, e in find_css(text)]
+    text = cut_spans(text, spans, boilerplate)
+    spans = [(s, e, "script") for s, e in find_js(text)]
+    return cut_spans(text, spans, boilerplate)
+
+
+def junk_spans(text: str, aggressive: bool = True) -> list[tuple[int, int, str]]:
+    spans = (junk.share_widgets(text) + junk.aggregator_footers(text) + junk.advertisement_labels(text)
+             + junk.page_markers(text) + junk.image_captions(text) + junk.consent_and_signup(text)
+             + junk.related_links(text))
+    if aggressive:
+        spans += junk.interface_lines(text) + junk.link_lists(text)
+    return spans
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """Every non-empty line is a paragraph (flattened text lost the difference)."""
+    return [p for p in (line.strip() for line in text.split("\n")) if p and re.search(r"\w", p)]
+
+
+def clean_text(text: str, aggressive: bool = True) -> Cleaned:
+    """Clean flattened text. ``aggressive`` adds the line-shape detectors (menus, UI lines),
+    which are safe on scraped text but not needed on a body an HTML extractor already chose."""
+    boilerplate: list[Boilerplate] = []
+    text = normalise_text(text)
+    text = remove_code(text, boilerplate)
+
+    header, rest = split_header(text)
+    text = cut_spans(text, junk_spans(rest, aggressive), boilerplate) if header is None else \
+        cut_spans(rest, junk_spans(rest, aggressive), boilerplate)
+    if header is None:
+        # junk above the header ("cookie notice, then the byline"): look again
+        header, rest = split_header(text)
+        if header is not None:
+            text = rest
+    if header is not None:
+        boilerplate.insert(0, Boilerplate(text=header.text, reason="header-byline" if header.authors else "header-date"))
+        # stray pieces right under the header ("6 min read")
+        text = re.sub(r"^\s*\d+\s*min(?:ute)?s?\s+read\b", "", text, flags=re.I)
+
+    paragraphs = paragraphs_of(text)
+    dateline = None
+    if paragraphs:
+        found = match_dateline(paragraphs[0])
+        if found is not None:
+            dateline, body_start = found
+            boilerplate.append(Boilerplate(text=dateline.text, reason="dateline"))
+            paragraphs[0] = paragraphs[0][body_start:].strip()
+            if not paragraphs[0]:
+                paragraphs.pop(0)
+    return Cleaned(
+        text="\n\n".join(paragraphs),
+        authors=header.authors if header else [],
+        published=header.published if header else None,
+        dateline=dateline,
+        boilerplate=boilerplate,
+    )

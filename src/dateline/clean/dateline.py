@@ -1,0 +1,121 @@
+"""The dateline that opens a news story: ``BEIRUT, LEBANON (8:40 P.M.) –``.
+
+Parts: a place in capitals, an optional region or country (``Mich.``, ``Syria``), an optional
+day (``Nov. 20``), an optional parenthesis with a clock time or an agency, then a dash or a
+colon. The place is only named here; the places stage geocodes it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from dateline.record import Dateline, Place
+
+_CITY = r"[A-Z][A-Z.'’-]*(?:[ \t]+(?:[A-Z][A-Z.'’-]*|de|del|la|el|al|es))*"
+_REGION = r"[A-Z][A-Za-z.'’-]*(?:[ \t]+(?:[A-Z][A-Za-z.'’-]*|of|and))*"
+_MONTH_DAY = (r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}")
+_DATELINE = re.compile(
+    rf"(?P<city>{_CITY})"
+    rf"(?:,[ \t]*(?P<region>{_REGION}))?"
+    rf"(?:,[ \t]*(?P<day>{_MONTH_DAY}))?"
+    r"(?:[ \t]*\((?P<paren>[^()\n]{1,40})\))?"
+    r"(?P<sep>[ \t]*(?:--|—|–|-|:)|[ \t]+(?:--|—|–|-))"
+    r"(?=[ \t]+\S|\S)"
+)
+_CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})\s*([AaPp])\.?\s*[Mm]\.?$")
+_US_STATES = frozenset(
+    "Ala. Alaska Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Hawaii Idaho Ill. Ind. Iowa Kan. Kans. Ky. La. "
+    "Maine Md. Mass. Mich. Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Ohio Okla. Ore. "
+    "Pa. R.I. S.C. S.D. Tenn. Texas Utah Vt. Va. Wash. W.Va. Wis. Wyo. D.C.".split()
+) | frozenset(["New York", "California", "Texas", "Florida", "Virginia", "Washington", "Georgia"])
+
+
+def _title(name: str) -> str:
+    """ST. JOSEPH -> St. Joseph; keeps short particles lower-case."""
+    words = []
+    for w in name.split():
+        if w.lower() in ("de", "del", "la", "el", "al", "es", "of", "and") and words:
+            words.append(w.lower())
+        else:
+            words.append("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")))
+    return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    from dateline.analyse.countries import country_table
+
+    return {row["capital"].casefold(): iso3 for iso3, row in country_table().items() if row.get("capital")}
+
+
+def place_country(city: str, region: str | None) -> str | None:
+    """ISO3 when the dateline names the country, a US state, or a national capital; else None."""
+    from dateline.analyse.countries import country_code
+
+    if region:
+        code = country_code(region) or country_code(region.title())
+        if code:
+            return code
+        if region in _US_STATES or region.title() in _US_STATES:
+            return "USA"
+        return None
+    return _capitals().get(city.casefold())
+
+
+def clock_24h(value: str) -> str | None:
+    """8:40 P.M. -> 20:40."""
+    m = _CLOCK.match(value.strip())
+    if not m:
+        return None
+    hour, minute, half = int(m.group(1)), int(m.group(2)), m.group(3).lower()
+    if not (1 <= hour <= 12 and minute < 60):
+        return None
+    hour = hour % 12 + (12 if half == "p" else 0)
+    return f"{hour:02d}:{minute:02d}"
+
+
+def match_dateline(text: str) -> tuple[Dateline, int] | None:
+    """A dateline at the very start of ``text`` and the index where the story starts."""
+    m = _DATELINE.match(text)
+    if not m:
+        return None
+    city = m.group("city").strip()
+    letters = [ch for ch in city if ch.isalpha()]
+    if len(letters) < 3 or sum(ch.isupper() for ch in letters) < len(letters) * 0.9:
+        return None
+    if len(city.split()) > 4:
+        return None
+    region = m.group("region")
+    paren = m.group("paren")
+    sep = m.group("sep").strip()
+    if sep == ":" and (paren or m.group("day")) is None and len(city.split()) > 2:
+        return None
+    # a heading like "UPDATE:" or "BREAKING -" is not a place
+    if city.rstrip(".").upper() in _NOT_PLACES:
+        return None
+    if region and (len(region.split()) > 4 or _NOT_REGION.search(region)):
+        return None
+    time = agency = None
+    if paren:
+        time = clock_24h(paren)
+        if time is None:
+            if re.search(r"\d", paren) or len(paren.split()) > 3:
+                return None
+            agency = paren.strip()
+    end = m.end()
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    body_start = end
+    if body_start >= len(text) or not (text[body_start].isalnum() or text[body_start] in "\"“‘'(["):
+        return None
+    name = _title(city.rstrip(","))
+    place = Place(name=name, country=place_country(city, region), kind="city")
+    return Dateline(text=text[:m.end()].strip(), place=place, time=time, agency=agency), body_start
+
+
+_NOT_PLACES = frozenset(
+    "UPDATE UPDATED BREAKING EXCLUSIVE NOTE EDITOR WATCH VIDEO PHOTOS ANALYSIS OPINION COMMENT "
+    "CORRECTION Q A FAQ TL;DR PS NB WARNING ALERT LIVE NEW READ RELATED SHARE ADVERTISEMENT".split()
+)
+_NOT_REGION = re.compile(r"\b(?:said|says|the|a|is|was)\b")

@@ -1,0 +1,327 @@
+"""Boilerplate a scraper leaves in the text, each kind a small named detector.
+
+Detectors look at shape more than at strings: a run of social network names, a short line
+of interface verbs, a credit pattern (``Photo: Name/Agency``), a label followed by a URL, a
+consent sentence about cookies. Each returns the spans it removes with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int, str]
+
+_SOCIAL = (r"(?:Facebook|Twitter|X|WhatsApp|Whatsapp|LinkedIn|Linkedin|Pinterest|E-?mail|Reddit|Telegram|"
+           r"Print|Tumblr|Pocket|Messenger|Flipboard|Threads|Bluesky|Mastodon|Copy link|SMS)")
+_SHARE_ITEM = (
+    rf"(?:Share(?:[ \t]+(?:this|article|story|post))?(?:[ \t]*(?:on|via)[ \t]+{_SOCIAL})?[ \t]*:?"
+    r"|SHARE|Like this:?|Like Loading\.\.\.|Loading\.\.\.|Tweet|Pin it|"
+    rf"Click to (?:share|email|print)[^\n]{{0,60}}?\(Opens in new window\)|{_SOCIAL})"
+)
+_SHARE_RUN = re.compile(rf"(?<![\w])(?:{_SHARE_ITEM})(?:[ \t]*\n?[ \t]*(?:{_SHARE_ITEM})){{1,12}}(?![\w])")
+_SOCIAL_NAME = re.compile(_SOCIAL)
+
+
+def share_widgets(text: str) -> list[Span]:
+    """Runs of share buttons: "Share this: Facebook Twitter", one per line or on one line."""
+    out = []
+    for m in _SHARE_RUN.finditer(text):
+        chunk = m.group(0)
+        items = len(re.findall(_SHARE_ITEM, chunk))
+        if items >= 2 and (_SOCIAL_NAME.search(chunk) or "Share" in chunk or "SHARE" in chunk):
+            # one or two network names in prose ("on Facebook and Twitter") need a share word
+            if not re.search(r"share|like this|loading", chunk, re.I) and items < 3:
+                continue
+            out.append((m.start(), m.end(), "share-widget"))
+    return out
+
+
+_URL = r"(?:https?://|www\.)\S+"
+_FOOTER = re.compile(
+    rf"(?:(?<=\n)|^|(?<=[.!?”\"]\s)|(?<=\s))"
+    rf"(?P<label>(?:[A-Z][\w'’]*(?:[ \t]+[\w'’]+){{0,6}}))[ \t]*:[ \t]*{_URL}"
+)
+_RETRIEVED_NO_URL = re.compile(r"(?:Content retrieved from|Read the original article at|Originally published at)\s*:?\s*$",
+                               re.I | re.M)
+_FOOTER_LABEL = re.compile(r"\b(?:source|retrieved|original|originally|published|read|via|from|article|story|"
+                           r"appeared|courtesy|link|more)\b", re.I)
+
+
+def aggregator_footers(text: str) -> list[Span]:
+    """"Content retrieved from: URL", "Source: URL", "Read the original article at: URL"."""
+    out = []
+    for m in _FOOTER.finditer(text):
+        if _FOOTER_LABEL.search(m.group("label")):
+            start = m.start("label")
+            out.append((start, m.end(), "aggregator-footer"))
+    for m in _RETRIEVED_NO_URL.finditer(text):
+        out.append((m.start(), m.end(), "aggregator-footer"))
+    return out
+
+
+_AD = re.compile(
+    r"(?:(?<=\n)|^|(?<=[.!?”\";)}]\s)|(?<=[.!?”\"]))[ \t]*"
+    r"(?:Story continues below(?: this)? advertisement|Article continues below(?: this)? (?:advertisement|ad)"
+    r"|(?:ADVERTISEMENT|Advertisement|Sponsored Content|SPONSORED CONTENT|Sponsored|Paid Content|Promoted Content|"
+    r"Partner Content|ADVERTISING|Advertising)"
+    r"(?:[ \t]*(?:[-–—:][ \t]*)?\n?[ \t]*(?:Scroll to continue with content|Continue reading below|"
+    r"Story continues below|Continue reading the main story))?)"
+    r"[ \t]*(?=\n|$|[ \t]+[A-Z\"“(]|[A-Z])", re.M)
+
+
+def advertisement_labels(text: str) -> list[Span]:
+    """"Advertisement", "Sponsored Content", "Story continues below advertisement" standing alone."""
+    return [(m.start(), m.end(), "advertisement") for m in _AD.finditer(text)]
+
+
+_PAGE = re.compile(
+    r"^[ \t]*(?:[-–—][ \t]*\d{1,3}(?:[ \t]*[-–—])?|\d{1,3}|Page[ \t]+\d{1,3}[ \t]+of[ \t]+\d{1,3}|"
+    r"\d{1,3}[ \t]*/[ \t]*\d{1,3}|\[\d{1,3}\]|[<‹«][ \t]*(?:Prev(?:ious)?|Next)[ \t]*[>›»]?)[ \t]*$",
+    re.M | re.I,
+)
+_PAGE_INLINE = re.compile(r"(?<![\w])Page[ \t]+\d{1,3}[ \t]+of[ \t]+\d{1,3}(?![\w])")
+
+
+def page_markers(text: str) -> list[Span]:
+    """Lone list or page markers: "- 1", "- 2 -", "Page 2 of 3", a bare page number."""
+    out = [(m.start(), m.end(), "page-marker") for m in _PAGE.finditer(text)]
+    out += [(m.start(), m.end(), "page-marker") for m in _PAGE_INLINE.finditer(text)]
+    return out
+
+
+_CREDIT_NAME = r"[A-Z][\w.'’&-]*(?:[ \t]*/[ \t]*|[ \t]+)?(?:(?:[A-Z][\w.'’&-]*|via|for|and)(?:[ \t]*/[ \t]*|[ \t]+)?){0,6}"
+_CREDIT = re.compile(
+    r"\((?:Photo|Image|Picture|Photograph|Pic|Credit|Video|Illustration)s?(?:[ \t]+(?:credit|courtesy|by))?[ \t]*:?[ \t]*[^()\n]{2,80}\)"
+    rf"|(?:[|][ \t]*)?(?:Photo|Image|Picture|Photograph|Pic|Illustration|Video)s?(?:[ \t]+(?:credit|courtesy))?[ \t]*:[ \t]*{_CREDIT_NAME}"
+    rf"|(?:Photo|Image|Picture)s?[ \t]+(?:by|courtesy(?:[ \t]+of)?)[ \t]+{_CREDIT_NAME}"
+    rf"|(?:Credit|Getty Images|AFP|Reuters|AP Photo)[ \t]*/[ \t]*{_CREDIT_NAME}"
+)
+_SENT_END = re.compile(r"[.!?…][”\"’')\]]*[ \t]+")
+
+
+def image_captions(text: str) -> list[Span]:
+    """Captions with credits; the caption sentence just before the credit goes with it."""
+    out = []
+    for m in _CREDIT.finditer(text):
+        start, end = m.start(), m.end()
+        credit = m.group(0)
+        if not re.search(r"[A-Z]", credit):
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        before = text[line_start:start]
+        # the caption text: back to the previous sentence end or the line start, when short
+        bounds = [x.end() for x in _SENT_END.finditer(before[:-2] if before.rstrip().endswith(".") else before)]
+        cap_from = line_start + (bounds[-1] if bounds else 0)
+        caption = text[cap_from:start]
+        stripped = before.rstrip()
+        if caption.strip() and len(caption.split()) <= 25 and (
+            credit.startswith("|") or stripped.endswith(".") or not bounds or credit.startswith("(")
+        ):
+            if credit.startswith("(") and not stripped.endswith((".", "|")) and bounds:
+                cap_from = start  # "(Photo: X)" inside a sentence: only the credit
+            start = cap_from
+        elif credit.startswith("(") or not caption.strip():
+            pass
+        else:
+            start = m.start()
+        out.append((start, end, "caption"))
+    return out
+
+
+_COOKIE = re.compile(r"\bcookies?\b", re.I)
+_CONSENT = re.compile(r"\b(?:accept|agree|consent|opt[- ]?out|continu\w*|experience|policy|settings|use of|"
+                      r"preferences|browsing|this (?:site|website)|our (?:site|website))\b", re.I)
+_NEWSLETTER = re.compile(
+    r"\b(?:newsletters?|inbox|sign[ -]?up|subscribe|subscription|e-?mail address|breaking news alerts?|"
+    r"news alerts?|daily briefing|never miss)\b", re.I)
+_IMPERATIVE_UI = re.compile(
+    r"^(?:click|tap|follow|like|join|download|get|sign|subscribe|register|log|enter|never miss|don't miss|"
+    r"do not miss|stay|read|watch|listen|share|comment|leave|support|donate|become|try|install|print|"
+    r"email|send|contact|visit|check out|learn more|see more|show more|load more|view)\b", re.I)
+_LEGAL_UI = re.compile(r"^by (?:signing|subscribing|clicking|continuing|registering|submitting|entering)\b.*"
+                       r"\b(?:agree|accept|consent|terms|privacy)", re.I)
+_UI_WORDS = frozenset(
+    "accept all cookies ok okay got it i agree agree decline reject close read more learn more more info "
+    "settings manage options yes no continue dismiss allow subscribe sign up submit privacy policy "
+    "terms of use cookie cookies & and our x".split()
+)
+
+
+def _only_ui_words(sentence: str) -> bool:
+    words = re.findall(r"[\w&']+", sentence.lower())
+    return bool(words) and len(words) <= 8 and all(w in _UI_WORDS for w in words)
+
+
+def is_cookie_notice(sentence: str) -> bool:
+    return bool(_COOKIE.search(sentence) and _CONSENT.search(sentence)) and len(sentence.split()) <= 60
+
+
+def is_newsletter_prompt(sentence: str) -> bool:
+    s = sentence.strip()
+    if len(s.split()) > 35 or not _NEWSLETTER.search(s):
+        return False
+    return bool(_IMPERATIVE_UI.search(s) or re.search(r"\b(?:to|in) your inbox\b|delivered\b.*\binbox\b", s, re.I)
+                or len(s.split()) <= 6)
+
+
+def is_legal_ui(sentence: str) -> bool:
+    return bool(_LEGAL_UI.search(sentence.strip()))
+
+
+_SENTENCE = re.compile(r"[^.!?…\n]+(?:[.!?…]+[”\"’')\]]*|$)|[.!?…]+", re.M)
+
+
+def sentence_spans(line: str) -> list[tuple[int, int]]:
+    """Rough sentence spans in one line (no abbreviation handling: good enough for UI text)."""
+    spans = []
+    for m in _SENTENCE.finditer(line):
+        if m.group(0).strip():
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def consent_and_signup(text: str) -> list[Span]:
+    """Cookie notices and newsletter prompts, sentence by sentence, with their buttons."""
+    out: list[Span] = []
+    offset = 0
+    for line in text.split("\n"):
+        sents = sentence_spans(line)
+        flags: list[str | None] = []
+        for s, e in sents:
+            sent = line[s:e]
+            if is_cookie_notice(sent):
+                flags.append("cookie-notice")
+            elif is_newsletter_prompt(sent) or is_legal_ui(sent):
+                flags.append("newsletter")
+            else:
+                flags.append(None)
+        # buttons and short UI words around a notice belong to it ("Accept Read More", "Ok")
+        for i, (s, e) in enumerate(sents):
+            if flags[i] is None and _only_ui_words(line[s:e]):
+                near = [flags[j] for j in (i - 1, i + 1) if 0 <= j < len(flags) and flags[j]]
+                if near:
+                    flags[i] = near[0]
+        for i, (s, e) in enumerate(sents):
+            if flags[i] is None and is_consent_continuation(line[s:e]) and i > 0 and flags[i - 1] == "cookie-notice":
+                flags[i] = "cookie-notice"
+        for (s, e), flag in zip(sents, flags):
+            if flag:
+                out.append((offset + s, offset + e, flag))
+        offset += len(line) + 1
+    return out
+
+
+def is_consent_continuation(sentence: str) -> bool:
+    """"We'll assume you're ok with this, but you can opt-out if you wish." after a cookie notice."""
+    return bool(re.search(r"\b(?:assume|opt[- ]?out|happy with|ok with|agree|privacy)\b", sentence, re.I)) \
+        and len(sentence.split()) <= 30
+
+
+_RELATED_LABEL = re.compile(
+    r"(?:(?<=\n)|^|(?<=[.!?”\"]\s)|(?<=\s))"
+    r"(?:(?:Related|RELATED|Read|READ|Also read|ALSO READ|See also|SEE ALSO|Read more|READ MORE|Read also|"
+    r"Read next|READ NEXT|More|MORE|Recommended|Trending|Most read|Most popular|Don't miss|Don’t miss|"
+    r"Also on [\w.]+|Further reading|You may also like|You might also like|More from [\w .]+|More stories|"
+    r"Related (?:Posts|Articles|Stories|Content|News|Coverage|Links|Reading))"
+    r"[ \t]*:[ \t]*(?=\S)"
+    r"|(?:Related (?:Posts|Articles|Stories|Content|News|Coverage|Links|Reading)|You may also like|"
+    r"You might also like|Recommended for you|More from this section|Further reading|Trending now|Most read)"
+    r"[ \t]*:?[ \t]*\n)",
+    re.M,
+)
+
+
+def related_links(text: str) -> list[Span]:
+    """"Related: headline", "Read more: headline" and "Related Posts" followed by a list of titles."""
+    out = []
+    for m in _RELATED_LABEL.finditer(text):
+        label_has_newline = m.group(0).endswith("\n")
+        if not label_has_newline:
+            end = text.find("\n", m.end())
+            end = len(text) if end < 0 else end
+            rest = text[m.end():end]
+            if len(rest.split()) > 40:
+                # headline glued to the next paragraph: keep what follows the first sentence end
+                s = _SENT_END.search(rest)
+                end = m.end() + (s.end() if s and len(rest[:s.end()].split()) <= 30 else 0)
+                if end == m.end():
+                    continue
+            out.append((m.start(), end, "related-links"))
+            continue
+        # a list label: the short title lines after it
+        pos = m.end()
+        end = pos
+        taken = 0
+        while taken < 8:
+            nl = text.find("\n", pos)
+            line = text[pos:] if nl < 0 else text[pos:nl]
+            if not line.strip() or not is_link_title(line):
+                break
+            end = pos + len(line)
+            taken += 1
+            if nl < 0:
+                break
+            pos = nl + 1
+        out.append((m.start(), max(end, m.end() - 1), "related-links"))
+    return out
+
+
+def is_link_title(line: str) -> bool:
+    """A headline in a link list: short, no final full stop."""
+    s = line.strip()
+    words = s.split()
+    return 1 <= len(words) <= 16 and not re.search(r"[.!?:;]['”\"’]?$", s)
+
+
+_UI_LINE = re.compile(
+    r"^(?:Click (?:here|to)\b|Tap (?:here|to)\b|Follow (?:us|me)\b|Like us on\b|Download (?:the|our)\b|"
+    r"Sign (?:in|up)\b|Log ?in\b|Register\b|Subscribe\b|Tags?\s*:|Filed under\s*:?|Categor(?:y|ies)\s*:|"
+    r"Posted in\b|Topics?\s*:|Copyright\b|©|\(c\)\s|All rights reserved|Previous (?:article|post|story)|"
+    r"Next (?:article|post|story)|Back to top|Skip to\b|Leave a (?:comment|reply)|Comments?\s*(?:\(\d+\))?\s*$|"
+    r"\d+\s+comments?\s*$|Print\s*$|Email\s*$|Close\s*$|Menu\s*$|Home\s*$|Loading\.\.\.|Watch:|WATCH:|Listen:|"
+    r"Join (?:us|our)\b|Get (?:the|our) app\b|Continue reading\b|Report an error|Report a typo)",
+    re.I,
+)
+
+
+def interface_lines(text: str) -> list[Span]:
+    """Short lines of interface text: navigation, tags, copyright, "Click here to ..."."""
+    out = []
+    offset = 0
+    for line in text.split("\n"):
+        s = line.strip()
+        if s and len(s.split()) <= 14 and _UI_LINE.match(s) and not re.search(r"[.!?][”\"]?$", s[:-1] + " "):
+            out.append((offset, offset + len(line), "interface"))
+        elif s and re.fullmatch(_URL, s):
+            out.append((offset, offset + len(line), "url"))
+        offset += len(line) + 1
+    return out
+
+
+def link_lists(text: str) -> list[Span]:
+    """Three or more short Title Case lines in a row with no sentence punctuation: a menu or link list."""
+    out = []
+    lines = text.split("\n")
+    offsets = []
+    pos = 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    run: list[int] = []
+
+    def flush():
+        if len(run) >= 3:
+            out.append((offsets[run[0]], offsets[run[-1]] + len(lines[run[-1]]), "link-list"))
+
+    for i, line in enumerate(lines):
+        s = line.strip()
+        words = re.findall(r"[^\W\d_][\w'’-]*", s)
+        title_case = words and sum(w[0].isupper() for w in words) / len(words) >= 0.75
+        if s and 1 <= len(s.split()) <= 10 and title_case and not re.search(r"[.!?:;,]['”\"’]?$", s) \
+                and not re.search(r"\d", s):
+            run.append(i)
+        elif s:
+            flush()
+            run = []
+    flush()
+    return out
