@@ -1,9 +1,271 @@
-"""entities (placeholder until the stage is written)."""
+"""Entities: people, organisations, places and nationalities, with every mention.
+
+spaCy's NER gives the names; rules fix what the small model gets wrong (all-caps
+datelines, "Secretary of State" split into a title and an ORG, CSS leftovers tagged as
+PERSON), then ``coref`` links surnames, pronouns and role descriptions to the entity
+they refer to, and titles, roles, country and CAMEO sector are read from the words
+around each person's name.
+"""
 
 from __future__ import annotations
 
+import re
+
+from dateline.analyse import countries, coref, sectors, titles
+from dateline.analyse.coref import Cluster, Mention
+from dateline.analyse.speech import QuoteIndex, quote_spans
 from dateline.doc import Doc
+from dateline.record import Entity
+
+KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+# a paragraph that opens with "BEIRUT, LEBANON (8:40 P.M.) –" or "WASHINGTON —"
+ALLCAPS_DATELINE = re.compile(
+    r"^(?P<places>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)*(?:,\s*[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)*)*)"
+    r"\s*(?:\([^)\n]{0,40}\)\s*)?[–—-]", re.M)
+_CODE_TOKEN = re.compile(r"^(?:[A-Za-z]*\d+[A-Za-z]+\w*|[0-9A-Fa-f]{6}\W*|.*[{};#=<>!|\\@].*)$")
 
 
 def annotate(doc: Doc) -> None:
-    doc.article.entities = []
+    parsed = doc.parsed
+    text = doc.text
+    quotes = QuoteIndex(quote_spans(text))
+    names = name_mentions(doc)
+    clusters = coref.cluster_names(names, text)
+    coref.attach_titles(parsed, clusters)
+    metonyms = mark_metonyms(parsed, clusters)
+    doc.user_data["metonym_spans"] = metonyms
+    coref.link_role_descriptions(parsed, clusters, quotes)
+    coref.link_pronouns(parsed, clusters, quotes)
+    coref.countries_from_counterparts(parsed, clusters)
+    doc.article.entities = build_entities(doc, clusters)
+    doc.user_data["quote_spans"] = quotes.spans
+
+
+# --- names from spaCy, repaired ------------------------------------------------------
+
+def name_mentions(doc: Doc) -> list[Mention]:
+    parsed = doc.parsed
+    dateline_parts = allcaps_dateline_places(doc)
+    mentions: list[Mention] = []
+    for ent in parsed.ents:
+        label = ent.label_
+        if label not in KEPT_LABELS:
+            continue
+        start, end = trim_name_tokens(parsed, ent.start, ent.end, label)
+        if start >= end:
+            continue
+        span = parsed[start:end]
+        s, e = span.start_char, span.end_char
+        if any(s < pe and ps < e for ps, pe in dateline_parts):
+            continue
+        if looks_like_code(span) or is_part_of_title(parsed, start, end):
+            continue
+        label = relabel_country_words(span.text, label)
+        if label == "PERSON" and not plausible_person(span):
+            continue
+        mentions.append(Mention(s, e, label, start, end))
+    for ps, pe in dateline_parts:
+        span = parsed.char_span(ps, pe, alignment_mode="expand")
+        if span is not None:
+            mentions.append(Mention(ps, pe, "GPE", span.start, span.end, dateline=True))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def trim_name_tokens(parsed, start: int, end: int, label: str) -> tuple[int, int]:
+    """Drop a leading "the", a trailing possessive and, for people, leading titles."""
+    while start < end and parsed[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and parsed[end - 1].text in ("'s", "’s", "'", "’", "-", "–", "—", ","):
+        end -= 1
+    if label == "PERSON":
+        while start < end - 1 and (titles.is_title_word(parsed[start].text)
+                                   or parsed[start].lower_ in titles.HONORIFICS
+                                   or parsed[start].lower_ in titles.TITLE_MODIFIERS):
+            start += 1
+        if end - start == 1 and (titles.is_title_word(parsed[start].text) or parsed[start].lower_ in titles.HONORIFICS):
+            return start, start
+    return start, end
+
+
+def looks_like_code(span) -> bool:
+    """CSS and markup leftovers ("D35400!important", "250ms") are not names."""
+    if any(_CODE_TOKEN.match(t.text) for t in span):
+        return True
+    return not any(ch.isalpha() for ch in span.text)
+
+
+def plausible_person(span) -> bool:
+    """A person's name has a capitalised word and no digits."""
+    if any(ch.isdigit() for ch in span.text):
+        return False
+    return any(t.text[:1].isupper() for t in span)
+
+
+def is_part_of_title(parsed, start: int, end: int) -> bool:
+    """"State" in "Secretary of State" is the office's name, not an organisation."""
+    if start >= 2 and parsed[start - 1].lower_ == "of" and titles.is_title_word(parsed[start - 2].text):
+        return end - start <= 3 and parsed[start - 2].text[:1].isupper()
+    return False
+
+
+def relabel_country_words(text: str, label: str) -> str:
+    """A country's name is a GPE and its nationality word a NORP, whatever spaCy said."""
+    hit = countries.lookup(text)
+    if hit is None:
+        return label
+    if hit.kind in ("name", "alias") and label in ("PERSON", "ORG", "NORP", "LOC"):
+        return "GPE"
+    if hit.kind == "demonym" and label in ("PERSON", "ORG", "GPE"):
+        return "NORP"
+    return label
+
+
+def allcaps_dateline_places(doc: Doc) -> list[tuple[int, int]]:
+    """Char spans of the places in an all-caps dateline ("BEIRUT, LEBANON (8:40 P.M.) –").
+
+    The small model tags capitals unreliably (LEBANON a GPE, BEIRUT nothing); a dateline
+    is a place by its position, at the start of a paragraph before a dash.
+    """
+    text = doc.text
+    head = text[:2000]
+    out: list[tuple[int, int]] = []
+    for match in ALLCAPS_DATELINE.finditer(head):
+        base = match.start("places")
+        offset = 0
+        for part in match.group("places").split(","):
+            lead = len(part) - len(part.lstrip())
+            word = part.strip()
+            s = base + offset + lead
+            if sum(ch.isalpha() for ch in word) >= 3:
+                out.append((s, s + len(word)))
+            offset += len(part) + 1
+        break  # only the first dateline of an article
+    return out
+
+
+# --- metonyms --------------------------------------------------------------------------
+
+# verbs whose subject acts as a government when it is a capital: "Washington agreed"
+AGENT_VERBS = {"agree", "say", "reach", "announce", "accuse", "demand", "reject", "warn", "threaten",
+               "urge", "deny", "want", "plan", "sign", "impose", "refuse", "insist", "respond",
+               "condemn", "call", "decide", "ask", "seek", "offer", "approve", "expel", "withdraw",
+               "send", "deploy", "support", "back", "oppose", "sanction", "recognize", "recognise",
+               "negotiate", "push", "pressure", "blame", "welcome", "hope", "intend", "order",
+               "claim", "insist", "refuse", "vow", "pledge", "promise", "retaliate", "respond",
+               "cut", "suspend", "resume", "open", "close", "allow", "ban", "block", "veto",
+               "confirm", "tell", "believe", "consider", "accept", "request", "summon", "protest"}
+# nouns of a relation between governments: "the agreement with Washington"
+RELATION_NOUNS = {"agreement", "deal", "talks", "relations", "relationship", "negotiations", "dispute",
+                  "tensions", "ties", "accord", "treaty", "contacts", "dialogue", "conflict", "pact",
+                  "understanding", "cooperation", "coordination", "rift", "standoff", "alliance",
+                  "partnership", "memorandum", "truce", "ceasefire", "arrangement", "consultations"}
+
+
+def mark_metonyms(parsed, clusters: list[Cluster]) -> dict[tuple[int, int], str]:
+    """Capitals and seats of power acting as their government become GOV actors.
+
+    "the Kremlin" is always its government; "Washington" only when it acts (subject of
+    agree/say/reach ...), or stands in a relation ("the agreement with Washington",
+    "between Baghdad and Washington").
+    """
+    spans: dict[tuple[int, int], str] = {}
+    for cluster in clusters:
+        if cluster.type not in ("GPE", "ORG", "FAC", "LOC"):
+            continue
+        for m in cluster.mentions:
+            if m.kind != "name" or m.dateline:
+                continue
+            hit = countries.lookup(parsed.text[m.start:m.end])
+            if hit is None or hit.kind not in ("metonym", "capital"):
+                continue
+            if is_seat_of_power(parsed, m) or acts_as_government(parsed, m):
+                spans[(m.start, m.end)] = hit.iso3
+                m.metonym = hit.iso3
+                cluster.metonym = hit.iso3
+    return spans
+
+
+def is_seat_of_power(parsed, m: Mention) -> bool:
+    """"the Kremlin", "the White House", "the Pentagon": buildings that only speak as governments."""
+    words = parsed.text[m.start:m.end]
+    return m.label in ("ORG", "FAC") or bool(re.search(r"House|Kremlin|Pentagon|Department|Street|Hill|hall", words))
+
+
+def acts_as_government(parsed, m: Mention) -> bool:
+    root = parsed[m.tok_start:m.tok_end].root
+    token = root
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    if token.dep_ in ("nsubj", "poss") and (token.dep_ == "poss" or token.head.lemma_ in AGENT_VERBS):
+        return True
+    if token.dep_ == "pobj":
+        prep = token.head
+        if prep.lower_ == "between":
+            return True
+        if prep.lower_ in ("with", "from", "to", "by") and prep.head.lemma_.lower() in RELATION_NOUNS:
+            return True
+    # "between Baghdad and Washington" even when the parse hangs the pair elsewhere
+    before = parsed.text[max(0, m.start - 40):m.start]
+    return bool(re.search(r"\bbetween\s+(?:[A-Z][\w.'’-]*\s*){1,3}(?:and\s+)?$", before)) or before.endswith("between ")
+
+
+# --- records -----------------------------------------------------------------------------
+
+def build_entities(doc: Doc, clusters: list[Cluster]) -> list[Entity]:
+    parsed = doc.parsed
+    live = [c for c in clusters if c.mentions]
+    live.sort(key=lambda c: min(m.start for m in c.mentions))
+    entities: list[Entity] = []
+    for number, cluster in enumerate(live, start=1):
+        cluster.id = f"e{number}"
+        mentions = sorted({(m.start, m.end) for m in cluster.mentions})
+        entities.append(Entity(
+            id=cluster.id,
+            name=cluster.display_name(parsed.text),
+            type=cluster.type,  # type: ignore[arg-type]
+            titles=list(cluster.titles),
+            roles=list(cluster.roles),
+            country=cluster_country(parsed.text, cluster),
+            sectors=cluster_sectors(parsed.text, cluster),
+            mentions=[doc.span(s, e) for s, e in mentions],
+        ))
+    doc.user_data["entity_clusters"] = live
+    return entities
+
+
+def cluster_country(text: str, cluster: Cluster) -> str | None:
+    if cluster.country:
+        return cluster.country
+    if cluster.type in ("GPE", "LOC", "NORP", "FAC"):
+        for m in cluster.mentions:
+            if m.kind == "name":
+                hit = countries.lookup(text[m.start:m.end])
+                if hit:
+                    return hit.iso3
+        return None
+    if cluster.type == "ORG":
+        for m in cluster.mentions:
+            if m.kind == "name":
+                found = titles.country_in(text[m.start:m.end]) or possessor_country(text, m.start)
+                if found:
+                    return found
+    return None
+
+
+def possessor_country(text: str, start: int) -> str | None:
+    """"Russia's Sputnik Agency" -> RUS."""
+    match = re.search(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)(?:’s|'s)\s+$", text[max(0, start - 40):start])
+    return countries.country_code(match.group(1)) if match else None
+
+
+def cluster_sectors(text: str, cluster: Cluster) -> list[str]:
+    if cluster.type == "PERSON":
+        return titles.sector_of(cluster.titles, cluster.roles)
+    if cluster.metonym:
+        name = cluster.display_name(text)
+        return sectors.sectors_in(name)[:1] or ["GOV"]
+    if cluster.type == "ORG":
+        name = cluster.display_name(text)
+        return sectors.sectors_in(name)[:1]
+    return []

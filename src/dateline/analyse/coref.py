@@ -1,0 +1,538 @@
+"""In-document coreference by rules: names, titles, role descriptions and pronouns.
+
+- a surname or short form joins the person whose fuller name contains it ("Al-Khafaji"
+  -> "Tahsin Al-Khafaji"), the most recently mentioned one when several fit;
+- pre-name title sequences and appositions give a person titles and roles, and the
+  apposition itself becomes a mention of that person;
+- a definite role description ("the spokesperson for the ... Command", "the minister")
+  joins the person holding that role;
+- he/she/him/her/his join the most salient compatible person before them: a subject of
+  the same sentence, else the subject of the nearest sentence before that names one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dateline.analyse import countries, titles
+from dateline.analyse.speech import QuoteIndex
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                  "she": "f", "her": "f", "hers": "f", "herself": "f"}
+HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
+                    "miss": "f", "dame": "f", "madam": "f"}
+# how many sentences back a pronoun may look for its person
+PRONOUN_WINDOW = 3
+ARTICLES = {"the", "a", "an"}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    label: str
+    tok_start: int
+    tok_end: int
+    kind: str = "name"  # name | title | role | pronoun
+    dateline: bool = False
+    metonym: str | None = None
+    subject: bool = False
+
+
+@dataclass
+class Cluster:
+    type: str
+    key: object
+    mentions: list[Mention] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    country: str | None = None
+    gender: str | None = None
+    metonym: str | None = None
+    id: str = ""
+
+    def names(self, text: str) -> list[str]:
+        return [text[m.start:m.end] for m in self.mentions if m.kind == "name"]
+
+    def display_name(self, text: str) -> str:
+        """The fullest name used; an all-caps dateline form only when nothing else is."""
+        names = self.names(text) or [text[m.start:m.end] for m in self.mentions]
+        mixed = [n for n in names if not n.isupper()]
+        if not mixed:  # "ISIS" stays an acronym; only a dateline's "BEIRUT" is recased
+            dateline = any(m.dateline for m in self.mentions)
+            mixed = [n.title() if dateline else n for n in names]
+        return max(mixed, key=lambda n: (len(n.split()), len(n)))
+
+    def last_before(self, offset: int) -> int:
+        return max((m.start for m in self.mentions if m.start < offset), default=-1)
+
+    def add_title(self, title: str) -> None:
+        if title and title.lower() not in {t.lower() for t in self.titles}:
+            self.titles.append(title)
+
+    def add_role(self, role: str) -> None:
+        if role and role.lower() not in {r.lower() for r in self.roles}:
+            self.roles.append(role)
+
+
+# --- names ------------------------------------------------------------------------------
+
+def name_words(name: str) -> list[str]:
+    words = [w.strip(".,") for w in name.split()]
+    return [w for w in words if w and w.lower() not in titles.HONORIFICS]
+
+
+def cluster_names(mentions: list[Mention], text: str) -> list[Cluster]:
+    """Group name mentions into entities, in text order."""
+    clusters: list[Cluster] = []
+    by_key: dict[object, Cluster] = {}
+    people: list[Cluster] = []
+    for m in mentions:
+        name = text[m.start:m.end]
+        if m.label == "PERSON":
+            cluster = _matching_person(people, name, m.start, text)
+            if cluster is None:
+                cluster = Cluster("PERSON", name)
+                people.append(cluster)
+                clusters.append(cluster)
+            cluster.mentions.append(m)
+            continue
+        label, key = name_key(m.label, name)
+        cluster = by_key.get((label, key)) or _acronym_of(clusters, name, label)
+        if cluster is None:
+            cluster = Cluster(label, key)
+            by_key[(label, key)] = cluster
+            clusters.append(cluster)
+        cluster.mentions.append(m)
+    return clusters
+
+
+def name_key(label: str, name: str) -> tuple[str, object]:
+    """Mentions with one key are one entity: countries by ISO code, others by their name."""
+    hit = countries.lookup(name)
+    if hit and label in ("GPE", "LOC", "NORP"):
+        if hit.kind in ("name", "alias"):
+            return "GPE", hit.iso3
+        if hit.kind == "demonym":
+            return "NORP", hit.iso3
+    bare = re.sub(r"^the\s+", "", name, flags=re.I)
+    bare = re.sub(r"(’s|'s)$", "", bare)
+    return label, " ".join(bare.casefold().split())
+
+
+def _acronym_of(clusters: list[Cluster], name: str, label: str) -> Cluster | None:
+    """"NRA" after "National Rifle Association" is the same organisation."""
+    if label != "ORG" or not re.fullmatch(r"[A-Z]{2,6}", name):
+        return None
+    for cluster in clusters:
+        if cluster.type != "ORG" or not isinstance(cluster.key, str):
+            continue
+        words = [w for w in cluster.key.split() if w not in ("of", "the", "and", "for", "&")]
+        if len(words) >= 2 and "".join(w[0] for w in words).upper() == name:
+            return cluster
+    return None
+
+
+def _matching_person(people: list[Cluster], name: str, offset: int, text: str) -> Cluster | None:
+    words = name_words(name)
+    if not words:
+        return None
+    best: tuple[int, Cluster] | None = None
+    for cluster in people:
+        for other in cluster.names(text):
+            if _same_person(words, name_words(other)):
+                recency = cluster.last_before(offset)
+                if best is None or recency > best[0]:
+                    best = (recency, cluster)
+                break
+    return best[1] if best else None
+
+
+def _same_person(words: list[str], other: list[str]) -> bool:
+    if not other:
+        return False
+    if words == other:
+        return True
+    short, long = (words, other) if len(words) <= len(other) else (other, words)
+    if len(short) == 1:
+        # a surname alone ("Hussein"), or a first name alone once the full name is known
+        return short[0] == long[-1] or (short[0] == long[0] and len(long) >= 2)
+    # same surname, and first names that agree (or one is an initial)
+    if short[-1] != long[-1]:
+        return False
+    a, b = short[0], long[0]
+    return a == b or (len(a) <= 2 and b.startswith(a[0])) or (len(b) <= 2 and a.startswith(b[0]))
+
+
+# --- titles and roles ---------------------------------------------------------------------
+
+def attach_titles(parsed, clusters: list[Cluster]) -> None:
+    text = parsed.text
+    for cluster in clusters:
+        if cluster.type != "PERSON":
+            continue
+        for m in list(cluster.mentions):
+            if m.kind != "name":
+                continue
+            seq_start = pre_name_title(parsed, m, cluster)
+            apposition_before(parsed, seq_start, cluster)
+            apposition_after(parsed, m, cluster)
+            honorific_gender(parsed, m, cluster)
+    # a country named in a title or role is the person's country
+    for cluster in clusters:
+        if cluster.type == "PERSON" and cluster.country is None:
+            for phrase in cluster.titles + cluster.roles:
+                cluster.country = titles.country_in(phrase)
+                if cluster.country:
+                    break
+    del text
+
+
+def _title_token(token) -> bool:
+    lw = token.lower_
+    if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERSON", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"):
+        return False
+    if lw in ARTICLES or (token.is_punct and token.text not in ("-", ".")):
+        return False
+    if titles.is_title_word(token.text) or lw in titles.TITLE_MODIFIERS or lw in ("of", "for", "-"):
+        return True
+    if token.text[:1].isupper() and (token.pos_ in ("PROPN", "NOUN", "ADJ") or token.ent_type_ in ("GPE", "NORP", "ORG")):
+        return True
+    return False
+
+
+def pre_name_title(parsed, m: Mention, cluster: Cluster) -> int:
+    """Read "Iraqi Foreign Minister" before "Fouad Hussein"; returns where the title starts."""
+    sent_start = parsed[m.tok_start].sent.start
+    i = m.tok_start - 1
+    start = m.tok_start
+    while i >= sent_start and _title_token(parsed[i]):
+        start = i
+        i -= 1
+    while start < m.tok_start and parsed[start].lower_ in ("of", "for", "-"):
+        start += 1
+    # the title must name an office: keep from its first title word's modifiers on
+    tokens = parsed[start:m.tok_start]
+    if not any(titles.is_title_word(t.text) for t in tokens):
+        return m.tok_start
+    phrase = tokens.text
+    if all(t.lower_ in titles.HONORIFICS for t in tokens):
+        return m.tok_start
+    country = titles.country_in(phrase)
+    title = titles.strip_country_words(phrase)
+    if title and titles.title_heads(title):
+        cluster.add_title(title)
+        if country and cluster.country is None:
+            cluster.country = country
+        cluster.mentions.append(Mention(tokens.start_char, tokens.end_char, "PERSON", start, m.tok_start, kind="title"))
+    return start
+
+
+def _np_tokens_ok(token) -> bool:
+    if token.is_punct and token.text not in ("-", ".", "’s", "'s"):
+        return False
+    if token.pos_ in ("AUX",) or (token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "acl")):
+        return token.lower_ in titles.TITLE_MODIFIERS
+    if token.lower_ in ("and", "or", "but", "between", "that", "who", "which", "said", "says"):
+        return False
+    return token.ent_type_ != "PERSON"
+
+
+def apposition_before(parsed, name_start: int, cluster: Cluster) -> None:
+    """"The spokesman for the Iraqi Joint Operations Command, Major General ..."."""
+    comma = name_start - 1
+    if comma < 1 or parsed[comma].text != ",":
+        return
+    sent_start = parsed[comma].sent.start
+    i = comma - 1
+    start = None
+    while i >= sent_start and comma - i <= 16:
+        token = parsed[i]
+        if token.lower_ in ARTICLES or token.tag_ == "POS":
+            start = i if token.lower_ in ARTICLES else _possessor_start(parsed, i, sent_start)
+            # keep going left past an inner "the" ("spokesman for the Command")
+            if i - 1 >= sent_start and _np_tokens_ok(parsed[i - 1]) and token.lower_ in ARTICLES \
+                    and parsed[i - 1].lower_ in ("for", "of", "at", "in", "to"):
+                i -= 1
+                continue
+            break
+        if not _np_tokens_ok(token):
+            break
+        i -= 1
+    if start is None:
+        return
+    _add_appositive(parsed, start, comma, cluster)
+
+
+def _possessor_start(parsed, pos_index: int, sent_start: int) -> int:
+    j = pos_index - 1
+    while j > sent_start and parsed[j - 1].text[:1].isupper() and parsed[j - 1].ent_type_ in ("GPE", "ORG", "NORP"):
+        j -= 1
+    return j
+
+
+def apposition_after(parsed, m: Mention, cluster: Cluster) -> None:
+    """"Fouad Hussein, the foreign minister, said" / "Smith, a spokesman for the agency"."""
+    i = m.tok_end
+    if i + 1 >= len(parsed) or parsed[i].text != ",":
+        return
+    start = i + 1
+    first = parsed[start]
+    if first.lower_ not in ARTICLES and not (first.ent_type_ in ("GPE", "ORG", "NORP") and first.text[:1].isupper()):
+        return
+    j = start + 1
+    sent_end = first.sent.end
+    while j < sent_end and j - start <= 15 and parsed[j].text not in (",", ".", ";", ")", "(", ":", "—", "–"):
+        if not _np_tokens_ok(parsed[j]) and parsed[j].lower_ not in ARTICLES:
+            return
+        j += 1
+    if j >= sent_end or parsed[j].text not in (",", ".", ";", ")", "—", "–"):
+        if j < sent_end:
+            return
+    _add_appositive(parsed, start, j, cluster)
+
+
+def _add_appositive(parsed, start: int, end: int, cluster: Cluster) -> None:
+    span = parsed[start:end]
+    phrase = span.text
+    if not titles.title_heads(phrase) or len(span) < 2 and span[0].lower_ in ARTICLES:
+        return
+    head = _np_head_title(span)
+    if head is None or head.tag_ in ("NNS", "NNPS"):
+        return  # "one of the officials": a plural is not this person's role
+    described = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+    country = titles.country_in(described)
+    if is_compact_title(described):
+        cluster.add_title(titles.strip_country_words(described))
+    else:
+        cluster.add_role(_role_without_leading_country(described))
+    if country and cluster.country is None:
+        cluster.country = country
+    cluster.mentions.append(Mention(span.start_char, span.end_char, "PERSON", start, end, kind="role"))
+
+
+def _np_head_title(span):
+    """The first token of the phrase that is a title word (its head office)."""
+    for token in span:
+        if titles.is_title_word(token.text) or titles.title_heads(token.text):
+            return token
+    return None
+
+
+def is_compact_title(phrase: str) -> bool:
+    """"acting U.S. Secretary of Defense" is a title; "spokesman for the ... Command" a role.
+
+    A title is capitalised (modifiers aside) and names no organisation with "the".
+    """
+    words = phrase.split()
+    if re.search(r"\b(?:of|for|at|in|to)\s+the\b", phrase):
+        return False
+    for w in words:
+        lw = w.lower()
+        if lw in ("of", "for") or lw in titles.TITLE_MODIFIERS or countries.country_code(w.strip("’'s")):
+            continue
+        if not w[:1].isupper():
+            return False
+    return True
+
+
+def _role_without_leading_country(role: str) -> str:
+    """"Iraq's foreign minister" -> "foreign minister" (the country is kept apart)."""
+    match = re.match(r"^([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)(?:’s|'s)\s+(.*)$", role)
+    if match and countries.country_code(match.group(1)):
+        return match.group(2)
+    return role
+
+
+def honorific_gender(parsed, m: Mention, cluster: Cluster) -> None:
+    if m.tok_start > 0:
+        gender = HONORIFIC_GENDER.get(parsed[m.tok_start - 1].lower_)
+        if gender and cluster.gender is None:
+            cluster.gender = gender
+
+
+# --- role descriptions ----------------------------------------------------------------------
+
+def link_role_descriptions(parsed, clusters: list[Cluster], quotes: QuoteIndex) -> None:
+    """"The spokesperson for the Iraqi Joint Operations Command noted ..." -> that spokesman."""
+    people = [c for c in clusters if c.type == "PERSON" and (c.titles or c.roles)]
+    if not people:
+        return
+    # only people's mentions block a description: "the Command" inside it is fine
+    taken = [(m.tok_start, m.tok_end) for c in clusters if c.type == "PERSON" for m in c.mentions]
+    for token in parsed:
+        if token.lower_ != "the" or quotes.inside(token.idx):
+            continue
+        found = _role_description_at(parsed, token.i)
+        if found is None:
+            continue
+        end, head = found
+        if any(s < end and token.i < e for s, e in taken):
+            continue
+        span = parsed[token.i:end]
+        cluster = _holder_of(span, head, people)
+        if cluster is None:
+            continue
+        cluster.mentions.append(Mention(span.start_char, span.end_char, "PERSON", token.i, end, kind="role",
+                                        subject=head.dep_ in ("nsubj", "nsubjpass")))
+        taken.append((token.i, end))
+
+
+def _role_description_at(parsed, det: int):
+    """(end, head) of "the [modifiers] TITLE [for|of the ORG]" starting at ``det``, if any."""
+    j = det + 1
+    sent_end = parsed[det].sent.end
+    head = None
+    while j < sent_end and j - det <= 5:
+        token = parsed[j]
+        if titles.is_title_word(token.text) and token.tag_ not in ("NNS", "NNPS"):
+            head = token
+            j += 1
+            # a compound title ("prime minister", "secretary of state") reads on
+            while j < sent_end and titles.is_title_word(parsed[j].text):
+                head = parsed[j]
+                j += 1
+            break
+        if token.lower_ in titles.TITLE_MODIFIERS or token.ent_type_ in ("GPE", "NORP") or token.tag_ == "POS":
+            j += 1
+            continue
+        return None
+    if head is None:
+        return None
+    # "the spokesman, Major General X": an apposition, read elsewhere
+    if j < sent_end and parsed[j].ent_type_ == "PERSON":
+        return None
+    if j + 1 < sent_end and parsed[j].text == "," and parsed[j + 1].ent_type_ == "PERSON":
+        return None
+    if j + 1 < sent_end and parsed[j].lower_ in ("for", "of", "at") and parsed[j + 1].ent_type_ == "ORG" or \
+            j + 2 < sent_end and parsed[j].lower_ in ("for", "of", "at") and parsed[j + 1].lower_ == "the" \
+            and parsed[j + 2].ent_type_ in ("ORG", "GPE", "NORP"):
+        k = j + 1
+        while k < sent_end and (parsed[k].lower_ == "the" or parsed[k].ent_iob_ in ("B", "I")):
+            if k > j + 2 and parsed[k].ent_iob_ == "B":
+                break
+            k += 1
+        j = k
+    return j, head
+
+
+def _holder_of(span, head, people: list[Cluster]) -> Cluster | None:
+    want = titles.canonical(head.text)
+    phrase = span.text
+    country = titles.country_in(phrase)
+    org = titles.role_organisation(phrase)
+    org_key = _bare(org) if org else None
+    best: tuple[int, Cluster] | None = None
+    for cluster in people:
+        offices = cluster.titles + cluster.roles
+        heads = {h for o in offices for h in titles.title_heads(o)}
+        if want not in heads:
+            continue
+        if country and cluster.country and country != cluster.country:
+            continue
+        if org_key and not any(org_key in _bare(o) for o in offices):
+            continue
+        recency = cluster.last_before(span.start_char)
+        if best is None or recency > best[0]:
+            best = (recency, cluster)
+    return best[1] if best else None
+
+
+def _bare(text: str) -> str:
+    return " ".join(re.sub(r"\bthe\b", " ", text.casefold()).split())
+
+
+# --- pronouns -------------------------------------------------------------------------------
+
+def link_pronouns(parsed, clusters: list[Cluster], quotes: QuoteIndex) -> None:
+    """Third-person singular pronouns outside quotations join the most salient person."""
+    people = [c for c in clusters if c.type == "PERSON"]
+    if not people:
+        return
+    sent_index = {}
+    for k, sent in enumerate(parsed.sents):
+        for t in range(sent.start, sent.end):
+            sent_index[t] = k
+    candidates: list[tuple[int, int, bool, Cluster]] = []  # (token, sentence, subject, cluster)
+    for cluster in people:
+        for m in cluster.mentions:
+            if m.kind in ("title",) or quotes.inside(m.start):
+                continue
+            root = parsed[m.tok_start:m.tok_end].root
+            subject = m.subject or root.dep_ in ("nsubj", "nsubjpass")
+            candidates.append((m.tok_start, sent_index.get(m.tok_start, 0), subject, cluster))
+    candidates.sort(key=lambda c: c[0])
+    for token in parsed:
+        gender = PRONOUN_GENDER.get(token.lower_)
+        if gender is None or token.tag_ not in ("PRP", "PRP$") or quotes.inside(token.idx):
+            continue
+        here = sent_index.get(token.i, 0)
+        cluster = _antecedent(candidates, token.i, here, gender)
+        if cluster is None:
+            continue
+        if cluster.gender is None:
+            cluster.gender = gender
+        is_subject = token.dep_ in ("nsubj", "nsubjpass")
+        cluster.mentions.append(Mention(token.idx, token.idx + len(token.text), "PERSON", token.i, token.i + 1,
+                                        kind="pronoun", subject=is_subject))
+        # a resolved subject pronoun is itself a salient mention for the next pronoun
+        candidates.append((token.i, here, is_subject, cluster))
+        candidates.sort(key=lambda c: c[0])
+
+
+def _antecedent(candidates, tok: int, sent: int, gender: str) -> Cluster | None:
+    fits = [c for c in candidates if c[0] < tok and sent - PRONOUN_WINDOW <= c[1] <= sent
+            and (c[3].gender in (None, gender))]
+    if not fits:
+        return None
+    same = [c for c in fits if c[1] == sent]
+    if same:
+        subjects = [c for c in same if c[2]]
+        return (subjects or same)[-1][3]
+    nearest = max(c[1] for c in fits)
+    in_sentence = [c for c in fits if c[1] == nearest]
+    subjects = [c for c in in_sentence if c[2]]
+    return (subjects or in_sentence)[0][3]
+
+
+# --- countries of people ----------------------------------------------------------------------
+
+def countries_from_counterparts(parsed, clusters: list[Cluster]) -> None:
+    """A call "between A and B": when B's country is known and the sentence names exactly
+    one other country, A is from that one (the two sides of a meeting differ)."""
+    text = parsed.text
+    people = [c for c in clusters if c.type == "PERSON"]
+    places = [c for c in clusters if c.type in ("GPE", "NORP") and isinstance(c.key, str) and len(c.key) == 3
+              or c.metonym]
+    for cluster in people:
+        if cluster.country is not None:
+            continue
+        for m in cluster.mentions:
+            sent = parsed[m.tok_start].sent
+            before = text[sent.start_char:m.start]
+            if not re.search(r"\bbetween\b", before):
+                continue
+            partner = _partner_after(people, m, sent)
+            if partner is None or partner.country is None:
+                continue
+            named = set()
+            for place in places:
+                for pm in place.mentions:
+                    if sent.start_char <= pm.start < sent.end_char:
+                        named.add(place.metonym or place.key)
+            others = named - {partner.country}
+            if len(others) == 1:
+                cluster.country = others.pop()
+                break
+
+
+def _partner_after(people, m: Mention, sent) -> Cluster | None:
+    text = sent.doc.text
+    best = None
+    for other in people:
+        for om in other.mentions:
+            if m.end <= om.start < sent.end_char and re.search(r"\band\b", text[m.end:om.start]):
+                if best is None or om.start < best[0]:
+                    best = (om.start, other)
+    return best[1] if best else None
