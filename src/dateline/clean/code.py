@@ -17,7 +17,7 @@ _HTML_TAGS = frozenset(
     "footer form h1 h2 h3 h4 h5 h6 header html i iframe img input label li main nav ol p pre "
     "section small span strong sub sup table tbody td th thead tr u ul video svg".split()
 )
-_SELECTOR_SYMBOL = re.compile(r"^[.#:\[*@(>+~,{}]")
+_SELECTOR_SYMBOL = re.compile(r"^(?:[.#:\[*@(>+~,]|[{}]$)")
 _TAG_SELECTOR = re.compile(r"^([a-z][a-z0-9]*)([.#:\[][^\s]*)?,?$")
 _PAREN_TAIL = re.compile(r"^[\w.%-]+\)[,]?$")
 # prose glued onto a class selector: "said.u29bebd..." -> selector starts at the dot

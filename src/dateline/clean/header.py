@@ -27,7 +27,7 @@ DATETIME = (
     rf"(?:{_TIME},?\s*{_WEEKDAY}?{_DAY}"
     rf"|{_WEEKDAY}?{_DAY}(?:,?\s*(?:at\s+|-\s+)?{_TIME})?)"
 )
-_NOT_NAME = (r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
+_NOT_NAME = (rf"(?!{_MONTH}(?![a-z]))(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
              r"(?!(?:AND|BY|By|And|Published|Posted|Updated|PUBLISHED|UPDATED)\b)")
 _TOKEN = (rf"{_NOT_NAME}(?:(?:Ma?c|O['’]|D['’]|De['’]?)?[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*"
           rf"|[A-Z]\.|[A-Z]{{2,}}(?:['’-][A-Z]+)*)")

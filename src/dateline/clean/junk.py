@@ -182,33 +182,31 @@ def sentence_spans(line: str) -> list[tuple[int, int]]:
 
 def consent_and_signup(text: str) -> list[Span]:
     """Cookie notices and newsletter prompts, sentence by sentence, with their buttons."""
-    out: list[Span] = []
+    sents: list[tuple[int, int]] = []
     offset = 0
     for line in text.split("\n"):
-        sents = sentence_spans(line)
-        flags: list[str | None] = []
-        for s, e in sents:
-            sent = line[s:e]
-            if is_cookie_notice(sent):
-                flags.append("cookie-notice")
-            elif is_newsletter_prompt(sent) or is_legal_ui(sent):
-                flags.append("newsletter")
-            else:
-                flags.append(None)
-        # buttons and short UI words around a notice belong to it ("Accept Read More", "Ok")
-        for i, (s, e) in enumerate(sents):
-            if flags[i] is None and _only_ui_words(line[s:e]):
-                near = [flags[j] for j in (i - 1, i + 1) if 0 <= j < len(flags) and flags[j]]
-                if near:
-                    flags[i] = near[0]
-        for i, (s, e) in enumerate(sents):
-            if flags[i] is None and is_consent_continuation(line[s:e]) and i > 0 and flags[i - 1] == "cookie-notice":
-                flags[i] = "cookie-notice"
-        for (s, e), flag in zip(sents, flags):
-            if flag:
-                out.append((offset + s, offset + e, flag))
+        sents += [(offset + s, offset + e) for s, e in sentence_spans(line)]
         offset += len(line) + 1
-    return out
+    flags: list[str | None] = []
+    for s, e in sents:
+        sent = text[s:e]
+        if is_cookie_notice(sent):
+            flags.append("cookie-notice")
+        elif is_newsletter_prompt(sent) or is_legal_ui(sent):
+            flags.append("newsletter")
+        else:
+            flags.append(None)
+    # buttons and consent follow-ups next to a notice belong to it ("Accept Read More", "Ok")
+    for _ in range(2):
+        for i, (s, e) in enumerate(sents):
+            if flags[i] is not None:
+                continue
+            near = [flags[j] for j in (i - 1, i + 1) if 0 <= j < len(flags) and flags[j]]
+            if near and _only_ui_words(text[s:e]):
+                flags[i] = near[0]
+            elif i > 0 and flags[i - 1] == "cookie-notice" and is_consent_continuation(text[s:e]):
+                flags[i] = "cookie-notice"
+    return [(s, e, flag) for (s, e), flag in zip(sents, flags) if flag]
 
 
 def is_consent_continuation(sentence: str) -> bool:

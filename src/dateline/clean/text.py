@@ -56,9 +56,10 @@ def cut_spans(text: str, spans: list[tuple[int, int, str]], boilerplate: list[Bo
 
 def remove_code(text: str, boilerplate: list[Boilerplate]) -> str:
     """CSS rule runs and script statements, glued or not."""
-    spans = [(s, e, "css") for s, e in find_css(text)]
-    text = cut_spans(text, spans, boilerplate)
+    # scripts first: an object literal "{ c1: "2" }" would pass for a CSS block
     spans = [(s, e, "script") for s, e in find_js(text)]
+    text = cut_spans(text, spans, boilerplate)
+    spans = [(s, e, "css") for s, e in find_css(text)]
     return cut_spans(text, spans, boilerplate)
 
 
