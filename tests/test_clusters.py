@@ -86,3 +86,38 @@ def test_events_command_prints_clusters_in_the_contract_shape(tmp_path):
     csv_out = subprocess.run([sys.executable, "-m", "dateline", "events", "--db", str(db), "--format", "csv"],
                              capture_output=True, timeout=120).stdout.decode().splitlines()
     assert csv_out[0].startswith("id,date,source") and len(csv_out) == 5
+
+
+def test_gdelt_export_has_the_61_gdelt_columns(tmp_path):
+    from dateline.store.export import GDELT_COLUMNS
+
+    db = build(tmp_path)
+    out = subprocess.run([sys.executable, "-m", "dateline", "export", "--db", str(db), "--format", "gdelt"],
+                         capture_output=True, timeout=120)
+    assert out.returncode == 0, out.stderr.decode()
+    rows = [line.split("\t") for line in out.stdout.decode().splitlines()]
+    assert len(rows) == 4 and len(GDELT_COLUMNS) == 61
+    col = {name: i for i, name in enumerate(GDELT_COLUMNS)}
+    for row in rows:
+        assert len(row) == 61
+    abduction = max(rows, key=lambda r: int(r[col["NumArticles"]]))
+    assert abduction[col["SQLDATE"]] == "20140414" and abduction[col["EventRootCode"]] == "18"
+    assert abduction[col["Actor1Code"]] == "NGAREB" and abduction[col["Actor1Type1Code"]] == "REB"
+    assert abduction[col["ActionGeo_CountryCode"]] == "NI"  # GDELT geo columns use FIPS codes
+    assert abduction[col["SOURCEURL"]].startswith("https://")
+
+
+def test_parquet_and_csv_exports(tmp_path):
+    import duckdb
+
+    db = build(tmp_path)
+    folder = tmp_path / "parquet"
+    out = subprocess.run([sys.executable, "-m", "dateline", "export", "--db", str(db), "--format", "parquet",
+                          "--output", str(folder)], capture_output=True, timeout=120)
+    assert out.returncode == 0, out.stderr.decode()
+    assert duckdb.connect().execute(f"SELECT count(*) FROM '{folder / 'events.parquet'}'").fetchone()[0] == 6
+    csv_path = tmp_path / "docs.csv"
+    subprocess.run([sys.executable, "-m", "dateline", "export", "--db", str(db), "--format", "csv", "-o", str(csv_path)],
+                   check=True, capture_output=True, timeout=120)
+    lines = csv_path.read_text().splitlines()
+    assert lines[0].startswith("id,story,url") and len(lines) == 6

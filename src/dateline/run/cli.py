@@ -126,14 +126,30 @@ def summary(db) -> None:
 
 @main.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to read")
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
-def export(db, fmt) -> None:
-    """Print every stored article record, one JSON object per line."""
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gdelt"]), default="jsonl",
+              show_default=True, help="jsonl: article records with their story id; csv: one row per document; "
+                                      "parquet: one file per table; gdelt: GDELT 2.0 event rows")
+@click.option("--output", "-o", type=click.Path(), default=None,
+              help="file to write (a folder for parquet); default standard output")
+def export(db, fmt, output) -> None:
+    """Export the store: records, a document table, Parquet tables or GDELT event rows."""
     from dateline.store import Store
+    from dateline.store import export as exporters
 
     with Store(db, read_only=True) as store:
-        for record in store.records():
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        if fmt == "parquet":
+            if not output:
+                raise click.UsageError("--format parquet needs --output FOLDER")
+            for path in exporters.export_parquet(store, output):
+                click.echo(str(path), err=True)
+            return
+        writer = {"jsonl": exporters.export_jsonl, "csv": exporters.export_csv, "gdelt": exporters.export_gdelt}[fmt]
+        if output:
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                n = writer(store, fh)
+            click.echo(f"{n} rows -> {output}", err=True)
+        else:
+            writer(store, sys.stdout)
 
 
 @main.command()
