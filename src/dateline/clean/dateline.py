@@ -107,7 +107,7 @@ def match_dateline(text: str) -> tuple[Dateline, int] | None:
     while end < len(text) and text[end] in " \t":
         end += 1
     body_start = end
-    if body_start >= len(text) or not (text[body_start].isalnum() or text[body_start] in "\"“‘'(["):
+    if body_start >= len(text) or text[body_start] in "-–—:":
         return None
     name = _title(city.rstrip(","))
     place = Place(name=name, country=place_country(city, region), kind="city")

@@ -29,7 +29,7 @@ DATETIME = (
 )
 _NOT_NAME = (rf"(?!{_MONTH}(?![a-z]))(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
              r"(?!(?:AND|BY|By|And|Published|Posted|Updated|PUBLISHED|UPDATED)\b)")
-_TOKEN = (rf"{_NOT_NAME}(?:(?:Ma?c|O['’]|D['’]|De['’]?)?[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*"
+_TOKEN = (rf"{_NOT_NAME}(?![A-Za-z]+:)(?:(?:Ma?c|O['’]|D['’]|De['’]?)?[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*"
           rf"|[A-Z]\.|[A-Z]{{2,}}(?:['’-][A-Z]+)*)")
 _NAME = rf"{_TOKEN}(?:[ \t]+{_TOKEN}){{0,3}}"
 _PEOPLE = rf"{_NAME}(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|AND|&)[ \t]+){_NAME})*"
@@ -48,7 +48,7 @@ _FORMS = [
     # Written by Jane Roe on March 3, 2021 / Written by Jane Roe
     re.compile(rf"(?:Written|Reported|Story)[ \t]+by[ \t]+(?P<by>{_PEOPLE}){_AFTER_NAME}(?:[ \t]+on[ \t]+(?P<date>{DATETIME}))?"),
     # By Jane Roe (alone, then the end of the line)
-    re.compile(rf"By[ \t]+(?P<by>{_PEOPLE})[ \t]*(?=\n|$){_READ_TIME}"),
+    re.compile(rf"By[ \t]+(?P<by>{_PEOPLE})(?:[ \t]*(?=\n|$)|(?=[A-Z])){_READ_TIME}"),
     # a date alone
     re.compile(rf"(?P<date>{DATETIME}){_READ_TIME}"),
     # JANE ROE alone on the first line (a capitalised byline)
@@ -143,7 +143,7 @@ def split_header(text: str) -> tuple[Header | None, str]:
         by = m.groupdict().get("by")
         date = m.groupdict().get("date")
         rest = body[m.end():]
-        line_end = not rest or rest[0] in "\n" or not rest.strip()
+        line_end = rest.lstrip(" \t")[:1] in ("\n", "")
         if by and not _plausible_byline(by, whole_line=line_end or rest[:1].isupper() or rest[:1] in ".#(!"):
             continue
         if i == len(_FORMS) - 1 and not _caps_byline_ok(by or "", rest):

@@ -60,7 +60,7 @@ def aggregator_footers(text: str) -> list[Span]:
 
 
 _AD = re.compile(
-    r"(?:(?<=\n)|^|(?<=[.!?”\";)}]\s)|(?<=[.!?”\"]))[ \t]*"
+    r"(?:(?<=\n)|^|(?<=[.!?”\";)}]\s)|(?<=[.!?”\"])|(?<=[a-z])(?=Story continues|Advertisement|ADVERTISEMENT|Sponsored Content))[ \t]*"
     r"(?:Story continues below(?: this)? advertisement|Article continues below(?: this)? (?:advertisement|ad)"
     r"|(?:ADVERTISEMENT|Advertisement|Sponsored Content|SPONSORED CONTENT|Sponsored|Paid Content|Promoted Content|"
     r"Partner Content|ADVERTISING|Advertising)"
@@ -79,7 +79,11 @@ _PAGE = re.compile(
     r"\d{1,3}[ \t]*/[ \t]*\d{1,3}|\[\d{1,3}\]|[<‹«][ \t]*(?:Prev(?:ious)?|Next)[ \t]*[>›»]?)[ \t]*$",
     re.M | re.I,
 )
-_PAGE_INLINE = re.compile(r"(?<![\w])Page[ \t]+\d{1,3}[ \t]+of[ \t]+\d{1,3}(?![\w])")
+_PAGE_INLINE = re.compile(r"(?<![\w])Page[ \t]+\d{1,3}[ \t]+of[ \t]+\d{1,3}(?![\w])"
+                          # "- 4 Next paragraph": a marker whose line break was lost
+                          r"|^[-–—][ \t]*\d{1,3}(?:[ \t]*[-–—])?(?=[ \t]+[A-Z])"
+                          # "...the end.1": a page number glued after the last sentence of a line
+                          r"|(?<=[.!?”\"])\d{1,2}$", re.M)
 
 
 def page_markers(text: str) -> list[Span]:
@@ -168,7 +172,7 @@ def is_legal_ui(sentence: str) -> bool:
     return bool(_LEGAL_UI.search(sentence.strip()))
 
 
-_SENTENCE = re.compile(r"[^.!?…\n]+(?:[.!?…]+[”\"’')\]]*|$)|[.!?…]+", re.M)
+_SENTENCE = re.compile(r"[^.!?…。！？\n]+(?:[.!?…。！？]+[”\"’')\]]*|$)|[.!?…。！？]+", re.M)
 
 
 def sentence_spans(line: str) -> list[tuple[int, int]]:
@@ -216,7 +220,7 @@ def is_consent_continuation(sentence: str) -> bool:
 
 
 _RELATED_LABEL = re.compile(
-    r"(?:(?<=\n)|^|(?<=[.!?”\"]\s)|(?<=\s))"
+    r"(?:(?<=\n)|^|(?<=[.!?”\"。]\s)|(?<=\s)|(?<=[.!?”\"。]))"
     r"(?:(?:Related|RELATED|Read|READ|Also read|ALSO READ|See also|SEE ALSO|Read more|READ MORE|Read also|"
     r"Read next|READ NEXT|More|MORE|Recommended|Trending|Most read|Most popular|Don't miss|Don’t miss|"
     r"Also on [\w.]+|Further reading|You may also like|You might also like|More from [\w .]+|More stories|"
@@ -229,6 +233,10 @@ _RELATED_LABEL = re.compile(
 )
 
 
+_DATELINE_START = re.compile(r"(?<=\s)(?<![A-Z.,]\s)[A-Z]{3,}[A-Z .'’-]*(?:,[ \t]*[A-Z][\w.]+(?:[ \t]+[A-Z][\w.]+)*)*"
+                             r"(?:,[ \t]*[A-Z][a-z]{2,4}\.?[ \t]+\d{1,2})?(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*(?:--|—|–|-|:)[ \t]")
+
+
 def related_links(text: str) -> list[Span]:
     """"Related: headline", "Read more: headline" and "Related Posts" followed by a list of titles."""
     out = []
@@ -238,7 +246,10 @@ def related_links(text: str) -> list[Span]:
             end = text.find("\n", m.end())
             end = len(text) if end < 0 else end
             rest = text[m.end():end]
-            if len(rest.split()) > 40:
+            dl = _DATELINE_START.search(rest)
+            if dl and 0 < len(rest[:dl.start()].split()) <= 30:
+                end = m.end() + dl.start()  # the story's dateline starts after a glued headline
+            elif len(rest.split()) > 40:
                 # headline glued to the next paragraph: keep what follows the first sentence end
                 s = _SENT_END.search(rest)
                 end = m.end() + (s.end() if s and len(rest[:s.end()].split()) <= 30 else 0)
