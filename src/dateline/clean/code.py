@@ -21,7 +21,7 @@ _SELECTOR_SYMBOL = re.compile(r"^(?:[.#:\[*@(>+~,]|[{}]$)")
 _TAG_SELECTOR = re.compile(r"^([a-z][a-z0-9]*)([.#:\[][^\s]*)?,?$")
 _PAREN_TAIL = re.compile(r"^[\w.%-]+\)[,]?$")
 # prose glued onto a class selector: "said.u29bebd..." -> selector starts at the dot
-_GLUED_SELECTOR = re.compile(r"[.#][A-Za-z_-][\w-]{5,}")
+_GLUED_SELECTOR = re.compile(r"[.#][A-Za-z_-][\w-]{5,}|@media\b|@supports\b")
 
 
 def _is_declaration_block(content: str) -> bool:
@@ -57,7 +57,7 @@ def _selector_start(text: str, brace: int, floor: int) -> int:
             start = pos = begin
             continue
         glued = None
-        for m in _GLUED_SELECTOR.finditer(token):
+        for m in ([] if "/" in token else _GLUED_SELECTOR.finditer(token)):
             glued = m
             break
         if glued is not None and glued.start() > 0:

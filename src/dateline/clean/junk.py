@@ -38,7 +38,7 @@ def share_widgets(text: str) -> list[Span]:
 
 _URL = r"(?:https?://|www\.)\S+"
 _FOOTER = re.compile(
-    rf"(?:(?<=\n)|^|(?<=[.!?”\"]\s)|(?<=\s))"
+    rf"(?:(?<=\n)|^|(?<=[.!?”\"]\s)|(?<=\s)|(?<=[.!?”\"]))"
     rf"(?P<label>(?:[A-Z][\w'’]*(?:[ \t]+[\w'’]+){{0,6}}))[ \t]*:[ \t]*{_URL}"
 )
 _RETRIEVED_NO_URL = re.compile(r"(?:Content retrieved from|Read the original article at|Originally published at)\s*:?\s*$",
@@ -83,7 +83,8 @@ _PAGE_INLINE = re.compile(r"(?<![\w])Page[ \t]+\d{1,3}[ \t]+of[ \t]+\d{1,3}(?![\
                           # "- 4 Next paragraph": a marker whose line break was lost
                           r"|^[-–—][ \t]*\d{1,3}(?:[ \t]*[-–—])?(?=[ \t]+[A-Z])"
                           # "...the end.1": a page number glued after the last sentence of a line
-                          r"|(?<=[.!?”\"])\d{1,2}$", re.M)
+                          r"|(?<=[.!?”\"])\d{1,2}$"
+                          r"|(?<=[.!?”\"] )[-–—][ \t]?\d{1,3}(?:[ \t]?[-–—])?$", re.M)
 
 
 def page_markers(text: str) -> list[Span]:
