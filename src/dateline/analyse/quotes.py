@@ -1,9 +1,381 @@
-"""quotes (placeholder until the stage is written)."""
+"""Quotes: who said what, directly or indirectly, with the reporting verb and the channel.
+
+Two passes over the spaCy parse:
+
+1. *reporting verbs* (say, tell, add, note, reveal, announce, ..., "according to"): the
+   clausal complement of the verb is indirect speech ("revealed that Baghdad and
+   Washington had reached an agreement"); with quotation marks inside it is a partial
+   quote (noted that the "withdrawal ... timings."), flagged not direct;
+2. *quotation marks*: each quotation (multi-sentence and multi-paragraph included)
+   looks for its reporting verb after it (",” he said"), before it (adding: “...”), in a
+   paragraph that ends with a colon, else continues the previous speaker's quote.
+
+The speaker is the verb's subject, resolved to an entity through the coreference the
+entities stage left (a "he" or "the spokesperson" is a mention of the person).
+"""
 
 from __future__ import annotations
 
+import re
+
+from dateline.analyse.speech import QuoteIndex, is_speech_lemma, quote_spans, word_count
 from dateline.doc import Doc
+from dateline.record import Quote
+
+# where something was said: "in a statement to Russia's Sputnik Agency", "on Twitter"
+_CHANNEL_NOUNS = (r"statement|interview|message|letter|speech|post|tweet|op-ed|address|remarks|briefing|"
+                  r"release|press release|conference|news conference|press conference|email|e-mail|call|"
+                  r"phone call|memo|video|podcast|broadcast|editorial|column|article|appearance|debate|"
+                  r"hearing|testimony|session|rally|town hall|sermon|communiqu[eé]|tweets|filing|report|"
+                  r"blog post|commentary|essay|book|ad|advertisement|segment|show|program|documentary")
+CHANNEL = re.compile(
+    r"\b(?:(?:in|during|at|via|through)\s+(?:a|an|the|his|her|their|its|this|that|[A-Z][\w.’'-]*(?:’s|'s))\s+"
+    r"(?:[\w’'.-]+\s+){0,4}?(?:" + _CHANNEL_NOUNS + r")s?\b"
+    r"(?:\s+(?:to|with|on|at|for|before|posted\s+on|published\s+(?:by|in)|aired\s+on)\s+[^,.;:“”\"()\n]{1,60}?)?"
+    r"(?=\s*[,.;:“”\"()\n]|\s+(?:that|on|last|this|after|before|when|as|and|about|saying)\b|$)"
+    r"|on\s+(?:Twitter|Facebook|Instagram|YouTube|Telegram|TikTok|Truth Social|X|television|TV|radio|the\s+air|"
+    r"(?:his|her|their|its)\s+(?:Twitter|Facebook|Instagram|website|blog|account|page|show|program|podcast|"
+    r"official\s+\w+)(?:\s+(?:account|page|feed))?|[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,2}(?:’s|'s)\s+“?[A-Z][^,.;“”\"]*)"
+    r"|to\s+reporters|to\s+journalists|(?:during|at)\s+a\s+(?:news|press)\s+conference)")
+# tokens that may stand between a quotation and its verb (",” he told reporters")
+_MAX_GAP_AFTER = 12
+_MAX_GAP_BEFORE = 14
+_RELATIVE = {"who", "that", "which"}
+_CUT_BEFORE_DEPS = {"advcl", "conj", "xcomp"}
 
 
 def annotate(doc: Doc) -> None:
-    doc.article.quotes = []
+    parsed = doc.parsed
+    text = doc.text
+    spans = doc.user_data.get("quote_spans")
+    if spans is None:
+        spans = quote_spans(text)
+    quotes = QuoteIndex(spans)
+    found: list[Quote] = []
+    absorbed: set[tuple[int, int]] = set()
+    for token in parsed:
+        if quotes.inside(token.idx):
+            continue
+        if token.lower_ == "according" and token.i + 1 < len(parsed) and parsed[token.i + 1].lower_ == "to":
+            quote = according_to(doc, token, quotes)
+        elif is_cue(token):
+            quote = indirect_speech(doc, token, quotes)
+        else:
+            quote = None
+        if quote is not None:
+            found.append(quote)
+            absorbed.update(s for s in spans if quote.start <= s[0] and s[1] <= quote.end)
+    for span in spans:
+        if span in absorbed:
+            continue
+        quote = direct_quote(doc, span, quotes, found)
+        if quote is not None:
+            found.append(quote)
+    doc.article.quotes = deduplicate(found)
+
+
+def is_cue(token) -> bool:
+    if token.pos_ not in ("VERB", "AUX") or not is_speech_lemma(token.lemma_):
+        return False
+    if token.lemma_.lower() == "point":  # "pointing out", not "point"
+        return any(c.dep_ == "prt" for c in token.children)
+    return True
+
+
+def cue_text(token) -> str:
+    particles = [c for c in token.children if c.dep_ == "prt" and c.i == token.i + 1]
+    return token.text + (" " + particles[0].text if particles else "")
+
+
+# --- indirect speech -------------------------------------------------------------------
+
+def indirect_speech(doc: Doc, verb, quotes: QuoteIndex) -> Quote | None:
+    """"X said (that) Y" / "Y, X said": the verb's clausal complement is what was said."""
+    complements = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not complements:
+        return None
+    comp = complements[0]
+    start, end = comp.left_edge.i, comp.right_edge.i + 1
+    if start <= verb.i < end:
+        return None
+    parsed = doc.parsed
+    start, end = trim_content(parsed, start, end)
+    end = cut_at_next_cue(parsed, verb, start, end)
+    start, end = trim_content(parsed, start, end)
+    if end - start < 3:
+        return None
+    s, e = parsed[start].idx, parsed[end - 1].idx + len(parsed[end - 1].text)
+    quoted = _quoted_share(quotes, s, e)
+    if quoted > 0.6:
+        return None  # a quotation with its verb: the direct pass reads it
+    return make_quote(doc, s, e, verb, direct=False, quotes=quotes)
+
+
+def trim_content(parsed, start: int, end: int) -> tuple[int, int]:
+    while start < end and (parsed[start].is_punct or parsed[start].is_space
+                           or parsed[start].lower_ in ("that", "and")):
+        start += 1
+    while end > start and (parsed[end - 1].is_punct and parsed[end - 1].text not in ("”", "\"", ")")
+                           or parsed[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def cut_at_next_cue(parsed, verb, start: int, end: int) -> int:
+    """"... not combat units, adding: “We ...”": the content stops before the next verb of saying."""
+    for i in range(max(start, verb.i + 1), end):
+        token = parsed[i]
+        if is_cue(token) and token.dep_ in _CUT_BEFORE_DEPS and i > start and parsed[i - 1].text in (",", ";", "—", "–"):
+            return i - 1
+    return end
+
+
+def _quoted_share(quotes: QuoteIndex, s: int, e: int) -> float:
+    covered = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in quotes.spans if qs < e and s < qe)
+    return covered / max(1, e - s)
+
+
+def according_to(doc: Doc, token, quotes: QuoteIndex) -> Quote | None:
+    """"According to X, Y" / "Y, according to X": the rest of the sentence is what X said."""
+    parsed = doc.parsed
+    sent = token.sent
+    phrase_end = token.right_edge.i + 1
+    if phrase_end <= token.i + 2:
+        return None
+    before = trim_content(parsed, sent.start, token.i)
+    after = trim_content(parsed, phrase_end, sent.end)
+    start, end = max((before, after), key=lambda r: r[1] - r[0])
+    if end - start < 4:
+        return None
+    s, e = parsed[start].idx, parsed[end - 1].idx + len(parsed[end - 1].text)
+    if _quoted_share(quotes, s, e) > 0.6:
+        return None
+    to = parsed[token.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    speaker = objects[0] if objects else None
+    return make_quote(doc, s, e, token, direct=False, quotes=quotes, speaker_token=speaker,
+                      cue="according to", cue_end=to.idx + len(to.text))
+
+
+# --- direct quotations -------------------------------------------------------------------
+
+def direct_quote(doc: Doc, span: tuple[int, int], quotes: QuoteIndex, found: list[Quote]) -> Quote | None:
+    s, e = span
+    content = doc.text[s:e]
+    words = word_count(content)
+    if words == 0:
+        return None
+    verb = cue_after(doc, span) or cue_before(doc, span) or cue_in_colon_paragraph(doc, span)
+    if verb is not None:
+        if words < 2:
+            return None
+        token, speaker = verb
+        if speaker == "according":
+            to = doc.parsed[token.i + 1]
+            pobj = [c for c in to.children if c.dep_ == "pobj"]
+            return make_quote(doc, s, e, token, direct=True, quotes=quotes, speaker_token=pobj[0] if pobj else None,
+                              cue="according to", cue_end=to.idx + len(to.text))
+        return make_quote(doc, s, e, token, direct=True, quotes=quotes)
+    if words < 4:
+        return None  # a scare quote or a title, not speech
+    previous = continued_speaker(doc, span, found)
+    if previous is not None:
+        return Quote(speaker=previous.speaker, text=content, direct=True, start=s, end=e,
+                     speaker_name=previous.speaker_name, cue=None, channel=None,
+                     speaker_span=previous.speaker_span)
+    if words >= 8 and starts_sentence(doc.text, s):
+        return Quote(speaker=None, text=content, direct=True, start=s, end=e)
+    return None
+
+
+def starts_sentence(text: str, s: int) -> bool:
+    before = text[max(0, s - 4):s - 1].rstrip(" “\"")
+    return not before or before[-1] in ".!?:\n" or text[s - 1:s] in "“\"" and (s < 2 or text[s - 2] in "\n")
+
+
+def _tokens_between(parsed, a: int, b: int):
+    span = parsed.char_span(a, b, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def cue_after(doc: Doc, span: tuple[int, int]):
+    """",” he said." / ",” said Smith, the ..." / ",” Smith told reporters"."""
+    text = doc.text
+    s, e = span
+    tail = text[e - 1] if e > s else ""
+    after = text[e + 1:e + 3].lstrip()
+    if not (tail in ",?!—–-…" or (after[:1].islower())):
+        return None
+    close = e + 1
+    limit = text.find("\n", close)
+    limit = len(text) if limit < 0 else limit
+    parsed = doc.parsed
+    tokens = _tokens_between(parsed, close, min(limit, close + 200))
+    for k, token in enumerate(tokens[:_MAX_GAP_AFTER]):
+        if token.text in (".", "!", "?") or token.text in "“\"" and k > 0:
+            break
+        if is_cue(token):
+            return token, None
+    return None
+
+
+def cue_before(doc: Doc, span: tuple[int, int]):
+    """"adding: “...”" / "saying, “...”" / "said in a statement that “...”"."""
+    text = doc.text
+    s, _ = span
+    open_mark = s - 1
+    line_start = text.rfind("\n", 0, open_mark) + 1
+    parsed = doc.parsed
+    tokens = _tokens_between(parsed, max(line_start, open_mark - 250), open_mark)
+    tokens = [t for t in tokens if t.idx + len(t.text) <= open_mark]
+    for gap, token in enumerate(reversed(tokens[-_MAX_GAP_BEFORE:])):
+        if token.text in (".", "!", "?", "”") or (token.text == "\"" and gap > 0):
+            break
+        if token.lower_ == "according" and token.i + 1 < len(parsed) and parsed[token.i + 1].lower_ == "to":
+            return token, "according"
+        if is_cue(token):
+            between = text[token.idx + len(token.text):open_mark]
+            words = word_count(between)
+            # the verb must introduce the quotation, not a clause that ends before it
+            if words <= 10 and not re.search(r"[.!?]\s", between):
+                return token, None
+    return None
+
+
+def cue_in_colon_paragraph(doc: Doc, span: tuple[int, int]):
+    """A quotation paragraph after "Breitbart News responded:" belongs to that verb."""
+    text = doc.text
+    s, _ = span
+    para_start = text.rfind("\n", 0, s - 1)
+    if para_start < 0 or text[para_start + 1:s - 1].strip():
+        return None
+    previous = text[:para_start].rstrip()
+    if not previous.endswith(":"):
+        return None
+    line_start = previous.rfind("\n") + 1
+    tokens = _tokens_between(doc.parsed, line_start, len(previous))
+    for token in reversed(tokens):
+        if token.text in (".", "!", "?"):
+            break
+        if is_cue(token):
+            return token, None
+    return None
+
+
+def continued_speaker(doc: Doc, span: tuple[int, int], found: list[Quote]) -> Quote | None:
+    """A quotation with no verb of its own that follows another speaker's quote closely."""
+    s, _ = span
+    earlier = [q for q in found if q.end <= s and s - q.end <= 400 and q.direct]
+    if not earlier:
+        return None
+    last = max(earlier, key=lambda q: q.end)
+    between = doc.text[last.end:s]
+    if between.count("\n\n") > 1 or any(qs < s and qs > last.end for qs, _ in doc.user_data.get("quote_spans", [])):
+        return None
+    return last if last.speaker or last.speaker_name else None
+
+
+# --- speaker, cue, channel ---------------------------------------------------------------------
+
+def subject_of(verb):
+    """The verb's subject; for "adding"/"saying" and relative clauses, the clause's subject."""
+    token = verb
+    for _ in range(4):
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.dep_ != "expl"]
+        if subjects:
+            subject = subjects[0]
+            if subject.lower_ in _RELATIVE and token.dep_ == "relcl":
+                return token.head
+            if subject.dep_ == "nsubjpass" and subject.lower_ == "it":
+                return None
+            return subject
+        if token.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "relcl") and token.head is not token:
+            if token.dep_ == "relcl":
+                return token.head
+            token = token.head
+            continue
+        break
+    # "said Smith": an inverted subject is sometimes parsed as an object
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.ent_type_ == "PERSON" and c.i > verb.i]
+    return objects[0] if objects else None
+
+
+def speaker_phrase(subject):
+    """Char span of the subject's noun phrase up to its head ("the New York Daily News")."""
+    left = subject.left_edge
+    parsed = subject.doc
+    start = left.i
+    end = subject.i + 1
+    # names run on after the head token in flat structures ("Smith Jr.")
+    while end < len(parsed) and parsed[end].ent_iob_ == "I" and parsed[end].ent_type_ == subject.ent_type_ != "":
+        end += 1
+    while start < end and (parsed[start].is_punct or parsed[start].is_space):
+        start += 1
+    span = parsed[start:end]
+    return span.start_char, span.end_char
+
+
+def make_quote(doc: Doc, s: int, e: int, verb, *, direct: bool, quotes: QuoteIndex, speaker_token=None,
+               cue: str | None = None, cue_end: int | None = None) -> Quote:
+    text = doc.text
+    subject = speaker_token if speaker_token is not None else subject_of(verb)
+    speaker_id = speaker_name = None
+    speaker_span = None
+    if subject is not None:
+        ps, pe = speaker_phrase(subject)
+        entity = doc.entity_at(subject.idx, subject.idx + len(subject.text))
+        if entity is not None and entity.type in ("GPE", "LOC") and subject.ent_type_ not in ("GPE", "LOC"):
+            entity = None
+        if entity is not None:
+            speaker_id, speaker_name = entity.id, entity.name
+        else:
+            speaker_name = text[ps:pe]
+        speaker_span = doc.span(ps, pe)
+    cue_word = cue or cue_text(verb)
+    cue_stop = cue_end if cue_end is not None else verb.idx + len(cue_word)
+    content_text = text[s:e]
+    if not direct and _quoted_share(quotes, s, e) > 0:
+        direct = False  # a partial quote inside indirect speech
+    return Quote(speaker=speaker_id, text=content_text, direct=direct, start=s, end=e,
+                 speaker_name=speaker_name, cue=cue_word,
+                 channel=channel_near(doc, verb, s, e),
+                 speaker_span=speaker_span, cue_span=doc.span(verb.idx, cue_stop))
+
+
+def channel_near(doc: Doc, verb, s: int, e: int) -> str | None:
+    """The channel phrase of the sentence(s) around the verb, outside the quoted content."""
+    text = doc.text
+    sent = verb.sent
+    lo = min(sent.start_char, s)
+    hi = sent.end_char
+    # the clause after a quotation (",” he said in his first message to ...") counts too
+    last = doc.parsed.char_span(max(s, e - 1), e, alignment_mode="expand")
+    if last is not None:
+        hi = max(hi, last[-1].sent.end_char)
+    best = None
+    for lo_, hi_ in ((lo, s), (e, hi)):
+        if hi_ <= lo_:
+            continue
+        for match in CHANNEL.finditer(text, lo_, hi_):
+            if match.start() >= lo_ and match.end() <= hi_:
+                distance = abs(match.start() - verb.idx)
+                if best is None or distance < best[0]:
+                    best = (distance, match.group(0).strip())
+    return best[1] if best else None
+
+
+def deduplicate(found: list[Quote]) -> list[Quote]:
+    """One quote per stretch of text: a direct quotation beats indirect speech over it."""
+    found.sort(key=lambda q: (q.start, -(q.end - q.start)))
+    kept: list[Quote] = []
+    for quote in sorted(found, key=lambda q: (not q.direct, q.start)):
+        clash = False
+        for other in kept:
+            overlap = min(quote.end, other.end) - max(quote.start, other.start)
+            if overlap > 0.5 * min(quote.end - quote.start, other.end - other.start):
+                clash = True
+                break
+        if not clash:
+            kept.append(quote)
+    kept.sort(key=lambda q: q.start)
+    return kept
