@@ -91,7 +91,7 @@ def page_markers(text: str) -> list[Span]:
     """Lone list or page markers: "- 1", "- 2 -", "Page 2 of 3", a bare page number."""
     out = [(m.start(), m.end(), "page-marker") for m in _PAGE.finditer(text)]
     out += [(m.start(), m.end(), "page-marker") for m in _PAGE_INLINE.finditer(text)]
-    return out
+    return sorted(set(out))
 
 
 _CREDIT_NAME = r"[A-Z][\w.'’&-]*(?:[ \t]*/[ \t]*|[ \t]+)?(?:(?:[A-Z][\w.'’&-]*|via|for|and)(?:[ \t]*/[ \t]*|[ \t]+)?){0,6}"
