@@ -190,5 +190,95 @@ def events(db, fmt, **filters) -> None:
         click.echo(render_clusters(clusters))
 
 
+def _emit(rows: list[dict], fmt: str | None, columns: tuple[str, ...], title: str) -> None:
+    """Rows as JSON lines, CSV, or a readable table (the default on a terminal)."""
+    fmt = fmt or ("text" if sys.stdout.isatty() else "json")
+    if fmt == "json":
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow(["; ".join(v) if isinstance(v, list) else v for v in (row.get(c) for c in columns)])
+    else:
+        from dateline.run.render import render_rows
+
+        click.echo(render_rows(rows, columns, title))
+
+
+_FORMAT = click.option("--format", "fmt", type=click.Choice(["json", "csv", "text"]), default=None,
+                       help="json lines (default when piped), csv, or a table (default on a terminal)")
+_DB = click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to read")
+
+
+def _store(db):
+    from dateline.store import Store
+
+    return Store(db, read_only=True)
+
+
+@main.command()
+@click.argument("query", required=False, default="")
+@_DB
+@_FORMAT
+@click.option("--since", help="published on or after (YYYY-MM-DD)")
+@click.option("--until", help="published on or before (YYYY-MM-DD)")
+@click.option("--country", help="ISO alpha-3 named in the article (places, entities)")
+@click.option("--actor", help="an entity name in the article")
+@click.option("--plover", help="articles with an event of this PLOVER type")
+@click.option("--limit", type=int, default=20, show_default=True)
+def search(query, db, fmt, limit, **filters) -> None:
+    """Full-text search over stored articles (BM25), with filters."""
+    with _store(db) as store:
+        rows = store.search(query, limit=limit, **filters)
+    _emit(rows, fmt, ("id", "published", "site", "title", "snippet"), f"search: {query!r}")
+
+
+@main.command()
+@_DB
+@_FORMAT
+@click.option("--speaker", help="speaker name (substring)")
+@click.option("--text", help="words in the quote")
+@click.option("--since", help="published on or after (YYYY-MM-DD)")
+@click.option("--until", help="published on or before (YYYY-MM-DD)")
+@click.option("--limit", type=int, default=100, show_default=True)
+def quotes(db, fmt, limit, **filters) -> None:
+    """Who said what: quotes with speaker, cue and channel."""
+    with _store(db) as store:
+        rows = store.quotes(limit=limit, **filters)
+    _emit(rows, fmt, ("published", "speaker_name", "cue", "channel", "direct", "text", "document"), "quotes")
+
+
+@main.command()
+@_DB
+@_FORMAT
+@click.option("--name", help="name (substring)")
+@click.option("--country", help="ISO alpha-3")
+@click.option("--limit", type=int, default=100, show_default=True)
+def people(db, fmt, limit, **filters) -> None:
+    """People across the corpus with their titles, countries, articles and quotes."""
+    with _store(db) as store:
+        rows = store.people(limit=limit, **filters)
+    _emit(rows, fmt, ("name", "titles", "country", "sectors", "articles", "mentions", "quotes"), "people")
+
+
+@main.command()
+@_DB
+@_FORMAT
+@click.option("--noun", help="what is counted (substring), e.g. troops")
+@click.option("--category", help="troops, killed, wounded, arrested, displaced, protesters, money, ...")
+@click.option("--country", help="ISO alpha-3 of the actor the count belongs to")
+@click.option("--since", help="published on or after (YYYY-MM-DD)")
+@click.option("--until", help="published on or before (YYYY-MM-DD)")
+def counts(db, fmt, **filters) -> None:
+    """A counts timeline: each claimed number over time, linked to its sentence."""
+    with _store(db) as store:
+        rows = store.count_series(**filters)
+    _emit(rows, fmt, ("date", "number", "noun", "category", "kind", "actor", "site", "text"), "counts")
+
+
 if __name__ == "__main__":
     main()

@@ -113,3 +113,25 @@ def render_clusters(clusters: list[dict]) -> str:
                       str(c["num_articles"]), textwrap.shorten(c["sentence"]["text"] or "", 80, placeholder=" ..."))
     Console(file=buffer, width=160, force_terminal=False).print(table)
     return buffer.getvalue()
+
+
+def render_rows(rows: list[dict], columns: tuple[str, ...], title: str) -> str:
+    """Any query result as a terminal table."""
+    from io import StringIO
+
+    from rich.console import Console
+    from rich.table import Table
+
+    buffer = StringIO()
+    table = Table(title=f"{title} ({len(rows)})")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        cells = []
+        for column in columns:
+            value = row.get(column)
+            value = ", ".join(map(str, value)) if isinstance(value, list) else ("" if value is None else str(value))
+            cells.append(textwrap.shorten(value, 120, placeholder=" ...") if len(value) > 120 else value)
+        table.add_row(*cells)
+    Console(file=buffer, width=160, force_terminal=False).print(table)
+    return buffer.getvalue()

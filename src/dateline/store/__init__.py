@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from dateline.record import Actor, Article
-from dateline.store import dedup
+from dateline.store import dedup, search
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _backfill_signatures(con) -> None:
@@ -26,6 +26,14 @@ def _backfill_signatures(con) -> None:
         sig = dedup.signature(text)
         con.execute("INSERT INTO signatures VALUES (?, ?)", [doc_id, dedup.to_blob(sig)])
         con.executemany("INSERT INTO lsh VALUES (?, ?)", [(key, doc_id) for key in dedup.band_keys(sig)])
+
+
+def _backfill_search_index(con) -> None:
+    """Version 3 adds full-text search: index the documents stored before it."""
+    for doc_id, title, text in con.execute("SELECT id, title, text FROM documents").fetchall():
+        term_rows, doc_row = search.index_rows(doc_id, title, text)
+        con.executemany("INSERT INTO fts_terms VALUES (?, ?, ?)", term_rows)
+        con.execute("INSERT INTO fts_docs VALUES (?, ?)", list(doc_row))
 
 
 # (version, steps): SQL statements or callables taking the connection, applied in order
@@ -69,6 +77,11 @@ MIGRATIONS: list[tuple[int, list[str | Callable]]] = [
         "CREATE TABLE IF NOT EXISTS signatures (doc_id VARCHAR PRIMARY KEY, signature BLOB)",
         "CREATE TABLE IF NOT EXISTS lsh (bucket BIGINT, doc_id VARCHAR)",
         _backfill_signatures,
+    ]),
+    (3, [
+        "CREATE TABLE IF NOT EXISTS fts_terms (term VARCHAR, doc_id VARCHAR, tf INTEGER)",
+        "CREATE TABLE IF NOT EXISTS fts_docs (doc_id VARCHAR PRIMARY KEY, length INTEGER)",
+        _backfill_search_index,
     ]),
 ]
 
@@ -146,6 +159,10 @@ class Store:
             return result
         rows = _rows(fresh)
         rows["signatures"], rows["lsh"] = self._link_stories(fresh, rows["documents"])
+        for article in fresh:
+            term_rows, doc_row = search.index_rows(article.id, article.title, article.text)
+            rows["fts_terms"].extend(term_rows)
+            rows["fts_docs"].append(doc_row)
         self.con.execute("BEGIN TRANSACTION")
         try:
             for table, table_rows in rows.items():
@@ -256,6 +273,88 @@ class Store:
         records = [c.to_record(stories, sites) for c in clusters]
         return sorted(records, key=lambda r: (-r["num_articles"], -r["num_mentions"], r["date"] or "", r["id"]))
 
+    def search(self, query: str = "", *, since: str | None = None, until: str | None = None,
+               country: str | None = None, actor: str | None = None, plover: str | None = None,
+               limit: int = 20, offset: int = 0) -> list[dict]:
+        """Articles matching ``query`` (BM25; all articles, newest first, when empty) and the filters."""
+        where, params = _document_filters(since, until, country, actor, plover)
+        query_terms = search.terms(query)
+        if query_terms:
+            sql = (f"SELECT d.id, d.title, d.published, d.site, d.url, d.story, d.text, r.score FROM ({search.BM25_SQL}) r "
+                   f"JOIN documents d ON d.id = r.doc_id WHERE {where} "
+                   "ORDER BY r.matched DESC, r.score DESC, d.id LIMIT ? OFFSET ?")
+            params = [query_terms, *params, limit, offset]
+        else:
+            sql = (f"SELECT d.id, d.title, d.published, d.site, d.url, d.story, d.text, NULL FROM documents d "
+                   f"WHERE {where} ORDER BY d.published DESC NULLS LAST, d.id LIMIT ? OFFSET ?")
+            params = [*params, limit, offset]
+        results = []
+        for doc_id, title, published, site, url, story, text, score in self.con.execute(sql, params).fetchall():
+            snip, hits = search.snippet(text, query_terms)
+            results.append({"id": doc_id, "title": title, "published": published, "site": site, "url": url,
+                            "story": story, "score": score, "snippet": snip, "highlights": hits})
+        return results
+
+    def quotes(self, *, speaker: str | None = None, text: str | None = None, since: str | None = None,
+               until: str | None = None, limit: int = 100, offset: int = 0) -> list[dict]:
+        where, params = _document_filters(since, until, None, None, None)
+        if speaker:
+            where += " AND q.speaker_name ILIKE ?"
+            params.append(f"%{speaker}%")
+        if text:
+            where += " AND q.text ILIKE ?"
+            params.append(f"%{text}%")
+        rows = self.con.execute(
+            "SELECT q.doc_id, d.title, d.published, q.speaker, q.speaker_name, q.cue, q.channel, q.direct, q.text, "
+            "q.start, q.\"end\" FROM quotes q JOIN documents d ON d.id = q.doc_id "
+            f"WHERE {where} ORDER BY d.published DESC NULLS LAST, q.doc_id, q.start LIMIT ? OFFSET ?",
+            [*params, limit, offset]).fetchall()
+        keys = ("document", "title", "published", "speaker", "speaker_name", "cue", "channel", "direct", "text",
+                "start", "end")
+        return [dict(zip(keys, row)) for row in rows]
+
+    def people(self, *, name: str | None = None, country: str | None = None, limit: int = 100,
+               offset: int = 0) -> list[dict]:
+        """People across articles (by name), with their titles, countries and how often they speak."""
+        where, params = ["e.type = 'PERSON'"], []
+        if name:
+            where.append("e.name ILIKE ?")
+            params.append(f"%{name}%")
+        if country:
+            where.append("e.country = ?")
+            params.append(country.upper())
+        rows = self.con.execute(f"""
+            SELECT e.name, list_distinct(flatten(list(e.titles))), list_distinct(flatten(list(e.roles))),
+                   mode(e.country), list_distinct(flatten(list(e.sectors))), count(DISTINCT e.doc_id), sum(e.n_mentions),
+                   (SELECT count(*) FROM quotes q JOIN entities e2 ON e2.doc_id = q.doc_id AND e2.entity_id = q.speaker
+                    WHERE e2.name = e.name)
+            FROM entities e WHERE {' AND '.join(where)}
+            GROUP BY e.name ORDER BY count(DISTINCT e.doc_id) DESC, sum(e.n_mentions) DESC, e.name
+            LIMIT ? OFFSET ?""", [*params, limit, offset]).fetchall()
+        keys = ("name", "titles", "roles", "country", "sectors", "articles", "mentions", "quotes")
+        return [dict(zip(keys, row)) for row in rows]
+
+    def count_series(self, *, noun: str | None = None, category: str | None = None, country: str | None = None,
+                     since: str | None = None, until: str | None = None) -> list[dict]:
+        """Counts over time, e.g. US troops in Iraq as claimed by each source, each linked to its sentence."""
+        where, params = _document_filters(since, until, None, None, None)
+        if noun:
+            where += " AND c.noun ILIKE ?"
+            params.append(f"%{noun}%")
+        if category:
+            where += " AND c.category = ?"
+            params.append(category)
+        if country:
+            where += " AND c.actor_country = ?"
+            params.append(country.upper())
+        rows = self.con.execute(
+            "SELECT coalesce(d.published, ''), c.number, c.noun, c.category, c.kind, c.actor_code, d.site, "
+            "c.doc_id, c.start, c.\"end\", substr(d.text, c.start + 1, c.\"end\" - c.start) "
+            f"FROM counts c JOIN documents d ON d.id = c.doc_id WHERE {where} ORDER BY 1, c.doc_id, c.start",
+            params).fetchall()
+        keys = ("date", "number", "noun", "category", "kind", "actor", "site", "document", "start", "end", "text")
+        return [dict(zip(keys, row)) for row in rows]
+
     def summary(self) -> dict:
         """What the store holds, for the CLI's closing report."""
         q = self.con.execute
@@ -280,8 +379,30 @@ class Store:
         }
 
 
+def _document_filters(since, until, country, actor, plover) -> tuple[str, list]:
+    """SQL conditions on documents ``d`` for the filters every query shares (bound parameters only)."""
+    where, params = ["TRUE"], []
+    if since:
+        where.append("d.published >= ?")
+        params.append(since)
+    if until:
+        where.append("left(d.published, 10) <= ?")
+        params.append(until)
+    if country:
+        where.append("(d.id IN (SELECT doc_id FROM places WHERE country = ?) "
+                     "OR d.id IN (SELECT doc_id FROM entities WHERE country = ?))")
+        params += [country.upper(), country.upper()]
+    if actor:
+        where.append("d.id IN (SELECT doc_id FROM entities WHERE name ILIKE ?)")
+        params.append(f"%{actor}%")
+    if plover:
+        where.append("d.id IN (SELECT doc_id FROM events WHERE plover = ?)")
+        params.append(plover.upper())
+    return " AND ".join(where), params
+
+
 TABLES = ("documents", "boilerplate", "entities", "mentions", "quotes", "dates", "places", "counts", "events",
-          "signatures", "lsh")
+          "signatures", "lsh", "fts_terms", "fts_docs")
 
 
 def _actor_cols(actor: Actor | None) -> list:
