@@ -1,4 +1,9 @@
-"""events: CAMEO/PLOVER event coding over the parse and the analysed facts."""
+"""events: CAMEO/PLOVER event coding over the parse and the analysed facts.
+
+``annotate(doc)`` fills ``doc.article.events`` (see ``events.coder`` for how, and for the
+documented choice on intended actions); ``load_actor_dictionaries(paths)`` reads
+PETRARCH-format actor/agent dictionaries whose entries win over inferred actor codes.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +15,15 @@ from dateline.doc import Doc
 
 @lru_cache(maxsize=8)
 def load_actor_dictionaries(paths: tuple[str, ...]) -> Any:
-    """(placeholder until the PETRARCH dictionary reader is written)"""
-    return None
+    """An ``ActorDictionary`` from PETRARCH/TABARI actor and agent files (None for none)."""
+    if not paths:
+        return None
+    from dateline.events.dictionary import load
+
+    return load(tuple(paths))
 
 
 def annotate(doc: Doc) -> None:
-    """(placeholder until the coder is written)"""
-    doc.article.events = []
+    from dateline.events.coder import annotate_events
+
+    doc.article.events = annotate_events(doc)

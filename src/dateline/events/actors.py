@@ -1,0 +1,223 @@
+"""Actors: a noun phrase of the parse -> CAMEO actor(s) (country + sectors).
+
+Resolution order, first hit wins:
+1. the user's PETRARCH dictionaries (``--actors``), date restrictions read against the
+   article's publication date; agents ("government", "soldiers") add sector codes;
+2. the entity stage (``doc.entity_at``): an entity's country and sectors (people through
+   their titles);
+3. dateline's own inference: named groups (groups.tsv), country words (names, demonyms,
+   capitals and metonyms through ``analyse.countries``) and sector words
+   (``analyse.sectors``) found in the phrase.
+
+A phrase that names several countries joined by "and" ("Hungarian and Romanian officials")
+gives one actor per country, sharing the sectors.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from dateline.analyse import countries
+from dateline.analyse.sectors import sectors_in
+from dateline.doc import Doc
+from dateline.events.lexicon import group_named
+from dateline.record import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "who", "which", "that",
+            "both", "each", "itself", "themselves"}
+# right-hand parts of a noun phrase that still say who the actor is
+PHRASE_PREPS = {"of", "from", "in", "for"}
+PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "punct", "appos",
+               "prep", "pobj", "cc", "conj", "advmod", "npadvmod", "hmod", "hyph", "predet"}
+MAX_PHRASE_TOKENS = 14
+
+
+def phrase_tokens(head: "Token") -> list["Token"]:
+    """The tokens that name an actor headed by ``head``: its left modifiers, appositions
+    and "of/from/in/for" attachments; no relative or participle clauses."""
+    out: list = []
+
+    def walk(tok: "Token", depth: int) -> None:
+        out.append(tok)
+        if depth > 3:
+            return
+        for child in tok.children:
+            if child.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp"):
+                continue
+            if child.dep_ == "prep" and child.lower_ not in PHRASE_PREPS:
+                continue
+            if child.dep_ == "conj" and tok is head:
+                continue  # coordinated heads are actors of their own
+            if child.dep_ not in PHRASE_DEPS:
+                continue
+            walk(child, depth + 1)
+
+    walk(head, 0)
+    out.sort(key=lambda t: t.i)
+    if len(out) > MAX_PHRASE_TOKENS:  # a runaway subtree: keep the words next to the head
+        out = [t for t in out if abs(t.i - head.i) <= 6]
+    return out
+
+
+def _actor_name(tokens: list["Token"]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    text = doc[tokens[0].i:tokens[-1].i + 1].text
+    return re.sub(r"^(the|a|an)\s+", "", text, flags=re.I).strip(" ,")
+
+
+def _code(country: str | None, sectors: list[str], own: str | None = None) -> str | None:
+    if own:
+        code = own
+    else:
+        code = country or ""
+        for sector in sectors[:1] if country else sectors[:1]:
+            code += sector
+    return code or None
+
+
+def from_dictionary(doc: Doc, tokens: list["Token"]) -> list[Actor] | None:
+    dictionary = doc.actor_dictionary
+    if dictionary is None or not tokens:
+        return None
+    words = [t.text.upper() for t in tokens]
+    actor_hits: list[tuple[int, int, str | None, str]] = []
+    agent_hits: list[tuple[int, str, bool]] = []
+    i = 0
+    while i < len(words):
+        entry = dictionary.match_actor(words, i)
+        if entry is not None:
+            actor_hits.append((i, len(entry.words), entry.code_on(doc.published), entry.name))
+            i += len(entry.words)
+            continue
+        agent = dictionary.match_agent(words, i)
+        if agent is not None:
+            agent_hits.append((i, agent.code, agent.prefix))
+            i += len(agent.words)
+            continue
+        i += 1
+    if not actor_hits and not agent_hits:
+        return None
+    # an actor entry with code "---" is known but uncodable: it blocks inference
+    coded = [h for h in actor_hits if h[2]]
+    if actor_hits and not coded:
+        return []
+    prefix = "".join(code for _, code, p in agent_hits if p)
+    suffixes = [code for _, code, p in agent_hits if not p]
+    has_and = any(t.lower_ in ("and", "nor", "or") for t in tokens)
+    bases = [h[2] for h in coded] if has_and else [h[2] for h in coded[:1]]
+    if not bases:
+        bases = [""]
+    actors = []
+    for base in bases:
+        code = prefix + (base or "")
+        for suffix in suffixes:
+            for k in range(0, len(suffix), 3):
+                part = suffix[k:k + 3]
+                if part not in [code[j:j + 3] for j in range(0, len(code), 3)]:
+                    code += part
+        country = base[:3] if base and countries.country_name(base[:3]) else None
+        sectors = [code[j:j + 3] for j in range(3 if country else 0, len(code), 3)]
+        actors.append(Actor(name=_actor_name(tokens), country=country, code=code or None, sectors=sectors))
+    return actors
+
+
+def _countries_in(tokens: list["Token"]) -> list[str]:
+    """Country codes named in the phrase, in order, trying 3-, 2- then 1-word windows."""
+    found: list[str] = []
+    i = 0
+    while i < len(tokens):
+        hit = None
+        for n in (4, 3, 2, 1):
+            if i + n > len(tokens):
+                continue
+            words = " ".join(t.text for t in tokens[i:i + n])
+            word = countries.lookup(words)
+            if word and word.kind in ("name", "alias", "demonym", "metonym", "capital"):
+                hit = (word.iso3, n)
+                break
+        if hit:
+            if hit[0] not in found:
+                found.append(hit[0])
+            i += hit[1]
+        else:
+            i += 1
+    return found
+
+
+def _groups_in(tokens: list["Token"]):
+    for n in (4, 3, 2, 1):
+        for i in range(0, len(tokens) - n + 1):
+            words = " ".join(t.text for t in tokens[i:i + n])
+            group = group_named(words)
+            if group:
+                return group
+    return None
+
+
+def _head_sector(head: "Token", tokens: list["Token"]) -> list[str]:
+    """Sectors, the head word's own first ("Iraqi police spokesman" -> GOV, COP)."""
+    doc = head.doc
+    # the head with its compounds ("police officers", "Foreign Minister")
+    left = head
+    while left.i > 0 and doc[left.i - 1].dep_ in ("compound", "amod") and doc[left.i - 1].head.i >= head.i - 3:
+        left = doc[left.i - 1]
+    head_words = doc[left.i:head.i + 1].text
+    first = sectors_in(head_words)
+    rest = sectors_in(" ".join(t.text for t in tokens))
+    return list(dict.fromkeys(first + rest))
+
+
+def infer(doc: Doc, head: "Token", tokens: list["Token"]) -> list[Actor]:
+    name = _actor_name(tokens)
+    group = _groups_in(tokens)
+    if group is not None:
+        return [Actor(name=name, country=group.country, code=group.code, sectors=list(group.sectors))]
+    # entity stage: an entity mention at the head (or an apposition's head)
+    candidates = [head] + [t for t in tokens if t.dep_ in ("appos", "compound") and t.pos_ == "PROPN"]
+    for tok in candidates:
+        entity = doc.entity_at(tok.idx, tok.idx + len(tok.text))
+        if entity is not None and (entity.country or entity.sectors):
+            sectors = list(entity.sectors) or _head_sector(head, tokens)
+            code = _code(entity.country, sectors)
+            return [Actor(name=entity.name, country=entity.country, code=code, entity=entity.id,
+                          sectors=sectors[:1])]
+    found = _countries_in(tokens)
+    sectors = _head_sector(head, tokens)
+    if not found and not sectors:
+        return []
+    has_and = any(t.lower_ in ("and", "nor") for t in tokens) and len(found) > 1
+    bases = found if has_and else found[:1]
+    if not bases:
+        bases = [None]  # type: ignore[list-item]
+    return [Actor(name=name, country=c, code=_code(c, sectors), sectors=sectors[:1]) for c in bases]
+
+
+def resolve(doc: Doc, head: "Token") -> list[Actor]:
+    """Actors named by the noun phrase headed by ``head`` (empty when none can be coded)."""
+    if head.lower_ in PRONOUNS and head.pos_ == "PRON":
+        entity = doc.entity_at(head.idx, head.idx + len(head.text))
+        if entity is None:
+            return []
+        return [Actor(name=entity.name, country=entity.country,
+                      code=_code(entity.country, list(entity.sectors)), entity=entity.id,
+                      sectors=list(entity.sectors)[:1])]
+    tokens = phrase_tokens(head)
+    hit = from_dictionary(doc, tokens)
+    if hit is not None:
+        for actor in hit:
+            if actor.entity is None:
+                entity = doc.entity_at(head.idx, head.idx + len(head.text))
+                actor.entity = entity.id if entity else None
+        return hit
+    actors = infer(doc, head, tokens)
+    for actor in actors:
+        if actor.entity is None:
+            entity = doc.entity_at(head.idx, head.idx + len(head.text))
+            actor.entity = entity.id if entity else None
+    return actors

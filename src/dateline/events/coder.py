@@ -1,0 +1,732 @@
+"""The event coder: triggers from the lexicon, arguments from the dependency parse.
+
+One pass per sentence:
+
+1. **Triggers**: verbs and nouns whose lemma has a row in ``verbs.tsv``; the most specific
+   matching row gives the CAMEO code ("lift the blockade" 0872 before "lift" 081). A noun
+   that a verb row names as its object ("reached an agreement") is part of that verb's
+   event, not one of its own.
+2. **Governors**: walking up from a trigger through "to"-clauses, objects and "that"-clauses
+   finds the words that govern it. Intent words ("expressed his intention to accelerate
+   the withdrawal") recode it to CAMEO's 03 family (see below); threats to 13, refusals to
+   12, demands to 10 and appeals to 02, each picking the child that fits the governed
+   action; "denied" and "not" negate; "will", "plans to", "is expected to" make it planned;
+   "if"/"unless" hypothetical. A governor that recodes an action gives no event of its own.
+   A speech verb ("said", "announced") stops the walk: its subject is the reporter.
+3. **Arguments**: source from the subject (the "by" agent in the passive; for nouns the
+   possessive, the "by" or "of" phrase, or the subject of the verb the noun is the object
+   of), target from the object, dative or a "with/against/to/on/from/into" phrase.
+   "Between A and B" and coordinated subjects without a target give reciprocal pairs.
+   Things moved ("forces", "aid") are not targets: "withdraw troops from Lebanon" has
+   Lebanon as target.
+
+**Intent, documented choice.** An action that is only intended or offered ("expressed his
+intention to withdraw", "offered to negotiate", "is willing to withdraw its troops") is
+coded with CAMEO's *express intent* code for that action (0356 intent to de-escalate
+militarily, 036 to meet or negotiate, 033 to give aid, 031 material cooperation, 030
+otherwise), PLOVER AGREE, modality ``intended``. An intended conflict action ("vowed to
+wage war") is a threat (13x), as CAMEO codes it. A merely future action ("will withdraw",
+"will take place") keeps the action's own code with modality ``planned``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from dateline.analyse import countries
+from dateline.doc import Doc
+from dateline.events import actors as actor_mod
+from dateline.events.lexicon import Rule, describe, lexicon
+from dateline.record import Action, Actor, Event, Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan, Token
+
+SPEECH_VERBS = {"say", "tell", "announce", "reveal", "state", "add", "note", "report", "claim", "confirm",
+                "declare", "insist", "explain", "stress", "indicate", "write", "quote", "believe", "think",
+                "argue", "acknowledge", "admit", "assert", "emphasize", "point", "conclude", "know"}
+TARGET_PREPS = ("with", "against", "to", "on", "upon", "from", "into", "at", "over", "toward", "towards",
+                "for", "of", "in", "between")
+# things an actor moves or gives: never the target of withdraw/deploy/send/provide
+THEME_NOUNS = {"force", "forces", "troop", "troops", "soldier", "soldiers", "peacekeeper", "peacekeepers",
+               "aid", "food", "weapon", "weapons", "inspector", "inspectors", "worker", "workers", "personnel",
+               "unit", "units", "observer", "observers", "army", "military", "assistance", "supply", "supplies",
+               "batch", "contingent", "ton", "tons", "money", "grant", "loan", "reservist", "reservists",
+               "photograph", "photographs", "intelligence", "information", "evidence", "border", "borders",
+               "curfew", "blockade", "sanction", "sanctions", "embargo", "ban", "restriction", "restrictions",
+               "emergency", "tie", "ties", "relation", "relations", "talk", "talks", "embassy", "patrol",
+               "patrols"}
+# nouns whose "of" phrase is the doer ("withdrawal of U.S. forces"), not the one done to
+INTRANSITIVE_NOUNS = {"withdrawal", "pullout", "retreat", "visit", "trip", "protest", "demonstration", "strike",
+                      "riot", "march", "rally", "surrender", "resignation", "offensive", "deployment",
+                      "talk", "negotiation", "meeting", "call", "phone", "summit", "mobilization", "buildup"}
+# codes whose events happen inside the actor's own country when no one else is named
+DOMESTIC_ROOTS = ("14", "17", "15")
+DOMESTIC_CODES = ("080", "081", "0811", "0812", "0813", "0814", "082")
+FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
+NEGATIONS = {"not", "n't", "never", "no"}
+OBJECT_CONTROL = {"order", "urge", "ask", "force", "allow", "persuade", "tell", "call", "press", "request",
+                  "invite", "encourage", "demand", "appeal", "permit"}
+
+
+@dataclass
+class Trigger:
+    token: "Token"
+    rule: Rule
+    consumed: set[int] = field(default_factory=set)
+
+
+@dataclass
+class Chain:
+    governors: list[tuple["Token", str]] = field(default_factory=list)
+    top: "Token | None" = None
+    reporter: "Token | None" = None
+    planned: bool = False
+    negated: bool = False
+    hypothetical: bool = False
+
+
+# ---------------------------------------------------------------- triggers
+def _is_passive(tok: "Token") -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+def _object(tok: "Token") -> "Token | None":
+    for c in tok.children:
+        if c.dep_ in ("dobj", "obj"):
+            return c
+    if _is_passive(tok):
+        for c in tok.children:
+            if c.dep_ == "nsubjpass":
+                return c
+    for c in tok.children:  # "opened fire", "agreed on a deal": object through a particle/prep
+        if c.dep_ == "prep":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _object_words(obj: "Token | None") -> set[str]:
+    if obj is None:
+        return set()
+    words = {obj.lemma_.lower(), obj.lower_}
+    words |= {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
+    for c in obj.children:  # "a grant of 580 million shillings", "a state of emergency"
+        if c.dep_ == "prep" and c.lower_ == "of":
+            words |= {g.lemma_.lower() for g in c.children if g.dep_ == "pobj"}
+    return words
+
+
+def _verb_rule(tok: "Token", rules: list[Rule]) -> tuple[Rule, set[int]] | None:
+    particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+    preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative")}
+    obj = _object(tok)
+    obj_words = _object_words(obj)
+    passive = _is_passive(tok)
+    for rule in rules:
+        if rule.particles and not (particles & rule.particles or preps & rule.particles):
+            continue
+        if rule.preps and not preps & rule.preps:
+            continue
+        if rule.objects and not obj_words & rule.objects:
+            continue
+        if rule.passive is not None and rule.passive != passive:
+            continue
+        consumed = {obj.i} if rule.objects and obj is not None else set()
+        return rule, consumed
+    return None
+
+
+def _noun_rule(tok: "Token", rules: list[Rule]) -> Rule | None:
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    if tok.i > 0:
+        mods.add(tok.doc[tok.i - 1].lemma_.lower())
+    for rule in rules:
+        if rule.modifiers and not mods & rule.modifiers:
+            continue
+        return rule
+    return None
+
+
+def find_triggers(sent: "SpacySpan") -> list[Trigger]:
+    lex = lexicon()
+    triggers: list[Trigger] = []
+    consumed: set[int] = set()
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in lex.verbs:
+            hit = _verb_rule(tok, lex.verbs[lemma])
+            if hit:
+                triggers.append(Trigger(tok, hit[0], hit[1]))
+                consumed |= hit[1]
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.i in consumed or tok.pos_ not in ("NOUN", "PROPN") or lemma not in lex.nouns:
+            continue
+        if tok.dep_ == "compound":  # "aid workers", "withdrawal plan": a modifier, not the event
+            continue
+        rule = _noun_rule(tok, lex.nouns[lemma])
+        if rule:
+            triggers.append(Trigger(tok, rule))
+    return sorted(triggers, key=lambda t: t.token.i)
+
+
+# ---------------------------------------------------------------- governors
+def _has_future(tok: "Token") -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for c in tok.children)
+
+
+def _negated(tok: "Token") -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never",)) for c in tok.children)
+
+
+def _conditional(tok: "Token") -> bool:
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+        return True
+    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+               for c in tok.children)
+
+
+def governor_chain(tok: "Token") -> Chain:
+    lex = lexicon()
+    chain = Chain(top=tok)
+    cur = tok
+    chain.negated = _negated(tok)
+    chain.planned = _has_future(tok)
+    chain.hypothetical = _conditional(tok)
+    for _ in range(6):
+        head = cur.head
+        if head is cur:
+            break
+        dep = cur.dep_
+        hl = head.lemma_.lower()
+        if dep == "conj":  # "threatened to break ties and impose sanctions": share the head's governors
+            cur = head
+            chain.top = cur
+            continue
+        if dep not in ("xcomp", "ccomp", "dobj", "acl", "acomp", "nsubj", "nsubjpass", "pobj", "prep", "attr",
+                       "advcl", "oprd", "pcomp"):
+            break
+        if dep == "prep" and cur.lower_ not in ("for", "to", "on", "of"):
+            break
+        if dep == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            break  # "after crowds trashed its embassy" is its own event, not governed
+        if head.pos_ in ("VERB", "AUX") and hl in SPEECH_VERBS and dep in ("ccomp", "xcomp", "dobj", "advcl"):
+            chain.reporter = head
+            break
+        kind = lex.governors.get(hl)
+        if kind is None and head.pos_ == "NOUN" and dep == "acl":
+            chain.planned = True  # "an agreement to withdraw": not done yet
+            break
+        if kind is None and hl not in ("be", "have", "about", "to"):
+            break
+        if dep in ("nsubj", "nsubjpass") and kind not in ("aspect", "plan"):
+            break
+        if kind:
+            chain.governors.append((head, kind))
+        chain.negated = chain.negated or _negated(head)
+        chain.planned = chain.planned or _has_future(head) or kind == "plan"
+        chain.hypothetical = chain.hypothetical or _conditional(head)
+        cur = head
+        chain.top = cur
+    return chain
+
+
+# codes for an action under a governor
+def intent_code(code: str) -> str:
+    root = code[:2]
+    if code.startswith("087") or code == "0873":
+        return "0356"
+    if code.startswith("084"):
+        return "0353"
+    if code.startswith("085"):
+        return "0354"
+    if code.startswith("081"):
+        return "0351"
+    if root == "08":
+        return "035"
+    if root == "04":
+        return "036"
+    if root == "07":
+        return "033"
+    if root == "06":
+        return "031"
+    if root == "05" and code != "057":
+        return "032"
+    if root in ("18", "19", "20", "15"):
+        return "138"
+    if root == "17":
+        return "137"
+    if root == "16":
+        return "134" if code in ("164", "165") else "131"
+    if root == "14":
+        return "133"
+    if root in ("10", "11", "12", "13", "02", "09"):
+        return code
+    return "030"
+
+
+def threat_code(code: str) -> str:
+    t = intent_code(code)
+    return t if t.startswith("13") else "130" if code[:2] in ("03", "04", "05", "06", "07") else "131"
+
+
+def refuse_code(code: str) -> str:
+    root = code[:2]
+    return {"04": "125", "08": "124", "07": "122", "05": "121", "06": "121", "03": "127", "02": "120",
+            "10": "124"}.get(root, "127" if code == "057" else "120")
+
+
+def demand_code(code: str, appeal: bool) -> str:
+    root = code[:2]
+    if appeal:
+        return {"04": "026", "08": "025", "07": "023", "06": "021", "05": "022", "03": "022"}.get(root, "020")
+    return {"04": "106", "08": "105", "07": "103", "06": "101", "05": "102", "03": "102"}.get(root, "100")
+
+
+# ---------------------------------------------------------------- arguments
+def _subject(v: "Token", depth: int = 0) -> tuple["Token | None", bool]:
+    """(subject token, it came from a passive agent) for verb v, following control."""
+    if depth > 5:
+        return None, False
+    for c in v.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+                return v.head, False
+            return c, False
+    if _is_passive(v):
+        for c in v.children:
+            if c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g, True
+        return None, False
+    head = v.head
+    if head is v:
+        return None, False
+    if v.dep_ == "xcomp":
+        if head.lemma_.lower() in OBJECT_CONTROL:
+            obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is not None:
+                return obj, False
+        return _subject(head, depth + 1)
+    if v.dep_ in ("conj", "advcl", "acomp", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
+        return _subject(head, depth + 1)
+    if v.dep_ == "relcl":
+        return head, False
+    if v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        # "Militants loyal to ...", "soldiers armed with": the noun itself does it
+        if v.tag_ in ("VBG", "VBN") or head.lemma_.lower() in lexicon().governors:
+            return _subject_of_noun_head(head, depth + 1)
+        return None, False
+    if v.dep_ == "acomp" or (head.pos_ == "ADJ" and v.dep_ == "xcomp"):
+        return _subject(head, depth + 1)
+    return None, False
+
+
+def _subject_of_noun_head(noun: "Token", depth: int) -> tuple["Token | None", bool]:
+    """The doer of a governing noun ("his intention", "Syria's offer"): the verb's subject."""
+    for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            return c, False
+    if noun.dep_ in ("dobj", "attr", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        return _subject(noun.head, depth + 1)
+    return None, False
+
+
+def _pobjs(prep: "Token") -> list["Token"]:
+    return [g for g in prep.children if g.dep_ == "pobj"]
+
+
+def _conj_expand(tok: "Token") -> list["Token"]:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.extend(_conj_expand(c))
+    return out
+
+
+def _is_theme(tok: "Token") -> bool:
+    return tok.lemma_.lower() in THEME_NOUNS or tok.lower_ in THEME_NOUNS
+
+
+@dataclass
+class Args:
+    sources: list["Token"] = field(default_factory=list)
+    targets: list["Token"] = field(default_factory=list)
+    theme: "Token | None" = None
+    between: list["Token"] = field(default_factory=list)
+    place_tokens: list["Token"] = field(default_factory=list)
+
+
+def _prep_targets(tok: "Token", args: Args, skip: set[str] = frozenset()) -> None:
+    preps = [c for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ not in skip]
+    for p in preps:
+        if p.lower_ in ("in", "at", "inside", "near", "from", "into", "across"):
+            args.place_tokens.extend(_pobjs(p))
+    for name in TARGET_PREPS:
+        for p in preps:
+            if p.lower_ != name:
+                continue
+            if name == "between":
+                for g in _pobjs(p):
+                    args.between.extend(_conj_expand(g))
+                continue
+            for g in _pobjs(p):
+                if name in ("in", "for") and not args.targets and g.ent_type_ not in ("GPE", "NORP", "ORG"):
+                    continue
+                if not args.targets and not _is_theme(g):
+                    args.targets.append(g)
+    for c in tok.children:
+        if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN"):
+            args.targets.insert(0, c)
+
+
+def verb_args(v: "Token") -> Args:
+    args = Args()
+    subj, _ = _subject(v)
+    if subj is not None:
+        args.sources.append(subj)
+    if _is_passive(v):
+        patient = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+        if patient is not None:
+            args.targets.append(patient)
+    for c in v.children:
+        if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN"):
+            args.targets.append(c)
+    obj = next((c for c in v.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is not None:
+        if _is_theme(obj) or (obj.pos_ == "NOUN" and not obj.ent_type_ and obj.lemma_.lower() in lexicon().nouns):
+            args.theme = obj
+        else:
+            args.targets.append(obj)
+    if not args.targets:
+        _prep_targets(v, args, skip={"by"})
+    if not args.targets and obj is not None:
+        _prep_targets(obj, args)
+    if not args.targets:  # "urged Eriador to respond": the xcomp's own object
+        for c in v.children:
+            if c.dep_ == "xcomp":
+                o = next((g for g in c.children if g.dep_ in ("dobj",)), None)
+                if o is not None and not _is_theme(o):
+                    args.targets.append(o)
+    if not args.sources and args.theme is not None:
+        args.sources.append(args.theme)  # "to withdraw 500 American soldiers from Iraq"
+    return args
+
+
+def noun_args(n: "Token") -> Args:
+    args = Args()
+    lemma = n.lemma_.lower()
+    for c in n.children:
+        if c.dep_ == "poss":
+            args.sources.append(c)
+        elif c.dep_ in ("compound", "amod", "nmod") and (countries.lookup(c.text) or c.ent_type_ in ("GPE", "NORP")):
+            args.sources.append(c)
+    for c in n.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            args.sources = _pobjs(c) + [s for s in args.sources if s.dep_ != "poss"]
+        if c.dep_ == "prep" and c.lower_ == "of" and lemma in INTRANSITIVE_NOUNS and not args.sources:
+            args.sources = _pobjs(c)
+            for doer in args.sources:  # "the withdrawal of the first batch of U.S. forces from Iraq"
+                _prep_targets(doer, args, skip={"of", "by", "for", "in", "with", "at"})
+    _prep_targets(n, args, skip={"by"} | ({"of"} if lemma in INTRANSITIVE_NOUNS else set()))
+    if args.targets and args.targets[0] in args.sources:
+        args.targets = args.targets[1:]
+    head = n.head
+    if not args.sources and n.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and head is not n:
+        verb = head if n.dep_ != "pobj" else head.head
+        if verb.pos_ in ("VERB", "AUX"):
+            subj, _ = _subject(verb)
+            if subj is not None:
+                args.sources.append(subj)
+            if not args.targets:
+                _prep_targets(verb, args, skip={"by", "of"})
+    return args
+
+
+# ---------------------------------------------------------------- the events
+@dataclass
+class _Pending:
+    trigger: Trigger
+    code: str
+    chain: Chain
+    modality: str
+    source_tok: list["Token"]
+    target_tok: list["Token"]
+    args: Args
+
+
+def _modality(chain: Chain, intended: bool) -> str:
+    if chain.negated:
+        return "negated"
+    if chain.hypothetical:
+        return "hypothetical"
+    if intended:
+        return "intended"
+    if chain.planned:
+        return "planned"
+    return "asserted"
+
+
+def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
+    triggers = find_triggers(sent)
+    by_index = {t.token.i: t for t in triggers}
+    pending: list[_Pending] = []
+    silenced: set[int] = set()
+    for trig in triggers:
+        chain = governor_chain(trig.token)
+        code = trig.rule.cameo
+        intended = False
+        source_override: list = []
+        target_override: list = []
+        for gov, kind in chain.governors:
+            if kind == "deny":
+                chain.negated = True
+            if kind in ("aspect", "plan", "deny", "light"):
+                if gov.i in by_index and kind == "aspect":
+                    silenced.add(gov.i)
+                continue
+            if gov.i in by_index or kind in ("intent", "threat", "refuse", "demand", "appeal"):
+                silenced.add(gov.i)
+            if kind == "intent":
+                code = intent_code(code)
+                intended = code.startswith("03")
+                # the one who intends is the source: "Miller expressed his intention to ..."
+                subj, _ = _subject(gov) if gov.pos_ in ("VERB", "AUX", "ADJ") else _subject_of_noun_head(gov, 0)
+                if subj is None and gov.pos_ == "ADJ":
+                    subj, _ = _subject(gov.head)
+                source_override = [subj] if subj is not None else []
+            elif kind == "threat":
+                code = threat_code(code)
+            elif kind == "refuse":
+                code = refuse_code(code)
+            elif kind in ("demand", "appeal"):
+                code = demand_code(code, appeal=kind == "appeal")
+                subj, _ = _subject(gov) if gov.pos_ in ("VERB", "AUX") else _subject_of_noun_head(gov, 0)
+                source_override = [subj] if subj is not None else []
+                obj = next((c for c in gov.children if c.dep_ in ("dobj", "obj")), None)
+                if obj is not None and obj.i != trig.token.i and not _is_theme(obj):
+                    target_override = [obj]
+                else:
+                    inner, _ = _subject(trig.token) if trig.token.pos_ in ("VERB", "AUX") else (None, False)
+                    target_override = [inner] if inner is not None and inner is not subj else []
+            break  # the nearest recoding governor decides
+        args = verb_args(trig.token) if trig.token.pos_ in ("VERB", "AUX") else noun_args(trig.token)
+        sources = source_override or args.sources
+        targets = target_override or args.targets
+        if not sources and chain.governors:
+            gov = chain.governors[-1][0]
+            subj, _ = _subject(gov) if gov.pos_ in ("VERB", "AUX", "ADJ") else _subject_of_noun_head(gov, 0)
+            if subj is not None:
+                sources = [subj]
+        pending.append(_Pending(trig, code, chain, _modality(chain, intended), sources, targets, args))
+    return [p for p in pending if p.trigger.token.i not in silenced]
+
+
+def _actors_for(doc: Doc, toks: list["Token"]) -> list[Actor]:
+    out: list[Actor] = []
+    for tok in toks:
+        for member in _conj_expand(tok):
+            out.extend(actor_mod.resolve(doc, member))
+    # one actor per code: "Hungarian and Romanian officials" gives two, repeats give one
+    seen: dict[str, Actor] = {}
+    for a in out:
+        key = a.code or a.name
+        seen.setdefault(key, a)
+    return list(seen.values())
+
+
+def _between_fallback(doc: Doc, first: "Token", sent: "SpacySpan") -> list[Actor]:
+    """Partners of "between A and B" when the parse lost B: split what follows "between"
+    at its last "and" and take the first codable noun head on each side."""
+    prep = first.head
+    tokens = [t for t in sent if t.i > prep.i and not t.is_punct]
+    ands = [t for t in tokens if t.lower_ == "and"]
+    if not ands:
+        return []
+    cut = ands[-1].i
+    sides = [[t for t in tokens if t.i < cut], [t for t in tokens if t.i > cut]]
+    out: list[Actor] = []
+    for side in sides:
+        heads = [t for t in side if t.pos_ in ("PROPN", "NOUN") and not (t.head in side and t.dep_ in ("compound", "amod", "nmod", "poss"))]
+        found: list[Actor] = []
+        for h in sorted(heads, key=lambda t: (t.pos_ != "PROPN", t.i)):
+            found = actor_mod.resolve(doc, h)
+            if found and found[0].country:
+                break
+        if not found:
+            for h in heads:
+                found = actor_mod.resolve(doc, h)
+                if found:
+                    break
+        out.extend(found[:1])
+    return out if len(out) == 2 else []
+
+
+def _within(tok_list: list["Token"], start: int, end: int) -> bool:
+    return any(t.idx <= start and end <= t.idx + len(t.text) for t in tok_list)
+
+
+def _pick_place(doc: Doc, p: _Pending, sent: "SpacySpan") -> Place | None:
+    dl = doc.article.dateline
+    candidates = p.args.place_tokens
+    subtree_spans = []
+    for tok in candidates:
+        sub = list(tok.subtree)
+        subtree_spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+    for place in doc.article.places:
+        for m in place.mentions:
+            if dl is not None and dl.start is not None and dl.start <= m.start < (dl.end or dl.start):
+                continue
+            if any(a <= m.start and m.end <= b for a, b in subtree_spans):
+                if place.role != "dateline":
+                    place.role = "event"
+                return place.place()
+    if doc.article.places:
+        return None
+    # no place stage output: a country named in the "in/from/at" phrase is still a place
+    for tok in candidates:
+        for member in _conj_expand(tok):
+            span = doc.parsed[member.left_edge.i:member.i + 1] if doc.parsed is not None else None
+            words = span.text if span is not None else member.text
+            iso = countries.country_code(words) or countries.country_code(member.text, ("name", "alias"))
+            if iso and member.ent_type_ in ("GPE", "LOC", ""):
+                return Place(name=member.text if member.ent_type_ else words, country=iso, kind="country")
+            if member.ent_type_ in ("GPE", "LOC", "FAC"):
+                ent = next((e for e in sent.ents if e.start <= member.i < e.end), None)
+                return Place(name=ent.text if ent is not None else member.text, country=None, kind="other")
+    return None
+
+
+def _pick_date(doc: Doc, p: _Pending, sent: "SpacySpan") -> tuple[str | None, str | None]:
+    s, e = sent.start_char, sent.end_char
+    anchor = p.trigger.token.idx
+    best = None
+    for d in doc.article.dates:
+        if d.value and s <= d.start < e and d.kind in ("date", "time"):
+            dist = abs(d.start - anchor)
+            if best is None or dist < best[0]:
+                best = (dist, d.value)
+    if best:
+        return best[1], "expression"
+    return doc.article.published, "published" if doc.article.published else None
+
+
+def _pick_count(doc: Doc, p: _Pending, sent: "SpacySpan") -> float | None:
+    top = p.chain.top or p.trigger.token
+    sub = list(top.subtree)
+    a, b = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+    hits = [c for c in doc.article.counts if a <= c.start and c.end <= b]
+    if hits:
+        hits.sort(key=lambda c: abs(c.start - p.trigger.token.idx))
+        return hits[0].number
+    if doc.article.counts:
+        return None
+    # no count stage output: a cardinal number modifying an argument, else in the clause
+    for tok in [*p.source_tok, *p.target_tok, *([p.args.theme] if p.args.theme is not None else [])]:
+        for c in tok.children:
+            if c.dep_ == "nummod" and c.like_num:
+                return _number(c)
+    for tok in sub:
+        if tok.ent_type_ == "CARDINAL" and tok.like_num and tok.dep_ in ("attr", "nummod", "dobj", "pobj"):
+            return _number(tok)
+    return None
+
+
+def _number(tok: "Token") -> float | None:
+    try:
+        return float(tok.text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _reported_by(doc: Doc, p: _Pending) -> str | None:
+    pos = p.trigger.token.idx
+    for q in doc.article.quotes:
+        if q.start <= pos < q.end and q.speaker:
+            return q.speaker
+    if p.chain.reporter is not None:
+        subj, _ = _subject(p.chain.reporter)
+        if subj is not None:
+            entity = doc.entity_at(subj.idx, subj.idx + len(subj.text))
+            if entity is not None:
+                return entity.id
+    return None
+
+
+def _country_actor(code: str, name: str) -> Actor:
+    return Actor(name=name, country=code, code=code, sectors=[])
+
+
+def _trigger_span_end(tok: "Token") -> int:
+    end = tok.idx + len(tok.text)
+    for c in tok.children:  # "pull out", "blew up": the particle belongs to the trigger
+        if c.dep_ == "prt" and c.i == tok.i + 1:
+            end = c.idx + len(c.text)
+    return end
+
+
+def annotate_events(doc: Doc) -> list[Event]:
+    if doc.parsed is None:
+        return []
+    events: list[Event] = []
+    seen: set[tuple] = set()
+    for sent in doc.parsed.sents:
+        for p in code_sentence(doc, sent):
+            sources = _actors_for(doc, p.source_tok)
+            targets = _actors_for(doc, p.target_tok)
+            between = _actors_for(doc, p.args.between) if p.args.between else []
+            if p.args.between and len(between) < 2:
+                between = _between_fallback(doc, p.args.between[0], sent) or between
+            if between and not targets:
+                if sources:
+                    targets = between
+                else:
+                    sources = between
+            pairs: list[tuple[Actor | None, Actor | None]] = []
+            if sources and targets:
+                pairs = [(s, t) for s in sources for t in targets if (s.code, s.name) != (t.code, t.name)]
+                if not pairs:
+                    pairs = [(sources[0], targets[0])]
+            elif len(sources) > 1:  # "Baghdad and Washington agreed": each with the other
+                pairs = [(s, t) for s in sources for t in sources if s is not t]
+            elif sources:
+                pairs = [(sources[0], None)]
+            elif targets:
+                pairs = [(None, t) for t in targets]
+            else:
+                continue
+            place = _pick_place(doc, p, sent)
+            info = describe(p.code)
+            date, date_source = _pick_date(doc, p, sent)
+            count = _pick_count(doc, p, sent)
+            reporter = _reported_by(doc, p)
+            tok = p.trigger.token
+            for source, target in pairs:
+                if target is None and source is not None and source.country:
+                    if place is not None and place.country and place.country != source.country:
+                        target = _country_actor(place.country, place.name)
+                    elif p.code[:2] in DOMESTIC_ROOTS or p.code in DOMESTIC_CODES:
+                        target = _country_actor(source.country, countries.country_name(source.country) or source.country)
+                key = (source.code if source else None, target.code if target else None, p.code, tok.i)
+                if key in seen:
+                    continue
+                seen.add(key)
+                confidence = 0.45 + (0.2 if source and source.code else 0) + (0.2 if target and target.code else 0)
+                confidence += 0.1 if p.trigger.rule.specificity else 0.0
+                events.append(Event(
+                    source=source, target=target,
+                    action=Action(cameo=p.code, plover=info.plover, verb=tok.lemma_.lower(),
+                                  quad_class=info.quad or None, goldstein=info.goldstein),
+                    date=date, place=place, modality=p.modality,  # type: ignore[arg-type]
+                    sentence=doc.span(sent.start_char, sent.end_char),
+                    count=count, reported_by=reporter, confidence=round(min(confidence, 0.95), 2),
+                    date_source=date_source,
+                    trigger=doc.span(tok.idx, _trigger_span_end(tok)),
+                ))
+    for k, ev in enumerate(events, 1):
+        ev.id = f"v{k}"
+    return events
