@@ -1,20 +1,299 @@
-"""HTML pages: main content and metadata (placeholder engine: trafilatura)."""
+"""HTML pages: main content and metadata.
+
+The page is parsed once with lxml. Metadata are dateline's own decisions, structured data
+first: JSON-LD (NewsArticle ``datePublished``/``author``/``headline``), then OpenGraph and
+``article:*`` meta, then ``<meta name=author|byl|parsely-*>``, ``<time datetime>`` and DOM
+bylines. Nothing is guessed: no date when the page states none, ``dateModified`` never stands
+in for ``datePublished``. trafilatura picks the body from the same tree (no metadata run,
+no second parse); the flattened-text heuristics then clean that body.
+"""
 
 from __future__ import annotations
 
+import html as html_lib
+import json
+import re
+from copy import deepcopy
+
 from dateline.clean import Cleaned
+from dateline.clean.header import parse_date
+
+_ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenews", "analysisnewsarticle",
+                  "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "techarticle",
+                  "scholarlyarticle", "report", "liveblogposting", "webpage", "review", "recipe", "howto"}
+
+
+def parse_html(html: str):
+    import lxml.html
+
+    # the text is already decoded: tell lxml so, or a <meta charset> in the page would win
+    data = html.encode("utf-8", "replace") if isinstance(html, str) else html
+    try:
+        return lxml.html.fromstring(data, parser=_parser())
+    except Exception:  # empty or broken document
+        return None
+
+
+def _parser():
+    import lxml.html
+
+    global _PARSER
+    if _PARSER is None:
+        _PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
+    return _PARSER
+
+
+_PARSER = None
+
+
+def json_ld_objects(tree) -> list[dict]:
+    """Every JSON-LD object on the page, ``@graph`` and lists flattened."""
+    out: list[dict] = []
+
+    def walk(node):
+        if isinstance(node, list):
+            for n in node:
+                walk(n)
+        elif isinstance(node, dict):
+            out.append(node)
+            if "@graph" in node:
+                walk(node["@graph"])
+            main = node.get("mainEntity")
+            if isinstance(main, (dict, list)):
+                walk(main)
+
+    for script in tree.xpath('//script[contains(translate(@type,"LDJSON","ldjson"),"ld+json")]'):
+        raw = (script.text or "").strip()
+        if not raw:
+            continue
+        try:
+            walk(json.loads(raw))
+        except ValueError:
+            try:  # trailing commas and stray control characters are common
+                walk(json.loads(re.sub(r",\s*([}\]])", r"\1", re.sub(r"[\x00-\x1f]", " ", raw))))
+            except ValueError:
+                continue
+    return out
+
+
+def _types(obj: dict) -> set[str]:
+    t = obj.get("@type")
+    return {str(x).lower() for x in (t if isinstance(t, list) else [t]) if x}
+
+
+def article_object(objects: list[dict]) -> dict | None:
+    """The JSON-LD object that describes the article (a NewsArticle over a WebPage)."""
+    best = None
+    for obj in objects:
+        types = _types(obj)
+        if types & (_ARTICLE_TYPES - {"webpage"}):
+            return obj
+        if "webpage" in types and best is None and (obj.get("datePublished") or obj.get("headline")):
+            best = obj
+    return best
+
+
+def _meta(tree, *names: str) -> str | None:
+    """First non-empty content of <meta name|property|itemprop=...> among ``names``."""
+    for name in names:
+        lname = name.lower()
+        for el in tree.xpath(
+            '//meta[translate(@name,"ABCDEFGHIJKLMNOPQRSTUVWXYZ","abcdefghijklmnopqrstuvwxyz")=$n or '
+            'translate(@property,"ABCDEFGHIJKLMNOPQRSTUVWXYZ","abcdefghijklmnopqrstuvwxyz")=$n or '
+            'translate(@itemprop,"ABCDEFGHIJKLMNOPQRSTUVWXYZ","abcdefghijklmnopqrstuvwxyz")=$n]', n=lname):
+            value = (el.get("content") or "").strip()
+            if value:
+                return value
+    return None
+
+
+def iso_day(value: str | None) -> str | None:
+    """The ISO day of a structured date ("2021-03-03T08:40:00+02:00", "March 3, 2021")."""
+    if not value or not isinstance(value, str):
+        return None
+    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
+    if m:
+        return parse_date(m.group(0).strip())
+    return parse_date(value)
+
+
+def published_date(tree, article: dict | None, url: str | None = None) -> str | None:
+    """datePublished, then article:published_time and kin, then <time>, then a dated URL."""
+    if article:
+        day = iso_day(article.get("datePublished") if isinstance(article.get("datePublished"), str) else None)
+        if day:
+            return day
+    day = iso_day(_meta(tree, "article:published_time", "og:published_time", "og:article:published_time",
+                        "datePublished", "pubdate", "publishdate", "publish-date", "publish_date",
+                        "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date", "dcterms.created",
+                        "article.published", "date", "cxenseparse:recs:publishtime", "originalpublicationdate"))
+    if day:
+        return day
+    for el in tree.xpath('//*[@itemprop="datePublished"]|//time[@pubdate]|//time[contains(@class,"publish")]'):
+        day = iso_day(el.get("datetime") or el.get("content") or el.text_content())
+        if day:
+            return day
+    times = tree.xpath("//article//time[@datetime]|//header//time[@datetime]")
+    if times:
+        day = iso_day(times[0].get("datetime"))
+        if day:
+            return day
+    if url:
+        m = re.search(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_]|$)", url)
+        if m:
+            return parse_date(f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}")
+    return None
+
+
+_NOT_A_PERSON = re.compile(
+    r"@|https?:|www\.|\d|\b(?:email|e-mail|the author|minutes? ago|hours? ago|ago|follow|staff|editor(?:ial)?s?\b|"
+    r"desk|team|news|newsroom|admin|contributor|guest|press|media|agency|reuters|associated|afp|inc|ltd|llc|"
+    r"updated|published|posted|share|comments?|read|more|view|profile|sponsored)\b", re.I)
+
+
+def clean_author(name: str, publishers: set[str]) -> str | None:
+    """A person's name out of a byline string, or None for a publisher, section or UI text."""
+    name = re.sub(r"\s+", " ", name or "").strip(" ,;|-–—:")
+    name = re.sub(r"^(?:by|written by|posted by|words by|author:?)\s+", "", name, flags=re.I).strip()
+    if not name or name.casefold() in publishers:
+        return None
+    if _NOT_A_PERSON.search(name):
+        return None
+    words = name.split()
+    if not 2 <= len(words) <= 5 or not all(w[:1].isupper() or w.lower() in ("de", "van", "von", "da", "bin", "al", "del", "la", "le", "di") for w in words):
+        return None
+    if name.isupper() and len(name) > 3:
+        name = name.title()
+    return name
+
+
+def _ld_names(value) -> list[tuple[str, bool]]:
+    """(name, is_person) pairs of a JSON-LD author value."""
+    out = []
+    for v in value if isinstance(value, list) else [value]:
+        if isinstance(v, str):
+            out.append((v, True))
+        elif isinstance(v, dict) and v.get("name"):
+            out.append((str(v["name"]), "organization" not in _types(v)))
+    return out
+
+
+def _split_byline(value: str) -> list[str]:
+    return [p for p in re.split(r"\s*(?:,|;|\||\band\b|&)\s*", value) if p.strip()]
+
+
+def article_authors(tree, article: dict | None, publishers: set[str]) -> list[str]:
+    """Authors from JSON-LD, then author meta tags, then DOM bylines; never the publisher."""
+    candidates: list[list[str]] = []
+    if article and article.get("author"):
+        candidates.append([n for n, person in _ld_names(article["author"]) if person])
+    meta = _meta(tree, "author", "article:author", "parsely-author", "byl", "sailthru.author", "dc.creator",
+                 "citation_author")
+    if meta and not meta.startswith("http"):
+        candidates.append(_split_byline(re.sub(r"^\s*by\s+", "", meta, flags=re.I)))
+    dom = tree.xpath('//*[@rel="author"]|//*[@itemprop="author"]//*[@itemprop="name"]|'
+                     '//*[@itemprop="author" and not(*)]|'
+                     '//*[contains(@class,"byline") or contains(@class,"author-name") or contains(@class,"authorName")]'
+                     '//a[not(contains(@href,"mailto"))]')
+    if dom:
+        candidates.append([el.get("content") or el.text_content() for el in dom[:4]])
+    for names in candidates:
+        out: list[str] = []
+        for raw in names:
+            for part in ([raw] if clean_author(raw, publishers) else _split_byline(raw)):
+                name = clean_author(part, publishers)
+                if name and name.casefold() not in {n.casefold() for n in out}:
+                    out.append(name)
+        if out:
+            return out
+    return []
+
+
+_TITLE_SEP = re.compile(r"\s+[|–—:·•»-]\s+|\s+-\s+")
+
+
+def strip_site_suffix(title: str, site: str | None) -> str:
+    """"Headline | Site Name" -> "Headline" (also a site prefix "Site: Headline")."""
+    parts = _TITLE_SEP.split(title)
+    if len(parts) < 2:
+        return title
+    site_key = re.sub(r"\W+", "", (site or "").casefold())
+    last, first = parts[-1], parts[0]
+    if site_key and re.sub(r"\W+", "", last.casefold()) in (site_key,) or (
+            site_key and site_key in re.sub(r"\W+", "", last.casefold())):
+        return title[: title.rfind(last)].rstrip(" |–—:·•»-").strip()
+    if site_key and re.sub(r"\W+", "", first.casefold()) == site_key:
+        return title[len(first):].lstrip(" |–—:·•»-").strip()
+    # "Headline | Short Brand" with no site name to compare: drop a short last part after a bar
+    m = re.search(r"\s+[|»]\s+([^|»]{1,40})$", title)
+    if m and len(m.group(1).split()) <= 4:
+        return title[: m.start()].strip()
+    return title
+
+
+def article_title(tree, article: dict | None, site: str | None) -> str | None:
+    """The headline: h1 when it agrees with the structured title, else the structured title."""
+    structured = None
+    if article and isinstance(article.get("headline"), str):
+        structured = html_lib.unescape(article["headline"])
+    structured = structured or _meta(tree, "og:title", "twitter:title")
+    titles = tree.xpath("//title")
+    page_title = titles[0].text_content() if titles else None
+    h1s = [re.sub(r"\s+", " ", h.text_content()).strip() for h in tree.xpath("//h1")]
+    h1s = [h for h in h1s if 3 <= len(h) <= 300]
+    base = structured or page_title
+    base = re.sub(r"\s+", " ", base).strip() if base else None
+    if base:
+        base = strip_site_suffix(base, site)
+    scoped = [re.sub(r"\s+", " ", h.text_content()).strip() for h in tree.xpath("//article//h1|//main//h1")]
+    scoped = [h for h in scoped if 3 <= len(h) <= 300]
+    if len(set(scoped)) == 1:
+        return scoped[0]  # the headline of the article element itself
+    if len(set(h1s)) == 1 and len(h1s[0].split()) >= 2:
+        return h1s[0]
+    if h1s:
+        key = lambda s: re.sub(r"\W+", "", s.casefold())  # noqa: E731
+        for h in h1s:
+            if base and (key(h) in key(base) or key(base) in key(h)) and len(key(h)) > 5:
+                return h
+        if not base:
+            return h1s[0]
+    return base or None
+
+
+def site_name(tree, article: dict | None) -> str | None:
+    name = _meta(tree, "og:site_name", "application-name", "twitter:site")
+    if not name and article and isinstance(article.get("publisher"), dict):
+        name = article["publisher"].get("name")
+    return name.lstrip("@") if name else None
 
 
 def clean_html(html: str, url: str | None = None) -> Cleaned:
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
-    if doc is None:
-        return Cleaned(text="")
-    text = doc.text or ""
-    authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
     from dateline.clean.text import clean_text
 
-    body = clean_text(text)
-    return Cleaned(text=body.text, title=doc.title, authors=authors, published=doc.date,
-                   dateline=body.dateline, site=doc.sitename, boilerplate=body.boilerplate)
+    tree = parse_html(html)
+    if tree is None:
+        return Cleaned(text="")
+    objects = json_ld_objects(tree)
+    article = article_object(objects)
+    site = site_name(tree, article)
+    publishers = {s.casefold() for s in (site,) if s}
+    if article and isinstance(article.get("publisher"), dict) and article["publisher"].get("name"):
+        publishers.add(str(article["publisher"]["name"]).casefold())
+    title = article_title(tree, article, site)
+    authors = article_authors(tree, article, publishers)
+    published = published_date(tree, article, url)
+    body = extract_body(tree, url)
+    cleaned = clean_text(body, aggressive=False)
+    return Cleaned(text=cleaned.text, title=title, authors=authors or cleaned.authors,
+                   published=published or cleaned.published, dateline=cleaned.dateline, site=site,
+                   boilerplate=cleaned.boilerplate)
+
+
+def extract_body(tree, url: str | None) -> str:
+    """Main text of the page (trafilatura on the already-parsed tree, comments excluded)."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(deepcopy(tree), url=url, with_metadata=False, include_comments=False,
+                                      include_tables=True)
+    return (getattr(doc, "text", None) or "") if doc is not None else ""
