@@ -56,11 +56,13 @@ def process(paths, fmt, published, url, actor_files, model, max_mb) -> None:
     sys.exit(1 if failed else 0)
 
 
-def _run_ingest(paths, db, published=None, url=None, actor_files=(), model=None, batch_size=None) -> "IngestReport":
+def _run_ingest(paths, db, published=None, url=None, actor_files=(), model=None, batch_size=None,
+                documents=None) -> "IngestReport":
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from dateline.run.ingest import IngestReport, ingest
+    from dateline.read import read_paths
+    from dateline.run.ingest import IngestReport, ingest_documents
     from dateline.run.pipeline import DEFAULT_BATCH_SIZE
 
     console = Console(stderr=True)
@@ -76,7 +78,8 @@ def _run_ingest(paths, db, published=None, url=None, actor_files=(), model=None,
         def on_error(error: DocumentError) -> None:
             progress.console.print(f"[yellow]dateline: {error}[/]", markup=True, highlight=False)
 
-        report = ingest(paths, db, batch_size=batch_size or DEFAULT_BATCH_SIZE, published=published, url=url,
+        documents = documents if documents is not None else read_paths(paths)
+        report = ingest_documents(documents, db, batch_size=batch_size or DEFAULT_BATCH_SIZE, published=published, url=url,
                         actors=actor_files, model=model, on_progress=on_progress, on_error=on_error)
         on_progress(report)
     console.print(f"{report.added} added, {report.skipped} already stored, {len(report.errors)} errors "
@@ -278,6 +281,33 @@ def counts(db, fmt, **filters) -> None:
     with _store(db) as store:
         rows = store.count_series(**filters)
     _emit(rows, fmt, ("date", "number", "noun", "category", "kind", "actor", "site", "text"), "counts")
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to store into")
+@click.option("--delay", type=float, default=1.0, show_default=True, help="seconds between requests to one host")
+@click.option("--max-items", type=int, default=None, help="at most this many articles per run")
+def fetch(sources, db, delay, max_items) -> None:
+    """Poll RSS/Atom feeds and sitemaps, fetch new or changed articles politely, and ingest them."""
+    from dateline.read.fetch import FetchReport, PoliteFetcher, fetch_documents
+    from dateline.store import Store
+
+    with Store(db) as store:
+        state = store.fetch_state()
+    fetched: list[tuple] = []
+    report = FetchReport()
+    documents = fetch_documents(list(sources), PoliteFetcher(delay=delay), state, report, max_items,
+                                remember=lambda url, r: fetched.append((url, r.etag, r.last_modified, r.status)))
+    ingested = _run_ingest((), db, documents=documents)
+    with Store(db) as store:
+        store.remember_fetches(fetched)
+    for error in report.errors:
+        click.echo(f"dateline: {error}", err=True)
+    click.echo(f"{report.feeds} feeds, {report.found} links: {report.fetched} fetched, {report.unchanged} unchanged, "
+               f"{report.refused} refused by robots.txt, {len(report.errors)} errors; "
+               f"{ingested.added} new articles stored", err=True)
+    sys.exit(1 if report.errors or ingested.errors else 0)
 
 
 if __name__ == "__main__":

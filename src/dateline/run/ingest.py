@@ -10,7 +10,8 @@ from typing import Callable, Iterable, Sequence
 
 from dateline.errors import DocumentError
 from dateline.record import Article
-from dateline.run.pipeline import DEFAULT_BATCH_SIZE, process_paths
+from dateline.read import RawDocument, read_paths
+from dateline.run.pipeline import DEFAULT_BATCH_SIZE, process_many
 from dateline.store import Store
 
 DEMO_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".warc", ".gz")
@@ -32,12 +33,17 @@ class IngestReport:
         return self.processed / self.seconds if self.seconds else 0.0
 
 
-def ingest(paths: Iterable[str], db: str | Path, *, batch_size: int = DEFAULT_BATCH_SIZE,
-           published: str | None = None, url: str | None = None, actors: Sequence[str] = (),
-           model: str | None = None,
-           on_progress: Callable[[IngestReport], None] | None = None,
-           on_error: Callable[[DocumentError], None] | None = None) -> IngestReport:
-    """Process ``paths`` into the store at ``db``; one transaction per batch of records."""
+def ingest(paths: Iterable[str], db: str | Path, **options) -> IngestReport:
+    """Process files and folders into the store at ``db``; one transaction per batch of records."""
+    return ingest_documents(read_paths(paths), db, **options)
+
+
+def ingest_documents(documents: Iterable[RawDocument | DocumentError], db: str | Path, *,
+                     batch_size: int = DEFAULT_BATCH_SIZE, published: str | None = None, url: str | None = None,
+                     actors: Sequence[str] = (), model: str | None = None,
+                     on_progress: Callable[[IngestReport], None] | None = None,
+                     on_error: Callable[[DocumentError], None] | None = None) -> IngestReport:
+    """Process read documents (a stream) into the store at ``db``."""
     report = IngestReport()
     started = time.perf_counter()
     pending: list[Article] = []
@@ -49,8 +55,8 @@ def ingest(paths: Iterable[str], db: str | Path, *, batch_size: int = DEFAULT_BA
         pending.clear()
 
     with Store(db) as store:
-        for result in process_paths(paths, url=url, published=published, batch_size=batch_size,
-                                    model=model, actors=actors):
+        for result in process_many(documents, url=url, published=published, batch_size=batch_size,
+                                   model=model, actors=actors):
             if isinstance(result, DocumentError):
                 report.errors.append(str(result))
                 if on_error:

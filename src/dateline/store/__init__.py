@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Sequence
 from dateline.record import Actor, Article
 from dateline.store import dedup, search
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _backfill_signatures(con) -> None:
@@ -82,6 +82,10 @@ MIGRATIONS: list[tuple[int, list[str | Callable]]] = [
         "CREATE TABLE IF NOT EXISTS fts_terms (term VARCHAR, doc_id VARCHAR, tf INTEGER)",
         "CREATE TABLE IF NOT EXISTS fts_docs (doc_id VARCHAR PRIMARY KEY, length INTEGER)",
         _backfill_search_index,
+    ]),
+    (4, [
+        """CREATE TABLE IF NOT EXISTS fetch_state (
+            url VARCHAR PRIMARY KEY, etag VARCHAR, last_modified VARCHAR, status INTEGER, fetched_at TIMESTAMP)""",
     ]),
 ]
 
@@ -210,6 +214,16 @@ class Store:
             sig_rows.append((article.id, dedup.to_blob(sig)))
             lsh_rows.extend((key, article.id) for key in keys)
         return sig_rows, lsh_rows
+
+    def fetch_state(self) -> dict[str, tuple[str | None, str | None]]:
+        """url -> (ETag, Last-Modified) of every page fetched before, for conditional requests."""
+        return {url: (etag, modified) for url, etag, modified in
+                self.con.execute("SELECT url, etag, last_modified FROM fetch_state").fetchall()}
+
+    def remember_fetches(self, rows: Sequence[tuple[str, str | None, str | None, int]]) -> None:
+        if rows:
+            self.con.executemany("INSERT OR REPLACE INTO fetch_state VALUES (?, ?, ?, ?, ?)",
+                                 [(*row, _now()) for row in rows])
 
     def story_sources(self, story: str) -> list[tuple[str, str | None, str | None]]:
         """(document id, url, site) of every stored copy of a story."""
@@ -402,7 +416,7 @@ def _document_filters(since, until, country, actor, plover) -> tuple[str, list]:
 
 
 TABLES = ("documents", "boilerplate", "entities", "mentions", "quotes", "dates", "places", "counts", "events",
-          "signatures", "lsh", "fts_terms", "fts_docs")
+          "signatures", "lsh", "fts_terms", "fts_docs", "fetch_state")
 
 
 def _actor_cols(actor: Actor | None) -> list:
