@@ -77,6 +77,11 @@ def paragraphs_of(text: str) -> list[str]:
     return [p for p in (line.strip() for line in text.split("\n")) if p and re.search(r"\w", p)]
 
 
+def is_heading(paragraph: str) -> bool:
+    """A short line with no sentence end: a headline or crosshead."""
+    return len(paragraph.split()) <= 20 and not re.search(r"[.!?:;]['”\"’)]?$", paragraph)
+
+
 def clean_text(text: str, aggressive: bool = True) -> Cleaned:
     """Clean flattened text. ``aggressive`` adds the line-shape detectors (menus, UI lines),
     which are safe on scraped text but not needed on a body an HTML extractor already chose."""
@@ -99,14 +104,18 @@ def clean_text(text: str, aggressive: bool = True) -> Cleaned:
 
     paragraphs = paragraphs_of(text)
     dateline = None
-    if paragraphs:
-        found = match_dateline(paragraphs[0])
+    # the story's first paragraph, or the one under a headline kept in the body
+    for k in range(min(2, len(paragraphs))):
+        found = match_dateline(paragraphs[k])
         if found is not None:
             dateline, body_start = found
             boilerplate.append(Boilerplate(text=dateline.text, reason="dateline"))
-            paragraphs[0] = paragraphs[0][body_start:].strip()
-            if not paragraphs[0]:
-                paragraphs.pop(0)
+            paragraphs[k] = paragraphs[k][body_start:].strip()
+            if not paragraphs[k]:
+                paragraphs.pop(k)
+            break
+        if not is_heading(paragraphs[k]):
+            break
     return Cleaned(
         text="\n\n".join(paragraphs),
         authors=header.authors if header else [],
