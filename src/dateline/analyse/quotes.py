@@ -91,14 +91,14 @@ def cue_text(token) -> str:
 
 def indirect_speech(doc: Doc, verb, quotes: QuoteIndex) -> Quote | None:
     """"X said (that) Y" / "Y, X said": the verb's clausal complement is what was said."""
-    complements = [c for c in verb.children if c.dep_ == "ccomp"]
-    if not complements:
+    found = complement_span(verb)
+    if found is None:
         return None
-    comp = complements[0]
-    start, end = comp.left_edge.i, comp.right_edge.i + 1
+    start, end = found
     if start <= verb.i < end:
         return None
     parsed = doc.parsed
+    start = after_dateline(parsed, start, end)
     start, end = trim_content(parsed, start, end)
     end = cut_at_next_cue(parsed, verb, start, end)
     start, end = trim_content(parsed, start, end)
@@ -109,6 +109,42 @@ def indirect_speech(doc: Doc, verb, quotes: QuoteIndex) -> Quote | None:
     if quoted > 0.6:
         return None  # a quotation with its verb: the direct pass reads it
     return make_quote(doc, s, e, verb, direct=False, quotes=quotes)
+
+
+# verbs whose infinitive is what was said: "urged voters to back him", "vowed to fight"
+_XCOMP_CUES = {"urge", "ask", "tell", "warn", "promise", "vow", "pledge", "threaten", "demand", "call",
+               "advise", "recommend", "agree", "propose", "plead"}
+# verbs whose object and "of"/"for" phrase are the claim: "accused Sanders of lying"
+_CHARGE_CUES = {"accuse", "charge", "blame", "criticize", "criticise", "praise", "slam", "blast"}
+
+
+def complement_span(verb) -> tuple[int, int] | None:
+    """Token range of what the verb reports: its clausal complement, else an infinitive
+    (urge, vow) or a charge ("accused X of Y")."""
+    children = list(verb.children)
+    complements = [c for c in children if c.dep_ == "ccomp"]
+    if complements:
+        comp = complements[0]
+        return comp.left_edge.i, comp.right_edge.i + 1
+    lemma = verb.lemma_.lower()
+    if lemma in _XCOMP_CUES:
+        xcomps = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
+        if xcomps:
+            return xcomps[0].left_edge.i, xcomps[0].right_edge.i + 1
+    if lemma in _CHARGE_CUES:
+        objects = [c for c in children if c.dep_ == "dobj"]
+        preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > verb.i]
+        if objects and preps:
+            return objects[0].left_edge.i, preps[0].right_edge.i + 1
+    return None
+
+
+def after_dateline(parsed, start: int, end: int) -> int:
+    """Content never includes a dateline ("CAMBRIDGE, Mass., Dec. 11 (UPI) — ...")."""
+    for i in range(start, min(end, start + 25)):
+        if parsed[i].text in ("—", "–", "--") and parsed[start].text.isupper() and len(parsed[start].text) > 2:
+            return i + 1
+    return start
 
 
 def trim_content(parsed, start: int, end: int) -> tuple[int, int]:
