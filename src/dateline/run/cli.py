@@ -310,5 +310,20 @@ def fetch(sources, db, delay, max_items) -> None:
     sys.exit(1 if report.errors or ingested.errors else 0)
 
 
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to serve (opened read-only)")
+@click.option("--host", default="127.0.0.1", show_default=True, help="address to listen on (loopback by default)")
+@click.option("--port", type=int, default=8023, show_default=True)
+@click.option("--allow-write", is_flag=True, help="enable POST /api/process and /api/ingest (needs --token)")
+@click.option("--token", envvar="DATELINE_TOKEN", default=None, help="bearer token required by the write endpoints")
+def serve(db, host, port, allow_write, token) -> None:
+    """The web interface and JSON API over a store."""
+    from dateline.web.app import run
+
+    if allow_write and not token:
+        raise click.UsageError("--allow-write needs --token (or DATELINE_TOKEN)")
+    run(db, host=host, port=port, allow_write=allow_write, token=token)
+
+
 if __name__ == "__main__":
     main()
