@@ -468,7 +468,10 @@ def link_pronouns(parsed, clusters: list[Cluster], quotes: QuoteIndex) -> None:
         if gender is None or token.tag_ not in ("PRP", "PRP$") or quotes.inside(token.idx):
             continue
         here = sent_index.get(token.i, 0)
-        cluster = _antecedent(candidates, token.i, here, gender)
+        blocked = _clause_subject(parsed, token)
+        barred = {id(c[3]) for c in candidates if c[0] == blocked}
+        usable = [c for c in candidates if not (id(c[3]) in barred and c[1] == here)]
+        cluster = _antecedent(usable, token.i, here, gender)
         if cluster is None:
             continue
         if cluster.gender is None:
@@ -479,6 +482,31 @@ def link_pronouns(parsed, clusters: list[Cluster], quotes: QuoteIndex) -> None:
         # a resolved subject pronoun is itself a salient mention for the next pronoun
         candidates.append((token.i, here, is_subject, cluster))
         candidates.sort(key=lambda c: c[0])
+
+
+def _clause_subject(parsed, pronoun) -> int | None:
+    """Token index of the subject of the clause that governs an object pronoun.
+
+    "Lopez disagreed with him": a plain object pronoun never means its own clause's
+    subject (that would be "himself")."""
+    if pronoun.dep_ in ("nsubj", "nsubjpass") or pronoun.tag_ == "PRP$" or pronoun.lower_.endswith("self"):
+        return None
+    verb = pronoun.head
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX"):
+            break
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child.left_edge.i if child.ent_type_ != "PERSON" else _name_start(child)
+    return None
+
+
+def _name_start(token) -> int:
+    i = token.i
+    while i > 0 and token.doc[i].ent_iob_ == "I":
+        i -= 1
+    return i
 
 
 def _antecedent(candidates, tok: int, sent: int, gender: str) -> Cluster | None:
