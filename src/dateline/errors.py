@@ -10,3 +10,7 @@ class DocumentError(Exception):
         super().__init__(f"{where}: {reason}")
         self.where = where
         self.reason = reason
+
+    def __reduce__(self):
+        # rebuilt from both fields when it crosses a process boundary (worker pools)
+        return (DocumentError, (self.where, self.reason))

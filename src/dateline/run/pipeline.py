@@ -22,6 +22,7 @@ from dateline.doc import Doc, parse_iso_date
 from dateline.errors import DocumentError
 from dateline.read import DEFAULT_MAX_BYTES, RawDocument, looks_like_html, read_paths
 from dateline.record import Article, Source
+from dateline.run.limits import DEFAULT_TIME_LIMIT, time_limit
 
 DEFAULT_BATCH_SIZE = 32
 
@@ -45,48 +46,52 @@ def process(text_or_html: str, url: str | None = None, published: str | None = N
 
 def process_paths(paths: Iterable[str], *, url: str | None = None, published: str | None = None,
                   max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int = DEFAULT_BATCH_SIZE,
-                  model: str | None = None, actors: Sequence[str] = ()) -> Iterator[Article | DocumentError]:
+                  model: str | None = None, actors: Sequence[str] = (),
+                  time_limit_s: float | None = DEFAULT_TIME_LIMIT) -> Iterator[Article | DocumentError]:
     """Records (or errors) for every document in files, folders, WARC and JSONL, in order."""
     return process_many(read_paths(paths, max_bytes=max_bytes), url=url, published=published,
-                        batch_size=batch_size, model=model, actors=actors)
+                        batch_size=batch_size, model=model, actors=actors, time_limit_s=time_limit_s)
 
 
 def process_many(items: Iterable[str | RawDocument | DocumentError], *, url: str | None = None,
                  published: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
-                 model: str | None = None, actors: Sequence[str] = ()) -> Iterator[Article | DocumentError]:
+                 model: str | None = None, actors: Sequence[str] = (),
+                 time_limit_s: float | None = DEFAULT_TIME_LIMIT) -> Iterator[Article | DocumentError]:
     """Stream records for ``items`` (strings, RawDocuments, or read errors passed through).
 
     ``url`` and ``published`` are fallbacks for documents that carry none of their own.
     Order is kept: each output corresponds to one input document. ``actors`` are
     PETRARCH-format dictionary files whose entries win over inferred actor codes.
+    ``time_limit_s`` bounds cleaning and analysis of each document (None: no limit).
     """
     dictionary = events.load_actor_dictionaries(tuple(actors)) if actors else None
     batch: list[tuple[Doc, str]] = []
     for item in items:
         if isinstance(item, DocumentError):
-            yield from _finish(batch, model)
+            yield from _finish(batch, model, time_limit_s)
             batch = []
             yield item
             continue
         raw = item if isinstance(item, RawDocument) else _raw_from_string(item)
         try:
-            doc = prepare(raw, url=url, published=published)
+            with time_limit(time_limit_s, raw.where, "cleaning"):
+                doc = prepare(raw, url=url, published=published)
             doc.actor_dictionary = dictionary
         except DocumentError as exc:
-            yield from _finish(batch, model)
+            yield from _finish(batch, model, time_limit_s)
             batch = []
             yield exc
             continue
         except Exception as exc:  # a cleaner bug must not take the other documents down
-            yield from _finish(batch, model)
+            yield from _finish(batch, model, time_limit_s)
             batch = []
             yield DocumentError(raw.where, f"could not clean ({type(exc).__name__}: {exc})")
             continue
         batch.append((doc, raw.where))
         if len(batch) >= batch_size:
-            yield from _finish(batch, model)
+            yield from _finish(batch, model, time_limit_s)
             batch = []
-    yield from _finish(batch, model)
+    yield from _finish(batch, model, time_limit_s)
 
 
 def prepare(raw: RawDocument, url: str | None = None, published: str | None = None) -> Doc:
@@ -127,7 +132,8 @@ def normalise_published(value: str | None) -> str | None:
     return parsed.date().isoformat() if parsed else None
 
 
-def _finish(batch: list[tuple[Doc, str]], model: str | None) -> Iterator[Article | DocumentError]:
+def _finish(batch: list[tuple[Doc, str]], model: str | None,
+            time_limit_s: float | None) -> Iterator[Article | DocumentError]:
     if not batch:
         return
     english = [doc for doc, _ in batch if doc.article.language == "en"]
@@ -142,8 +148,12 @@ def _finish(batch: list[tuple[Doc, str]], model: str | None) -> Iterator[Article
             yield doc.article
             continue
         try:
-            analyse(doc)
-            events.annotate(doc)
+            with time_limit(time_limit_s, where, "analysis"):
+                analyse(doc)
+                events.annotate(doc)
+        except DocumentError as exc:
+            yield exc
+            continue
         except Exception as exc:
             yield DocumentError(where, f"analysis failed ({type(exc).__name__}: {exc})")
             continue

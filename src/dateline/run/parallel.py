@@ -1,0 +1,55 @@
+"""A local process pool: each worker loads the models once and processes whole input files.
+
+Files are the unit of work (a WARC or JSONL file holds many documents), results come back
+in input order, so the pool's output is the same as the serial pipeline's.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from dateline.errors import DocumentError
+from dateline.record import Article
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def expand_paths(paths: Iterable[str]) -> list[str]:
+    """Folders to their files, in the order the serial reader would visit them."""
+    files: list[str] = []
+    for path in paths:
+        p = Path(path)
+        if path != "-" and p.is_dir():
+            files.extend(str(c) for c in sorted(c for c in p.rglob("*") if c.is_file()))
+        else:
+            files.append(path)
+    return files
+
+
+def _process_file(job: tuple[str, dict]) -> list[Article | DocumentError]:
+    from dateline.run.pipeline import process_paths
+
+    path, options = job
+    return list(process_paths([path], **options))
+
+
+def process_paths_parallel(paths: Iterable[str], workers: int, **options) -> Iterator[Article | DocumentError]:
+    """``process_paths`` on a pool of ``workers`` processes (serial for one worker or one file)."""
+    from dateline.run.pipeline import process_paths
+
+    files = expand_paths(paths)
+    if workers <= 1 or len(files) <= 1 or "-" in files:
+        yield from process_paths(files, **options)
+        return
+    # spawn, not fork: a forked copy of a process that already holds threads (BLAS, the
+    # progress bar) can deadlock; each worker imports dateline and loads spaCy once
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=min(workers, len(files)), mp_context=context) as pool:
+        for results in pool.map(_process_file, [(f, options) for f in files], chunksize=1):
+            yield from results
