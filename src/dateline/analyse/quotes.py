@@ -64,7 +64,7 @@ def annotate(doc: Doc) -> None:
             quote = None
         if quote is not None:
             found.append(quote)
-            absorbed.update(s for s in spans if quote.start <= s[0] and s[1] <= quote.end)
+            absorbed.update(absorb_partial_quotes(doc, quote, spans))
     for span in spans:
         if span in absorbed:
             continue
@@ -72,6 +72,17 @@ def annotate(doc: Doc) -> None:
         if quote is not None:
             found.append(quote)
     doc.article.quotes = deduplicate(found)
+
+
+def absorb_partial_quotes(doc: Doc, quote: Quote, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quotations that open inside indirect speech are part of it (a partial quote); the
+    content runs on to the closing mark when the parse stopped short of it."""
+    inside = [span for span in spans if quote.start <= span[0] < quote.end]
+    for _, qe in inside:
+        if qe > quote.end and "\n" not in doc.text[quote.end:qe]:
+            quote.end = qe
+            quote.text = doc.text[quote.start:quote.end]
+    return inside
 
 
 def is_cue(token) -> bool:
@@ -104,10 +115,12 @@ def indirect_speech(doc: Doc, verb, quotes: QuoteIndex) -> Quote | None:
     start, end = trim_content(parsed, start, end)
     if end - start < 3:
         return None
+    start = with_determiner_before_quote(parsed, start, verb)
     s, e = parsed[start].idx, parsed[end - 1].idx + len(parsed[end - 1].text)
-    quoted = _quoted_share(quotes, s, e)
-    if quoted > 0.6:
+    if any(s <= qs <= s + 1 for qs, _ in quotes.spans):
         return None  # a quotation with its verb: the direct pass reads it
+    if _quoted_share(quotes, s, e) > 0.95:
+        return None
     return make_quote(doc, s, e, verb, direct=False, quotes=quotes)
 
 
@@ -144,6 +157,15 @@ def after_dateline(parsed, start: int, end: int) -> int:
     for i in range(start, min(end, start + 25)):
         if parsed[i].text in ("—", "–", "--") and parsed[start].text.isupper() and len(parsed[start].text) > 2:
             return i + 1
+    return start
+
+
+def with_determiner_before_quote(parsed, start: int, verb) -> int:
+    """"noted that the “withdrawal ...”": the article outside the marks belongs to the content,
+    which makes it a partial quote rather than a quotation."""
+    mark = start - 1
+    if mark > verb.i + 1 and parsed[mark].text in "“\"" and parsed[mark - 1].pos_ == "DET":
+        return mark - 1
     return start
 
 
@@ -315,6 +337,14 @@ def continued_speaker(doc: Doc, span: tuple[int, int], found: list[Quote]) -> Qu
 
 def subject_of(verb):
     """The verb's subject; for "adding"/"saying" and relative clauses, the clause's subject."""
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not own and verb.tag_ == "VBG":
+        # "said that ..., adding: ..." : the participle shares the subject of the verb it extends
+        for ancestor in verb.ancestors:
+            if is_cue(ancestor):
+                subjects = [c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subjects:
+                    return subjects[0]
     token = verb
     for _ in range(4):
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.dep_ != "expl"]
@@ -362,6 +392,12 @@ def make_quote(doc: Doc, s: int, e: int, verb, *, direct: bool, quotes: QuoteInd
         entity = doc.entity_at(subject.idx, subject.idx + len(subject.text))
         if entity is not None and entity.type in ("GPE", "LOC") and subject.ent_type_ not in ("GPE", "LOC"):
             entity = None
+        if entity is None:
+            # "Her deputy, Tom Reyes, disagreed": the apposed name is the speaker
+            for child in subject.children:
+                if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                    entity = doc.entity_at(child.idx, child.idx + len(child.text))
+                    break
         if entity is not None:
             speaker_id, speaker_name = entity.id, entity.name
         else:
