@@ -109,6 +109,8 @@ def _verb_tense(token) -> str | None:
     words = {a.lower_ for a in auxes}
     if words & {"will", "'ll", "shall", "wo"}:
         return "future"
+    if words & {"would", "could", "might", "may", "should", "must", "can"}:
+        return None  # modal: the time may lie either side of publication
     if token.lemma_ == "go" and any(c.dep_ == "xcomp" for c in token.children) and token.tag_ == "VBG":
         return "future"
     if any(a.tag_ == "VBD" or a.lower_ in ("had", "did", "was", "were") for a in auxes):

@@ -1,9 +1,305 @@
-"""places (placeholder until the stage is written)."""
+"""Places: every toponym in the text, geocoded offline, with the role it plays.
+
+Detection: spaCy's GPE/LOC/FAC entities, plus country names and aliases the model
+missed. Toponyms inside organisation names ("Washington Post") are not places; neither
+are capitals used as governments, which the entities stage lists in
+``doc.user_data["metonym_spans"]`` (they are actors).
+
+Resolution (``gazetteer``): a name that is a country, or an alias of one, is that
+country; otherwise the candidate places are scored by population, by whether their
+country is one the article talks about, by being a capital, and by feature kind.
+
+Role: "dateline" for the place the reporter filed from (``doc.article.dateline``),
+"event" where the sentence says something happened there (the locative object of an
+action: "clashes in Mosul", "withdraw from Iraq"), else "mention".
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from dataclasses import dataclass, field
+
+from dateline.analyse import countries
+from dateline.analyse.gazetteer import Entry, load
 from dateline.doc import Doc
+from dateline.record import Place, PlaceMention, Span
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+LOCATIVE_PREPS = {"in", "from", "into", "at", "near", "across", "inside", "outside", "toward", "towards",
+                  "throughout", "around", "to", "out", "over", "through", "within", "onto"}
+# verbs that say something was said, not done: their objects are not event places
+NON_EVENT_VERBS = {"say", "tell", "announce", "add", "note", "report", "reveal", "state", "claim", "be",
+                   "have", "live", "base", "know", "accord", "call", "name", "describe", "think", "believe"}
+# nouns that name something happening: "clashes in Mosul", "the withdrawal from Iraq"
+EVENT_NOUNS = {"attack", "attacks", "clash", "clashes", "withdrawal", "strike", "strikes", "airstrike",
+               "airstrikes", "bombing", "explosion", "blast", "fighting", "protest", "protests", "raid", "raids",
+               "offensive", "battle", "war", "killing", "killings", "shelling", "demonstration",
+               "demonstrations", "riot", "riots", "operation", "operations", "deployment", "invasion",
+               "arrest", "arrests", "shooting", "violence", "talks", "meeting", "summit", "visit", "election",
+               "elections", "rally", "march", "ceasefire", "evacuation", "earthquake", "flood", "fire", "crash"}
+MOTION_VERBS = {"enter", "attack", "bomb", "shell", "capture", "seize", "invade", "raid", "visit", "leave",
+                "besiege", "storm", "hit", "strike", "target", "occupy", "liberate", "recapture", "evacuate",
+                "reach", "overrun", "surround"}
+# "Washington state", "the state of Georgia": the US state, not the capital or the country
+STATE_CUES = re.compile(r"^\s+state\b|\bstate of\s+$", re.I)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str
+    entry: Entry | None = None
+    kind: str | None = None
+    event: bool = False
+    candidates: list[Entry] = field(default_factory=list)
 
 
 def annotate(doc: Doc) -> None:
-    doc.article.places = []
+    mentions = detect(doc)
+    context = context_countries(doc, mentions)
+    for m in mentions:
+        m.entry = resolve(doc, m, context)
+        m.event = is_event_mention(doc, m.start, m.end)
+    doc.article.places = group(doc, mentions)
+
+
+# --- detection ------------------------------------------------------------------------
+
+
+def detect(doc: Doc) -> list[Mention]:
+    parsed = doc.parsed
+    text = doc.text
+    skip = skipped_spans(doc)
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int) -> None:
+        start, end = strip_article(text, start, end)
+        if end <= start or any(s < end and start < e for s, e in taken):
+            return
+        if any(s <= start and end <= e for s, e in skip):
+            return
+        found.append(Mention(start, end, text[start:end]))
+        taken.append((start, end))
+
+    if parsed is not None:
+        for ent in parsed.ents:
+            if ent.label_ not in PLACE_LABELS:
+                continue
+            if ent.label_ == "FAC" and not load().lookup(ent.text):
+                continue  # buildings and streets we cannot place: left out, not guessed
+            if not looks_like_name(ent.text):
+                continue
+            add(ent.start_char, ent.end_char)
+    # country names and aliases the model did not tag as places
+    occupied = [(e.start_char, e.end_char) for e in parsed.ents] if parsed is not None else []
+    for match in country_name_pattern().finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in occupied):
+            continue
+        hit = countries.lookup(match.group(0))
+        if hit and hit.kind in ("name", "alias"):
+            add(match.start(), match.end())
+    return sorted(found, key=lambda m: m.start)
+
+
+def looks_like_name(text: str) -> bool:
+    """A toponym starts with a capital letter and is not a bare number or a long phrase."""
+    return bool(re.match(r"[A-Z]", text.lstrip("the ").strip() or "x")) and len(text.split()) <= 6
+
+
+def strip_article(text: str, start: int, end: int) -> tuple[int, int]:
+    if text[start:end].lower().startswith("the "):
+        start += 4
+    while end > start and text[end - 1] in " .,'’s" and text[end - 2:end] in ("'s", "’s"):
+        end -= 2
+    return start, end
+
+
+def skipped_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Spans that are not places: organisation and person names, and capitals standing for governments."""
+    spans: list[tuple[int, int]] = []
+    if doc.parsed is not None:
+        spans += [(e.start_char, e.end_char) for e in doc.parsed.ents if e.label_ in ("ORG", "PERSON", "WORK_OF_ART")]
+    for (start, end), _iso3 in (doc.user_data.get("metonym_spans") or {}).items():
+        # a country's own name stays a place even when it stands for its government
+        hit = countries.lookup(doc.text[start:end])
+        if not (hit and hit.kind in ("name", "alias")):
+            spans.append((start, end))
+    return spans
+
+
+_COUNTRY_PATTERN = None
+
+
+def country_name_pattern() -> re.Pattern:
+    global _COUNTRY_PATTERN
+    if _COUNTRY_PATTERN is None:
+        names = [row["name"] for row in countries.country_table().values()]
+        names += ["U.S.", "US", "USA", "UK", "U.K.", "Britain", "America", "Russia", "Syria", "Iran",
+                  "South Korea", "North Korea", "Vietnam", "Laos", "Bolivia", "Venezuela", "Tanzania", "Congo"]
+        names = sorted({n for n in names if n}, key=len, reverse=True)
+        _COUNTRY_PATTERN = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+    return _COUNTRY_PATTERN
+
+
+# --- resolution -----------------------------------------------------------------------
+
+
+def context_countries(doc: Doc, mentions: list[Mention]) -> dict[str, int]:
+    """Countries the article talks about (names, aliases, demonyms, the dateline), with weights."""
+    weights: dict[str, int] = {}
+    for m in mentions:
+        hit = countries.lookup(m.name)
+        if hit:
+            weights[hit.iso3] = weights.get(hit.iso3, 0) + 2
+    for word in re.findall(r"\b[A-Z][a-z]+(?:s)?\b", doc.text):
+        iso3 = countries.country_code(word, ("demonym",))
+        if iso3:
+            weights[iso3] = weights.get(iso3, 0) + 1
+    dateline = doc.article.dateline
+    if dateline and dateline.place and dateline.place.country:
+        weights[dateline.place.country] = weights.get(dateline.place.country, 0) + 3
+    # US states and big US cities named in the text make the US the context for "Georgia"
+    gaz = load()
+    for m in mentions:
+        for e in gaz.lookup(m.name)[:1]:
+            if e.kind == "admin" and e.country == "USA":
+                weights["USA"] = weights.get("USA", 0) + 1
+    return weights
+
+
+def resolve(doc: Doc, m: Mention, context: dict[str, int]) -> Entry | None:
+    gaz = load()
+    before = doc.text[max(0, m.start - 12):m.start]
+    after = doc.text[m.end:m.end + 8]
+    hit = countries.lookup(m.name)
+    candidates = gaz.lookup(m.name)
+    if m.name.isupper() and len(m.name) > 4:  # datelines write "BEIRUT"
+        candidates = gaz.lookup(m.name.title()) or candidates
+    states = [e for e in candidates if e.kind == "admin"]
+    if states and (STATE_CUES.search(after) or STATE_CUES.search(before)):
+        return states[0]
+    if hit and hit.kind in ("name", "alias"):
+        country = gaz.country(hit.iso3)
+        # "Georgia" the US state when the article is about the US and not about the country
+        if states and context.get("USA", 0) > context.get(hit.iso3, 0):
+            return states[0]
+        if country:
+            return country
+    if not candidates:
+        return None
+    return max(candidates, key=lambda e: score(e, m, context, gaz))
+
+
+def score(e: Entry, m: Mention, context: dict[str, int], gaz) -> float:
+    s = math.log10(max(e.population, 1) + 10)
+    if e.kind == "country":
+        s += 6
+    elif e.kind == "admin":
+        s += 4
+    elif e.kind == "region":
+        s += 5
+    if e.country and e.country in context:
+        s += 2 + min(context[e.country], 6) * 0.5
+    if gaz.is_capital(e):
+        s += 2
+    if e.name.casefold() == m.name.casefold() or e.name.casefold() == m.name.title().casefold():
+        s += 1.5  # its own name, not an alternate one
+    return s
+
+
+# --- roles ----------------------------------------------------------------------------
+
+
+def is_event_mention(doc: Doc, start: int, end: int) -> bool:
+    """True when the sentence says something happened at this place.
+
+    The toponym is the object of a locative preposition attached to an action verb or an
+    event noun ("clashes in Mosul", "withdraw from Iraq"), or the direct object of a verb
+    of attack or movement ("shelled Afrin").
+    """
+    parsed = doc.parsed
+    if parsed is None:
+        return False
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    if token.dep_ == "dobj" and token.head.lemma_ in MOTION_VERBS:
+        return True
+    if token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE_PREPS:
+        return False
+    head = token.head.head
+    for _ in range(3):
+        if head.pos_ in ("VERB", "AUX"):
+            return head.lemma_ not in NON_EVENT_VERBS
+        if head.lower_ in EVENT_NOUNS or head.lemma_ in EVENT_NOUNS:
+            return True
+        if head.head is head:
+            return False
+        if head.dep_ in ("pobj",) or head.dep_ == "prep":
+            head = head.head
+            continue
+        head = head.head
+    return False
+
+
+# --- grouping -------------------------------------------------------------------------
+
+
+def group(doc: Doc, mentions: list[Mention]) -> list[PlaceMention]:
+    """One PlaceMention per resolved place (or per unresolved name), with every mention."""
+    out: dict[object, PlaceMention] = {}
+    dateline_key = None
+    dateline = doc.article.dateline
+    if dateline and dateline.place and dateline.place.name:
+        place = geocode(dateline.place)
+        dateline_key = place.geonames_id or place.name.casefold()
+        spans: list[Span] = []
+        if dateline.start is not None and dateline.end is not None:
+            inner = doc.text[dateline.start:dateline.end].lower().find(dateline.place.name.lower())
+            if inner >= 0:
+                s = dateline.start + inner
+                spans.append(doc.span(s, s + len(dateline.place.name)))
+            else:
+                spans.append(doc.span(dateline.start, dateline.end))
+        dateline.place = place
+        out[dateline_key] = PlaceMention(**vars(place), role="dateline", mentions=spans)
+    for m in mentions:
+        e = m.entry
+        key = e.geonames_id if e else m.name.casefold()
+        if key not in out:
+            if e:
+                out[key] = PlaceMention(e.name, e.country, e.admin1, e.kind, e.lat, e.lon, e.geonames_id)
+            else:
+                out[key] = PlaceMention(m.name, countries.country_code(m.name), None, "other")
+        pm = out[key]
+        if any(s.start < m.end and m.start < s.end for s in pm.mentions):
+            continue
+        pm.mentions.append(doc.span(m.start, m.end))
+        if m.event:
+            pm.role = "event"  # a dateline place becomes an event place only when the text says so
+    for pm in out.values():
+        pm.mentions.sort(key=lambda s: s.start)
+    return list(out.values())
+
+
+def geocode(place: Place) -> Place:
+    """A dateline place filled in: country, admin1, kind, coordinates, GeoNames id."""
+    gaz = load()
+    name = place.name.title() if place.name.isupper() else place.name
+    hit = countries.lookup(name)
+    if hit and hit.kind in ("name", "alias"):
+        e = gaz.country(hit.iso3)
+    else:
+        candidates = gaz.lookup(name)
+        if place.country:
+            same = [c for c in candidates if c.country == place.country]
+            candidates = same or candidates
+        e = max(candidates, key=lambda c: (c.kind == "city", gaz.is_capital(c), c.population), default=None)
+    if e is None:
+        return Place(place.name, place.country, place.admin1, place.kind or "other", place.lat, place.lon,
+                     place.geonames_id)
+    return Place(e.name, e.country or place.country, e.admin1, e.kind, e.lat, e.lon, e.geonames_id)
