@@ -62,7 +62,7 @@ def process(paths, fmt, published, url, actor_files, model, max_mb, workers, tim
 
 
 def _run_ingest(paths, db, published=None, url=None, actor_files=(), model=None, batch_size=None,
-                documents=None, workers=1, time_limit=None) -> "IngestReport":
+                documents=None, workers=1, time_limit=None, engine="local") -> "IngestReport":
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -89,7 +89,7 @@ def _run_ingest(paths, db, published=None, url=None, actor_files=(), model=None,
         if documents is not None:
             report = ingest_documents(documents, db, **options)
         else:
-            report = ingest(paths, db, workers=workers, **options)
+            report = ingest(paths, db, workers=workers, engine=engine, **options)
         on_progress(report)
     console.print(f"{report.added} added, {report.skipped} already stored, {len(report.errors)} errors "
                   f"in {report.seconds:.1f}s ({report.docs_per_second:.1f} docs/s) -> {db}")
@@ -108,12 +108,14 @@ def _run_ingest(paths, db, published=None, url=None, actor_files=(), model=None,
 @click.option("--workers", type=int, default=None, help="worker processes (default: one per core)")
 @click.option("--time-limit", type=float, default=None,
               help="seconds allowed per document for cleaning and for analysis (0: none; default 120)")
-def ingest(paths, db, published, url, actor_files, model, batch_size, workers, time_limit) -> None:
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="local process pool, or Ray Data (pip install 'dateline[ray]'; RAY_ADDRESS picks a cluster)")
+def ingest(paths, db, published, url, actor_files, model, batch_size, workers, time_limit, engine) -> None:
     """Process PATHS into the store; documents already stored are skipped."""
     from dateline.run.parallel import default_workers
 
     report = _run_ingest(paths, db, published, url, actor_files, model, batch_size,
-                         workers=workers or default_workers(), time_limit=time_limit)
+                         workers=workers or default_workers(), time_limit=time_limit, engine=engine)
     sys.exit(1 if report.errors else 0)
 
 

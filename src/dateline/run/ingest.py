@@ -35,14 +35,22 @@ class IngestReport:
         return self.processed / self.seconds if self.seconds else 0.0
 
 
-def ingest(paths: Iterable[str], db: str | Path, *, workers: int = 1, batch_size: int = DEFAULT_BATCH_SIZE,
+def ingest(paths: Iterable[str], db: str | Path, *, workers: int = 1, engine: str = "local",
+           batch_size: int = DEFAULT_BATCH_SIZE,
            published: str | None = None, url: str | None = None, actors: Sequence[str] = (),
            model: str | None = None, time_limit_s: float | None = DEFAULT_TIME_LIMIT,
            on_progress: Callable[[IngestReport], None] | None = None,
            on_error: Callable[[DocumentError], None] | None = None) -> IngestReport:
-    """Process files and folders into the store at ``db`` on ``workers`` processes."""
-    results = process_paths_parallel(paths, workers, url=url, published=published, batch_size=batch_size,
-                                     model=model, actors=tuple(actors), time_limit_s=time_limit_s)
+    """Process files and folders into the store at ``db`` on ``workers`` processes, or on Ray."""
+    options = dict(url=url, published=published, batch_size=batch_size, model=model, actors=tuple(actors),
+                   time_limit_s=time_limit_s)
+    if engine == "ray":
+        # imported only here: the core never imports Ray
+        from dateline.run.ray_engine import process_paths_ray
+
+        results = process_paths_ray(paths, workers=workers, **options)
+    else:
+        results = process_paths_parallel(paths, workers, **options)
     return store_results(results, db, batch_size=batch_size, on_progress=on_progress, on_error=on_error)
 
 
