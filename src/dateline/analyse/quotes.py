@@ -31,8 +31,8 @@ _CHANNEL_NOUNS = (r"statement|interview|message|letter|speech|post|tweet|op-ed|a
 CHANNEL = re.compile(
     r"\b(?:(?:in|during|at|via|through)\s+(?:a|an|the|his|her|their|its|this|that|[A-Z][\w.’'-]*(?:’s|'s))\s+"
     r"(?:[\w’'.-]+\s+){0,4}?(?:" + _CHANNEL_NOUNS + r")s?\b"
-    r"(?:\s+(?:to|with|on|at|for|before|posted\s+on|published\s+(?:by|in)|aired\s+on)\s+[^,.;:“”\"()\n]{1,60}?)?"
-    r"(?=\s*[,.;:“”\"()\n]|\s+(?:that|on|last|this|after|before|when|as|and|about|saying)\b|$)"
+    r"(?:\s+(?:to|with|on|at|for|before|posted\s+on|published\s+(?:by|in)|aired\s+on)\s+(?:[^,.;:“”\"()\n]|(?<=\b[A-Z])\.){1,60}?)?"
+    r"(?=\s*(?:[,;:“”\"()\n]|(?<!\b[A-Z])\.)|\s+(?:that|on|last|this|after|before|when|as|and|about|saying)\b|$)"
     r"|on\s+(?:Twitter|Facebook|Instagram|YouTube|Telegram|TikTok|Truth Social|X|television|TV|radio|the\s+air|"
     r"(?:his|her|their|its)\s+(?:Twitter|Facebook|Instagram|website|blog|account|page|show|program|podcast|"
     r"official\s+\w+)(?:\s+(?:account|page|feed))?|[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,2}(?:’s|'s)\s+“?[A-Z][^,.;“”\"]*)"
@@ -119,8 +119,6 @@ def indirect_speech(doc: Doc, verb, quotes: QuoteIndex) -> Quote | None:
     s, e = parsed[start].idx, parsed[end - 1].idx + len(parsed[end - 1].text)
     if any(s <= qs <= s + 1 for qs, _ in quotes.spans):
         return None  # a quotation with its verb: the direct pass reads it
-    if _quoted_share(quotes, s, e) > 0.95:
-        return None
     return make_quote(doc, s, e, verb, direct=False, quotes=quotes)
 
 
