@@ -160,17 +160,65 @@ def _groups_in(tokens: list["Token"]):
     return None
 
 
+def _sector_phrase(words: str) -> str | None:
+    table = _sector_table()
+    key = words.casefold()
+    for probe in (key, key[:-1] if key.endswith("s") else None, key[:-2] if key.endswith("es") else None):
+        if probe and probe in table:
+            return table[probe]
+    return None
+
+
+def _sector_table() -> dict[str, str]:
+    from dateline.analyse import sectors as sector_mod
+
+    return {phrase: sector for phrase, sector in sector_mod._phrases()}  # shared table, read only
+
+
 def _head_sector(head: "Token", tokens: list["Token"]) -> list[str]:
-    """Sectors, the head word's own first ("Iraqi police spokesman" -> GOV, COP)."""
+    """Sectors, the head's own first: the longest sector phrase ending at the head word
+    ("security forces" COP, "government forces" MIL, "Foreign Minister" GOV), then the rest."""
     doc = head.doc
-    # the head with its compounds ("police officers", "Foreign Minister")
-    left = head
-    while left.i > 0 and doc[left.i - 1].dep_ in ("compound", "amod") and doc[left.i - 1].head.i >= head.i - 3:
-        left = doc[left.i - 1]
-    head_words = doc[left.i:head.i + 1].text
-    first = sectors_in(head_words)
+    first: list[str] = []
+    for n in (4, 3, 2, 1):
+        if head.i - n + 1 < 0:
+            continue
+        words = doc[head.i - n + 1:head.i + 1]
+        if any(t.dep_ in ("det", "poss", "case", "punct") for t in words):
+            continue
+        hit = _sector_phrase(words.text)
+        if hit:
+            first = [hit]
+            break
     rest = sectors_in(" ".join(t.text for t in tokens))
     return list(dict.fromkeys(first + rest))
+
+
+ABSTRACT_HEADS = {"crisis", "issue", "situation", "problem", "plan", "program", "programme", "policy",
+                  "dispute", "conflict", "question", "matter", "timetable", "schedule", "relation", "tie",
+                  "affair", "role", "effort", "process", "war", "election", "deal", "agreement", "resolution"}
+GROUP_HEADS = {"group", "batch", "members", "member", "contingent", "delegation", "unit", "units", "team",
+               "side", "sides", "leaders", "leader", "head", "chief", "wing", "faction", "band", "dozens",
+               "hundreds", "thousands", "some", "most", "many", "part", "first", "patch", "element"}
+
+
+def _names_actor(head: "Token", tokens: list["Token"]) -> bool:
+    """Does the head itself (with its own modifiers) name someone? "a timetable for the
+    departure of foreign troops" does not, though troops are inside it; "Soldiers from
+    Gondor", "the government of Iraq" and "a group of Moroccan diplomats" do."""
+    if head.lemma_.lower() in ABSTRACT_HEADS:
+        return False
+    if head.pos_ == "PROPN" or head.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+        return True
+    if head.lower_ in GROUP_HEADS or head.lemma_.lower() in GROUP_HEADS:
+        return True
+    doc = head.doc
+    own = [t for t in tokens if t.i <= head.i and (t.i == head.i or t.head.i == head.i or t.head.head.i == head.i)
+           and t.dep_ not in ("prep", "pobj")]
+    own_text = " ".join(t.text for t in own)
+    if _sector_phrase(head.text) or sectors_in(own_text) or _countries_in(own):
+        return True
+    return bool(doc.vocab is None)
 
 
 def infer(doc: Doc, head: "Token", tokens: list["Token"]) -> list[Actor]:
@@ -187,8 +235,17 @@ def infer(doc: Doc, head: "Token", tokens: list["Token"]) -> list[Actor]:
             code = _code(entity.country, sectors)
             return [Actor(name=entity.name, country=entity.country, code=code, entity=entity.id,
                           sectors=sectors[:1])]
+    if not _names_actor(head, tokens):
+        return []
     found = _countries_in(tokens)
     sectors = _head_sector(head, tokens)
+    if not found:  # "their forces": the possessor's country
+        for t in tokens:
+            if t.dep_ == "poss" and t.pos_ == "PRON":
+                owners = _pronoun_fallback(doc, t)
+                if owners and owners[0].country:
+                    found = [owners[0].country]
+                break
     if not found and not sectors:
         return []
     has_and = any(t.lower_ in ("and", "nor") for t in tokens) and len(found) > 1
@@ -198,12 +255,33 @@ def infer(doc: Doc, head: "Token", tokens: list["Token"]) -> list[Actor]:
     return [Actor(name=name, country=c, code=_code(c, sectors), sectors=sectors[:1]) for c in bases]
 
 
+SPEECH_LEMMAS = {"say", "tell", "announce", "state", "add", "claim", "report", "insist", "declare", "reveal",
+                 "warn", "threaten", "vow", "pledge", "promise", "believe", "note", "confirm", "deny"}
+
+
+def _pronoun_fallback(doc: Doc, pron: "Token") -> list[Actor]:
+    """Without coreference from the entity stage: "Syria says it is willing" -> Syria, the
+    subject of the saying verb the pronoun's clause hangs from."""
+    if pron.lower_ not in ("it", "they", "he", "she", "we", "its", "their", "his", "her", "our"):
+        return []
+    cur = pron.head
+    for _ in range(6):
+        if cur.lemma_.lower() in SPEECH_LEMMAS and cur.pos_ == "VERB":
+            subj = next((c for c in cur.children if c.dep_ == "nsubj" and c.i < pron.i), None)
+            if subj is not None and subj.pos_ != "PRON":
+                return resolve(doc, subj)
+        if cur.head is cur:
+            break
+        cur = cur.head
+    return []
+
+
 def resolve(doc: Doc, head: "Token") -> list[Actor]:
     """Actors named by the noun phrase headed by ``head`` (empty when none can be coded)."""
     if head.lower_ in PRONOUNS and head.pos_ == "PRON":
         entity = doc.entity_at(head.idx, head.idx + len(head.text))
         if entity is None:
-            return []
+            return _pronoun_fallback(doc, head)
         return [Actor(name=entity.name, country=entity.country,
                       code=_code(entity.country, list(entity.sectors)), entity=entity.id,
                       sectors=list(entity.sectors)[:1])]

@@ -47,7 +47,9 @@ SPEECH_VERBS = {"say", "tell", "announce", "reveal", "state", "add", "note", "re
                 "declare", "insist", "explain", "stress", "indicate", "write", "quote", "believe", "think",
                 "argue", "acknowledge", "admit", "assert", "emphasize", "point", "conclude", "know"}
 TARGET_PREPS = ("with", "against", "to", "on", "upon", "from", "into", "at", "over", "toward", "towards",
-                "for", "of", "in", "between")
+                "for", "of", "between")
+# codes whose object is a thing moved or given, not the one acted on ("withdrew its troops")
+THEME_ROOTS = ("07", "08", "15", "03")
 # things an actor moves or gives: never the target of withdraw/deploy/send/provide
 THEME_NOUNS = {"force", "forces", "troop", "troops", "soldier", "soldiers", "peacekeeper", "peacekeepers",
                "aid", "food", "weapon", "weapons", "inspector", "inspectors", "worker", "workers", "personnel",
@@ -61,9 +63,15 @@ THEME_NOUNS = {"force", "forces", "troop", "troops", "soldier", "soldiers", "pea
 INTRANSITIVE_NOUNS = {"withdrawal", "pullout", "retreat", "visit", "trip", "protest", "demonstration", "strike",
                       "riot", "march", "rally", "surrender", "resignation", "offensive", "deployment",
                       "talk", "negotiation", "meeting", "call", "phone", "summit", "mobilization", "buildup"}
+# nouns for something proposed or asked: "an appeal from Myanmar" is Myanmar's
+PROPOSAL_NOUNS = {"appeal", "request", "demand", "offer", "proposal", "call", "invitation", "plan", "ultimatum",
+                  "initiative", "suggestion", "bid"}
 # codes whose events happen inside the actor's own country when no one else is named
 DOMESTIC_ROOTS = ("14", "17", "15")
 DOMESTIC_CODES = ("080", "081", "0811", "0812", "0813", "0814", "082")
+EFFORT_NOUNS = {"effort", "efforts", "campaign", "operation", "process", "mission", "program", "programme",
+                "initiative", "plan", "drive", "attempt", "bid", "deal", "agreement", "force", "round"}
+NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
 NEGATIONS = {"not", "n't", "never", "no"}
 OBJECT_CONTROL = {"order", "urge", "ask", "force", "allow", "persuade", "tell", "call", "press", "request",
@@ -130,7 +138,7 @@ def _verb_rule(tok: "Token", rules: list[Rule]) -> tuple[Rule, set[int]] | None:
             continue
         if rule.preps and not preps & rule.preps:
             continue
-        if rule.objects and not obj_words & rule.objects:
+        if rule.objects and not (obj_words & rule.objects or ("*" in rule.objects and obj is not None)):
             continue
         if rule.passive is not None and rule.passive != passive:
             continue
@@ -150,6 +158,24 @@ def _noun_rule(tok: "Token", rules: list[Rule]) -> Rule | None:
     return None
 
 
+def _restates_verb(tok: "Token", rule: Rule, triggers: list[Trigger]) -> bool:
+    """"signed an agreement", "condemned the attack"? The first is one event: a noun whose
+    verb is a trigger of the same CAMEO root only repeats it."""
+    head = tok.head if tok.dep_ in ("dobj", "obj") else tok.head.head if tok.dep_ == "pobj" else None
+    if head is None:
+        return False
+    for t in triggers:
+        if t.token.i != head.i:
+            continue
+        if t.rule.cameo[:2] == rule.cameo[:2]:
+            return True
+        # "eased the curfew", "lifted sanctions": the thing acted on, not an event of its own;
+        # "rejected an appeal", "accepted the offer": the proposal answered, not made here
+        if tok.dep_ in ("dobj", "obj") and (_is_theme(tok) or t.rule.cameo[:2] == "12" or t.rule.cameo == "083"):
+            return True
+    return False
+
+
 def find_triggers(sent: "SpacySpan") -> list[Trigger]:
     lex = lexicon()
     triggers: list[Trigger] = []
@@ -165,9 +191,11 @@ def find_triggers(sent: "SpacySpan") -> list[Trigger]:
         lemma = tok.lemma_.lower()
         if tok.i in consumed or tok.pos_ not in ("NOUN", "PROPN") or lemma not in lex.nouns:
             continue
-        if tok.dep_ == "compound":  # "aid workers", "withdrawal plan": a modifier, not the event
-            continue
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() not in EFFORT_NOUNS:
+            continue  # "aid workers": a modifier, not the event ("a mediation effort" is one)
         rule = _noun_rule(tok, lex.nouns[lemma])
+        if rule and _restates_verb(tok, rule, triggers):
+            continue
         if rule:
             triggers.append(Trigger(tok, rule))
     return sorted(triggers, key=lambda t: t.token.i)
@@ -206,6 +234,11 @@ def governor_chain(tok: "Token") -> Chain:
             cur = head
             chain.top = cur
             continue
+        if dep == "compound" and head.pos_ in ("NOUN", "PROPN"):  # "a mediation effort"
+            cur = head
+            chain.top = cur
+            chain.planned = chain.planned or head.lemma_.lower() == "plan"
+            continue
         if dep not in ("xcomp", "ccomp", "dobj", "acl", "acomp", "nsubj", "nsubjpass", "pobj", "prep", "attr",
                        "advcl", "oprd", "pcomp"):
             break
@@ -213,6 +246,8 @@ def governor_chain(tok: "Token") -> Chain:
             break
         if dep == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
             break  # "after crowds trashed its embassy" is its own event, not governed
+        if dep == "advcl":  # "will meet next month to discuss trade": a purpose, not yet done
+            chain.planned = True
         if head.pos_ in ("VERB", "AUX") and hl in SPEECH_VERBS and dep in ("ccomp", "xcomp", "dobj", "advcl"):
             chain.reporter = head
             break
@@ -266,6 +301,11 @@ def intent_code(code: str) -> str:
     if root in ("10", "11", "12", "13", "02", "09"):
         return code
     return "030"
+
+
+def future_is_intent(code: str) -> bool:
+    """Roots whose future tense CAMEO codes as intent/threat: acts, not words."""
+    return code[:2] in ("04", "05", "06", "07", "08", "14", "15", "16", "17", "18", "19", "20") and code != "057"
 
 
 def threat_code(code: str) -> str:
@@ -364,8 +404,12 @@ class Args:
 def _prep_targets(tok: "Token", args: Args, skip: set[str] = frozenset()) -> None:
     preps = [c for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ not in skip]
     for p in preps:
-        if p.lower_ in ("in", "at", "inside", "near", "from", "into", "across"):
-            args.place_tokens.extend(_pobjs(p))
+        if p.lower_ in ("in", "at", "inside", "near", "from", "into", "across", "out"):
+            for g in _pobjs(p):
+                args.place_tokens.append(g)
+                for gc in g.children:  # "at a jail in Ecuador"
+                    if gc.dep_ == "prep" and gc.lower_ in ("in", "of"):
+                        args.place_tokens.extend(_pobjs(gc))
     for name in TARGET_PREPS:
         for p in preps:
             if p.lower_ != name:
@@ -375,16 +419,21 @@ def _prep_targets(tok: "Token", args: Args, skip: set[str] = frozenset()) -> Non
                     args.between.extend(_conj_expand(g))
                 continue
             for g in _pobjs(p):
-                if name in ("in", "for") and not args.targets and g.ent_type_ not in ("GPE", "NORP", "ORG"):
+                if g.ent_type_ in NON_ACTOR_ENTS:  # "on Tuesday", "by 50 percent"
                     continue
-                if not args.targets and not _is_theme(g):
+                if name == "for" and g.ent_type_ not in ("GPE", "NORP", "ORG"):
+                    continue
+                if not _is_theme(g) and g not in args.targets:
                     args.targets.append(g)
+                for gc in g.children:  # "hacked into the computers of the German parliament"
+                    if gc.dep_ == "prep" and gc.lower_ in ("of", "with", "against", "to"):
+                        args.targets.extend(x for x in _pobjs(gc) if x not in args.targets)
     for c in tok.children:
         if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN"):
             args.targets.insert(0, c)
 
 
-def verb_args(v: "Token") -> Args:
+def verb_args(v: "Token", code: str = "") -> Args:
     args = Args()
     subj, _ = _subject(v)
     if subj is not None:
@@ -398,44 +447,57 @@ def verb_args(v: "Token") -> Args:
             args.targets.append(c)
     obj = next((c for c in v.children if c.dep_ in ("dobj", "obj")), None)
     if obj is not None:
-        if _is_theme(obj) or (obj.pos_ == "NOUN" and not obj.ent_type_ and obj.lemma_.lower() in lexicon().nouns):
+        event_noun = obj.pos_ == "NOUN" and not obj.ent_type_ and obj.lemma_.lower() in lexicon().nouns
+        if (_is_theme(obj) and code[:2] in THEME_ROOTS) or event_noun:
             args.theme = obj
+            if event_noun:  # "condemned the Indian air strike": aimed at the strike's doer
+                args.targets.extend(noun_args(obj, own_only=True).sources)
         else:
             args.targets.append(obj)
-    if not args.targets:
-        _prep_targets(v, args, skip={"by"})
-    if not args.targets and obj is not None:
+    _prep_targets(v, args, skip={"by"})
+    if obj is not None:
         _prep_targets(obj, args)
-    if not args.targets:  # "urged Eriador to respond": the xcomp's own object
-        for c in v.children:
-            if c.dep_ == "xcomp":
-                o = next((g for g in c.children if g.dep_ in ("dobj",)), None)
-                if o is not None and not _is_theme(o):
-                    args.targets.append(o)
+    if obj is not None:  # "demanded an admission by Moscow"
+        for c in obj.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                args.targets.extend(_pobjs(c))
+    for c in v.children:
+        if c.dep_ == "ccomp":  # "demanded that the US cancel ...": the complement's subject
+            inner = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if inner is not None and inner.pos_ != "PRON":
+                args.targets.append(inner)
+        if c.dep_ == "xcomp":  # "urged Eriador to respond": the xcomp's own object
+            o = next((g for g in c.children if g.dep_ in ("dobj",)), None)
+            if o is not None and not _is_theme(o):
+                args.targets.append(o)
     if not args.sources and args.theme is not None:
         args.sources.append(args.theme)  # "to withdraw 500 American soldiers from Iraq"
     return args
 
 
-def noun_args(n: "Token") -> Args:
+def noun_args(n: "Token", own_only: bool = False) -> Args:
+    """Arguments of an event noun; ``own_only``: only what the noun phrase itself says."""
     args = Args()
     lemma = n.lemma_.lower()
     for c in n.children:
-        if c.dep_ == "poss":
+        if c.dep_ == "poss" and c.pos_ != "PRON":  # "their meeting": the verb's subject says who
             args.sources.append(c)
         elif c.dep_ in ("compound", "amod", "nmod") and (countries.lookup(c.text) or c.ent_type_ in ("GPE", "NORP")):
             args.sources.append(c)
     for c in n.children:
-        if c.dep_ == "prep" and c.lower_ == "by":
+        if c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "from" and lemma in PROPOSAL_NOUNS)):
             args.sources = _pobjs(c) + [s for s in args.sources if s.dep_ != "poss"]
         if c.dep_ == "prep" and c.lower_ == "of" and lemma in INTRANSITIVE_NOUNS and not args.sources:
             args.sources = _pobjs(c)
             for doer in args.sources:  # "the withdrawal of the first batch of U.S. forces from Iraq"
                 _prep_targets(doer, args, skip={"of", "by", "for", "in", "with", "at"})
-    _prep_targets(n, args, skip={"by"} | ({"of"} if lemma in INTRANSITIVE_NOUNS else set()))
+    skip = {"by"} | ({"of"} if lemma in INTRANSITIVE_NOUNS else set()) | ({"from"} if lemma in PROPOSAL_NOUNS else set())
+    _prep_targets(n, args, skip=skip)
     if args.targets and args.targets[0] in args.sources:
         args.targets = args.targets[1:]
     head = n.head
+    if own_only:
+        return args
     if not args.sources and n.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and head is not n:
         verb = head if n.dep_ != "pobj" else head.head
         if verb.pos_ in ("VERB", "AUX"):
@@ -477,6 +539,10 @@ def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
     pending: list[_Pending] = []
     silenced: set[int] = set()
     for trig in triggers:
+        head = trig.token.head
+        if (trig.token.dep_ in ("advcl", "xcomp", "conj") and head.i in by_index
+                and by_index[head.i].rule.cameo[:2] == trig.rule.cameo[:2]):
+            continue  # "summoned the ambassador to complain": one protest, said twice
         chain = governor_chain(trig.token)
         code = trig.rule.cameo
         intended = False
@@ -501,6 +567,7 @@ def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
                 source_override = [subj] if subj is not None else []
             elif kind == "threat":
                 code = threat_code(code)
+                chain.hypothetical = False  # "threatened to attack if ...": the threat is made
             elif kind == "refuse":
                 code = refuse_code(code)
             elif kind in ("demand", "appeal"):
@@ -508,13 +575,21 @@ def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
                 subj, _ = _subject(gov) if gov.pos_ in ("VERB", "AUX") else _subject_of_noun_head(gov, 0)
                 source_override = [subj] if subj is not None else []
                 obj = next((c for c in gov.children if c.dep_ in ("dobj", "obj")), None)
+                addressee = [g for c in gov.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
+                             for g in _pobjs(c)]  # "called on Germany to ...", "appealed to X to ..."
                 if obj is not None and obj.i != trig.token.i and not _is_theme(obj):
                     target_override = [obj]
+                elif addressee:
+                    target_override = addressee
                 else:
                     inner, _ = _subject(trig.token) if trig.token.pos_ in ("VERB", "AUX") else (None, False)
                     target_override = [inner] if inner is not None and inner is not subj else []
             break  # the nearest recoding governor decides
-        args = verb_args(trig.token) if trig.token.pos_ in ("VERB", "AUX") else noun_args(trig.token)
+        if chain.planned and not intended and code == trig.rule.cameo and future_is_intent(code):
+            # CAMEO codes a promised future act as the intent to do it ("will provide aid" 033,
+            # "would boycott" 133): the act has not happened yet
+            code = intent_code(code)
+        args = verb_args(trig.token, code) if trig.token.pos_ in ("VERB", "AUX") else noun_args(trig.token)
         sources = source_override or args.sources
         targets = target_override or args.targets
         if not sources and chain.governors:
@@ -537,6 +612,18 @@ def _actors_for(doc: Doc, toks: list["Token"]) -> list[Actor]:
         key = a.code or a.name
         seen.setdefault(key, a)
     return list(seen.values())
+
+
+def _first_actors(doc: Doc, candidates: list["Token"]) -> list[Actor]:
+    """Actors of the first candidate that names any (candidates come in order of preference)."""
+    fallback: list[Actor] = []
+    for tok in candidates:
+        found = _actors_for(doc, [tok])
+        if found and any(a.country or (a.code and a.code[:3] in ("IGO", "NGO")) for a in found):
+            return found
+        if found and not fallback:
+            fallback = found
+    return fallback
 
 
 def _between_fallback(doc: Doc, first: "Token", sent: "SpacySpan") -> list[Actor]:
@@ -657,6 +744,22 @@ def _reported_by(doc: Doc, p: _Pending) -> str | None:
     return None
 
 
+LOCAL_SECTORS = {"CVL", "MIL", "COP", "GOV", "REB", "OPP", "EDU", "LAB", "BUS", "MED", "REF", "JUD", "LEG"}
+
+
+def _borrow_countries(pairs: list, place: Place | None) -> None:
+    """"Indian police opened fire on protesters in Kashmir": protesters with no nationality
+    named are taken to be where the event happens, else on the other side's country."""
+    for k, (source, target) in enumerate(pairs):
+        for side, other in ((source, target), (target, source)):
+            if side is None or side.country or not side.code or side.code not in LOCAL_SECTORS:
+                continue
+            country = place.country if place is not None and place.country else (other.country if other else None)
+            if country:
+                side.country = country
+                side.code = country + side.code
+
+
 def _country_actor(code: str, name: str) -> Actor:
     return Actor(name=name, country=code, code=code, sectors=[])
 
@@ -676,8 +779,8 @@ def annotate_events(doc: Doc) -> list[Event]:
     seen: set[tuple] = set()
     for sent in doc.parsed.sents:
         for p in code_sentence(doc, sent):
-            sources = _actors_for(doc, p.source_tok)
-            targets = _actors_for(doc, p.target_tok)
+            sources = _first_actors(doc, p.source_tok)
+            targets = _first_actors(doc, p.target_tok)
             between = _actors_for(doc, p.args.between) if p.args.between else []
             if p.args.between and len(between) < 2:
                 between = _between_fallback(doc, p.args.between[0], sent) or between
@@ -697,21 +800,29 @@ def annotate_events(doc: Doc) -> list[Event]:
                 pairs = [(sources[0], None)]
             elif targets:
                 pairs = [(None, t) for t in targets]
-            else:
-                continue
             place = _pick_place(doc, p, sent)
+            if not pairs:
+                if place is None or not place.country or doc.actor_dictionary is not None:
+                    continue
+                # "Prisoners rioted at a jail in Ecuador": who is not said, where is
+                pairs = [(None, _country_actor(place.country, place.name))]
             info = describe(p.code)
             date, date_source = _pick_date(doc, p, sent)
             count = _pick_count(doc, p, sent)
             reporter = _reported_by(doc, p)
             tok = p.trigger.token
+            if doc.actor_dictionary is None:
+                _borrow_countries(pairs, place)
             for source, target in pairs:
                 if target is None and source is not None and source.country:
                     if place is not None and place.country and place.country != source.country:
                         target = _country_actor(place.country, place.name)
-                    elif p.code[:2] in DOMESTIC_ROOTS or p.code in DOMESTIC_CODES:
+                    elif (p.code[:2] in DOMESTIC_ROOTS or p.code in DOMESTIC_CODES
+                          or doc.actor_dictionary is None):
+                        # no one else named: the act is aimed at the actor's own country
+                        # (PETRARCH-dictionary coding keeps its convention of coding no target)
                         target = _country_actor(source.country, countries.country_name(source.country) or source.country)
-                key = (source.code if source else None, target.code if target else None, p.code, tok.i)
+                key = (source.code if source else None, target.code if target else None, p.code)
                 if key in seen:
                     continue
                 seen.add(key)
