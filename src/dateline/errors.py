@@ -7,6 +7,10 @@ class DocumentError(Exception):
     """A document that cannot be read or processed. ``str()`` is the one-line message."""
 
     def __init__(self, where: str, reason: str):
+        # one line, always: library messages (warcio's, lxml's) can span several
+        reason = " ".join(str(reason).split())
+        if len(reason) > 300:
+            reason = reason[:297] + "..."
         super().__init__(f"{where}: {reason}")
         self.where = where
         self.reason = reason

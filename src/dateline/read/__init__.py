@@ -148,46 +148,76 @@ def read_jsonl(text: str, where: str, path: str | None) -> Iterator[RawDocument 
 
 
 def read_warc(fh: BinaryIO, where: str, path: str | None, max_bytes: int) -> Iterator[RawDocument | DocumentError]:
-    """HTML and text responses of a WARC or WARC.gz file, streamed record by record."""
+    """HTML and text responses of a WARC or WARC.gz file, streamed record by record.
+
+    warcio reads WARC.gz written one gzip member per record (the standard); a file gzipped
+    whole is read again through GzipFile, skipping the records already given.
+    """
+    from warcio.exceptions import ArchiveLoadFailed
+
+    done = 0
+    try:
+        for item in _warc_responses(fh, where, path, max_bytes):
+            done += 1
+            yield item
+    except ArchiveLoadFailed as exc:
+        if "non-chunked gzip" not in str(exc):
+            yield DocumentError(f"{where}#{done + 1}", f"malformed WARC record ({exc})")
+            return
+        fh.seek(0)
+        whole = gzip.GzipFile(fileobj=fh)
+        try:
+            for i, item in enumerate(_warc_responses(whole, where, path, max_bytes)):
+                if i >= done:
+                    yield item
+                    done += 1
+            # warcio stops quietly where a gzip stream ends; a truncated one must not pass
+            whole.read(1)
+        except Exception as again:
+            yield _warc_error(where, done, again)
+    except Exception as exc:
+        yield _warc_error(where, done, exc)
+
+
+def _warc_error(where: str, done: int, exc: Exception) -> DocumentError:
+    if isinstance(exc, (EOFError, zlib.error, OSError, ValueError)):
+        return DocumentError(f"{where}#{done + 1}", f"truncated or corrupt WARC ({type(exc).__name__}: {exc})")
+    return DocumentError(f"{where}#{done + 1}", f"malformed WARC record ({type(exc).__name__}: {exc})")
+
+
+def _warc_responses(fh: BinaryIO, where: str, path: str | None, max_bytes: int) -> Iterator[RawDocument | DocumentError]:
     from warcio.archiveiterator import ArchiveIterator
 
     index = 0
-    try:
-        for record in ArchiveIterator(fh):
-            if record.rec_type not in ("response", "resource", "conversion"):
-                continue
-            index += 1
-            url = record.rec_headers.get_header("WARC-Target-URI")
-            here = f"{where}#{index}" + (f" ({url})" if url else "")
-            content_type = ""
-            if record.http_headers is not None:
-                status = record.http_headers.get_statuscode()
-                if status and not status.startswith("2"):
-                    continue
-                content_type = record.http_headers.get_header("Content-Type") or ""
-            else:
-                content_type = record.rec_headers.get_header("Content-Type") or ""
-            if content_type and not re.search(r"html|text|xml", content_type, re.I):
-                continue
-            try:
-                data = record.content_stream().read(max_bytes + 1)
-                if len(data) > max_bytes:
-                    raise DocumentError(here, f"too large: over the {max_bytes // (1024 * 1024)} MB limit per document")
-                if _record_cut_short(record):
-                    raise DocumentError(here, "truncated WARC record: shorter than its Content-Length")
-                charset = _charset_of(content_type)
-                text = decode_bytes(data, here, declared=charset)
-                if not text.strip():
-                    raise DocumentError(here, "empty record")
-            except DocumentError as exc:
-                yield exc
-                continue
-            kind = "html" if "html" in content_type.lower() or looks_like_html(text) else "text"
-            yield RawDocument(content=text, kind=kind, path=path, container="warc", url=url, where=here)
-    except (EOFError, zlib.error, OSError, ValueError) as exc:
-        yield DocumentError(f"{where}#{index + 1}", f"truncated or corrupt WARC ({type(exc).__name__}: {exc})")
-    except Exception as exc:  # warcio raises its own types for malformed headers
-        yield DocumentError(f"{where}#{index + 1}", f"malformed WARC record ({type(exc).__name__}: {exc})")
+    for record in ArchiveIterator(fh):
+        if record.rec_type not in ("response", "resource", "conversion"):
+            continue
+        index += 1
+        url = record.rec_headers.get_header("WARC-Target-URI")
+        here = f"{where}#{index}" + (f" ({url})" if url else "")
+        if record.http_headers is not None:
+            status = record.http_headers.get_statuscode()
+            if status and not status.startswith("2"):
+                continue  # redirects and errors are crawl artefacts, not documents
+            content_type = record.http_headers.get_header("Content-Type") or ""
+        else:
+            content_type = record.rec_headers.get_header("Content-Type") or ""
+        if content_type and not re.search(r"html|text|xml", content_type, re.I):
+            continue  # images, scripts, stylesheets of a crawl are not articles
+        try:
+            data = record.content_stream().read(max_bytes + 1)
+            if len(data) > max_bytes:
+                raise DocumentError(here, f"too large: over the {max_bytes // (1024 * 1024)} MB limit per document")
+            if _record_cut_short(record):
+                raise DocumentError(here, "truncated WARC record: shorter than its Content-Length")
+            text = decode_bytes(data, here, declared=_charset_of(content_type))
+            if not text.strip():
+                raise DocumentError(here, "empty record")
+        except DocumentError as exc:
+            yield exc
+            continue
+        kind = "html" if "html" in content_type.lower() or looks_like_html(text) else "text"
+        yield RawDocument(content=text, kind=kind, path=path, container="warc", url=url, where=here)
 
 
 def _record_cut_short(record) -> bool:

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from dateline import events
 from dateline.analyse import analyse
-from dateline.analyse.nlp import load
+from dateline.analyse.nlp import MAX_CHARS, load
 from dateline.clean import clean_document
 from dateline.clean.language import detect_language
 from dateline.doc import Doc, parse_iso_date
@@ -136,15 +136,11 @@ def _finish(batch: list[tuple[Doc, str]], model: str | None,
             time_limit_s: float | None) -> Iterator[Article | DocumentError]:
     if not batch:
         return
-    english = [doc for doc, _ in batch if doc.article.language == "en"]
-    if english:
-        nlp = load(model)
-        for doc, parsed in zip(english, nlp.pipe(doc.text for doc in english)):
-            doc.parsed = parsed
+    skipped = {id(doc): reason for doc, _ in batch if (reason := _why_not_analysed(doc))}
+    parse_batch([doc for doc, _ in batch if id(doc) not in skipped], model)
     for doc, where in batch:
-        if doc.parsed is None:
-            doc.article.warnings.append(
-                f"language {doc.article.language or 'unknown'}: English-only analysis skipped, text kept")
+        if id(doc) in skipped or doc.parsed is None:
+            doc.article.warnings.append(skipped.get(id(doc)) or "the parser failed on this text: analysis skipped, text kept")
             yield doc.article
             continue
         try:
@@ -158,6 +154,31 @@ def _finish(batch: list[tuple[Doc, str]], model: str | None,
             yield DocumentError(where, f"analysis failed ({type(exc).__name__}: {exc})")
             continue
         yield doc.article
+
+
+def _why_not_analysed(doc: Doc) -> str | None:
+    """The documented partial result: text kept and stored, English-only analysis skipped."""
+    if doc.article.language != "en":
+        return f"language {doc.article.language or 'unknown'}: English-only analysis skipped, text kept"
+    if len(doc.text) > MAX_CHARS:
+        return f"text of {len(doc.text):,} characters is over the {MAX_CHARS:,} analysed: analysis skipped, text kept"
+    return None
+
+
+def parse_batch(docs: list[Doc], model: str | None) -> None:
+    """Parse the batch with ``nlp.pipe``; if the batch fails, parse one by one to isolate the culprit."""
+    if not docs:
+        return
+    nlp = load(model)
+    try:
+        for doc, parsed in zip(docs, nlp.pipe(doc.text for doc in docs)):
+            doc.parsed = parsed
+    except Exception:
+        for doc in docs:
+            try:
+                doc.parsed = nlp(doc.text)
+            except Exception:
+                doc.parsed = None
 
 
 def _raw_from_string(content: str) -> RawDocument:
