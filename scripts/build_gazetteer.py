@@ -17,7 +17,6 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import statistics
 from collections import defaultdict
 from pathlib import Path
 
@@ -36,6 +35,49 @@ COUNTRY_CENTRES = {
     "ESP": (40.0, -4.0), "PRT": (39.6, -8.0), "IDN": (-5.0, 120.0), "MYS": (2.5, 112.5),
     "JPN": (35.69, 139.75), "GRL": (72.0, -40.0),
 }
+
+# regions news writes about that are neither countries nor cities: approximate centres,
+# written by hand (name, alternate names, lat, lon, ISO alpha-3 when within one country)
+REGIONS = [
+    ("Middle East", "Mideast", 29.0, 41.0, ""), ("Persian Gulf", "Gulf|Arabian Gulf", 26.0, 52.0, ""),
+    ("Indian Ocean", "", -20.0, 80.0, ""), ("Atlantic Ocean", "Atlantic", 10.0, -30.0, ""),
+    ("Pacific Ocean", "Pacific", 0.0, -160.0, ""), ("Mediterranean Sea", "Mediterranean", 35.0, 18.0, ""),
+    ("Red Sea", "", 20.0, 38.5, ""), ("Black Sea", "", 43.0, 35.0, ""), ("Caspian Sea", "", 42.0, 51.0, ""),
+    ("South China Sea", "", 12.0, 113.0, ""), ("Arctic", "Arctic Ocean", 80.0, 0.0, ""),
+    ("Sahara", "Sahara Desert", 23.0, 13.0, ""), ("Sahel", "", 14.0, 5.0, ""),
+    ("Balkans", "", 43.0, 21.0, ""), ("Caucasus", "", 42.5, 44.0, ""), ("Scandinavia", "", 62.0, 15.0, ""),
+    ("Horn of Africa", "", 8.0, 45.0, ""), ("West Africa", "", 12.0, -3.0, ""), ("East Africa", "", 0.0, 36.0, ""),
+    ("Southeast Asia", "South-East Asia", 10.0, 106.0, ""), ("Central Asia", "", 45.0, 68.0, ""),
+    ("Latin America", "", -10.0, -65.0, ""), ("Central America", "", 14.0, -87.0, ""),
+    ("Caribbean", "", 16.0, -72.0, ""), ("Korean Peninsula", "", 38.0, 127.5, ""),
+    ("Gaza Strip", "Gaza", 31.42, 34.36, "PSE"), ("West Bank", "", 31.95, 35.25, "PSE"),
+    ("Kurdistan", "Iraqi Kurdistan|Kurdistan Region", 36.2, 44.0, "IRQ"), ("Crimea", "", 45.0, 34.0, "UKR"),
+    ("Donbas", "Donbass", 48.0, 38.0, "UKR"), ("Kashmir", "", 34.0, 75.0, ""), ("Tibet", "", 31.0, 88.0, "CHN"),
+    ("Xinjiang", "", 41.0, 85.0, "CHN"), ("Siberia", "", 60.0, 105.0, "RUS"),
+    ("Soviet Union", "USSR|the Soviet Union", 60.0, 100.0, "RUS"),
+    ("West Coast", "", 40.0, -121.0, "USA"), ("East Coast", "", 38.0, -76.0, "USA"),
+    ("Midwest", "", 41.0, -90.0, "USA"), ("Silicon Valley", "", 37.4, -122.1, "USA"),
+    ("Golan Heights", "Golan", 33.0, 35.75, "SYR"), ("Sinai", "Sinai Peninsula", 29.5, 33.8, "EGY"),
+]
+
+# AP-style state abbreviations ("Va.", "N.J."), as US datelines write them
+STATE_ABBREVIATIONS = {
+    "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.", "DE": "Del.",
+    "FL": "Fla.", "GA": "Ga.", "IL": "Ill.", "IN": "Ind.", "KS": "Kan.|Kans.", "KY": "Ky.", "LA": "La.",
+    "MD": "Md.", "MA": "Mass.", "MI": "Mich.", "MN": "Minn.", "MS": "Miss.", "MO": "Mo.", "MT": "Mont.",
+    "NE": "Neb.|Nebr.", "NV": "Nev.", "NH": "N.H.", "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.",
+    "ND": "N.D.", "OK": "Okla.", "OR": "Ore.|Oreg.", "PA": "Pa.|Penn.", "RI": "R.I.", "SC": "S.C.",
+    "SD": "S.D.", "TN": "Tenn.", "TX": "Tex.", "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W.Va.|W. Va.",
+    "WI": "Wis.|Wisc.", "WY": "Wyo.", "DC": "D.C.",
+}
+
+
+def box_middle(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Middle of the 5th-95th percentile box: a centre that outlying islands do not drag."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo, hi = int(len(lats) * 0.05), max(0, int(len(lats) * 0.95) - 1)
+    return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
 
 
 def latin(name: str) -> bool:
@@ -65,23 +107,21 @@ def main() -> None:
         if iso3 in COUNTRY_CENTRES:
             lat, lon = COUNTRY_CENTRES[iso3]
         elif points.get(iso3):
-            lats = sorted(p[0] for p in points[iso3])
-            lons = sorted(p[1] for p in points[iso3])
-            lo, hi = int(len(lats) * 0.05), max(0, int(len(lats) * 0.95) - 1)
-            lat = round((lats[lo] + lats[hi]) / 2, 4)
-            lon = round((lons[lo] + lons[hi]) / 2, 4)
+            lat, lon = box_middle(points[iso3])
         else:
             continue
         rows.append((c["geonameid"], c["name"], "country", iso3, "", lat, lon, c["population"], ""))
     for code, s in states.items():
-        # a state's point: the median of its cities
+        # a state's point: the middle of the box around its cities
         cities_in = [(c["latitude"], c["longitude"]) for c in cities.values()
                      if c["countrycode"] == "US" and c["admin1code"] == code]
         if not cities_in:
             continue
-        lat = statistics.median(p[0] for p in cities_in)
-        lon = statistics.median(p[1] for p in cities_in)
-        rows.append((s["geonameid"], s["name"], "admin", "USA", s["name"], round(lat, 4), round(lon, 4), 0, ""))
+        lat, lon = box_middle(cities_in)
+        rows.append((s["geonameid"], s["name"], "admin", "USA", s["name"], round(lat, 4), round(lon, 4), 0,
+                     STATE_ABBREVIATIONS.get(code, "")))
+    for name, alts, lat, lon, iso3 in REGIONS:
+        rows.append((0, name, "region", iso3, "", lat, lon, 0, alts))
     for cont in gc.get_continents().values():
         alts = sorted({a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "en" and latin(a["name"])})
         rows.append((cont["geonameId"], cont["name"], "region", "", "", float(cont["lat"]), float(cont["lng"]),

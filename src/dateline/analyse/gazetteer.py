@@ -21,7 +21,7 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Entry:
-    geonames_id: int
+    geonames_id: int | None
     name: str
     kind: str  # country | admin | city | region
     country: str | None
@@ -48,7 +48,7 @@ class Gazetteer:
         e = self._entries.get(index)
         if e is None:
             gid, name, kind, iso3, admin1, lat, lon, pop = self.lines[index].split("\t")[:8]
-            e = Entry(int(gid), name, kind, iso3 or None, admin1 or None, float(lat), float(lon), int(pop or 0))
+            e = Entry(int(gid) or None, name, kind, iso3 or None, admin1 or None, float(lat), float(lon), int(pop or 0))
             self._entries[index] = e
         return e
 

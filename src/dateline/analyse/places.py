@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from dateline.analyse import countries
-from dateline.analyse.gazetteer import Entry, load
+from dateline.analyse.gazetteer import Entry, distance_km, load
 from dateline.doc import Doc
 from dateline.record import Place, PlaceMention, Span
 
@@ -59,10 +59,45 @@ class Mention:
 def annotate(doc: Doc) -> None:
     mentions = detect(doc)
     context = context_countries(doc, mentions)
+    # two passes: the first resolves every name alone, the second prefers, among
+    # namesakes, the one near the other places and in the US states the article names
     for m in mentions:
-        m.entry = resolve(doc, m, context)
+        m.entry = resolve(doc, m, context, None)
+    anchors = Anchors.of(mentions)
+    for i, m in enumerate(mentions):
+        m.entry = resolve(doc, m, context, anchors.without(m), previous=mentions[i - 1] if i else None)
         m.event = is_event_mention(doc, m.start, m.end)
+    mentions = [m for m in mentions if m.entry is not None or plausible_unresolved(m.name)]
     doc.article.places = group(doc, mentions)
+
+
+@dataclass
+class Anchors:
+    """Where the article's places are: points of resolved cities, and US states named."""
+
+    points: list[tuple[Mention, float, float]]
+    states: dict[str, Mention]
+
+    @classmethod
+    def of(cls, mentions: list[Mention]) -> "Anchors":
+        points = [(m, m.entry.lat, m.entry.lon) for m in mentions if m.entry and m.entry.kind == "city"]
+        states = {m.entry.name: m for m in mentions if m.entry and m.entry.kind == "admin"}
+        return cls(points, states)
+
+    def without(self, m: Mention) -> "Anchors":
+        return Anchors([p for p in self.points if p[0].name != m.name],
+                       {k: v for k, v in self.states.items() if v.name != m.name})
+
+    def near(self, e: Entry, km: float = 250) -> bool:
+        return any(distance_km(e.lat, e.lon, lat, lon) <= km for _, lat, lon in self.points)
+
+
+def plausible_unresolved(name: str) -> bool:
+    """A name the gazetteer lacks is kept unless it looks like an acronym or a product name."""
+    words = name.split()
+    if len(words) == 1 and (name.isupper() and len(name) <= 4 or re.search(r"[a-z][A-Z]", name)):
+        return False  # "AI", "MoD", "UConn": what NER mistakes for places
+    return True
 
 
 # --- detection ------------------------------------------------------------------------
@@ -170,7 +205,8 @@ def context_countries(doc: Doc, mentions: list[Mention]) -> dict[str, int]:
     return weights
 
 
-def resolve(doc: Doc, m: Mention, context: dict[str, int]) -> Entry | None:
+def resolve(doc: Doc, m: Mention, context: dict[str, int], anchors: "Anchors | None",
+            previous: Mention | None = None) -> Entry | None:
     gaz = load()
     before = doc.text[max(0, m.start - 12):m.start]
     after = doc.text[m.end:m.end + 8]
@@ -181,6 +217,8 @@ def resolve(doc: Doc, m: Mention, context: dict[str, int]) -> Entry | None:
     states = [e for e in candidates if e.kind == "admin"]
     if states and (STATE_CUES.search(after) or STATE_CUES.search(before)):
         return states[0]
+    if states and is_city_state_pair(doc, previous, m, states[0]):
+        return states[0]  # "Atlanta, Georgia"
     if hit and hit.kind in ("name", "alias"):
         country = gaz.country(hit.iso3)
         # "Georgia" the US state when the article is about the US and not about the country
@@ -190,23 +228,36 @@ def resolve(doc: Doc, m: Mention, context: dict[str, int]) -> Entry | None:
             return country
     if not candidates:
         return None
-    return max(candidates, key=lambda e: score(e, m, context, gaz))
+    return max(candidates, key=lambda e: score(e, m, context, gaz, anchors))
 
 
-def score(e: Entry, m: Mention, context: dict[str, int], gaz) -> float:
+def is_city_state_pair(doc: Doc, previous: Mention | None, m: Mention, state: Entry) -> bool:
+    if previous is None or not re.fullmatch(r",\s*", doc.text[previous.end:m.start]):
+        return False
+    return any(c.admin1 == state.name for c in load().lookup(previous.name) if c.kind == "city")
+
+
+def score(e: Entry, m: Mention, context: dict[str, int], gaz, anchors: "Anchors | None" = None) -> float:
     s = math.log10(max(e.population, 1) + 10)
     if e.kind == "country":
         s += 6
     elif e.kind == "admin":
-        s += 4
+        s += 6
+    elif e.population >= 1_000_000:
+        s += 3  # "New York" the city of eight million, not the state
     elif e.kind == "region":
-        s += 5
+        s += 8  # "Middle East" the region, not a neighbourhood of Baltimore
     if e.country and e.country in context:
         s += 2 + min(context[e.country], 6) * 0.5
     if gaz.is_capital(e):
         s += 2
     if e.name.casefold() == m.name.casefold() or e.name.casefold() == m.name.title().casefold():
         s += 1.5  # its own name, not an alternate one
+    if anchors is not None and e.kind == "city":
+        if e.admin1 and e.admin1 in anchors.states:
+            s += 3  # "Parkland" in an article about Florida
+        if anchors.near(e):
+            s += 2
     return s
 
 
@@ -269,7 +320,7 @@ def group(doc: Doc, mentions: list[Mention]) -> list[PlaceMention]:
         out[dateline_key] = PlaceMention(**vars(place), role="dateline", mentions=spans)
     for m in mentions:
         e = m.entry
-        key = e.geonames_id if e else m.name.casefold()
+        key = (e.geonames_id or e.name.casefold()) if e else m.name.casefold()
         if key not in out:
             if e:
                 out[key] = PlaceMention(e.name, e.country, e.admin1, e.kind, e.lat, e.lon, e.geonames_id)
