@@ -41,6 +41,10 @@ CHANNEL = re.compile(
 _MAX_GAP_AFTER = 12
 _MAX_GAP_BEFORE = 14
 _RELATIVE = {"who", "that", "which"}
+# "according to a schedule" means "in line with", not a source
+CONFORMITY_NOUNS = {"agreement", "schedule", "plan", "deal", "law", "rule", "rules", "timetable", "terms",
+                    "accord", "treaty", "constitution", "contract", "tradition", "protocol", "procedure",
+                    "guidelines", "regulations", "arrangement", "program", "programme", "custom"}
 _CUT_BEFORE_DEPS = {"advcl", "conj", "xcomp"}
 
 
@@ -209,6 +213,8 @@ def according_to(doc: Doc, token, quotes: QuoteIndex) -> Quote | None:
     to = parsed[token.i + 1]
     objects = [c for c in to.children if c.dep_ == "pobj"]
     speaker = objects[0] if objects else None
+    if speaker is not None and speaker.lemma_.lower() in CONFORMITY_NOUNS:
+        return None  # "according to the agreement": in line with it, not said by it
     return make_quote(doc, s, e, token, direct=False, quotes=quotes, speaker_token=speaker,
                       cue="according to", cue_end=to.idx + len(to.text))
 
