@@ -16,6 +16,7 @@ import hmac
 import logging
 import threading
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -380,7 +381,7 @@ def create_app(db_path: str | Path, allow_write: bool = False, token: str | None
         if layer in ("all", "events"):
             for c in located:
                 points.append({"lat": c["place"]["lat"], "lon": c["place"]["lon"],
-                               "r": 1.2 + 0.6 * c["num_articles"] ** 0.5,
+                               "r": 1.6 + 0.7 * c["num_articles"] ** 0.5,
                                "color": charts.plover_color(c["action"]["plover"]), "layer": "event",
                                "href": sentence_href(c), "title": f"{c['place']['name']}: "
                                                                   f"{highlight.event_summary(c)}"})
@@ -597,6 +598,37 @@ def _version() -> str:
     from dateline import __version__
 
     return __version__
+
+
+@contextmanager
+def serving(app: FastAPI, host: str = "127.0.0.1", port: int = 0, timeout: float = 15.0) -> Iterator[str]:
+    """Run ``app`` with uvicorn in a background thread (tests, screenshots); yields its base URL.
+
+    Port 0 picks a free port: the socket is bound here, so the URL is known before serving.
+    """
+    import socket
+    import time
+
+    import uvicorn
+
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", server_header=False))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + timeout
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the web server did not start")
+        time.sleep(0.02)
+    try:
+        yield f"http://{host}:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout)
+        sock.close()
 
 
 def run(db: str | Path, host: str = "127.0.0.1", port: int = 8023, allow_write: bool = False,

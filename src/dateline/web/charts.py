@@ -240,7 +240,7 @@ def world_map(points: list[dict], *, highlight: set[str] = frozenset(), fit: boo
 
     ``fit`` zooms to the points (with a margin) instead of the whole world.
     """
-    x0, y0, w, h = -180.0, -90.0, 360.0, 180.0
+    x0, y0, w, h = -180.0, -84.0, 360.0, 144.0  # 84N to 60S: no Antarctica, the inhabited world larger
     located = [p for p in points if p.get("lat") is not None and p.get("lon") is not None]
     if fit and located:
         xs = [p["lon"] for p in located]
@@ -249,11 +249,11 @@ def world_map(points: list[dict], *, highlight: set[str] = frozenset(), fit: boo
         x0, x1 = max(-180.0, min(xs) - pad), min(180.0, max(xs) + pad)
         y0, y1 = max(-90.0, min(ys) - pad), min(90.0, max(ys) + pad)
         w, h = x1 - x0, y1 - y0
-        # keep the world's 2:1 shape so that the page layout does not jump
-        if w < 2 * h:
-            x0, w = x0 - (2 * h - w) / 2, 2 * h
+        # keep the world view's 2.5:1 shape so that the page layout does not jump
+        if w < 2.5 * h:
+            x0, w = x0 - (2.5 * h - w) / 2, 2.5 * h
         else:
-            y0, h = y0 - (w / 2 - h) / 2, w / 2
+            y0, h = y0 - (w / 2.5 - h) / 2, w / 2.5
     scale = w / 360.0
     parts = [f'<svg class="map" viewBox="{_fmt(x0)} {_fmt(y0)} {_fmt(w)} {_fmt(h)}" role="img" '
              f'aria-label="map of event places" preserveAspectRatio="xMidYMid meet">',
@@ -304,8 +304,8 @@ def network(nodes: list[dict], edges: list[dict], *, size: int = 720) -> Markup:
     parts = [f'<svg class="network" viewBox="0 0 {size} {size}" role="img" aria-label="actor network">',
              '<defs>']
     for key, color in {"c": "#2b6cb0", "x": "#c53030", "n": "#718096"}.items():
-        parts.append(f'<marker id="arrow-{key}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
-                     f'markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="{color}"/></marker>')
+        parts.append(f'<marker id="arrow-{key}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="9" '
+                     f'markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="{color}"/></marker>')
     parts.append("</defs>")
     node_r = {n["id"]: 5 + 9 * math.sqrt(n["weight"] / top_node) for n in nodes}
     for e in sorted(edges, key=lambda e: e["weight"]):

@@ -66,7 +66,7 @@ def person(con, name: str) -> dict | None:
         "WHERE d.id IN (SELECT doc_id FROM entities WHERE type = 'PERSON' AND name = ?) "
         "ORDER BY d.published DESC NULLS LAST, d.id", [name]).fetchall()
     quotes = con.execute(
-        "SELECT q.doc_id, d.title, d.published, q.text, q.direct, q.cue, q.channel, q.start, q.\"end\" "
+        "SELECT q.doc_id, d.title, d.published, q.text, q.direct, q.cue, q.channel, q.start, q.\"end\", q.idx "
         "FROM quotes q JOIN documents d ON d.id = q.doc_id "
         "JOIN entities e ON e.doc_id = q.doc_id AND e.entity_id = q.speaker "
         "WHERE e.name = ? ORDER BY d.published DESC NULLS LAST, q.doc_id, q.start", [name]).fetchall()
@@ -83,7 +83,8 @@ def person(con, name: str) -> dict | None:
         "name": name, "titles": titles, "roles": roles, "country": country, "sectors": sectors,
         "articles": n_articles, "mentions": n_mentions,
         "documents": [dict(zip(("id", "title", "published", "site"), r)) for r in articles],
-        "quotes": [dict(zip(("document", "title", "published", "text", "direct", "cue", "channel", "start", "end"), r))
+        "quotes": [dict(zip(("document", "title", "published", "text", "direct", "cue", "channel", "start", "end",
+                                      "idx"), r))
                    for r in quotes],
         "events": [dict(zip(("document", "event", "date", "source_name", "source_code", "target_name", "target_code",
                              "cameo", "plover", "verb", "modality", "sentence_start", "sentence", "side"), r))
