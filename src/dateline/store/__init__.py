@@ -90,6 +90,10 @@ MIGRATIONS: list[tuple[int, list[str | Callable]]] = [
 ]
 
 
+class StoreBusy(RuntimeError):
+    """The file is locked by another process that writes it."""
+
+
 @dataclass
 class IngestResult:
     added: int = 0
@@ -105,7 +109,14 @@ class Store:
         self.path = str(path)
         if read_only and not Path(self.path).exists():
             raise FileNotFoundError(f"{self.path}: no such database (run `dateline ingest` first)")
-        self.con = duckdb.connect(self.path, read_only=read_only)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                # DuckDB allows one writing process per file; say so instead of a lock trace
+                raise StoreBusy(f"{self.path}: in use by another dateline process (ingest, fetch or demo "
+                                "write one file at a time); try again when it has finished") from None
+            raise
         if not read_only:
             self.migrate()
 
