@@ -1,9 +1,457 @@
-"""counts (placeholder until the stage is written)."""
+"""Counts: how many of what, whose, and whether it is a total, a change or a target.
+
+"withdraw 500 American soldiers" -> 500 soldiers, troops, USAMIL, change;
+"will be reduced to 2,500 soldiers" -> 2,500 soldiers, troops, target;
+"dozens of protesters" -> 24 (the low end), protesters, vague.
+
+A number is read from the parse (digits or words, with "million"/"billion" scales),
+its counted noun is the noun it modifies (or the noun after "of" for "hundreds of"),
+its category comes from that noun or from the verb that says what happened to it
+("12 people were killed" -> killed), and its actor from the country and sector words in
+the noun phrase, or the entity there, or, failing both, the subject of the clause.
+Numbers that are not counts are skipped: years and other date parts, ages, percentages,
+ordinals, phone numbers, clock times and CSS-like values.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from dateline.analyse import countries
+from dateline.analyse.numbers import parse_number, vague_number
+from dateline.analyse.sectors import sectors_in
 from dateline.doc import Doc
+from dateline.record import Actor, Count
+
+CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
+                  "pounds": "GBP", "yen": "JPY", "yuan": "CNY", "rupees": "INR", "rubles": "RUB",
+                  "roubles": "RUB", "dinars": "IQD", "riyals": "SAR", "lira": "TRY", "shekels": "ILS"}
+CURRENCY_CODES = {"USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "IQD", "SAR", "TRY", "ILS", "CHF"}
+
+# counted nouns (lemmas) -> category
+NOUN_CATEGORIES = {
+    "troops": {"soldier", "troop", "force", "marine", "personnel", "sailor", "paratrooper", "servicemember",
+               "service member", "reservist", "commando", "infantryman", "contractor", "peacekeeper",
+               "fighter", "militant", "rebel", "insurgent", "guerrilla", "jihadist", "militiaman", "gunman"},
+    "killed": {"death", "fatality", "body", "corpse", "dead", "casualty"},
+    "wounded": {"injury", "wounded", "injured"},
+    "arrested": {"arrest", "detainee", "prisoner", "suspect"},
+    "displaced": {"refugee", "evacuee", "migrant", "asylum seeker", "displaced"},
+    "protesters": {"protester", "protestor", "demonstrator", "marcher", "rioter", "striker"},
+    "people": {"people", "person", "civilian", "resident", "child", "woman", "man", "villager", "student",
+               "worker", "citizen", "family", "passenger", "journalist", "doctor", "patient", "member",
+               "official", "voter", "pilgrim", "miner", "employee", "teacher", "farmer", "victim", "adult",
+               "individual", "inhabitant", "tourist", "officer", "policeman", "guard", "hostage", "supporter",
+               "other", "activist", "opponent", "follower", "pupil", "girl", "boy", "teenager", "baby"},
+}
+# verbs (lemmas) that say what happened to the counted people
+VERB_CATEGORIES = {
+    "killed": {"kill", "die", "slay", "murder", "execute", "massacre", "perish", "behead", "drown"},
+    "wounded": {"wound", "injure", "hurt", "maim"},
+    "arrested": {"arrest", "detain", "jail", "imprison", "apprehend", "round", "hold", "capture"},
+    "displaced": {"displace", "flee", "evacuate", "uproot", "expel", "deport"},
+}
+ADJECTIVE_CATEGORIES = {"dead": "killed", "killed": "killed", "wounded": "wounded", "injured": "wounded",
+                        "displaced": "displaced", "arrested": "arrested", "detained": "arrested",
+                        "homeless": "displaced", "missing": None}
+CHANGE_VERBS = {"withdraw", "pull", "send", "deploy", "add", "dispatch", "remove", "bring", "cut", "reduce",
+                "increase", "raise", "boost", "recall", "redeploy", "move", "transfer", "release", "free",
+                "evacuate", "shift", "return", "draw", "station", "lose", "gain", "hire", "fire", "sack",
+                "lay", "drop", "donate", "pledge", "allocate"}
+TARGET_VERBS = {"reduce", "cut", "increase", "raise", "rise", "fall", "drop", "lower", "bring", "grow", "climb",
+                "jump", "decrease", "decline", "swell", "shrink", "reach", "hit", "soar", "surge", "double",
+                "expand", "trim", "slash", "boost", "top"}
+NON_COUNT_NOUNS = {"year", "month", "week", "day", "hour", "minute", "second", "percent", "per", "cent",
+                   "time", "times", "px", "pm", "am", "point", "degree", "km", "kilometre", "kilometer",
+                   "mile", "meter", "metre", "kg", "ton", "tonne", "decade", "century", "round", "page",
+                   "step", "stage", "phase", "grade", "level", "dimension"}
+
+
+@dataclass
+class NumberSpan:
+    start: int
+    end: int
+    value: float
+    vague: bool
+    first: int  # token indices
+    last: int
 
 
 def annotate(doc: Doc) -> None:
-    doc.article.counts = []
+    parsed = doc.parsed
+    if parsed is None:
+        doc.article.counts = []
+        return
+    blocked = [(d.start, d.end) for d in doc.article.dates if d.kind in ("date", "time", "duration", "set")]
+    counts: list[Count] = []
+    for number in find_numbers(doc):
+        if any(s < number.end and number.start < e for s, e in blocked):
+            continue
+        if not_a_count(doc, number):
+            continue
+        count = read_count(doc, number)
+        if count is not None:
+            counts.append(count)
+    doc.article.counts = counts
+
+
+# --- numbers --------------------------------------------------------------------------
+
+
+def find_numbers(doc: Doc) -> list[NumberSpan]:
+    """Runs of number tokens ("1.2 million", "five hundred", "2,500") and vague quantities."""
+    parsed = doc.parsed
+    out: list[NumberSpan] = []
+    i = 0
+    while i < len(parsed):
+        token = parsed[i]
+        vague_phrase = _vague_at(parsed, i)
+        if vague_phrase:
+            j, value = vague_phrase
+            out.append(NumberSpan(token.idx, parsed[j].idx + len(parsed[j]), value, True, i, j))
+            i = j + 1
+            continue
+        if token.like_num or token.tag_ == "CD":
+            j = i
+            while j + 1 < len(parsed) and (parsed[j + 1].like_num or _hyphen_number(parsed, j) or parsed[j + 1].lower_ in
+                                           ("hundred", "thousand", "million", "billion", "trillion", "bn", "mn")
+                                           or parsed[j + 1].lower_ == "and" and j + 2 < len(parsed)
+                                           and parsed[j + 2].like_num and not parsed[j + 2].is_digit):
+                if parsed[j + 1].is_digit and parsed[j].is_digit:
+                    break  # "500 2,500" are two numbers
+                j += 1
+            if parsed[j].text == "-":
+                j -= 1
+            text = parsed[i:j + 1].text
+            value = parse_number(text)
+            if value is not None:
+                out.append(NumberSpan(token.idx, parsed[j].idx + len(parsed[j]), value, False, i, j))
+            i = j + 1
+            continue
+        i += 1
+    return out
+
+
+def _hyphen_number(parsed, j: int) -> bool:
+    """"twenty-three" is tokenised twenty / - / three."""
+    return (parsed[j + 1].text == "-" and j + 2 < len(parsed) and parsed[j + 2].like_num
+            and not parsed[j].is_digit and not parsed[j + 2].is_digit) or (
+        parsed[j].text == "-" and parsed[j + 1].like_num and not parsed[j + 1].is_digit)
+
+
+def _vague_at(parsed, i: int) -> tuple[int, float] | None:
+    """'dozens', 'hundreds', 'tens of thousands', 'several hundred' starting at token i."""
+    for length in (3, 2, 1):
+        if i + length > len(parsed):
+            continue
+        words = " ".join(t.lower_ for t in parsed[i:i + length])
+        if words in ("several", "few", "a few", "many", "couple", "a couple", "a handful", "dozen"):
+            continue  # too vague to count, or "a dozen" read as a number below
+        value = vague_number(words)
+        if value is not None:
+            return i + length - 1, value
+    if parsed[i].lower_ == "a" and i + 1 < len(parsed) and parsed[i + 1].lower_ == "dozen":
+        return i + 1, 12.0
+    return None
+
+
+def not_a_count(doc: Doc, n: NumberSpan) -> bool:
+    """Years, ages, percentages, ordinals, phone numbers, clock times and CSS values."""
+    text = doc.text
+    after = text[n.end:n.end + 12]
+    before = text[max(0, n.start - 12):n.start]
+    surface = text[n.start:n.end]
+    if re.match(r"\s*(%|percent|per cent|px|em|ms|pt|rem|vh|vw)\b|%", after):
+        return True
+    if re.match(r"(st|nd|rd|th)\b", after) or re.match(r"-?(year|month|week|day)s?-old", after.lstrip("-")):
+        return True
+    if re.match(r"[-\s]*years?[-\s]old|[-\s]*years? of age", after, re.I) or re.search(r"\baged?\s*$", before, re.I):
+        return True
+    if re.search(r"[#:/.\-]\s*$", before) and not re.search(r"[$€£]\s*$", before) or re.match(r"\s*[:/]\d|-\d", after):
+        return True  # 8:40, 11/20, 555-0100, #E67E22, 1.5.2
+    if re.search(r"\b(No|no|page|Page|number|Number|article|Article|Resolution|Chapter|room|Room|route|Route|"
+                 r"flight|Flight|line|Line)\.?\s*$", before):
+        return True
+    if re.fullmatch(r"(1[89]\d\d|20\d\d)", surface) and not re.match(r"\s+[a-z]+s\b", after):
+        return True  # a year the date tagger left (e.g. in a range)
+    if re.search(r"[{};]", text[max(0, n.start - 40):n.end + 40]) and re.search(r"\d+(px|ms|%)", text[max(0, n.start - 60):n.end + 60]):
+        return True  # CSS
+    token = doc.parsed[n.first]
+    if token.dep_ == "quantmod" and token.head.lower_ in ("%", "percent"):
+        return True
+    return False
+
+
+# --- what is counted -----------------------------------------------------------------
+
+
+def read_count(doc: Doc, n: NumberSpan) -> Count | None:
+    parsed = doc.parsed
+    first, last = parsed[n.first], parsed[n.last]
+    money = currency_of(doc, n)
+    noun = counted_noun(doc, n)
+    category: str | None = None
+    noun_text: str
+    if money:
+        category, noun_text = "money", money
+        noun_token = None
+    elif noun is not None:
+        noun_token = noun
+        noun_text = noun.text
+        category = noun_category(noun)
+    else:
+        noun_token = None
+        category = predicate_category(last) or toll_category(doc, n)
+        if category is None:
+            antecedent = antecedent_noun(doc, n)
+            if antecedent is None:
+                return None
+            noun_token = antecedent
+            category = noun_category(antecedent)
+            if category is None:
+                return None
+            noun_text = antecedent.text
+        else:
+            noun_text = "people"
+    if noun_token is not None and noun_token.lemma_.lower() in NON_COUNT_NOUNS:
+        return None
+    if category != "money" and (noun_token is not None or category is None):
+        anchor = noun_token if noun_token is not None and noun_token.i > n.last and \
+            not (n.last + 1 < len(parsed) and parsed[n.last + 1].lower_ == "of") else last
+        verb_category = predicate_category(anchor) or predicate_category(last)
+        if verb_category and category in ("people", "troops", "protesters", None):
+            category = verb_category
+    if category is None:
+        return None  # "three provinces", "500 page report": not a count of people or money
+    if noun_token is not None and noun_token.i < n.first and not n.vague and category != "money":
+        # "the number is 500": the count stands where the number is
+        pass
+    actor = actor_of(doc, noun_token, n, category)
+    return Count(number=n.value, noun=noun_text, start=n.start, end=n.end, category=category, actor=actor,
+                 kind=count_kind(doc, n, noun_token), vague=n.vague)
+
+
+def currency_of(doc: Doc, n: NumberSpan) -> str | None:
+    parsed = doc.parsed
+    before = doc.text[max(0, n.start - 4):n.start]
+    for symbol, code in CURRENCY_SYMBOLS.items():
+        if before.rstrip().endswith(symbol):
+            # "US$" and "A$" stay dollars; the symbol's country is not the actor's
+            return code
+    code_before = re.search(r"\b([A-Z]{3})\s*$", before + "")
+    if code_before and code_before.group(1) in CURRENCY_CODES:
+        return code_before.group(1)
+    nxt = parsed[n.last + 1] if n.last + 1 < len(parsed) else None
+    if nxt is not None:
+        if nxt.lower_ in CURRENCY_WORDS:
+            return CURRENCY_WORDS[nxt.lower_]
+        if nxt.text in CURRENCY_CODES:
+            return nxt.text
+        if nxt.i + 1 < len(parsed) and parsed[nxt.i + 1].lower_ in CURRENCY_WORDS and nxt.pos_ == "ADJ":
+            return CURRENCY_WORDS[parsed[nxt.i + 1].lower_]  # "500 million Iraqi dinars"
+    return None
+
+
+def counted_noun(doc: Doc, n: NumberSpan):
+    """The noun the number counts: its head ("500 soldiers"), or the object of "of" ("hundreds of protesters")."""
+    parsed = doc.parsed
+    last = parsed[n.last]
+    tokens = parsed[n.first:n.last + 1]
+    # "hundreds of protesters", "2,500 of them"
+    nxt = parsed[n.last + 1] if n.last + 1 < len(parsed) else None
+    if nxt is not None and nxt.lower_ == "of":
+        for child in nxt.children:
+            if child.dep_ == "pobj" and child.pos_ in ("NOUN", "PROPN"):
+                return child
+    for token in tokens:
+        if token.dep_ in ("nummod", "quantmod", "amod", "compound") and token.head.i > n.last \
+                and token.head.pos_ in ("NOUN", "PROPN") and token.head.i - n.last <= 5:
+            return token.head
+    # the parser sometimes makes the noun the number's child ("hundreds" as a noun)
+    for child in last.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN"):
+                    return obj
+    # a noun right after the number that the parser attached elsewhere ("500 American soldiers")
+    for j in range(n.last + 1, min(n.last + 5, len(parsed))):
+        t = parsed[j]
+        if t.pos_ in ("NOUN",) and t.tag_ in ("NNS", "NN"):
+            return t
+        if t.pos_ not in ("ADJ", "PROPN", "NOUN", "PUNCT") or t.text in (",", ".", ";"):
+            break
+    return None
+
+
+def noun_category(noun) -> str | None:
+    """Category of a counted noun; an adjective that says what happened wins ("80 injured protesters")."""
+    for t in noun.lefts:
+        if t.lower_ in ADJECTIVE_CATEGORIES and ADJECTIVE_CATEGORIES[t.lower_]:
+            return ADJECTIVE_CATEGORIES[t.lower_]
+    lemma = noun.lemma_.lower()
+    word = noun.lower_
+    for category, words in NOUN_CATEGORIES.items():
+        if lemma in words or word in words or word.rstrip("s") in words:
+            return category
+    if countries.country_code(noun.text, ("demonym",)):
+        return "people"  # "1.2 million Syrians"
+    return None
+
+
+def predicate_category(token) -> str | None:
+    """What the clause says happened to the counted ones: killed, wounded, arrested, displaced."""
+    if token is None:
+        return None
+    # "12 killed", "killing 12 people", "12 people were killed", "12 people died"
+    candidates = [token.head] if token.head is not token else []
+    if token.head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") or token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        candidates.append(token.head.head)
+    candidates += [c for c in token.children if c.dep_ in ("acl", "amod", "relcl")]
+    if token.head is not token:
+        candidates += [c for c in token.head.children if c.dep_ in ("oprd", "acomp", "xcomp") and c.i > token.i]
+    for cand in candidates:
+        lemma = cand.lemma_.lower()
+        for category, verbs in VERB_CATEGORIES.items():
+            if lemma in verbs and cand.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
+                return category
+        if cand.lower_ in ADJECTIVE_CATEGORIES and ADJECTIVE_CATEGORIES[cand.lower_]:
+            return ADJECTIVE_CATEGORIES[cand.lower_]
+    return None
+
+
+def toll_category(doc: Doc, n: NumberSpan) -> str | None:
+    """"200 dead", "the death toll rose to 40": a number standing for the dead or injured."""
+    after = doc.text[n.end:n.end + 12].lower()
+    if re.match(r"\s+(dead|killed)\b", after):
+        return "killed"
+    if re.match(r"\s+(injured|wounded|hurt)\b", after):
+        return "wounded"
+    sentence = doc.parsed[n.first].sent
+    before = doc.text[sentence.start_char:n.start].lower()
+    if re.search(r"\bdeath toll\b[^.;]{0,40}$", before):
+        return "killed"
+    if re.search(r"\b(number of|toll of) (injured|wounded)\b[^.;]{0,40}$", before):
+        return "wounded"
+    return None
+
+
+def antecedent_noun(doc: Doc, n: NumberSpan):
+    """'the number is 500': the people counted are the category noun named earlier in the sentence."""
+    parsed = doc.parsed
+    number = parsed[n.first]
+    if not (number.dep_ in ("attr", "acomp", "dobj", "pobj", "conj", "appos") or number.head.lemma_ == "be"):
+        return None
+    sentence = number.sent
+    for token in reversed(list(parsed[sentence.start:number.i])):
+        if token.pos_ == "NOUN" and noun_category(token) in ("troops", "protesters", "displaced"):
+            return token
+    return None
+
+
+# --- whose and which kind ----------------------------------------------------------------
+
+
+def actor_of(doc: Doc, noun, n: NumberSpan, category: str | None) -> Actor | None:
+    if noun is None or category == "money":
+        return None
+    phrase_tokens = sorted(set(noun.subtree) | {noun}, key=lambda t: t.i)
+    # the noun phrase up to the noun: "500 American soldiers", "Iraqi security forces"
+    left = [t for t in phrase_tokens if t.i <= noun.i and t.i >= min(n.first, noun.i)]
+    if noun.i < n.first:
+        left = [t for t in noun.lefts] + [noun]
+    phrase = " ".join(t.text for t in left) if left else noun.text
+    country, sectors, entity = phrase_actor(doc, left or [noun])
+    if not sectors:
+        sectors = sectors_in(noun.text) or sectors_in(noun.lemma_) or default_sectors(noun, category)
+    if country is None:
+        # "the total number of U.S. forces ... will be reduced to 2,500 soldiers": the subject
+        # says whose, when it is a country alone or the same kind of actor as the counted noun
+        subject_country, subject_sectors, entity2 = clause_subject_actor(doc, noun)
+        if subject_country and (not subject_sectors or set(subject_sectors) & set(sectors)):
+            country = subject_country
+            entity = entity or entity2
+    if country is None and not sectors:
+        return None
+    code = (country or "") + "".join(sectors[:1])
+    return Actor(name=phrase, country=country, code=code or None, entity=entity, sectors=sectors[:1])
+
+
+def default_sectors(noun, category: str | None) -> list[str]:
+    """Counted soldiers are MIL and counted people CVL when the sector table names neither."""
+    if category == "troops":
+        return ["MIL"]
+    if category in ("people", "protesters", "killed", "wounded", "displaced", "arrested") and \
+            noun.lemma_.lower() in NOUN_CATEGORIES["people"] | NOUN_CATEGORIES["protesters"]:
+        return ["CVL"]
+    return []
+
+
+def phrase_actor(doc: Doc, tokens) -> tuple[str | None, list[str], str | None]:
+    country = None
+    entity_id = None
+    for t in tokens:
+        ent = doc.entity_at(t.idx, t.idx + len(t))
+        if ent is not None and (ent.country or ent.sectors) and ent.type in ("ORG", "NORP", "GPE"):
+            entity_id = ent.id
+            country = country or ent.country
+    text = " ".join(t.text for t in tokens)
+    for size in (3, 2, 1):
+        for i in range(len(tokens) - size + 1):
+            words = " ".join(t.text for t in tokens[i:i + size])
+            code = countries.country_code(words)
+            if code and country is None:
+                country = code
+    return country, sectors_in(text), entity_id
+
+
+def clause_subject_actor(doc: Doc, noun) -> tuple[str | None, list[str], str | None]:
+    head = noun
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX") or head.head is head:
+            break
+        head = head.head
+    # "Germany plans to cut ...": an infinitive's subject is its governing verb's
+    while head.dep_ in ("xcomp",) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        head = head.head
+    for child in head.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i != noun.i:
+            tokens = sorted(child.subtree, key=lambda t: t.i)
+            country, sectors, entity = phrase_actor(doc, tokens)
+            if country:
+                return country, sectors, entity
+    return None, [], None
+
+
+def count_kind(doc: Doc, n: NumberSpan, noun) -> str:
+    """target ("reduced to 2,500"), change ("withdraw 500", "an additional 500") or total."""
+    parsed = doc.parsed
+    first = parsed[n.first]
+    before = doc.text[max(0, n.start - 30):n.start].lower()
+    if re.search(r"\b(additional|extra|another|more)\s+$", before) or re.search(r"\bby\s+(about\s+|some\s+)?$", before):
+        return "change"
+    anchor = noun if noun is not None and noun.i > n.last else first
+    # walk up to the verb: "reduced to [2,500] soldiers", "withdraw [500] soldiers"
+    token = anchor
+    prep = None
+    for _ in range(4):
+        if token.dep_ == "pobj" and token.head.dep_ == "prep":
+            prep = token.head.lower_
+        head = token.head
+        if head is token:
+            break
+        if head.pos_ in ("VERB", "AUX"):
+            lemma = head.lemma_.lower()
+            if prep == "to" and lemma in TARGET_VERBS:
+                return "target"
+            if lemma in CHANGE_VERBS and prep in (None, "of"):
+                return "change"
+            if lemma in ("withdraw", "pull", "cut", "reduce") and prep == "by":
+                return "change"
+            break
+        token = head
+    if re.search(r"\b(to|at)\s+(about\s+|some\s+|around\s+)?$", before) and re.search(
+            r"\b(reduc|cut|increas|rais|ris|fell|fall|drop|lower|climb|jump|grow|grew|bring|brought|reach|swell)\w*\b[^.]{0,40}$", before):
+        return "target"
+    return "total"

@@ -496,6 +496,8 @@ SPOKEN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 def spoken_year(m: re.Match, doc: Doc):
     """nineteen ninety-six / the year two thousand, as transcripts write years."""
     if m.group(4):
+        if not m.group(0).lower().startswith(("the year", "year")):
+            return None  # "two thousand soldiers" is a number
         return str(2000 + SPOKEN_UNITS.get(m.group(5) or "", 10 if m.group(5) == "ten" else 0)), "date"
     if m.group(0).lower().startswith(("the year", "year")) is False and not m.group(2):
         return None
