@@ -1,0 +1,104 @@
+"""Places: toponyms geocoded from the offline GeoNames gazetteer, with their roles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline import process
+from dateline.analyse import places
+from dateline.analyse.gazetteer import distance_km, load
+from dateline.analyse.nlp import load as load_nlp
+from dateline.doc import Doc
+from dateline.record import Article, Dateline, Place, Source
+
+SEED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "seed" / "000_022b95cdbb7346cb.txt"
+
+
+def places_of(text: str, dateline: Dateline | None = None, metonyms: dict | None = None):
+    """Run the places stage alone on a parsed text (with a dateline or metonym spans when given)."""
+    article = Article(id="t", source=Source(None, None, "text"), title=None, authors=[], published=None,
+                      dateline=dateline, language="en", text=text)
+    doc = Doc(article=article, parsed=load_nlp()(text))
+    if metonyms:
+        doc.user_data["metonym_spans"] = metonyms
+    places.annotate(doc)
+    for p in article.places:
+        for m in p.mentions:
+            assert text[m.start:m.end] == m.text
+    return {p.name: p for p in article.places}
+
+
+def test_gazetteer_knows_names_and_alternate_names():
+    gaz = load()
+    beirut = gaz.lookup("Beirut")[0]
+    assert beirut.country == "LBN" and distance_km(beirut.lat, beirut.lon, 33.89, 35.50) < 10
+    assert gaz.lookup("Bayrut") and gaz.lookup("Bayrut")[0].geonames_id == beirut.geonames_id
+    assert gaz.country("IRQ").kind == "country"
+
+
+def test_event_places_and_mentions():
+    found = places_of("Heavy clashes broke out in Mosul on Monday, officials in Baghdad said. "
+                      "Germany has condemned the violence.")
+    assert found["Mosul"].role == "event" and found["Mosul"].country == "IRQ"
+    assert found["Mosul"].kind == "city" and found["Mosul"].geonames_id
+    assert found["Germany"].role == "mention" and found["Germany"].kind == "country"
+
+
+def test_one_place_with_all_its_mentions():
+    found = places_of("Troops withdrew from Iraq. Iraq's parliament voted, and Iraq welcomed it.")
+    assert found["Iraq"].role == "event"
+    assert [m.text for m in found["Iraq"].mentions] == ["Iraq", "Iraq", "Iraq"]
+
+
+def test_georgia_the_state_and_georgia_the_country():
+    us = places_of("Voters lined up in Atlanta, Georgia, as officials in Savannah counted ballots.")
+    assert us["Georgia"].country == "USA" and us["Georgia"].kind == "admin"
+    caucasus = places_of("Russia and Georgia exchanged prisoners near Tbilisi.")
+    assert caucasus["Georgia"].country == "GEO" and caucasus["Georgia"].kind == "country"
+
+
+def test_washington_the_capital_unless_the_state_is_meant():
+    capital = places_of("Protesters marched in Washington on Saturday.")
+    assert capital["Washington"].kind == "city"
+    assert distance_km(capital["Washington"].lat, capital["Washington"].lon, 38.9, -77.04) < 50
+    state = places_of("Wildfires spread across Washington state and Oregon.")
+    assert state["Washington"].kind == "admin"
+
+
+def test_toponyms_in_organisation_names_and_metonyms_are_not_places():
+    text = "The Washington Post reported that Washington rejected the offer made in Vienna."
+    start = text.index("Washington rejected")
+    found = places_of(text, metonyms={(start, start + len("Washington")): "USA"})
+    assert "Washington" not in found
+    assert "Vienna" in found
+
+
+def test_dateline_place_is_geocoded_and_kept_apart_from_event_places():
+    text = "BEIRUT, LEBANON (8:40 P.M.) - US forces began to withdraw from Iraq."
+    dateline = Dateline(text="BEIRUT, LEBANON (8:40 P.M.) -", place=Place(name="BEIRUT", country=None),
+                        time="20:40", start=0, end=29)
+    found = places_of(text, dateline=dateline)
+    beirut = next(p for p in found.values() if p.role == "dateline")
+    assert beirut.country == "LBN" and beirut.lat and beirut.lon and beirut.geonames_id
+    assert [m.text for m in beirut.mentions] == ["BEIRUT"]
+    assert dateline.place.country == "LBN"  # the dateline itself is filled in too
+    assert found["Iraq"].role == "event"
+
+
+def test_regions_are_not_namesake_towns():
+    found = places_of("Tensions are rising across the Middle East.")
+    assert found["Middle East"].kind == "region"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed corpus not present")
+def test_seed_places():
+    article = process(SEED.read_text(encoding="utf-8"))
+    by_name = {p.name: p for p in article.places}
+    assert by_name["Iraq"].role == "event" and by_name["Iraq"].country == "IRQ"
+    if article.dateline is None or article.dateline.place is None:
+        pytest.skip("the clean stage found no dateline")
+    beirut = next(p for p in article.places if p.role == "dateline")
+    assert beirut.country == "LBN" and beirut.lat is not None and beirut.lon is not None
+    assert distance_km(beirut.lat, beirut.lon, 33.89, 35.50) < 20
