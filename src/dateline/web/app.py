@@ -16,7 +16,7 @@ import hmac
 import logging
 import threading
 from collections import Counter, defaultdict
-from contextlib import contextmanager
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -217,16 +217,17 @@ def create_app(db_path: str | Path, allow_write: bool = False, token: str | None
     write_lock = threading.Lock()
     env = _templates()
 
-    app = FastAPI(title="dateline", version=_version(),
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        store.close()
+
+    app = FastAPI(title="dateline", version=_version(), lifespan=lifespan,
                   description="Sourced facts from news: articles, events, quotes, people. Read-only unless the "
                               "server was started with --allow-write; writes need `Authorization: Bearer <token>`.",
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json")
     app.state.store = store
     app.mount("/static", StaticFiles(directory=str(HERE / "static"), follow_symlink=False), name="static")
-
-    @app.on_event("shutdown")
-    def _close() -> None:  # pragma: no cover - exercised when the server stops
-        store.close()
 
     def get_store() -> Iterator[Store]:
         cursor = store.con.cursor()
@@ -309,7 +310,7 @@ def create_app(db_path: str | Path, allow_write: bool = False, token: str | None
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
     def events_page(request: Request, filters: EventFilters = Depends(event_filters),
-                    sort: str = Query("articles", max_length=20), order: str = Query("", max_length=4),
+                    sort: str = Query("articles", max_length=FILTER_LEN), order: str = Query("", max_length=FILTER_LEN),
                     page: int = _page(), st: Store = Depends(get_store)):
         clusters = st.event_clusters(**filters.kwargs())
         key = EVENT_SORTS.get(sort, EVENT_SORTS["articles"])
