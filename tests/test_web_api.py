@@ -113,7 +113,7 @@ def write_client(write_db) -> httpx.Client:
 @pytest.fixture(scope="module")
 def hostile_id(client) -> str:
     items = client.get("/api/search", params={"q": "Marchuk Kharkiv"}).json()["items"]
-    assert items and "Marchuk" in items[0]["snippet"] + client.get(f"/api/documents/{items[0]['id']}").text
+    assert items and items[0]["title"].startswith("Shelling")
     return items[0]["id"]
 
 
@@ -270,6 +270,17 @@ def test_unknown_pages_are_404(client):
     assert client.get("/nothing-here").status_code == 404
     assert client.get("/api/documents/does-not-exist").status_code == 404
     assert client.get("/api/nothing").json() == {"detail": "Not Found"}
+
+
+def test_concurrent_requests(base, hostile_id):
+    """Requests in parallel each read through their own cursor."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = ["/api/events", "/events", f"/article/{hostile_id}", "/api/search?q=minister", "/timeline",
+             "/api/stats", "/network", "/map"] * 4
+    with httpx.Client(base_url=base, timeout=60) as c, ThreadPoolExecutor(8) as pool:
+        statuses = list(pool.map(lambda p: c.get(p).status_code, paths))
+    assert statuses == [200] * len(paths)
 
 
 # -- the JSON API ----------------------------------------------------------------------------

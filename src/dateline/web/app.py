@@ -215,6 +215,7 @@ def create_app(db_path: str | Path, allow_write: bool = False, token: str | None
     db_path = str(db_path)
     store = Store(db_path, read_only=not allow_write)
     write_lock = threading.Lock()
+    cursor_lock = threading.Lock()  # cursors are made one at a time; each is then used by one thread only
     env = _templates()
 
     @asynccontextmanager
@@ -230,7 +231,8 @@ def create_app(db_path: str | Path, allow_write: bool = False, token: str | None
     app.mount("/static", StaticFiles(directory=str(HERE / "static"), follow_symlink=False), name="static")
 
     def get_store() -> Iterator[Store]:
-        cursor = store.con.cursor()
+        with cursor_lock:
+            cursor = store.con.cursor()
         try:
             yield _CursorStore(cursor, db_path)
         finally:
@@ -525,7 +527,8 @@ def create_app(db_path: str | Path, allow_write: bool = False, token: str | None
     def api_ingest(article: ArticleIn):
         record = _process(article)
         with write_lock:
-            cursor = store.con.cursor()
+            with cursor_lock:
+                cursor = store.con.cursor()
             try:
                 result = _CursorStore(cursor, db_path).add([record])
             finally:

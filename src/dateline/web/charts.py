@@ -268,7 +268,8 @@ def world_map(points: list[dict], *, highlight: set[str] = frozenset(), fit: boo
         cls = "land hl" if country["iso3"] in highlight else "land"
         parts.append(f'<path class="{cls}" d="{_attr(country["d"])}" stroke-width="{_fmt(0.25 * scale)}">'
                      f'<title>{escape(country["name"] or "")}</title></path>')
-    for p in sorted(located, key=lambda p: -p.get("r", 1)):
+    # places under events, bigger under smaller, so that every point can be hovered
+    for p in sorted(located, key=lambda p: (p.get("layer") == "event", -p.get("r", 1))):
         r = p.get("r", 1.0) * scale
         circle = (f'<circle class="pt {_attr(p.get("layer", ""))}" cx="{_fmt2(p["lon"])}" cy="{_fmt2(-p["lat"])}" '
                   f'r="{_fmt2(r)}" fill="{_attr(p.get("color", "#c53030"))}" stroke-width="{_fmt2(0.3 * scale)}">'
