@@ -81,11 +81,25 @@ def _code(country: str | None, sectors: list[str], own: str | None = None) -> st
     return code or None
 
 
+def _coordinated(tokens: list["Token"], hits: list) -> bool:
+    """Several actors in one phrase count only when a conjunction joins them ("Fornost and
+    Gondor"), not when it joins adjectives ("Ithilen's awful and evil minister Calimehtar")."""
+    if len(hits) < 2:
+        return False
+    for t in tokens:
+        if t.lower_ in ("and", "nor", "or", ",") and t.dep_ in ("cc", "punct"):
+            if t.head.pos_ in ("PROPN", "NOUN") and any(c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")
+                                                       for c in t.head.children):
+                return True
+    return False
+
+
 def from_dictionary(doc: Doc, tokens: list["Token"]) -> list[Actor] | None:
     dictionary = doc.actor_dictionary
     if dictionary is None or not tokens:
         return None
-    words = [t.text.upper() for t in tokens]
+    # "Dol_Amroth" in running text is the dictionary's own joined spelling
+    words = [w for t in tokens for w in t.text.upper().split("_") if w]
     actor_hits: list[tuple[int, int, str | None, str]] = []
     agent_hits: list[tuple[int, str, bool]] = []
     i = 0
@@ -109,8 +123,7 @@ def from_dictionary(doc: Doc, tokens: list["Token"]) -> list[Actor] | None:
         return []
     prefix = "".join(code for _, code, p in agent_hits if p)
     suffixes = [code for _, code, p in agent_hits if not p]
-    has_and = any(t.lower_ in ("and", "nor", "or") for t in tokens)
-    bases = [h[2] for h in coded] if has_and else [h[2] for h in coded[:1]]
+    bases = [h[2] for h in coded] if _coordinated(tokens, coded) else [h[2] for h in coded[:1]]
     if not bases:
         bases = [""]
     actors = []
@@ -122,7 +135,9 @@ def from_dictionary(doc: Doc, tokens: list["Token"]) -> list[Actor] | None:
                 if part not in [code[j:j + 3] for j in range(0, len(code), 3)]:
                     code += part
         country = base[:3] if base and countries.country_name(base[:3]) else None
-        sectors = [code[j:j + 3] for j in range(3 if country else 0, len(code), 3)]
+        # the base code (a country, or a dictionary's own actor code) is not a sector
+        start = len(prefix) + (3 if base else 0)
+        sectors = [code[j:j + 3] for j in range(start, len(code), 3)] + [prefix[j:j + 3] for j in range(0, len(prefix), 3)]
         actors.append(Actor(name=_actor_name(tokens), country=country, code=code or None, sectors=sectors))
     return actors
 
@@ -235,6 +250,11 @@ def infer(doc: Doc, head: "Token", tokens: list["Token"]) -> list[Actor]:
             code = _code(entity.country, sectors)
             return [Actor(name=entity.name, country=entity.country, code=code, entity=entity.id,
                           sectors=sectors[:1])]
+    if head.lemma_.lower() in ABSTRACT_HEADS:
+        # "the American peace plan": the country whose plan it is, nothing more
+        own = [t for t in tokens if t.i < head.i and t.head.i == head.i and t.dep_ in ("amod", "compound", "poss")]
+        owners = _countries_in(own)
+        return [Actor(name=name, country=owners[0], code=owners[0], sectors=[])] if owners else []
     if not _names_actor(head, tokens):
         return []
     found = _countries_in(tokens)

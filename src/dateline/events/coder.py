@@ -24,13 +24,26 @@ One pass per sentence:
 intention to withdraw", "offered to negotiate", "is willing to withdraw its troops") is
 coded with CAMEO's *express intent* code for that action (0356 intent to de-escalate
 militarily, 036 to meet or negotiate, 033 to give aid, 031 material cooperation, 030
-otherwise), PLOVER AGREE, modality ``intended``. An intended conflict action ("vowed to
-wage war") is a threat (13x), as CAMEO codes it. A merely future action ("will withdraw",
-"will take place") keeps the action's own code with modality ``planned``.
+otherwise), PLOVER AGREE, modality ``intended``; the one who intends is the source. An
+intended conflict action ("vowed to wage war") is a threat (13x), as CAMEO codes it.
+
+**Future tense.** CAMEO codes acts that are only announced for the future as the intent
+(or, for conflict acts, the threat) to do them, since the act has not happened: "Japan will
+give Vietnam a loan" is 033 and "farmers said they would blockade the capital" 13x. Those
+events carry modality ``planned``, so a reader can tell them from a stated intention.
+Statements of agreement, criticism, demands and the like (057, 02, 09-13) keep their code.
+
+**Targets left unsaid.** When the sentence names no target, the event's place gives one
+("Prisoners rioted at a jail in Ecuador"); else acts that fall on the actor's own country
+(protests, curfews, arrests, violence) take the source's country, as CAMEO coders do.
+Meetings, aid, pledges and withdrawals keep no target. With a user's PETRARCH dictionaries
+the coder follows PETRARCH's convention and does not supply targets beyond the domestic
+codes.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -47,7 +60,7 @@ SPEECH_VERBS = {"say", "tell", "announce", "reveal", "state", "add", "note", "re
                 "declare", "insist", "explain", "stress", "indicate", "write", "quote", "believe", "think",
                 "argue", "acknowledge", "admit", "assert", "emphasize", "point", "conclude", "know"}
 TARGET_PREPS = ("with", "against", "to", "on", "upon", "from", "into", "at", "over", "toward", "towards",
-                "for", "of", "between")
+                "for", "of", "between", "about")
 # codes whose object is a thing moved or given, not the one acted on ("withdrew its troops")
 THEME_ROOTS = ("07", "08", "15", "03")
 # things an actor moves or gives: never the target of withdraw/deploy/send/provide
@@ -59,6 +72,9 @@ THEME_NOUNS = {"force", "forces", "troop", "troops", "soldier", "soldiers", "pea
                "curfew", "blockade", "sanction", "sanctions", "embargo", "ban", "restriction", "restrictions",
                "emergency", "tie", "ties", "relation", "relations", "talk", "talks", "embassy", "patrol",
                "patrols"}
+# themes that are also people: a target when named after a preposition
+AGENT_THEMES = {"force", "troop", "soldier", "peacekeeper", "inspector", "worker", "personnel", "unit",
+                "observer", "army", "military", "reservist", "contingent"}
 # nouns whose "of" phrase is the doer ("withdrawal of U.S. forces"), not the one done to
 INTRANSITIVE_NOUNS = {"withdrawal", "pullout", "retreat", "visit", "trip", "protest", "demonstration", "strike",
                       "riot", "march", "rally", "surrender", "resignation", "offensive", "deployment",
@@ -129,7 +145,9 @@ def _object_words(obj: "Token | None") -> set[str]:
 
 def _verb_rule(tok: "Token", rules: list[Rule]) -> tuple[Rule, set[int]] | None:
     particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
-    preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative")}
+    # "agreed on Tuesday" is a date, not "agreed on" a deal
+    preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative")
+             and not any(g.ent_type_ in NON_ACTOR_ENTS for g in c.children if g.dep_ == "pobj")}
     obj = _object(tok)
     obj_words = _object_words(obj)
     passive = _is_passive(tok)
@@ -401,8 +419,20 @@ class Args:
     place_tokens: list["Token"] = field(default_factory=list)
 
 
+def _flat_preps(tok: "Token") -> list["Token"]:
+    """Prepositions of tok; "out of", "away from": the inner one carries the object."""
+    out = []
+    for c in tok.children:
+        if c.dep_ not in ("prep", "dative"):
+            continue
+        if not _pobjs(c):
+            out.extend(g for g in c.children if g.dep_ == "prep")
+        out.append(c)
+    return out
+
+
 def _prep_targets(tok: "Token", args: Args, skip: set[str] = frozenset()) -> None:
-    preps = [c for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ not in skip]
+    preps = [c for c in _flat_preps(tok) if c.lower_ not in skip]
     for p in preps:
         if p.lower_ in ("in", "at", "inside", "near", "from", "into", "across", "out"):
             for g in _pobjs(p):
@@ -423,7 +453,8 @@ def _prep_targets(tok: "Token", args: Args, skip: set[str] = frozenset()) -> Non
                     continue
                 if name == "for" and g.ent_type_ not in ("GPE", "NORP", "ORG"):
                     continue
-                if not _is_theme(g) and g not in args.targets:
+                # "surrendered to government troops" names someone; "agreed on aid" does not
+                if (not _is_theme(g) or g.lemma_.lower() in AGENT_THEMES) and g not in args.targets:
                     args.targets.append(g)
                 for gc in g.children:  # "hacked into the computers of the German parliament"
                     if gc.dep_ == "prep" and gc.lower_ in ("of", "with", "against", "to"):
@@ -431,6 +462,21 @@ def _prep_targets(tok: "Token", args: Args, skip: set[str] = frozenset()) -> Non
     for c in tok.children:
         if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN"):
             args.targets.insert(0, c)
+
+
+def _nested_between(tok: "Token", args: Args, depth: int = 0) -> None:
+    """"welcomed a resumption of ties between Gondor and Osgiliath": the partners of a
+    relation named inside the object are the targets."""
+    if depth > 3 or args.between:
+        return
+    for c in tok.children:
+        if c.dep_ != "prep":
+            continue
+        for g in _pobjs(c):
+            if c.lower_ == "between":
+                args.between.extend(_conj_expand(g))
+                return
+            _nested_between(g, args, depth + 1)
 
 
 def verb_args(v: "Token", code: str = "") -> Args:
@@ -457,6 +503,7 @@ def verb_args(v: "Token", code: str = "") -> Args:
     _prep_targets(v, args, skip={"by"})
     if obj is not None:
         _prep_targets(obj, args)
+        _nested_between(obj, args)
     if obj is not None:  # "demanded an admission by Moscow"
         for c in obj.children:
             if c.dep_ == "prep" and c.lower_ == "by":
@@ -590,6 +637,11 @@ def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
             # "would boycott" 133): the act has not happened yet
             code = intent_code(code)
         args = verb_args(trig.token, code) if trig.token.pos_ in ("VERB", "AUX") else noun_args(trig.token)
+        if trig.rule.preps and trig.token.pos_ in ("VERB", "AUX"):
+            # "arrived in Gondor", "travelled to Moscow": the rule's own preposition names the target
+            named = [g for c in trig.token.children if c.dep_ == "prep" and c.lower_ in trig.rule.preps
+                     for g in _pobjs(c)]
+            args.targets = named + [t for t in args.targets if t not in named]
         sources = source_override or args.sources
         targets = target_override or args.targets
         if not sources and chain.governors:
@@ -672,6 +724,18 @@ def _pick_place(doc: Doc, p: _Pending, sent: "SpacySpan") -> Place | None:
                 if place.role != "dateline":
                     place.role = "event"
                 return place.place()
+    top = p.chain.top or p.trigger.token
+    sub = list(top.subtree)
+    a, b = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+    for place in doc.article.places:  # else a place named anywhere in the event's clause
+        for m in place.mentions:
+            if a <= m.start and m.end <= b and not (dl is not None and dl.start is not None
+                                                    and dl.start <= m.start < (dl.end or dl.start)):
+                before = re.search(r"(\w+)\W*$", doc.text[max(0, m.start - 16):m.start])
+                if before and before.group(1).lower() in ("in", "at", "near", "inside", "across"):
+                    if place.role != "dateline":
+                        place.role = "event"
+                    return place.place()
     if doc.article.places:
         return None
     # no place stage output: a country named in the "in/from/at" phrase is still a place
@@ -760,6 +824,18 @@ def _borrow_countries(pairs: list, place: Place | None) -> None:
                 side.code = country + side.code
 
 
+def _interactive(code: str) -> bool:
+    """Codes two coordinated actors do with each other: agree, meet, cooperate, fight."""
+    return code[:2] in ("03", "04", "06", "19") or code in ("057", "050", "0871")
+
+
+def _home_default(code: str) -> bool:
+    """Acts that, with no one else named, fall on the actor's own country ("imposed a
+    curfew", "blew up power lines"); not meetings, aid, pledges or withdrawals, which are
+    always with or from someone the sentence did not name."""
+    return code[:2] not in ("03", "04", "06", "07") and not code.startswith(("087", "084"))
+
+
 def _country_actor(code: str, name: str) -> Actor:
     return Actor(name=name, country=code, code=code, sectors=[])
 
@@ -794,8 +870,10 @@ def annotate_events(doc: Doc) -> list[Event]:
                 pairs = [(s, t) for s in sources for t in targets if (s.code, s.name) != (t.code, t.name)]
                 if not pairs:
                     pairs = [(sources[0], targets[0])]
-            elif len(sources) > 1:  # "Baghdad and Washington agreed": each with the other
+            elif len(sources) > 1 and _interactive(p.code):  # "Baghdad and Washington agreed": each with the other
                 pairs = [(s, t) for s in sources for t in sources if s is not t]
+            elif len(sources) > 1:  # "Galadriel and Gollum boycotted ...": each on its own
+                pairs = [(s, None) for s in sources]
             elif sources:
                 pairs = [(sources[0], None)]
             elif targets:
@@ -818,11 +896,11 @@ def annotate_events(doc: Doc) -> list[Event]:
                     if place is not None and place.country and place.country != source.country:
                         target = _country_actor(place.country, place.name)
                     elif (p.code[:2] in DOMESTIC_ROOTS or p.code in DOMESTIC_CODES
-                          or doc.actor_dictionary is None):
+                          or (doc.actor_dictionary is None and _home_default(p.code))):
                         # no one else named: the act is aimed at the actor's own country
                         # (PETRARCH-dictionary coding keeps its convention of coding no target)
                         target = _country_actor(source.country, countries.country_name(source.country) or source.country)
-                key = (source.code if source else None, target.code if target else None, p.code)
+                key = (sent.start, source.code if source else None, target.code if target else None, p.code)
                 if key in seen:
                     continue
                 seen.add(key)
