@@ -300,3 +300,23 @@ if __name__ == "__main__":
         prec = c["correct"] / c["predicted"] if c["predicted"] else float("nan")
         print(f"{kind:<10} {c['expected']:>4} {c['found']:>5} {rec:>6.2f} {c['predicted']:>5} {c['correct']:>5} {prec:>5.2f}")
     print(f"overall recall {result['recall']:.3f} precision {result['precision']:.3f}")
+
+
+CONTRACT = SHARED / "contract" / "article.schema.json"
+
+
+@pytest.mark.skipif(not CONTRACT.exists(), reason="shared contract not available")
+def test_events_validate_against_the_contract():
+    import jsonschema
+
+    schema = json.loads(CONTRACT.read_text("utf-8"))
+    text = ("Egyptian and Jordanian officials met in Cairo on Tuesday. Turkish police arrested 40 Kurdish "
+            "activists in Diyarbakir. The Ukrainian defence minister expressed his intention to negotiate "
+            "with Russia.")
+    art = dateline.process(text, published="2021-03-10")
+    assert len(art.events) >= 3
+    record = art.to_dict()
+    jsonschema.validate(record, schema)
+    for ev in record["events"]:
+        assert text[ev["sentence"]["start"]:ev["sentence"]["end"]] == ev["sentence"]["text"]
+        assert text[ev["trigger"]["start"]:ev["trigger"]["end"]] == ev["trigger"]["text"]

@@ -71,13 +71,9 @@ def _actor_name(tokens: list["Token"]) -> str:
     return re.sub(r"^(the|a|an)\s+", "", text, flags=re.I).strip(" ,")
 
 
-def _code(country: str | None, sectors: list[str], own: str | None = None) -> str | None:
-    if own:
-        code = own
-    else:
-        code = country or ""
-        for sector in sectors[:1] if country else sectors[:1]:
-            code += sector
+def _code(country: str | None, sectors: list[str]) -> str | None:
+    """CAMEO actor code: country then the main sector (USAMIL); the sector alone without one."""
+    code = (country or "") + "".join(sectors[:1])
     return code or None
 
 
@@ -227,13 +223,10 @@ def _names_actor(head: "Token", tokens: list["Token"]) -> bool:
         return True
     if head.lower_ in GROUP_HEADS or head.lemma_.lower() in GROUP_HEADS:
         return True
-    doc = head.doc
     own = [t for t in tokens if t.i <= head.i and (t.i == head.i or t.head.i == head.i or t.head.head.i == head.i)
            and t.dep_ not in ("prep", "pobj")]
     own_text = " ".join(t.text for t in own)
-    if _sector_phrase(head.text) or sectors_in(own_text) or _countries_in(own):
-        return True
-    return bool(doc.vocab is None)
+    return bool(_sector_phrase(head.text) or sectors_in(own_text) or _countries_in(own))
 
 
 def infer(doc: Doc, head: "Token", tokens: list["Token"]) -> list[Actor]:
