@@ -67,6 +67,7 @@ def annotate(doc: Doc) -> None:
     for i, m in enumerate(mentions):
         m.entry = resolve(doc, m, context, anchors.without(m), previous=mentions[i - 1] if i else None)
         m.event = is_event_mention(doc, m.start, m.end)
+    place_facilities(doc, mentions)
     mentions = [m for m in mentions if m.entry is not None or plausible_unresolved(m.name)]
     doc.article.places = group(doc, mentions)
 
@@ -90,6 +91,27 @@ class Anchors:
 
     def near(self, e: Entry, km: float = 250) -> bool:
         return any(distance_km(e.lat, e.lon, lat, lon) <= km for _, lat, lon in self.points)
+
+
+def place_facilities(doc: Doc, mentions: list[Mention]) -> None:
+    """A street or building the gazetteer lacks is placed at the town the article puts it in:
+    the nearest city named before it, else the dateline's place."""
+    fallback = None
+    dateline = doc.article.dateline
+    if dateline and dateline.place and dateline.place.name:
+        fallback = geocode(dateline.place)
+    last_city: Entry | None = None
+    for m in mentions:
+        if m.entry is not None and m.entry.kind in ("city", "admin"):
+            last_city = m.entry
+            continue
+        if m.entry is None and is_facility_name(m.name):
+            where = last_city
+            if where is not None:
+                m.entry = Entry(None, m.name, "other", where.country, where.admin1, where.lat, where.lon, 0)
+            elif fallback is not None and fallback.lat is not None:
+                m.entry = Entry(None, m.name, "other", fallback.country, fallback.admin1, fallback.lat,
+                                fallback.lon, 0)
 
 
 def plausible_unresolved(name: str) -> bool:
@@ -121,13 +143,15 @@ def detect(doc: Doc) -> list[Mention]:
 
     if parsed is not None:
         for ent in parsed.ents:
-            if ent.label_ not in PLACE_LABELS:
-                continue
-            if ent.label_ == "FAC" and not load().lookup(ent.text):
-                continue  # buildings and streets we cannot place: left out, not guessed
-            if not looks_like_name(ent.text):
-                continue
-            add(ent.start_char, ent.end_char)
+            if ent.label_ in PLACE_LABELS or is_facility_name(ent.text) and ent.label_ in ("ORG", "PERSON"):
+                if looks_like_name(ent.text):
+                    add(ent.start_char, ent.end_char)
+            elif ent.label_ in ("ORG", "PERSON", "NORP", "EVENT", "PRODUCT") and mislabelled_toponym(doc, ent):
+                # the small model often calls "Ghouta" an ORG and "Tamil Nadu" a PERSON
+                skip = [(s, e) for s, e in skip if not (s == ent.start_char and e == ent.end_char)]
+                add(ent.start_char, ent.end_char)
+        for start, end in untagged_toponyms(doc):
+            add(start, end)
     # country names and aliases the model did not tag as places
     occupied = [(e.start_char, e.end_char) for e in parsed.ents] if parsed is not None else []
     for match in country_name_pattern().finditer(text):
@@ -137,6 +161,59 @@ def detect(doc: Doc) -> list[Mention]:
         if hit and hit.kind in ("name", "alias"):
             add(match.start(), match.end())
     return sorted(found, key=lambda m: m.start)
+
+
+FACILITY_WORDS = re.compile(
+    r"\b(Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Square|Plaza|Bridge|Church|Cathedral|"
+    r"Mosque|Temple|Basilica|Airport|Station|Stadium|Hospital|Prison|Palace|Embassy|Camp|Park|Market|"
+    r"Highway|Port|Harbour|Harbor|Border Crossing|Crossing|Dam|Base|Air Base|Checkpoint)$")
+LOCATIVE_BEFORE = re.compile(r"\b(in|from|near|at|to|into|across|outside|inside|toward|towards|around|of|"
+                             r"between|and)\s+(the\s+)?$", re.I)
+
+
+def is_facility_name(text: str) -> bool:
+    """"Royal Street", "Dulles Airport": a named facility, placed by the place around it."""
+    return bool(FACILITY_WORDS.search(text)) and text[:1].isupper()
+
+
+def mislabelled_toponym(doc: Doc, ent) -> bool:
+    """An entity the model gave another label whose whole name is a well-known place,
+    or a known place right after a locative preposition ("shelling in Ghouta")."""
+    if ent.label_ == "NORP" and countries.lookup(ent.text):
+        return False  # "Syrian", "Kurds": nationality words, not toponyms
+    hits = load().lookup(ent.text)
+    if not hits or not ent.text[:1].isupper():
+        return False
+    best = hits[0]
+    if best.kind in ("country", "admin", "region"):
+        return ent.label_ != "PERSON" or len(ent.text.split()) > 1
+    before = doc.text[max(0, ent.start_char - 14):ent.start_char]
+    if LOCATIVE_BEFORE.search(before) and best.population >= 1000:
+        return True
+    return best.population >= 500_000 and ent.label_ != "PERSON"
+
+
+def untagged_toponyms(doc: Doc) -> list[tuple[int, int]]:
+    """Capitalised words no entity covers that name a place after a locative preposition."""
+    parsed = doc.parsed
+    out: list[tuple[int, int]] = []
+    gaz = load()
+    for token in parsed:
+        if token.ent_type_ or not token.is_title or token.is_sent_start or token.pos_ != "PROPN":
+            continue
+        # extend over following capitalised proper nouns: "San Marcos"
+        end = token.i
+        while end + 1 < len(parsed) and parsed[end + 1].is_title and parsed[end + 1].pos_ == "PROPN" \
+                and not parsed[end + 1].ent_type_:
+            end += 1
+        if token.i > 0 and parsed[token.i - 1].is_title and parsed[token.i - 1].pos_ == "PROPN":
+            continue
+        span = parsed[token.i:end + 1]
+        hits = gaz.lookup(span.text)
+        before = doc.text[max(0, span.start_char - 14):span.start_char]
+        if hits and hits[0].population >= 1000 and LOCATIVE_BEFORE.search(before):
+            out.append((span.start_char, span.end_char))
+    return out
 
 
 def looks_like_name(text: str) -> bool:
