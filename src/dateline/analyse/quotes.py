@@ -241,6 +241,12 @@ def direct_quote(doc: Doc, span: tuple[int, int], quotes: QuoteIndex, found: lis
     if words < 4:
         return None  # a scare quote or a title, not speech
     previous = continued_speaker(doc, span, found)
+    if previous is not None and continues_in_paragraph(doc, previous, span):
+        # "“A,” X said. “B.”": one statement interrupted by its attribution; the quote
+        # covers both parts (and the attribution between them)
+        previous.end = e
+        previous.text = doc.text[previous.start:e]
+        return None
     if previous is not None:
         return Quote(speaker=previous.speaker, text=content, direct=True, start=s, end=e,
                      speaker_name=previous.speaker_name, cue=None, channel=None,
@@ -248,6 +254,18 @@ def direct_quote(doc: Doc, span: tuple[int, int], quotes: QuoteIndex, found: lis
     if words >= 8 and starts_sentence(doc.text, s):
         return Quote(speaker=None, text=content, direct=True, start=s, end=e)
     return None
+
+
+def continues_in_paragraph(doc: Doc, previous: Quote, span: tuple[int, int]) -> bool:
+    """The quotation carries on the previous quote's statement in the same paragraph: only
+    its own attribution (",” Smith told CBS on Monday.") or nothing stands between them."""
+    between = doc.text[previous.end:span[0]]
+    if "\n" in between or len(between) > 220:
+        return False
+    cue = previous.cue_span
+    if word_count(between) == 0:
+        return True
+    return cue is not None and previous.end <= cue.start < span[0]
 
 
 def starts_sentence(text: str, s: int) -> bool:
