@@ -353,11 +353,11 @@ def create_app(db_path: str | Path, allow_write: bool = False, token: str | None
                 return url_for("/events", **base, plover=plover, since=bucket.isoformat(), until=end.isoformat())
 
             chart = charts.stacked_bars(buckets, used_unit, series, link=link)
-        count_charts = _count_charts(st, category=category, noun=noun, country=filters.country,
+        count_charts, undated_counts = _count_charts(st, category=category, noun=noun, country=filters.country,
                                      since=filters.since, until=filters.until)
         return render("timeline.html", request, title="Timeline", filters=filters.kwargs(), unit=unit,
                       used_unit=used_unit, chart=chart, by_type=by_type.most_common(), undated=len(clusters) - len(dated),
-                      n_events=len(clusters), plovers=queries.plover_types(st.con), count_charts=count_charts,
+                      n_events=len(clusters), plovers=queries.plover_types(st.con), count_charts=count_charts, undated_counts=undated_counts,
                       categories=queries.count_categories(st.con), category=category or "", noun=noun or "")
 
     @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
@@ -538,9 +538,17 @@ def create_app(db_path: str | Path, allow_write: bool = False, token: str | None
     return app
 
 
-def _count_charts(st: Store, **filters) -> list[dict]:
-    """One chart per counted category (or the one asked for), one line per source site."""
-    rows = [r for r in st.count_series(**filters) if charts.parse_day(r["date"])]
+def _count_charts(st: Store, **filters) -> tuple[list[dict], int]:
+    """One chart per counted category (or the one asked for), one line per source; and how many counts are undated."""
+    every = st.count_series(**filters)
+    rows = [r for r in every if charts.parse_day(r["date"])]
+    documents = queries.texts(st.con, [r["document"] for r in rows])
+    for r in rows:
+        text, title = documents.get(r["document"], ("", None))
+        piece, a, b = highlight.sentence_around(text, r["start"], r["end"])
+        r["sentence"], r["sentence_html"] = piece, highlight.marked(piece, a, b)
+        # a line joins one source's claims: the site, else the article itself
+        r["source"] = r["site"] or (title[:40] + "…" if title and len(title) > 40 else title) or f"article {r['document'][:8]}"
     by_category: dict[str, list[dict]] = defaultdict(list)
     for r in rows:
         by_category[r["category"] or r["noun"] or "other"].append(r)
@@ -548,14 +556,14 @@ def _count_charts(st: Store, **filters) -> list[dict]:
     for category, items in sorted(by_category.items(), key=lambda kv: -len(kv[1]))[:6]:
         series: dict[str, list[dict]] = defaultdict(list)
         for r in items:
-            series[r["site"] or r["document"]].append({
+            series[r["source"]].append({
                 "day": charts.parse_day(r["date"]), "number": r["number"],
                 "href": f"/article/{r['document']}#c-{r['start']}",
-                "title": f"{number(r['number'])} {r['noun']} ({r['date']}): {r['text']}"})
+                "title": f"{number(r['number'])} {r['noun']} ({r['date']}): {r['sentence']}"})
         out.append({"category": category, "chart": charts.count_chart(dict(series)), "rows": items,
                     "sources": [(name, charts.SERIES_COLORS[i % len(charts.SERIES_COLORS)])
                                 for i, name in enumerate(series)]})
-    return out
+    return out, len(every) - len(rows)
 
 
 def _network(clusters: list[dict], top: int) -> tuple[list[dict], list[dict]]:
@@ -578,7 +586,8 @@ def _network(clusters: list[dict], top: int) -> tuple[list[dict], list[dict]]:
             weight[t] += 1
             pairs[(s, t)].append(c)
     keep = {k for k, _ in weight.most_common(top)}
-    ordered = sorted(keep, key=lambda k: (-weight[k], k))
+    # alphabetical by code puts one country's actors (RUS, RUSGOV, RUSMIL) side by side: shorter arrows
+    ordered = sorted(keep)
     nodes = [{"id": k, "label": k if len(k) <= 18 else k[:17] + "…", "weight": weight[k],
               "title": f"{k}: {weight[k]} events · " + ", ".join(n for n, _ in names[k].most_common(4)),
               "href": url_for("/events", actor=k)} for k in ordered]

@@ -166,7 +166,8 @@ def count_chart(series: dict[str, list[dict]], *, width: int = 960, height: int 
     points = [p for pts in series.values() for p in pts]
     if not points:
         return Markup("")
-    left, right, top, bottom = 64, 16, 12, 36
+    right, top, bottom = 16, 12, 36
+    left = 16 + 7 * len(f"{max(p['number'] for p in points):,.0f}")  # room for the longest tick label
     plot_w, plot_h = width - left - right, height - top - bottom
     first = min(p["day"] for p in points)
     last = max(p["day"] for p in points)
@@ -200,9 +201,12 @@ def count_chart(series: dict[str, list[dict]], *, width: int = 960, height: int 
         y = sy(t)
         parts.append(f'<line class="grid" x1="{left}" x2="{width - right}" y1="{_fmt(y)}" y2="{_fmt(y)}"/>'
                      f'<text class="tick" x="{left - 6}" y="{_fmt(y + 4)}" text-anchor="end">{t:,.0f}</text>')
-    for i, tick_day in enumerate(_date_ticks(first, last)):
+    ticks_x = _date_ticks(first, last)
+    for i, tick_day in enumerate(ticks_x):
+        # the outermost labels lean inwards so that they are not cut at the chart's edges
+        anchor = "start" if i == 0 and len(ticks_x) > 1 else "end" if i == len(ticks_x) - 1 and i else "middle"
         parts.append(f'<text class="tick" x="{_fmt(sx(tick_day))}" y="{height - bottom + 16}" '
-                     f'text-anchor="middle">{tick_day.isoformat()}</text>')
+                     f'text-anchor="{anchor}">{tick_day.isoformat()}</text>')
     for k, (label, pts) in enumerate(series.items()):
         color = SERIES_COLORS[k % len(SERIES_COLORS)]
         pts = sorted(pts, key=lambda p: p["day"])
@@ -295,7 +299,7 @@ def network(nodes: list[dict], edges: list[dict], *, size: int = 720) -> Markup:
     if not nodes:
         return Markup("")
     cx = cy = size / 2
-    radius = size / 2 - 110
+    radius = size / 2 - 85
     pos = {}
     for i, node in enumerate(nodes):
         angle = 2 * math.pi * i / len(nodes) - math.pi / 2

@@ -149,3 +149,24 @@ def snippet(text: str, hits: list) -> Markup:
         pos = end
     out.append(str(escape(text[pos:])))
     return Markup("".join(out))
+
+
+def sentence_around(text: str, start: int, end: int, reach: int = 160) -> tuple[str, int, int]:
+    """The sentence (or a window of ``reach`` characters each side) holding ``text[start:end]``.
+
+    Returns (the piece, start and end of the item inside it).
+    """
+    left = max(0, start - reach)
+    cut = max(text.rfind(". ", left, start), text.rfind("\n", left, start))
+    left = cut + 1 if cut >= 0 else left
+    while left < start and text[left].isspace():
+        left += 1
+    right = min(len(text), end + reach)
+    stops = [i for i in (text.find(". ", end, right), text.find("\n", end, right)) if i >= 0]
+    right = min(stops) + 1 if stops else right
+    return text[left:right], start - left, end - left
+
+
+def marked(piece: str, start: int, end: int) -> Markup:
+    """``piece`` escaped with ``piece[start:end]`` in <mark>."""
+    return Markup(f"{escape(piece[:start])}<mark>{escape(piece[start:end])}</mark>{escape(piece[end:])}")

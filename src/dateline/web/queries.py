@@ -110,3 +110,11 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [jsonable(v) for v in value]
     return value
+
+
+def texts(con, doc_ids: list[str]) -> dict[str, tuple[str, str | None]]:
+    """(clean text, title) of each document, for showing a count or a mention in its sentence."""
+    if not doc_ids:
+        return {}
+    return {doc: (text, title) for doc, text, title in con.execute(
+        "SELECT id, text, title FROM documents WHERE id IN (SELECT unnest(?))", [sorted(set(doc_ids))]).fetchall()}
