@@ -240,8 +240,10 @@ def infer(doc: Doc, head: "Token", tokens: list["Token"]) -> list[Actor]:
         entity = doc.entity_at(tok.idx, tok.idx + len(tok.text))
         if entity is not None and (entity.country or entity.sectors):
             sectors = list(entity.sectors) or _head_sector(head, tokens)
-            code = _code(entity.country, sectors)
-            return [Actor(name=entity.name, country=entity.country, code=code, entity=entity.id,
+            # "Gambian President Dawda Jawara": the phrase may say what the entity does not
+            country = entity.country or next(iter(_countries_in(tokens)), None)
+            code = _code(country, sectors)
+            return [Actor(name=entity.name, country=country, code=code, entity=entity.id,
                           sectors=sectors[:1])]
     if head.lemma_.lower() in ABSTRACT_HEADS:
         # "the American peace plan": the country whose plan it is, nothing more
@@ -293,8 +295,11 @@ def resolve(doc: Doc, head: "Token") -> list[Actor]:
     """Actors named by the noun phrase headed by ``head`` (empty when none can be coded)."""
     if head.lower_ in PRONOUNS and head.pos_ == "PRON":
         entity = doc.entity_at(head.idx, head.idx + len(head.text))
-        if entity is None:
-            return _pronoun_fallback(doc, head)
+        if entity is None or not entity.country:
+            # no coreference, or one without a country: the speaker the clause hangs from
+            fallback = _pronoun_fallback(doc, head)
+            if fallback or entity is None:
+                return fallback
         return [Actor(name=entity.name, country=entity.country,
                       code=_code(entity.country, list(entity.sectors)), entity=entity.id,
                       sectors=list(entity.sectors)[:1])]

@@ -816,8 +816,8 @@ def _borrow_countries(pairs: list, place: Place | None) -> None:
     named are taken to be where the event happens, else on the other side's country."""
     for k, (source, target) in enumerate(pairs):
         for side, other in ((source, target), (target, source)):
-            if side is None or side.country or not side.code or side.code not in LOCAL_SECTORS:
-                continue
+            if side is None or side.country or side.entity or not side.code or side.code not in LOCAL_SECTORS:
+                continue  # a named person or body without a known country is left as it is
             country = place.country if place is not None and place.country else (other.country if other else None)
             if country:
                 side.country = country
