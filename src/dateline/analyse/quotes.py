@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from dateline.analyse.colon_quotes import colon_quotes
 from dateline.analyse.speech import QuoteIndex, is_speech_lemma, quote_spans, word_count
 from dateline.doc import Doc
 from dateline.record import Quote
@@ -57,6 +58,10 @@ def annotate(doc: Doc) -> None:
     quotes = QuoteIndex(spans)
     found: list[Quote] = []
     absorbed: set[tuple[int, int]] = set()
+    for quote, quotation in colon_quotes(doc, quotes):
+        found.append(quote)
+        if quotation is not None:
+            absorbed.add(quotation)
     for token in parsed:
         if quotes.inside(token.idx):
             continue
