@@ -285,6 +285,8 @@ def context_countries(doc: Doc, mentions: list[Mention]) -> dict[str, int]:
 def resolve(doc: Doc, m: Mention, context: dict[str, int], anchors: "Anchors | None",
             previous: Mention | None = None) -> Entry | None:
     gaz = load()
+    if is_acronym(m.name) and not (countries.lookup(m.name) or any(e.kind == "admin" for e in gaz.lookup(m.name))):
+        return None  # "CMB", "TNA": an acronym is a place only when it names a country or a state
     before = doc.text[max(0, m.start - 12):m.start]
     after = doc.text[m.end:m.end + 8]
     hit = countries.lookup(m.name)
@@ -308,6 +310,11 @@ def resolve(doc: Doc, m: Mention, context: dict[str, int], anchors: "Anchors | N
     return max(candidates, key=lambda e: score(e, m, context, gaz, anchors))
 
 
+def is_acronym(name: str) -> bool:
+    letters = [ch for ch in name if ch.isalpha()]
+    return 0 < len(letters) <= 4 and all(ch.isupper() for ch in letters) and not name.istitle()
+
+
 def is_city_state_pair(doc: Doc, previous: Mention | None, m: Mention, state: Entry) -> bool:
     if previous is None or not re.fullmatch(r",\s*", doc.text[previous.end:m.start]):
         return False
@@ -325,7 +332,8 @@ def score(e: Entry, m: Mention, context: dict[str, int], gaz, anchors: "Anchors 
     elif e.kind == "region":
         s += 8  # "Middle East" the region, not a neighbourhood of Baltimore
     if e.country and e.country in context:
-        s += 2 + min(context[e.country], 6) * 0.5
+        # being in a country the article names matters; how often it is named matters less
+        s += 2 + min(context[e.country], 5) * 0.2
     if gaz.is_capital(e):
         s += 2
     if e.name.casefold() == m.name.casefold() or e.name.casefold() == m.name.title().casefold():
