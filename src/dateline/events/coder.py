@@ -766,11 +766,17 @@ def _pick_date(doc: Doc, p: _Pending, sent: "SpacySpan") -> tuple[str | None, st
     return doc.article.published, "published" if doc.article.published else None
 
 
-def _pick_count(doc: Doc, p: _Pending, sent: "SpacySpan") -> float | None:
+def _pick_count(doc: Doc, p: _Pending, sent: "SpacySpan", others: set[int]) -> float | None:
     top = p.chain.top or p.trigger.token
-    sub = list(top.subtree)
-    a, b = sub[0].idx, sub[-1].idx + len(sub[-1].text)
-    hits = [c for c in doc.article.counts if a <= c.start and c.end <= b]
+    # the event's clause, less the clauses of other events inside it: in "reached an
+    # agreement to withdraw 500 soldiers" the 500 belong to the withdrawal
+    skip: set[int] = set()
+    for tok in top.subtree:
+        if tok.i in others and tok.i != p.trigger.token.i and tok.i not in {t.i for t in p.trigger.token.ancestors}:
+            skip |= {t.i for t in tok.subtree}
+    sub = [t for t in top.subtree if t.i not in skip]
+    spans = [(t.idx, t.idx + len(t.text)) for t in sub]
+    hits = [c for c in doc.article.counts if any(a <= c.start < b for a, b in spans)]
     if hits:
         hits.sort(key=lambda c: abs(c.start - p.trigger.token.idx))
         return hits[0].number
@@ -854,7 +860,9 @@ def annotate_events(doc: Doc) -> list[Event]:
     events: list[Event] = []
     seen: set[tuple] = set()
     for sent in doc.parsed.sents:
-        for p in code_sentence(doc, sent):
+        coded = code_sentence(doc, sent)
+        trigger_tokens = {q.trigger.token.i for q in coded}
+        for p in coded:
             sources = _first_actors(doc, p.source_tok)
             targets = _first_actors(doc, p.target_tok)
             between = _actors_for(doc, p.args.between) if p.args.between else []
@@ -886,7 +894,7 @@ def annotate_events(doc: Doc) -> list[Event]:
                 pairs = [(None, _country_actor(place.country, place.name))]
             info = describe(p.code)
             date, date_source = _pick_date(doc, p, sent)
-            count = _pick_count(doc, p, sent)
+            count = _pick_count(doc, p, sent, trigger_tokens)
             reporter = _reported_by(doc, p)
             tok = p.trigger.token
             if doc.actor_dictionary is None:
