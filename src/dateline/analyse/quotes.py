@@ -97,9 +97,18 @@ def absorb_partial_quotes(doc: Doc, quote: Quote, spans: list[tuple[int, int]]) 
 def is_cue(token) -> bool:
     if token.pos_ not in ("VERB", "AUX") or not is_speech_lemma(token.lemma_):
         return False
+    if in_markup(token):
+        return False
     if token.lemma_.lower() == "point":  # "pointing out", not "point"
         return any(c.dep_ == "prt" for c in token.children)
     return True
+
+
+def in_markup(token) -> bool:
+    """"<tweet id=...>" left in the text: a tag name, not a verb."""
+    text = token.doc.text
+    before = text[max(0, token.idx - 2):token.idx]
+    return before.endswith("<") or before == "</"
 
 
 def cue_text(token) -> str:
@@ -151,11 +160,50 @@ def complement_span(verb) -> tuple[int, int] | None:
         xcomps = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
         if xcomps:
             return xcomps[0].left_edge.i, xcomps[0].right_edge.i + 1
-    if lemma in _CHARGE_CUES:
-        objects = [c for c in children if c.dep_ == "dobj"]
-        preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > verb.i]
-        if objects and preps:
-            return objects[0].left_edge.i, preps[0].right_edge.i + 1
+    objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
+    preps = [c for c in children if c.dep_ == "prep" and c.i > verb.i]
+    if lemma in _CHARGE_CUES or lemma == "call":
+        charge = [p for p in preps if p.lower_ in ("of", "for")]
+        if objects and charge:
+            return objects[0].left_edge.i, charge[0].right_edge.i + 1
+    if lemma in ("call", "describe", "portray", "label", "brand", "dub") and objects:
+        # "described the field as “all very good”": the object and how it was described
+        manner = [p for p in preps if p.lower_ == "as" and p.i > objects[0].i]
+        if manner:
+            return objects[0].left_edge.i, manner[0].right_edge.i + 1
+    if lemma == "call":
+        return naming_or_demand(verb, objects, preps)
+    if lemma in _OBJECT_CUES and objects and is_content_object(objects[0]):
+        return objects[0].left_edge.i, objects[0].right_edge.i + 1
+    return None
+
+
+# verbs whose noun object is what was said: "announced the withdrawal of ...", "mentioned her
+# granddaughter", "tweeted his thanks"
+_OBJECT_CUES = {"announce", "mention", "tweet", "disclose", "emphasize", "emphasise", "predict", "confirm",
+                "deny", "reveal", "acknowledge", "admit", "claim", "recall", "stress", "propose", "demand",
+                "promise", "pledge", "report", "repeat", "reiterate", "cite", "highlight", "decry", "express",
+                "reaffirm", "declare", "recount", "describe", "suggest", "concede", "blog", "proclaim",
+                "allege", "insist", "vow"}
+
+
+def is_content_object(obj) -> bool:
+    """A noun phrase that can carry content: not a bare pronoun ("announced it")."""
+    if obj.pos_ == "PRON" and obj.left_edge.i == obj.right_edge.i:
+        return False
+    return obj.right_edge.i - obj.left_edge.i >= 1 or obj.pos_ in ("NOUN", "PROPN")
+
+
+def naming_or_demand(verb, objects, preps) -> tuple[int, int] | None:
+    """"called Trump “unhinged”" (object and its predicate) / "called for a special prosecutor"."""
+    if objects:
+        predicates = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp") and c.i > objects[0].i]
+        if predicates:
+            return objects[0].left_edge.i, predicates[0].right_edge.i + 1
+        return None
+    demand = [p for p in preps if p.lower_ == "for"]
+    if demand and any(c.dep_ == "pobj" for c in demand[0].children):
+        return demand[0].i + 1, demand[0].right_edge.i + 1
     return None
 
 
@@ -265,12 +313,32 @@ def continues_in_paragraph(doc: Doc, previous: Quote, span: tuple[int, int]) -> 
     """The quotation carries on the previous quote's statement in the same paragraph: only
     its own attribution (",” Smith told CBS on Monday.") or nothing stands between them."""
     between = doc.text[previous.end:span[0]]
-    if "\n" in between or len(between) > 220:
+    if len(between) > 220:
         return False
+    if "\n" in between:
+        return continues_in_next_paragraph(doc, previous, span)
     cue = previous.cue_span
     if word_count(between) == 0:
         return True
     return cue is not None and previous.end <= cue.start < span[0]
+
+
+def continues_in_next_paragraph(doc: Doc, previous: Quote, span: tuple[int, int]) -> bool:
+    """A paragraph that is nothing but a quotation, right after a paragraph that ended with
+    a direct quote (and its attribution), goes on with that statement."""
+    text = doc.text
+    s, e = span
+    para_start = text.rfind("\n", 0, s) + 1
+    para_end = text.find("\n", e)
+    para_end = len(text) if para_end < 0 else para_end
+    if text[para_start:s - 1].strip() or text[e + 1:para_end].strip(" .”\"\t"):
+        return False
+    between = text[previous.end:para_start]
+    if between.count("\n") > 2 or not previous.direct:
+        return False
+    tail = between.split("\n")[0]
+    cue = previous.cue_span
+    return word_count(tail) == 0 or (cue is not None and previous.end <= cue.start < para_start and word_count(tail) <= 12)
 
 
 def starts_sentence(text: str, s: int) -> bool:
