@@ -860,7 +860,11 @@ def annotate_events(doc: Doc) -> list[Event]:
     events: list[Event] = []
     seen: set[tuple] = set()
     for sent in doc.parsed.sents:
-        coded = code_sentence(doc, sent)
+        try:
+            coded = code_sentence(doc, sent)
+        except Exception as exc:  # one odd parse must not cost the article its other events
+            doc.article.warnings.append(f"events: sentence at {sent.start_char} skipped ({type(exc).__name__})")
+            continue
         trigger_tokens = {q.trigger.token.i for q in coded}
         for p in coded:
             sources = _first_actors(doc, p.source_tok)
