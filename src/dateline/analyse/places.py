@@ -337,12 +337,12 @@ def score(e: Entry, m: Mention, context: dict[str, int], gaz, anchors: "Anchors 
     if gaz.is_capital(e):
         s += 2
     if e.name.casefold() == m.name.casefold() or e.name.casefold() == m.name.title().casefold():
-        s += 1.5  # its own name, not an alternate one
+        s += 3  # its own name: alternate names include old and county names ("Franklin" for Columbus)
     if anchors is not None and e.kind == "city":
         if e.admin1 and e.admin1 in anchors.states:
-            s += 3  # "Parkland" in an article about Florida
+            s += 1.5  # "Parkland" in an article about Florida
         if anchors.near(e):
-            s += 2
+            s += 1.5
     return s
 
 
