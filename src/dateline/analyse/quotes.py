@@ -510,10 +510,15 @@ def make_quote(doc: Doc, s: int, e: int, verb, *, direct: bool, quotes: QuoteInd
 
 
 def channel_near(doc: Doc, verb, s: int, e: int) -> str | None:
-    """The channel phrase of the sentence(s) around the verb, outside the quoted content."""
+    """The channel phrase of the cue's own clause (and the words after a quotation), outside
+    the quoted content: "adding: ..." never borrows "said in a statement to ..." before it."""
     text = doc.text
     sent = verb.sent
-    lo = min(sent.start_char, s)
+    clause = verb
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head is not verb:
+        # "responded on Twitter, saying, ...": the participle goes on with its head's statement
+        clause = next((a for a in verb.ancestors if is_cue(a)), verb.head)
+    lo = max(sent.start_char, min(clause.left_edge.idx, s))
     hi = sent.end_char
     # the clause after a quotation (",” he said in his first message to ...") counts too
     last = doc.parsed.char_span(max(s, e - 1), e, alignment_mode="expand")
