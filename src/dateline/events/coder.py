@@ -705,10 +705,6 @@ def _between_fallback(doc: Doc, first: "Token", sent: "SpacySpan") -> list[Actor
     return out if len(out) == 2 else []
 
 
-def _within(tok_list: list["Token"], start: int, end: int) -> bool:
-    return any(t.idx <= start and end <= t.idx + len(t.text) for t in tok_list)
-
-
 def _pick_place(doc: Doc, p: _Pending, sent: "SpacySpan") -> Place | None:
     dl = doc.article.dateline
     candidates = p.args.place_tokens
