@@ -35,12 +35,17 @@ def parse_html(html: str):
 
 
 def _parser():
+    # lxml.html elements: trafilatura takes an HtmlElement tree as is, so the page is parsed once
     import lxml.html
 
     global _PARSER
     if _PARSER is None:
         _PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
     return _PARSER
+
+
+def _text(el) -> str:
+    return "".join(el.itertext())
 
 
 _PARSER = None
@@ -130,7 +135,7 @@ def published_date(tree, article: dict | None, url: str | None = None) -> str | 
     if day:
         return day
     for el in tree.xpath('//*[@itemprop="datePublished"]|//time[@pubdate]|//time[contains(@class,"publish")]'):
-        day = iso_day(el.get("datetime") or el.get("content") or el.text_content())
+        day = iso_day(el.get("datetime") or el.get("content") or _text(el))
         if day:
             return day
     times = tree.xpath("//article//time[@datetime]|//header//time[@datetime]")
@@ -196,7 +201,7 @@ def article_authors(tree, article: dict | None, publishers: set[str]) -> list[st
                      '//*[contains(@class,"byline") or contains(@class,"author-name") or contains(@class,"authorName")]'
                      '//a[not(contains(@href,"mailto"))]')
     if dom:
-        candidates.append([el.get("content") or el.text_content() for el in dom[:4]])
+        candidates.append([el.get("content") or _text(el) for el in dom[:4]])
     for names in candidates:
         out: list[str] = []
         for raw in names:
@@ -238,14 +243,14 @@ def article_title(tree, article: dict | None, site: str | None) -> str | None:
         structured = html_lib.unescape(article["headline"])
     structured = structured or _meta(tree, "og:title", "twitter:title")
     titles = tree.xpath("//title")
-    page_title = titles[0].text_content() if titles else None
-    h1s = [re.sub(r"\s+", " ", h.text_content()).strip() for h in tree.xpath("//h1")]
+    page_title = _text(titles[0]) if titles else None
+    h1s = [re.sub(r"\s+", " ", _text(h)).strip() for h in tree.xpath("//h1")]
     h1s = [h for h in h1s if 3 <= len(h) <= 300]
     base = structured or page_title
     base = re.sub(r"\s+", " ", base).strip() if base else None
     if base:
         base = strip_site_suffix(base, site)
-    scoped = [re.sub(r"\s+", " ", h.text_content()).strip() for h in tree.xpath("//article//h1|//main//h1")]
+    scoped = [re.sub(r"\s+", " ", _text(h)).strip() for h in tree.xpath("//article//h1|//main//h1")]
     scoped = [h for h in scoped if 3 <= len(h) <= 300]
     if len(set(scoped)) == 1:
         return scoped[0]  # the headline of the article element itself
