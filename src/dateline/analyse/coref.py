@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 from dateline.analyse import countries, titles
-from dateline.analyse.speech import QuoteIndex
+from dateline.analyse.speech import QuoteIndex, text_of
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -140,13 +142,27 @@ def _matching_person(people: list[Cluster], name: str, offset: int, text: str) -
         return None
     best: tuple[int, Cluster] | None = None
     for cluster in people:
-        for other in cluster.names(text):
+        names = cluster.names(text)
+        if _conflicting_full_name(words, names):
+            continue
+        for other in names:
             if _same_person(words, name_words(other)):
                 recency = cluster.last_before(offset)
                 if best is None or recency > best[0]:
                     best = (recency, cluster)
                 break
     return best[1] if best else None
+
+
+def _conflicting_full_name(words: list[str], names: list[str]) -> bool:
+    """"Melania Trump" is not the "Donald Trump" cluster, even though both fit a bare "Trump"."""
+    if len(words) < 2:
+        return False
+    for other in names:
+        other_words = name_words(other)
+        if len(other_words) >= 2 and not _same_person(words, other_words):
+            return True
+    return False
 
 
 def _same_person(words: list[str], other: list[str]) -> bool:
@@ -165,10 +181,39 @@ def _same_person(words: list[str], other: list[str]) -> bool:
     return a == b or (len(a) <= 2 and b.startswith(a[0])) or (len(b) <= 2 and a.startswith(b[0]))
 
 
+# --- gender from first names -----------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def first_name_genders() -> dict[str, str]:
+    data = resources.files("dateline").joinpath("data/first_names.tsv").read_text("utf-8")
+    table = {}
+    for line in data.splitlines():
+        if line and not line.startswith("#"):
+            name, _, gender = line.partition("\t")
+            table[name.strip()] = gender.strip()
+    return table
+
+
+def genders_from_first_names(clusters: list[Cluster], text: str) -> None:
+    """A person named "Megyn Kelly" is "she" before any pronoun says so; an honorific
+    (Mr., Mrs.) read earlier wins."""
+    table = first_name_genders()
+    for cluster in clusters:
+        if cluster.type != "PERSON" or cluster.gender is not None:
+            continue
+        for name in cluster.names(text):
+            words = name_words(name)
+            if len(words) >= 2:
+                gender = table.get(words[0].lower())
+                if gender:
+                    cluster.gender = gender
+                    break
+
+
 # --- titles and roles ---------------------------------------------------------------------
 
 def attach_titles(parsed, clusters: list[Cluster]) -> None:
-    text = parsed.text
+    text = text_of(parsed)
     for cluster in clusters:
         if cluster.type != "PERSON":
             continue
@@ -529,7 +574,7 @@ def _antecedent(candidates, tok: int, sent: int, gender: str) -> Cluster | None:
 def countries_from_counterparts(parsed, clusters: list[Cluster]) -> None:
     """A call "between A and B": when B's country is known and the sentence names exactly
     one other country, A is from that one (the two sides of a meeting differ)."""
-    text = parsed.text
+    text = text_of(parsed)
     people = [c for c in clusters if c.type == "PERSON"]
     places = [c for c in clusters if c.type in ("GPE", "NORP") and isinstance(c.key, str) and len(c.key) == 3
               or c.metonym]
@@ -556,7 +601,7 @@ def countries_from_counterparts(parsed, clusters: list[Cluster]) -> None:
 
 
 def _partner_after(people, m: Mention, sent) -> Cluster | None:
-    text = sent.doc.text
+    text = text_of(sent.doc)
     best = None
     for other in people:
         for om in other.mentions:

@@ -13,7 +13,7 @@ import re
 
 from dateline.analyse import countries, coref, sectors, titles
 from dateline.analyse.coref import Cluster, Mention
-from dateline.analyse.speech import QuoteIndex, quote_spans
+from dateline.analyse.speech import QuoteIndex, quote_spans, text_of
 from dateline.doc import Doc
 from dateline.record import Entity
 
@@ -32,6 +32,7 @@ def annotate(doc: Doc) -> None:
     names = name_mentions(doc)
     clusters = coref.cluster_names(names, text)
     coref.attach_titles(parsed, clusters)
+    coref.genders_from_first_names(clusters, text)
     metonyms = mark_metonyms(parsed, clusters)
     doc.user_data["metonym_spans"] = metonyms
     coref.link_role_descriptions(parsed, clusters, quotes)
@@ -68,8 +69,42 @@ def name_mentions(doc: Doc) -> list[Mention]:
         span = parsed.char_span(ps, pe, alignment_mode="expand")
         if span is not None:
             mentions.append(Mention(ps, pe, "GPE", span.start, span.end, dateline=True))
+    mentions.extend(untagged_surnames(parsed, mentions))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+_UNTAGGED_OK = {"", "PERSON", "NORP"}
+
+
+def untagged_surnames(parsed, mentions: list[Mention]) -> list[Mention]:
+    """"Fiorina said" where the small model tagged nothing: once "Carly Fiorina" is named,
+    her surname alone is a mention of a person wherever it stands untagged."""
+    text = text_of(parsed)
+    surnames = set()
+    for m in mentions:
+        if m.label == "PERSON":
+            words = text[m.start:m.end].split()
+            if len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 2:
+                surnames.add(words[-1])
+    if not surnames:
+        return []
+    taken = sorted((m.start, m.end) for m in mentions)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(surnames, key=len, reverse=True))
+                         + r")(?![\w-])")
+    found: list[Mention] = []
+    for match in pattern.finditer(text):
+        s, e = match.span()
+        if any(ts < e and s < te for ts, te in taken):
+            continue
+        span = parsed.char_span(s, e)
+        if span is None or any(t.ent_type_ not in _UNTAGGED_OK for t in span):
+            continue
+        following = parsed[span.end] if span.end < len(parsed) else None
+        if following is not None and following.text[:1].isupper() and following.pos_ == "PROPN":
+            continue  # "Trump Tower", "Bush Doctrine": a name of something else
+        found.append(Mention(s, e, "PERSON", span.start, span.end))
+    return found
 
 
 def trim_name_tokens(parsed, start: int, end: int, label: str) -> tuple[int, int]:
@@ -176,7 +211,7 @@ def mark_metonyms(parsed, clusters: list[Cluster]) -> dict[tuple[int, int], str]
         for m in cluster.mentions:
             if m.kind != "name" or m.dateline:
                 continue
-            hit = countries.lookup(parsed.text[m.start:m.end])
+            hit = countries.lookup(text_of(parsed)[m.start:m.end])
             if hit is None or hit.kind not in ("metonym", "capital"):
                 continue
             if is_seat_of_power(parsed, m) or acts_as_government(parsed, m):
@@ -188,7 +223,7 @@ def mark_metonyms(parsed, clusters: list[Cluster]) -> dict[tuple[int, int], str]
 
 def is_seat_of_power(parsed, m: Mention) -> bool:
     """"the Kremlin", "the White House", "the Pentagon": buildings that only speak as governments."""
-    words = parsed.text[m.start:m.end]
+    words = text_of(parsed)[m.start:m.end]
     return m.label in ("ORG", "FAC") or bool(re.search(r"House|Kremlin|Pentagon|Department|Street|Hill|hall", words))
 
 
@@ -206,7 +241,7 @@ def acts_as_government(parsed, m: Mention) -> bool:
         if prep.lower_ in ("with", "from", "to", "by") and prep.head.lemma_.lower() in RELATION_NOUNS:
             return True
     # "between Baghdad and Washington" even when the parse hangs the pair elsewhere
-    before = parsed.text[max(0, m.start - 40):m.start]
+    before = text_of(parsed)[max(0, m.start - 40):m.start]
     return bool(re.search(r"\bbetween\s+(?:[A-Z][\w.'’-]*\s*){1,3}(?:and\s+)?$", before)) or before.endswith("between ")
 
 
@@ -222,12 +257,12 @@ def build_entities(doc: Doc, clusters: list[Cluster]) -> list[Entity]:
         mentions = sorted({(m.start, m.end) for m in cluster.mentions})
         entities.append(Entity(
             id=cluster.id,
-            name=cluster.display_name(parsed.text),
+            name=cluster.display_name(text_of(parsed)),
             type=cluster.type,  # type: ignore[arg-type]
             titles=list(cluster.titles),
             roles=list(cluster.roles),
-            country=cluster_country(parsed.text, cluster),
-            sectors=cluster_sectors(parsed.text, cluster),
+            country=cluster_country(text_of(parsed), cluster),
+            sectors=cluster_sectors(text_of(parsed), cluster),
             mentions=[doc.span(s, e) for s, e in mentions],
         ))
     doc.user_data["entity_clusters"] = live

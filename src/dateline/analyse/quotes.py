@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from dateline.analyse.colon_quotes import colon_quotes
-from dateline.analyse.speech import QuoteIndex, is_speech_lemma, quote_spans, word_count
+from dateline.analyse.speech import QuoteIndex, is_speech_lemma, quote_spans, text_of, word_count
 from dateline.doc import Doc
 from dateline.record import Quote
 
@@ -106,7 +106,7 @@ def is_cue(token) -> bool:
 
 def in_markup(token) -> bool:
     """"<tweet id=...>" left in the text: a tag name, not a verb."""
-    text = token.doc.text
+    text = text_of(token.doc)
     before = text[max(0, token.idx - 2):token.idx]
     return before.endswith("<") or before == "</"
 

@@ -88,5 +88,14 @@ class QuoteIndex:
         return self.containing(offset) is not None
 
 
+def text_of(parsed) -> str:
+    """The parsed Doc's text, built once: spaCy's ``Doc.text`` joins every token on each call."""
+    cached = parsed.user_data.get("dateline_text")
+    if cached is None:
+        cached = parsed.text
+        parsed.user_data["dateline_text"] = cached
+    return cached
+
+
 def word_count(text: str) -> int:
     return len(re.findall(r"\w+", text))
