@@ -102,3 +102,23 @@ def test_dateline_inside_html_body():
     assert c.dateline is not None and c.dateline.place.name == "Cairo" and c.dateline.place.country == "EGY"
     assert c.dateline.agency == "Reuters"
     assert "CAIRO" not in c.text and "The river authority said" in c.text
+
+
+def test_structured_author_names_are_trusted_more_than_dom_text():
+    ld = ('<script type="application/ld+json">{"@graph":[{"@type":"BlogPosting","headline":"x",'
+          '"author":{"@id":"#p1"}},{"@type":"Person","@id":"#p1","name":"Susan"}]}</script>')
+    tree = parse_html(page(head=ld))
+    objects = json_ld_objects(tree)
+    assert article_authors(tree, article_object(objects), set(), objects) == ["Susan"]
+    # a one-word string in the page text is not enough, nor an acronym, nor a credential
+    assert clean_author("Susan", set()) is None
+    assert clean_author("CDC", set(), structured=True) is None
+    tree = parse_html(page(head='<meta name="author" content="Ida Brandt, MS, RD">'))
+    assert article_authors(tree, None, set()) == ["Ida Brandt"]
+
+
+def test_byline_equal_to_the_site_host_is_the_publisher():
+    c = clean_document(page(head='<meta name="author" content="Valleycourier">'), "html",
+                       url="https://www.valleycourier.com/2021/03/03/water")
+    assert c.authors == []
+    assert c.published == "2021-03-03"  # a dated address is the page's own statement

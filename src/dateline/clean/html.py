@@ -153,60 +153,86 @@ def published_date(tree, article: dict | None, url: str | None = None) -> str | 
 _NOT_A_PERSON = re.compile(
     r"@|https?:|www\.|\d|\b(?:email|e-mail|the author|minutes? ago|hours? ago|ago|follow|staff|editor(?:ial)?s?\b|"
     r"desk|team|news|newsroom|admin|contributor|guest|press|media|agency|reuters|associated|afp|inc|ltd|llc|"
-    r"updated|published|posted|share|comments?|read|more|view|profile|sponsored)\b", re.I)
+    r"updated|published|posted|share|comments?|read|more|view|profile|sponsored|bio|team|author)\b", re.I)
 
 
-def clean_author(name: str, publishers: set[str]) -> str | None:
-    """A person's name out of a byline string, or None for a publisher, section or UI text."""
-    name = re.sub(r"\s+", " ", name or "").strip(" ,;|-–—:")
+def clean_author(name: str, publishers: set[str], structured: bool = False) -> str | None:
+    """A person's name out of a byline string, or None for a publisher, section or UI text.
+
+    ``structured`` names (JSON-LD Person, author meta) are trusted to be names, so one word
+    ("Susan") or lower case ("kirstin boatto") passes; a DOM string must look like a name."""
+    name = re.sub(r"\s+", " ", html_lib.unescape(name or "")).strip(" ,;|-–—:")
     name = re.sub(r"^(?:by|written by|posted by|words by|author:?)\s+", "", name, flags=re.I).strip()
-    if not name or name.casefold() in publishers:
+    if not name or name.casefold() in publishers or re.sub(r"\W+", "", name.casefold()) in publishers:
+        return None
+    if _CREDENTIAL.fullmatch(name):
         return None
     if _NOT_A_PERSON.search(name):
         return None
     words = name.split()
-    if not 2 <= len(words) <= 5 or not all(w[:1].isupper() or w.lower() in ("de", "van", "von", "da", "bin", "al", "del", "la", "le", "di") for w in words):
+    if structured:
+        if len(words) == 1 and name.isupper():
+            return None  # "CDC": an acronym is an organisation
+        if not 1 <= len(words) <= 5 or not all(re.fullmatch(r"[^\W\d_][\w.'’-]*", w) for w in words):
+            return None
+    elif not 2 <= len(words) <= 5 or not all(w[:1].isupper() or w.lower() in _PARTICLES for w in words):
         return None
     if name.isupper() and len(name) > 3:
         name = name.title()
     return name
 
 
-def _ld_names(value) -> list[tuple[str, bool]]:
-    """(name, is_person) pairs of a JSON-LD author value."""
+_CREDENTIAL = re.compile(r"(?:[A-Z]{2,5}|Ph\.?\s?D\.?|M\.?D\.?|R\.?N\.?|Jr\.?|Sr\.?|Esq\.?|MSc|Fand)")
+_PARTICLES = {"de", "van", "von", "da", "bin", "al", "del", "la", "le", "di"}
+
+
+def _ld_names(value, index: dict[str, dict]) -> list[tuple[str, bool]]:
+    """(name, is_person) pairs of a JSON-LD author value; ``{"@id": ...}`` references resolved."""
     out = []
     for v in value if isinstance(value, list) else [value]:
-        if isinstance(v, str):
+        if isinstance(v, list):
+            out += _ld_names(v, index)
+        elif isinstance(v, str):
             out.append((v, True))
-        elif isinstance(v, dict) and v.get("name"):
-            out.append((str(v["name"]), "organization" not in _types(v)))
+        elif isinstance(v, dict):
+            if not v.get("name") and v.get("@id") in index:
+                v = index[v["@id"]]
+            if v.get("name"):
+                out.append((str(v["name"]), "organization" not in _types(v)))
     return out
 
 
 def _split_byline(value: str) -> list[str]:
-    return [p for p in re.split(r"\s*(?:,|;|\||\band\b|&)\s*", value) if p.strip()]
+    return [p for p in re.split(r"\s*(?:,|;|\||\band\b|&)\s*", html_lib.unescape(value)) if p.strip()]
 
 
-def article_authors(tree, article: dict | None, publishers: set[str]) -> list[str]:
+def article_authors(tree, article: dict | None, publishers: set[str],
+                    objects: list[dict] | None = None) -> list[str]:
     """Authors from JSON-LD, then author meta tags, then DOM bylines; never the publisher."""
-    candidates: list[list[str]] = []
+    index = {o["@id"]: o for o in objects or [] if isinstance(o.get("@id"), str)}
+    candidates: list[tuple[list[str], bool, set[str]]] = []
     if article and article.get("author"):
-        candidates.append([n for n, person in _ld_names(article["author"]) if person])
+        pairs = _ld_names(article["author"], index)
+        people = [n for n, person in pairs if person]
+        candidates.append((people, True, publishers))
     meta = _meta(tree, "author", "article:author", "parsely-author", "byl", "sailthru.author", "dc.creator",
                  "citation_author")
     if meta and not meta.startswith("http"):
-        candidates.append(_split_byline(re.sub(r"^\s*by\s+", "", meta, flags=re.I)))
+        candidates.append((_split_byline(re.sub(r"^\s*by\s+", "", meta, flags=re.I)), True, publishers))
     dom = tree.xpath('//*[@rel="author"]|//*[@itemprop="author"]//*[@itemprop="name"]|'
                      '//*[@itemprop="author" and not(*)]|'
-                     '//*[contains(@class,"byline") or contains(@class,"author-name") or contains(@class,"authorName")]'
-                     '//a[not(contains(@href,"mailto"))]')
+                     '//*[contains(@class,"byline") or contains(@class,"author")]'
+                     '//a[not(contains(@href,"mailto"))]|'
+                     '//*[(contains(@class,"author-name") or contains(@class,"authorName") or '
+                     'contains(@class,"byline__name")) and not(*)]')
     if dom:
-        candidates.append([el.get("content") or _text(el) for el in dom[:4]])
-    for names in candidates:
+        candidates.append(([el.get("content") or _text(el) for el in dom[:4]], False, publishers))
+    for names, structured, banned in candidates:
         out: list[str] = []
         for raw in names:
-            for part in ([raw] if clean_author(raw, publishers) else _split_byline(raw)):
-                name = clean_author(part, publishers)
+            whole = clean_author(raw, banned, structured)
+            for part in ([raw] if whole and not re.search(r"&|\band\b|,", raw) else _split_byline(raw)):
+                name = clean_author(part, banned, structured)
                 if name and name.casefold() not in {n.casefold() for n in out}:
                     out.append(name)
         if out:
@@ -273,6 +299,15 @@ def site_name(tree, article: dict | None) -> str | None:
     return name.lstrip("@") if name else None
 
 
+def host_labels(url: str | None) -> set[str]:
+    """"www.acme-news.co.uk" -> {"acmenews"}: a byline equal to the site's own name is the publisher."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url).hostname or "") if url else ""
+    labels = [x for x in host.split(".") if x not in ("www", "com", "org", "net", "co", "uk", "news", "blog")]
+    return {re.sub(r"\W+", "", labels[0].casefold())} if labels else set()
+
+
 def clean_html(html: str, url: str | None = None) -> Cleaned:
     from dateline.clean.text import clean_text
 
@@ -282,11 +317,11 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     objects = json_ld_objects(tree)
     article = article_object(objects)
     site = site_name(tree, article)
-    publishers = {s.casefold() for s in (site,) if s}
+    publishers = {s.casefold() for s in (site,) if s} | host_labels(url)
     if article and isinstance(article.get("publisher"), dict) and article["publisher"].get("name"):
         publishers.add(str(article["publisher"]["name"]).casefold())
     title = article_title(tree, article, site)
-    authors = article_authors(tree, article, publishers)
+    authors = article_authors(tree, article, publishers, objects)
     published = published_date(tree, article, url)
     body = extract_body(tree, url)
     cleaned = clean_text(body, aggressive=False)
