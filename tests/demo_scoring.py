@@ -24,8 +24,7 @@ def fold(text: str | None) -> str:
 
 def demo_key(where: str) -> str:
     """'…/demo/crawl.warc.gz#3 (https://…)' -> 'crawl.warc.gz#3'; '…/feed_dump.jsonl:2' -> 'feed_dump.jsonl:2'."""
-    name = where.rsplit("/", 1)[-1]
-    return name.split(" ", 1)[0]
+    return where.split(" (", 1)[0].rsplit("/", 1)[-1]
 
 
 def _person(record: dict, name: str) -> dict | None:
