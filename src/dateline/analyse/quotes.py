@@ -301,9 +301,10 @@ def direct_quote(doc: Doc, span: tuple[int, int], quotes: QuoteIndex, found: lis
         previous.text = doc.text[previous.start:e]
         return None
     if previous is not None:
+        shared_cue = attributed_between(doc, previous, s)
         return Quote(speaker=previous.speaker, text=content, direct=True, start=s, end=e,
-                     speaker_name=previous.speaker_name, cue=None, channel=None,
-                     speaker_span=previous.speaker_span)
+                     speaker_name=previous.speaker_name, cue=previous.cue if shared_cue else None, channel=None,
+                     speaker_span=previous.speaker_span, cue_span=previous.cue_span if shared_cue else None)
     if words >= 8 and starts_sentence(doc.text, s):
         return Quote(speaker=None, text=content, direct=True, start=s, end=e)
     return None
@@ -352,23 +353,61 @@ def _tokens_between(parsed, a: int, b: int):
 
 
 def cue_after(doc: Doc, span: tuple[int, int]):
-    """",” he said." / ",” said Smith, the ..." / ",” Smith told reporters"."""
+    """",” he said." / ",” said Smith, the ..." / ",” Smith told reporters" / ".” Trump said."."""
     text = doc.text
     s, e = span
-    tail = text[e - 1] if e > s else ""
+    content = text[s:e].rstrip("’'\" ")  # ",’”": the nested quote closes first
+    tail = content[-1:] if content else ""
     after = text[e + 1:e + 3].lstrip()
-    if not (tail in ",?!—–-…" or (after[:1].islower())):
+    ended = tail in ".:" and not after[:1].islower()
+    if not (tail in ",?!—–-…" or after[:1].islower() or ended):
         return None
     close = e + 1
     limit = text.find("\n", close)
     limit = len(text) if limit < 0 else limit
     parsed = doc.parsed
     tokens = _tokens_between(parsed, close, min(limit, close + 200))
+    if ended:
+        return short_attribution_sentence(tokens)
     for k, token in enumerate(tokens[:_MAX_GAP_AFTER]):
         if token.text in (".", "!", "?") or token.text in "“\"" and k > 0:
             break
         if is_cue(token):
             return token, None
+    return cue_of_subject_after(tokens)
+
+
+def short_attribution_sentence(tokens):
+    """".” Trump said." - a sentence that is nothing but an attribution attributes the
+    quotation before it, although the quotation ended with its own full stop."""
+    for k, token in enumerate(tokens[:8]):
+        if token.text in (".", "!", "?"):
+            return None
+        if is_cue(token):
+            rest = tokens[k + 1:k + 6]
+            stop = next((j for j, t in enumerate(rest) if t.text in (".", "!", "?")), None)
+            if stop is None or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in token.children):
+                return None
+            return token, None
+    return None
+
+
+def cue_of_subject_after(tokens):
+    """",” Trump, the 2016 GOP frontrunner nationally and polling leader, said": the name
+    right after the quotation is the subject of a verb of saying further on."""
+    first = next((t for t in tokens[:3] if not t.is_punct and not t.is_space), None)
+    if first is None or first.pos_ not in ("PROPN", "PRON", "NOUN", "DET"):
+        return None
+    token = first
+    for _ in range(4):
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            verb = token.head
+            if is_cue(verb) and verb.i - first.i <= 40 and verb.sent == first.sent:
+                return verb, None
+            return None
+        if token.head is token:
+            return None
+        token = token.head
     return None
 
 
@@ -415,10 +454,17 @@ def cue_in_colon_paragraph(doc: Doc, span: tuple[int, int]):
     return None
 
 
+def attributed_between(doc: Doc, quote: Quote, s: int) -> bool:
+    """"Yet he is a “change agent,” Cole said. “That's exactly ...”": the verb that
+    attributed the indirect speech stands right before the quotation, in its paragraph."""
+    cue = quote.cue_span
+    return cue is not None and quote.end <= cue.start < s and "\n" not in doc.text[quote.end:s]
+
+
 def continued_speaker(doc: Doc, span: tuple[int, int], found: list[Quote]) -> Quote | None:
     """A quotation with no verb of its own that follows another speaker's quote closely."""
     s, _ = span
-    earlier = [q for q in found if q.end <= s and s - q.end <= 400 and q.direct]
+    earlier = [q for q in found if q.end <= s and s - q.end <= 400 and (q.direct or attributed_between(doc, q, s))]
     if not earlier:
         return None
     last = max(earlier, key=lambda q: q.end)
@@ -522,7 +568,7 @@ def channel_near(doc: Doc, verb, s: int, e: int) -> str | None:
     hi = sent.end_char
     # the clause after a quotation (",” he said in his first message to ...") counts too
     last = doc.parsed.char_span(max(s, e - 1), e, alignment_mode="expand")
-    if last is not None:
+    if last is not None and len(last):
         hi = max(hi, last[-1].sent.end_char)
     best = None
     for lo_, hi_ in ((lo, s), (e, hi)):
