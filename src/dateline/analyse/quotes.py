@@ -127,6 +127,9 @@ def indirect_speech(doc: Doc, verb, quotes: QuoteIndex) -> Quote | None:
     if start <= verb.i < end:
         return None
     parsed = doc.parsed
+    start, end = within_paragraph(doc, verb, start, end)
+    if end <= start:
+        return None
     start = after_dateline(parsed, start, end)
     start, end = trim_content(parsed, start, end)
     end = cut_at_next_cue(parsed, verb, start, end)
@@ -153,7 +156,10 @@ def complement_span(verb) -> tuple[int, int] | None:
     children = list(verb.children)
     complements = [c for c in children if c.dep_ == "ccomp"]
     if complements:
-        comp = complements[0]
+        # "X offered ..., then says he'll ...": the clause after the verb is what it reports;
+        # a second one before it is usually a misparse of the preceding sentence
+        after = [c for c in complements if c.i > verb.i]
+        comp = after[0] if after else complements[-1]
         return comp.left_edge.i, comp.right_edge.i + 1
     lemma = verb.lemma_.lower()
     if lemma in _XCOMP_CUES:
@@ -175,7 +181,19 @@ def complement_span(verb) -> tuple[int, int] | None:
         return naming_or_demand(verb, objects, preps)
     if lemma in _OBJECT_CUES and objects and is_content_object(objects[0]):
         return objects[0].left_edge.i, objects[0].right_edge.i + 1
+    topic = [p for p in preps if p.lower_ in _TOPIC_PREPS.get(lemma, ())
+             and any(c.dep_ in ("pobj", "pcomp") for c in p.children)]
+    if topic and not objects:
+        return topic[0].i + 1, topic[0].right_edge.i + 1
     return None
+
+
+# what a verb of saying was about: "commented on the report", "responded to the remarks"
+_TOPIC_PREPS = {"comment": ("on",), "respond": ("to",), "reply": ("to",), "ask": ("about", "for"),
+                "complain": ("about",), "joke": ("about",), "boast": ("about",), "brag": ("about",),
+                "talk": ("about",), "speak": ("about",), "testify": ("about",), "write": ("about",),
+                "tweet": ("about",), "warn": ("about", "of", "against"), "argue": ("for", "against"),
+                "plead": ("for",), "muse": ("about",), "lament": ("about",), "rail": ("against",)}
 
 
 # verbs whose noun object is what was said: "announced the withdrawal of ...", "mentioned her
@@ -205,6 +223,21 @@ def naming_or_demand(verb, objects, preps) -> tuple[int, int] | None:
     if demand and any(c.dep_ == "pobj" for c in demand[0].children):
         return demand[0].i + 1, demand[0].right_edge.i + 1
     return None
+
+
+def within_paragraph(doc: Doc, verb, start: int, end: int) -> tuple[int, int]:
+    """Indirect speech never runs past its verb's paragraph: the parser sometimes glues the
+    quotation paragraph before it onto the sentence."""
+    text = doc.text
+    para_start = text.rfind("\n", 0, verb.idx) + 1
+    para_end = text.find("\n", verb.idx)
+    para_end = len(text) if para_end < 0 else para_end
+    parsed = doc.parsed
+    while start < end and parsed[start].idx < para_start:
+        start += 1
+    while end > start and parsed[end - 1].idx >= para_end:
+        end -= 1
+    return start, end
 
 
 def after_dateline(parsed, start: int, end: int) -> int:
