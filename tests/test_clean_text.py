@@ -250,3 +250,24 @@ def test_seed_document():
     assert "{" not in c.text and "min-height" not in c.text and "Content retrieved" not in c.text
     reasons = [b.reason for b in c.boilerplate]
     assert "css" in reasons and "aggregator-footer" in reasons
+
+
+@pytest.mark.parametrize("piece", [
+    "Print this article", "Comments (12)", "Toggle navigation", "Skip to main content",
+    "Copyright 2021 Valley Courier. All rights reserved.", "Last updated 3 hours ago",
+    "Your email address will not be published. Required fields are marked *",
+    "Terms of Service | Privacy Policy | Contact Us", "Photo gallery: 12 images",
+])
+def test_inline_interface_phrases_even_glued(piece):
+    raw = BODY.replace("\n", " " + piece + " ")
+    c = clean_text(raw)
+    assert piece.split()[0] not in c.text.replace("Members", "")
+    assert "school funding." in c.text and "new figures arrive." in c.text
+    assert any(b.reason == "interface" for b in c.boilerplate)
+
+
+def test_interface_sentence_needs_a_site_noun():
+    assert junk.interface_sentences("Follow us on Instagram for more.\nBody.")
+    # an instruction in the story itself is kept
+    assert not junk.interface_sentences("Click the link above so you can:\nBody.")
+    assert not junk.interface_sentences("Follow the money, the auditor said.")

@@ -223,7 +223,7 @@ def is_consent_continuation(sentence: str) -> bool:
 _RELATED_LABEL = re.compile(
     r"(?:(?<=\n)|^|(?<=[.!?”\"。]\s)|(?<=\s)|(?<=[.!?”\"。]))"
     r"(?:(?:Related|RELATED|Read|READ|Also read|ALSO READ|See also|SEE ALSO|Read more|READ MORE|Read also|"
-    r"Read next|READ NEXT|More|MORE|Recommended|Trending|Most read|Most popular|Don't miss|Don’t miss|"
+    r"Read next|READ NEXT|Read Next|Up next|Up Next|More|MORE|Recommended|Trending|Most read|Most popular|Don't miss|Don’t miss|"
     r"Also on [\w.]+|Further reading|You may also like|You might also like|More from [\w .]+|More stories|"
     r"Related (?:Posts|Articles|Stories|Content|News|Coverage|Links|Reading))"
     r"[ \t]*:[ \t]*(?=\S)"
@@ -334,4 +334,55 @@ def link_lists(text: str) -> list[Span]:
             flush()
             run = []
     flush()
+    return out
+
+
+# Interface phrases with a fixed shape, found even when glued into a paragraph: page chrome
+# (print, listen, comments, navigation), legal and affiliate notes, update stamps, galleries.
+_INLINE_UI = re.compile(
+    r"(?<![\w])(?:"
+    r"Print (?:this )?(?:article|page|story)|Listen to (?:this )?(?:article|story)(?:[ \t]*\(?\d+[ \t]*min(?:ute)?s?\)?)?"
+    r"|Comments?[ \t]*\(\d+\)|\d+[ \t]+Comments?(?=\s|$)|(?:Previous|Prev)[ \t]+(?:article|post|story)[ \t]*(?:Next[ \t]+(?:article|post|story))?"
+    r"|Next[ \t]+(?:article|post|story)(?=\s|$)|Toggle navigation|Skip to (?:main )?content|Enlarge this image"
+    r"|Continue reading below|Leave a (?:Reply|Comment)(?:[ \t]+Cancel reply)?|Cancel reply|Loading\.\.\.|Trending now"
+    r"|(?:Last )?[Uu]pdated:?[ \t]+\d+[ \t]+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)[ \t]+ago"
+    r"|(?:Copyright[ \t]*)?(?:©|\([cC]\))[ \t]*(?:\d{4}[ \t]*)?[^.\n]{0,60}?(?:\d{4}|\.|All rights reserved\.?)(?:[ \t]*All rights reserved\.?)?"
+    r"|Copyright[ \t]+\d{4}[^.\n]{0,60}\.(?:[ \t]*All rights reserved\.?)?|All rights reserved\.?"
+    r"|Your email address will not be published\.?(?:[ \t]*Required fields are marked[ \t]*\*)?"
+    r"|You must be (?:logged|signed) in to (?:post a comment|comment)\.?"
+    r"|We may earn (?:a )?(?:small )?(?:commission|affiliate commission)[^.\n]{0,80}\."
+    r"|(?:Photo|Image|Video) gallery:?[ \t]*\d+[ \t]+(?:images|photos|pictures|videos)"
+    r"|Terms of (?:Service|Use)(?:[ \t]*[|·•][ \t]*[A-Z][\w&' ]{2,24}?){1,6}(?=\s*(?:\n|$|[A-Z]))"
+    r"|This (?:article|story|post) (?:has been|was) updated\.?"
+    r"|(?:Watch|WATCH|Video|VIDEO):[^\n]{3,80}?\(\d{1,2}:\d{2}\)"
+    r")"
+)
+
+
+def inline_interface(text: str) -> list[Span]:
+    """Fixed-shape interface phrases anywhere in the text (see ``_INLINE_UI``)."""
+    return [(m.start(), m.end(), "interface") for m in _INLINE_UI.finditer(text)]
+
+
+_UI_NOUNS = re.compile(r"\b(?:this (?:article|story|post)|newsletters?|(?:our|the) app|channel|comments? below|us|"
+                       r"alerts|podcast|feed|notifications?)\b", re.I)
+
+
+def interface_sentences(text: str) -> list[Span]:
+    """A short sentence that is an instruction to the reader about the site itself
+    ("Follow us on X.", "Join our channel for updates", "Want more stories like this? Follow us.")."""
+    out = []
+    offset = 0
+    for line in text.split("\n"):
+        sents = sentence_spans(line)
+        for s, e in sents:
+            sent = line[s:e].strip()
+            words = sent.split()
+            if not 2 <= len(words) <= 14 or re.search(r"[\d$€£]|:$", sent):
+                continue
+            if (_IMPERATIVE_UI.search(sent) or re.match(r"(?i)want (?:more|to read)|like (?:this|what)|"
+                                                          r"(?:don't|do not) miss|disclaimer:", sent)) \
+                    and _UI_NOUNS.search(sent) and not re.search(r"\b(?:said|says|told)\b", sent):
+                out.append((offset + s, offset + e, "interface"))
+        offset += len(line) + 1
     return out

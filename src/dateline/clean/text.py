@@ -66,9 +66,9 @@ def remove_code(text: str, boilerplate: list[Boilerplate]) -> str:
 def junk_spans(text: str, aggressive: bool = True) -> list[tuple[int, int, str]]:
     spans = (junk.share_widgets(text) + junk.aggregator_footers(text) + junk.advertisement_labels(text)
              + junk.page_markers(text) + junk.image_captions(text) + junk.consent_and_signup(text)
-             + junk.related_links(text))
+             + junk.related_links(text) + junk.inline_interface(text))
     if aggressive:
-        spans += junk.interface_lines(text) + junk.link_lists(text)
+        spans += junk.interface_lines(text) + junk.link_lists(text) + junk.interface_sentences(text)
     return spans
 
 
