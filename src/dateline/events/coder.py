@@ -216,7 +216,28 @@ def find_triggers(sent: "SpacySpan") -> list[Trigger]:
             continue
         if rule:
             triggers.append(Trigger(tok, rule))
+    triggers.extend(_bare_intents(sent, {t.token.i for t in triggers}, lex))
     return sorted(triggers, key=lambda t: t.token.i)
+
+
+BARE_INTENT = {"promise", "pledge", "willing", "ready", "prepared", "committed", "commit", "intend",
+               "intention", "offer"}
+
+
+def _bare_intents(sent: "SpacySpan", taken: set[int], lex) -> list[Trigger]:
+    """"Vietnam is committed to opening up the economy": an intent word whose action the
+    lexicon does not know is still CAMEO 030, express intent to cooperate."""
+    out = []
+    for tok in sent:
+        if tok.i in taken or tok.lemma_.lower() not in BARE_INTENT:
+            continue
+        actions = [c for c in tok.children if c.dep_ in ("xcomp", "acl")]
+        actions += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                    for g in c.children if g.dep_ in ("pcomp", "pobj") and g.pos_ == "VERB"]
+        inside = {t.i for a in actions for t in a.subtree}
+        if actions and not inside & taken:
+            out.append(Trigger(tok, Rule("intent", tok.lemma_.lower(), "030")))
+    return out
 
 
 # ---------------------------------------------------------------- governors
@@ -637,6 +658,13 @@ def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
             # "would boycott" 133): the act has not happened yet
             code = intent_code(code)
         args = verb_args(trig.token, code) if trig.token.pos_ in ("VERB", "AUX") else noun_args(trig.token)
+        if trig.rule.kind == "intent":  # "Vietnam is committed to ...": the one committed intends
+            intended = True
+            who = next((c for c in trig.token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if who is None and trig.token.dep_ in ("acomp", "xcomp", "dobj", "attr"):
+                who, _ = _subject(trig.token.head) if trig.token.head.pos_ in ("VERB", "AUX") else (None, False)
+            args.sources = [who] if who is not None else args.sources
+            args.targets = [t for t in args.targets if t is not who]
         if trig.rule.preps and trig.token.pos_ in ("VERB", "AUX"):
             # "arrived in Gondor", "travelled to Moscow": the rule's own preposition names the target
             named = [g for c in trig.token.children if c.dep_ == "prep" and c.lower_ in trig.rule.preps
