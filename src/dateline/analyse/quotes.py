@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from dateline.analyse.colon_quotes import colon_quotes
+from dateline.analyse.coref import PRONOUN_GENDER
 from dateline.analyse.speech import QuoteIndex, is_speech_lemma, quote_spans, text_of, word_count
 from dateline.doc import Doc
 from dateline.record import Quote
@@ -540,6 +541,42 @@ def subject_of(verb):
     return objects[0] if objects else None
 
 
+def relative_subject(verb):
+    if verb.dep_ != "relcl":
+        return None
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVE), None)
+
+
+# how far back (characters) a pronoun speaker may look for its person when coreference left it
+_SALIENCE_WINDOW = 2500
+
+
+def salient_person(doc: Doc, pronoun, quotes: QuoteIndex):
+    """The person a "he"/"she" speaker most likely is when coreference left the pronoun
+    alone: the last person of that gender mentioned before it (outside quotations), within
+    a few paragraphs."""
+    gender = PRONOUN_GENDER[pronoun.lower_]
+    clusters = doc.user_data.get("entity_clusters") or []
+    best = None
+    for cluster in clusters:
+        if cluster.type != "PERSON" or cluster.gender not in (None, gender):
+            continue
+        last = max((m.start for m in cluster.mentions if m.start < pronoun.idx and m.kind != "pronoun"
+                    and not quotes.inside(m.start)), default=-1)
+        if last >= 0 and pronoun.idx - last <= _SALIENCE_WINDOW and (best is None or last > best[0]):
+            best = (last, cluster)
+    if best is None:
+        return None
+    return doc.article.entity(best[1].id)
+
+
+def add_mention(doc: Doc, entity, start: int, end: int) -> None:
+    if any(m.start == start and m.end == end for m in entity.mentions):
+        return
+    entity.mentions.append(doc.span(start, end))
+    entity.mentions.sort(key=lambda m: (m.start, m.end))
+
+
 def speaker_phrase(subject):
     """Char span of the subject's noun phrase up to its head ("the New York Daily News")."""
     left = subject.left_edge
@@ -572,8 +609,16 @@ def make_quote(doc: Doc, s: int, e: int, verb, *, direct: bool, quotes: QuoteInd
                 if child.dep_ == "appos" and child.ent_type_ == "PERSON":
                     entity = doc.entity_at(child.idx, child.idx + len(child.text))
                     break
+        if entity is None and subject.lower_ in PRONOUN_GENDER and subject.tag_ == "PRP":
+            entity = salient_person(doc, subject, quotes)
+            if entity is not None:
+                add_mention(doc, entity, subject.idx, subject.idx + len(subject.text))
         if entity is not None:
             speaker_id, speaker_name = entity.id, entity.name
+            relative = relative_subject(verb)
+            if relative is not None:
+                # "Barkley, who said ...": the relative pronoun is a mention of the speaker
+                add_mention(doc, entity, relative.idx, relative.idx + len(relative.text))
         else:
             speaker_name = text[ps:pe]
         speaker_span = doc.span(ps, pe)
