@@ -312,7 +312,7 @@ def direct_quote(doc: Doc, span: tuple[int, int], quotes: QuoteIndex, found: lis
     s, e = span
     content = doc.text[s:e]
     words = word_count(content)
-    if words == 0:
+    if words == 0 or looks_like_title(content):
         return None
     verb = cue_after(doc, span) or cue_before(doc, span) or cue_in_colon_paragraph(doc, span)
     if verb is not None:
@@ -374,6 +374,21 @@ def continues_in_next_paragraph(doc: Doc, previous: Quote, span: tuple[int, int]
     tail = between.split("\n")[0]
     cue = previous.cue_span
     return word_count(tail) == 0 or (cue is not None and previous.end <= cue.start < para_start and word_count(tail) <= 12)
+
+
+_TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "vs"}
+
+
+def looks_like_title(content: str) -> bool:
+    """“State of the Union”, “Morning Joe”: a few capitalised words with no sentence in
+    them name a show, a book or a slogan, not something said."""
+    words = re.findall(r"[\w’'-]+", content)
+    if not 1 <= len(words) <= 6 or re.search(r"[.!?](?:\W*$|\s)", content.strip()):
+        return False
+    capitalised = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
+    if not capitalised or words[0].lower() in ("i", "we", "you"):
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() for w in capitalised)
 
 
 def starts_sentence(text: str, s: int) -> bool:
