@@ -139,7 +139,7 @@ def indirect_speech(doc: Doc, verb, quotes: QuoteIndex) -> Quote | None:
         return None
     start = with_determiner_before_quote(parsed, start, verb)
     s, e = parsed[start].idx, parsed[end - 1].idx + len(parsed[end - 1].text)
-    if any(s <= qs <= s + 1 for qs, _ in quotes.spans):
+    if any(s <= qs <= s + 1 and qe >= e - 2 for qs, qe in quotes.spans):
         return None  # a quotation with its verb: the direct pass reads it
     return make_quote(doc, s, e, verb, direct=False, quotes=quotes)
 
@@ -274,7 +274,18 @@ def cut_at_next_cue(parsed, verb, start: int, end: int) -> int:
         token = parsed[i]
         if is_cue(token) and token.dep_ in _CUT_BEFORE_DEPS and i > start and parsed[i - 1].text in (",", ";", "—", "–"):
             return i - 1
+        if second_predicate_of_speaker(token, verb) and i > start + 1 and parsed[i - 1].dep_ == "cc":
+            return i - 1
     return end
+
+
+def second_predicate_of_speaker(token, verb) -> bool:
+    """"said he found Trump “very charming” and called his standing ...": a coordinated verb
+    with no subject of its own, in the reporting verb's tense, is the speaker's next act
+    (the parser hangs it on the reported clause)."""
+    if token.dep_ != "conj" or token.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return False
+    return is_cue(token) or (token.tag_ == verb.tag_ and token.tag_ in ("VBD", "VBZ"))
 
 
 def _quoted_share(quotes: QuoteIndex, s: int, e: int) -> float:
