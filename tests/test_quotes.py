@@ -143,3 +143,60 @@ def test_seed_quotes():
     assert miller.channel == "in his first message to the U.S. armed forces"
     for q in article.quotes:
         assert article.text[q.start:q.end] == q.text
+
+
+def test_headline_colon_attribution_and_labels_that_are_not_speakers():
+    doc = analyse("Mayor Lena Ortiz: City Will Not Raise Bus Fares This Year\n\n"
+                  "Mayor Lena Ortiz spoke to reporters at city hall on Monday.\n\n"
+                  "Follow Jo Lee on Twitter: @jolee_reports")
+    q = only(doc, "City Will Not Raise Bus Fares")
+    assert q.cue == ":" and speaker(doc, q) == "Lena Ortiz"
+    assert not [x for x in doc.article.quotes if "jolee" in x.text]
+    assert_consistent(doc)
+
+
+def test_interrupted_quotation_is_one_quote():
+    doc = analyse("\u201cThe bridge is not my favourite project by any means,\u201d Graham told the Valley Post on "
+                  "Tuesday. \u201cBut we may be in a position where finishing it is the only way forward.\u201d")
+    q = only(doc, "not my favourite project")
+    assert "the only way forward" in q.text and q.cue == "told"
+    assert len(doc.article.quotes) == 1
+    assert_consistent(doc)
+
+
+def test_noun_object_and_naming_are_indirect_speech():
+    doc = analyse("Colonel Amina Bako announced on Friday the withdrawal of 300 troops from the northern border. "
+                  "Senator Paul Ridge called the plan \u201creckless and premature.\u201d")
+    withdrawal = only(doc, "withdrawal of 300 troops")
+    assert not withdrawal.direct and withdrawal.cue == "announced" and speaker(doc, withdrawal) == "Amina Bako"
+    called = only(doc, "reckless and premature")
+    assert called.text.startswith("the plan") and speaker(doc, called) == "Paul Ridge"
+    assert_consistent(doc)
+
+
+def test_attribution_sentence_after_a_closed_quotation():
+    doc = analyse("Lena Ortiz toured the depot.\n\n\u201cWe will not back down on fares.\u201d Ortiz said.")
+    q = only(doc, "We will not back down")
+    assert q.cue == "said" and speaker(doc, q) == "Lena Ortiz"
+
+
+def test_channel_belongs_to_its_own_clause():
+    doc = analyse("Mayor Ana Ruiz said in a radio interview that the dam was safe, but her deputy, Tom Reyes, "
+                  "later warned that the spillway could fail within weeks.")
+    first = only(doc, "the dam was safe")
+    assert first.channel == "in a radio interview"
+    second = only(doc, "spillway could fail")
+    assert second.channel is None
+
+
+def test_quoted_show_titles_are_not_quotes():
+    doc = analyse("Senator Kim Hale told \u201cMorning Report\u201d on Sunday that the budget would pass.")
+    assert not [q for q in doc.article.quotes if q.text.strip(",") == "Morning Report"]
+    q = only(doc, "budget would pass")
+    assert speaker(doc, q) == "Kim Hale"
+
+
+def test_first_name_gender_guides_the_pronoun_speaker():
+    doc = analyse("Paul Grant met Rachel Stone in Nairobi on Monday. She said the talks had gone well.")
+    q = only(doc, "talks had gone well")
+    assert speaker(doc, q) == "Rachel Stone"

@@ -139,8 +139,11 @@ def indirect_speech(doc: Doc, verb, quotes: QuoteIndex) -> Quote | None:
         return None
     start = with_determiner_before_quote(parsed, start, verb)
     s, e = parsed[start].idx, parsed[end - 1].idx + len(parsed[end - 1].text)
-    if any(s <= qs <= s + 1 and qe >= e - 2 for qs, qe in quotes.spans):
-        return None  # a quotation with its verb: the direct pass reads it
+    text = doc.text
+    if any(s <= qs <= s + 1 and (qe >= e - 2 or text[qe - 1:qe] in ",.!?") for qs, qe in quotes.spans):
+        # a quotation with its verb (the direct pass reads it); one that closes with its
+        # own punctuation is the whole statement, whatever the parse hung after it
+        return None
     return make_quote(doc, s, e, verb, direct=False, quotes=quotes)
 
 
@@ -567,6 +570,31 @@ def subject_of(verb):
     return objects[0] if objects else None
 
 
+_NOT_SPEAKER_ENTS = {"TIME", "DATE", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "MONEY"}
+
+
+def misparsed_subject(doc: Doc, subject, verb) -> bool:
+    """A live blog's "12:15 p.m." or a dateline's "CLEVELAND" glued onto the sentence by the
+    parser is no speaker; nor is anything from another paragraph."""
+    if subject.ent_type_ in _NOT_SPEAKER_ENTS:
+        return True
+    if subject.text.isupper() and len(subject.text) > 3 and subject.ent_type_ in ("GPE", "LOC", ""):
+        return True
+    lo, hi = sorted((subject.idx, verb.idx))
+    return "\n" in doc.text[lo:hi]
+
+
+def named_subject_before(doc: Doc, verb):
+    """The last person or organisation named in the verb's paragraph before it."""
+    para_start = doc.text.rfind("\n", 0, verb.idx) + 1
+    best = None
+    for token in doc.parsed[verb.sent.start:verb.i] if verb.sent.start_char >= para_start else \
+            doc.parsed.char_span(para_start, verb.idx, alignment_mode="contract") or []:
+        if token.idx >= para_start and token.ent_type_ in ("PERSON", "ORG") and token.ent_iob_ in ("B", "I"):
+            best = token
+    return best
+
+
 def relative_subject(verb):
     if verb.dep_ != "relcl":
         return None
@@ -622,6 +650,8 @@ def make_quote(doc: Doc, s: int, e: int, verb, *, direct: bool, quotes: QuoteInd
                cue: str | None = None, cue_end: int | None = None) -> Quote:
     text = doc.text
     subject = speaker_token if speaker_token is not None else subject_of(verb)
+    if subject is not None and misparsed_subject(doc, subject, verb):
+        subject = named_subject_before(doc, verb)
     speaker_id = speaker_name = None
     speaker_span = None
     if subject is not None:
