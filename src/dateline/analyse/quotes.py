@@ -20,7 +20,7 @@ import re
 
 from dateline.analyse.colon_quotes import colon_quotes
 from dateline.analyse.coref import PRONOUN_GENDER
-from dateline.analyse.speech import QuoteIndex, is_speech_lemma, quote_spans, text_of, word_count
+from dateline.analyse.speech import QUOTE_MARKS, QuoteIndex, is_speech_lemma, quote_spans, text_of, word_count
 from dateline.doc import Doc
 from dateline.record import Quote
 
@@ -339,6 +339,10 @@ def direct_quote(doc: Doc, span: tuple[int, int], quotes: QuoteIndex, found: lis
             return make_quote(doc, s, e, token, direct=True, quotes=quotes, speaker_token=pobj[0] if pobj else None,
                               cue="according to", cue_end=to.idx + len(to.text))
         return make_quote(doc, s, e, token, direct=True, quotes=quotes)
+    quoted_object = quoted_in_object(doc, span)
+    if quoted_object is not None:
+        verb, cs, ce = quoted_object
+        return make_quote(doc, cs, ce, verb, direct=cs >= s - 1, quotes=quotes)
     if words < 4:
         return None  # a scare quote or a title, not speech
     previous = continued_speaker(doc, span, found)
@@ -391,6 +395,49 @@ def continues_in_next_paragraph(doc: Doc, previous: Quote, span: tuple[int, int]
 
 
 _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "vs"}
+
+
+_OBJECT_PATH = {"dobj", "pobj", "prep", "attr", "oprd", "dative", "appos", "conj", "amod", "compound", "nmod"}
+_SPEAKING_SUBJECTS = {"PERSON", "ORG", "NORP"}
+
+
+def quoted_in_object(doc: Doc, span: tuple[int, int]):
+    """"derided “the professional left” in press conferences" / "refers to the governor as
+    “Chris.”": someone's words quoted in the object of what a named person did. Returns
+    (verb, start, end) of the object phrase that holds the quotation."""
+    s, e = span
+    first = doc.parsed.char_span(s, e, alignment_mode="expand")
+    if first is None or not len(first):
+        return None
+    token = first.root
+    path = token
+    for _ in range(5):
+        if path.head is path or path.dep_ not in _OBJECT_PATH:
+            return None
+        parent = path.head
+        if parent.pos_ == "VERB":
+            break
+        path = parent
+    else:
+        return None
+    verb = parent
+    if path.i < verb.i or verb.i >= first.start and verb.i < first.end:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (subject.ent_type_ in _SPEAKING_SUBJECTS or subject.lower_ in PRONOUN_GENDER
+                               or subject.lower_ == "they"):
+        return None
+    # the object phrase starts with the verb's first complement ("refers to the governor as ...")
+    complements = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "dative", "prep", "attr", "oprd")]
+    start_tok = min((c.left_edge for c in complements), key=lambda t: t.i, default=path.left_edge)
+    end_char = max(e, path.right_edge.idx + len(path.right_edge.text))
+    cs = start_tok.idx
+    if doc.text[cs:cs + 1] in QUOTE_MARKS:
+        cs += 1
+    end_char = min(end_char, verb.sent.end_char)
+    while end_char > cs and doc.text[end_char - 1] in " .,;:":
+        end_char -= 1
+    return verb, cs, end_char
 
 
 def looks_like_title(content: str) -> bool:
