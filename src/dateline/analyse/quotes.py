@@ -151,7 +151,8 @@ def indirect_speech(doc: Doc, verb, quotes: QuoteIndex) -> Quote | None:
 _XCOMP_CUES = {"urge", "ask", "tell", "warn", "promise", "vow", "pledge", "threaten", "demand", "call",
                "advise", "recommend", "agree", "propose", "plead"}
 # verbs whose object and "of"/"for" phrase are the claim: "accused Sanders of lying"
-_CHARGE_CUES = {"accuse", "charge", "blame", "criticize", "criticise", "praise", "slam", "blast"}
+_CHARGE_CUES = {"accuse", "charge", "blame", "criticize", "criticise", "praise", "slam", "blast", "mock", "thank",
+                "decry", "deride", "hail"}
 
 
 def complement_span(verb) -> tuple[int, int] | None:
@@ -205,7 +206,7 @@ _TOPIC_PREPS = {"comment": ("on",), "respond": ("to",), "reply": ("to",), "ask":
 _OBJECT_CUES = {"announce", "mention", "tweet", "disclose", "emphasize", "emphasise", "predict", "confirm",
                 "deny", "reveal", "acknowledge", "admit", "claim", "recall", "stress", "propose", "demand",
                 "promise", "pledge", "report", "repeat", "reiterate", "cite", "highlight", "decry", "express",
-                "reaffirm", "declare", "recount", "describe", "suggest", "concede", "blog", "proclaim",
+                "reaffirm", "declare", "cite", "bemoan", "tout", "hail", "deride", "chant", "question", "recount", "describe", "suggest", "concede", "blog", "proclaim",
                 "allege", "insist", "vow"}
 
 
