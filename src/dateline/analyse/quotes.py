@@ -129,12 +129,16 @@ def indirect_speech(doc: Doc, verb, quotes: QuoteIndex) -> Quote | None:
         return None
     parsed = doc.parsed
     start, end = within_paragraph(doc, verb, start, end)
+    if verb.i < start:
+        # what follows the verb stays in its sentence ("... , the airline said. He had ...")
+        end = min(end, verb.sent.end)
     if end <= start:
         return None
     start = after_dateline(parsed, start, end)
     start, end = trim_content(parsed, start, end)
     end = cut_at_next_cue(parsed, verb, start, end)
     start, end = trim_content(parsed, start, end)
+    end = cut_trailing_channel(doc, start, end)
     if end - start < 3:
         return None
     start = with_determiner_before_quote(parsed, start, verb)
@@ -283,13 +287,30 @@ def cut_at_next_cue(parsed, verb, start: int, end: int) -> int:
     return end
 
 
+def cut_trailing_channel(doc: Doc, start: int, end: int) -> int:
+    """"his campaign doesn't want “that crap,” in an interview with CNN": where it was said
+    is not part of what was said."""
+    parsed = doc.parsed
+    s, e = parsed[start].idx, parsed[end - 1].idx + len(parsed[end - 1].text)
+    for match in CHANNEL.finditer(doc.text, s, e):
+        if match.start() > s + 10 and e - match.end() <= 20:
+            k = end
+            while k > start and parsed[k - 1].idx >= match.start():
+                k -= 1
+            while k > start and (parsed[k - 1].is_punct and parsed[k - 1].text not in "”\""):
+                k -= 1
+            return k
+    return end
+
+
 def second_predicate_of_speaker(token, verb) -> bool:
     """"said he found Trump “very charming” and called his standing ...": a coordinated verb
     with no subject of its own, in the reporting verb's tense, is the speaker's next act
     (the parser hangs it on the reported clause)."""
     if token.dep_ != "conj" or token.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
         return False
-    return is_cue(token) or (token.tag_ == verb.tag_ and token.tag_ in ("VBD", "VBZ"))
+    return is_cue(token) or (token.tag_ == verb.tag_ and token.tag_ in ("VBD", "VBZ")) or \
+        (token.tag_ == "VBN" and any(c.dep_ == "aux" for c in token.children))
 
 
 def _quoted_share(quotes: QuoteIndex, s: int, e: int) -> float:
