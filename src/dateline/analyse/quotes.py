@@ -693,6 +693,25 @@ def salient_person(doc: Doc, pronoun, quotes: QuoteIndex):
     return doc.article.entity(best[1].id)
 
 
+def salient_group(doc: Doc, pronoun, quotes: QuoteIndex):
+    """"they said": the organisation or group named last before it in the same or the
+    previous sentence (a campaign, a ministry, "Democrats")."""
+    sent = pronoun.sent
+    lo = sent.start
+    if lo > 0:
+        lo = doc.parsed[lo - 1].sent.start
+    window_start = doc.parsed[lo].idx
+    best = None
+    for entity in doc.article.entities:
+        if entity.type not in ("ORG", "NORP"):
+            continue
+        for m in entity.mentions:
+            if window_start <= m.start < pronoun.idx and not quotes.inside(m.start):
+                if best is None or m.start > best[0]:
+                    best = (m.start, entity)
+    return best[1] if best else None
+
+
 def add_mention(doc: Doc, entity, start: int, end: int) -> None:
     if any(m.start == start and m.end == end for m in entity.mentions):
         return
@@ -734,8 +753,12 @@ def make_quote(doc: Doc, s: int, e: int, verb, *, direct: bool, quotes: QuoteInd
                 if child.dep_ == "appos" and child.ent_type_ == "PERSON":
                     entity = doc.entity_at(child.idx, child.idx + len(child.text))
                     break
-        if entity is None and subject.lower_ in PRONOUN_GENDER and subject.tag_ == "PRP":
+        if entity is None and subject.tag_ == "PRP" and subject.lower_ in PRONOUN_GENDER:
             entity = salient_person(doc, subject, quotes)
+            if entity is not None:
+                add_mention(doc, entity, subject.idx, subject.idx + len(subject.text))
+        elif entity is None and subject.tag_ == "PRP" and subject.lower_ == "they":
+            entity = salient_group(doc, subject, quotes)
             if entity is not None:
                 add_mention(doc, entity, subject.idx, subject.idx + len(subject.text))
         if entity is not None:
