@@ -578,10 +578,17 @@ def cue_in_colon_paragraph(doc: Doc, span: tuple[int, int]):
         return None
     line_start = previous.rfind("\n") + 1
     tokens = _tokens_between(doc.parsed, line_start, len(previous))
+    last_sentence = []
     for token in reversed(tokens):
         if token.text in (".", "!", "?"):
             break
         if is_cue(token):
+            return token, None
+        last_sentence.append(token)
+    # "President Clinton released the following statement:" - the sentence that announces
+    # the quotation names its speaker even without a verb of saying
+    for token in reversed(last_sentence):
+        if token.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.ent_type_ in ("PERSON", "ORG") for c in token.children):
             return token, None
     return None
 
