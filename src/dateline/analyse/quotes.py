@@ -309,8 +309,9 @@ def second_predicate_of_speaker(token, verb) -> bool:
     (the parser hangs it on the reported clause)."""
     if token.dep_ != "conj" or token.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
         return False
-    return is_cue(token) or (token.tag_ == verb.tag_ and token.tag_ in ("VBD", "VBZ")) or \
-        (token.tag_ == "VBN" and any(c.dep_ == "aux" for c in token.children))
+    if token.tag_ in ("VBD", "VBZ"):
+        return is_cue(token) or token.tag_ == verb.tag_
+    return token.tag_ == "VBN" and any(c.dep_ == "aux" for c in token.children)
 
 
 def _quoted_share(quotes: QuoteIndex, s: int, e: int) -> float:
