@@ -105,6 +105,11 @@ def is_cue(token) -> bool:
     return True
 
 
+def is_phrasal_cue(token) -> bool:
+    """"Trump went on" after a quotation: carrying on speaking."""
+    return token.lemma_ == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children)
+
+
 def in_markup(token) -> bool:
     """"<tweet id=...>" left in the text: a tag name, not a verb."""
     text = text_of(token.doc)
@@ -505,7 +510,7 @@ def cue_after(doc: Doc, span: tuple[int, int]):
     for k, token in enumerate(tokens[:_MAX_GAP_AFTER]):
         if token.text in (".", "!", "?") or token.text in "“\"" and k > 0:
             break
-        if is_cue(token):
+        if is_cue(token) or is_phrasal_cue(token):
             return token, None
     return cue_of_subject_after(tokens)
 
@@ -609,7 +614,8 @@ def continued_speaker(doc: Doc, span: tuple[int, int], found: list[Quote]) -> Qu
         return None
     last = max(earlier, key=lambda q: q.end)
     between = doc.text[last.end:s]
-    if between.count("\n\n") > 1 or any(qs < s and qs > last.end for qs, _ in doc.user_data.get("quote_spans", [])):
+    if between.count("\n\n") > 1 or any(qs < s and qs > last.end and not looks_like_title(doc.text[qs:qe])
+                                          for qs, qe in doc.user_data.get("quote_spans", [])):
         return None
     return last if last.speaker or last.speaker_name else None
 
