@@ -70,6 +70,8 @@ def annotate(doc: Doc) -> None:
             quote = according_to(doc, token, quotes)
         elif is_cue(token):
             quote = indirect_speech(doc, token, quotes)
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in _NOMINAL_CUES:
+            quote = nominal_speech(doc, token, quotes)
         else:
             quote = None
         if quote is not None:
@@ -130,7 +132,7 @@ def indirect_speech(doc: Doc, verb, quotes: QuoteIndex) -> Quote | None:
     if found is None:
         return None
     start, end = found
-    if start <= verb.i < end:
+    if start <= verb.i < end and not parenthetical(verb):
         return None
     parsed = doc.parsed
     start, end = within_paragraph(doc, verb, start, end)
@@ -158,7 +160,7 @@ def indirect_speech(doc: Doc, verb, quotes: QuoteIndex) -> Quote | None:
 
 # verbs whose infinitive is what was said: "urged voters to back him", "vowed to fight"
 _XCOMP_CUES = {"urge", "ask", "tell", "warn", "promise", "vow", "pledge", "threaten", "demand", "call",
-               "advise", "recommend", "agree", "propose", "plead"}
+               "advise", "recommend", "agree", "propose", "plead", "claim", "lament", "mention"}
 # verbs whose object and "of"/"for" phrase are the claim: "accused Sanders of lying"
 _CHARGE_CUES = {"accuse", "charge", "blame", "criticize", "criticise", "praise", "slam", "blast", "mock", "thank",
                 "decry", "deride", "hail"}
@@ -180,6 +182,10 @@ def complement_span(verb) -> tuple[int, int] | None:
         xcomps = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
         if xcomps:
             return xcomps[0].left_edge.i, xcomps[0].right_edge.i + 1
+    if parenthetical(verb):
+        # "In his state, he said, offenders are sent to treatment": the clause around it
+        head = verb.head
+        return head.left_edge.i, head.right_edge.i + 1
     objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
     preps = [c for c in children if c.dep_ == "prep" and c.i > verb.i]
     if lemma in _CHARGE_CUES or lemma == "call":
@@ -237,6 +243,44 @@ def naming_or_demand(verb, objects, preps) -> tuple[int, int] | None:
     if demand and any(c.dep_ == "pobj" for c in demand[0].children):
         return demand[0].i + 1, demand[0].right_edge.i + 1
     return None
+
+
+def parenthetical(verb) -> bool:
+    """A verb of saying set into the clause it reports ("..., he says, ...")."""
+    return verb.dep_ == "parataxis" and verb.head is not verb and \
+        any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and \
+        not any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
+
+
+# nouns of saying whose "of/about/for/on" phrase is what was said: "made no mention of Bush",
+# "his call for a special prosecutor", "comments about voter fraud"
+_NOMINAL_CUES = {"mention": ("of",), "comment": ("about", "on"), "call": ("for",), "announcement": ("of",),
+                 "declaration": ("of",), "acknowledgement": ("of",), "acknowledgment": ("of",),
+                 "remark": ("about", "on"), "criticism": ("of",), "denial": ("of",), "promise": ("of",),
+                 "pledge": ("of",), "claim": ("of",), "warning": ("of", "about"), "praise": ("for",),
+                 "defense": ("of",), "defence": ("of",)}
+
+
+def nominal_speech(doc: Doc, noun, quotes: QuoteIndex) -> Quote | None:
+    """"Trump's call for a ban" / "Clinton made no mention of Sanders": the noun's phrase is
+    what was said, its possessor or the subject of the verb that governs it the speaker."""
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in _NOMINAL_CUES[noun.lemma_.lower()]
+             and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
+    if not preps:
+        return None
+    speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if speaker is None and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        speaker = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if speaker is None or not (speaker.ent_type_ in ("PERSON", "ORG", "NORP") or speaker.lower_ in PRONOUN_GENDER):
+        return None
+    parsed = doc.parsed
+    start, end = preps[0].i + 1, preps[0].right_edge.i + 1
+    start, end = trim_content(parsed, start, end)
+    if end <= start:
+        return None
+    s, e = parsed[start].idx, parsed[end - 1].idx + len(parsed[end - 1].text)
+    return make_quote(doc, s, e, noun, direct=False, quotes=quotes, speaker_token=speaker,
+                      cue=noun.text + " " + preps[0].text, cue_end=preps[0].idx + len(preps[0].text))
 
 
 def within_paragraph(doc: Doc, verb, start: int, end: int) -> tuple[int, int]:
