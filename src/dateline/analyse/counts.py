@@ -113,7 +113,8 @@ def find_numbers(doc: Doc) -> list[NumberSpan]:
             out.append(NumberSpan(token.idx, parsed[j].idx + len(parsed[j]), value, True, i, j))
             i = j + 1
             continue
-        if token.like_num or token.tag_ == "CD":
+        # a number starts with a digit or a number word, never with a dash the tagger called CD
+        if (token.like_num or token.tag_ == "CD") and any(ch.isalnum() for ch in token.text):
             j = i
             while j + 1 < len(parsed) and (parsed[j + 1].like_num or _hyphen_number(parsed, j) or parsed[j + 1].lower_ in
                                            ("hundred", "thousand", "million", "billion", "trillion", "bn", "mn")
@@ -122,13 +123,13 @@ def find_numbers(doc: Doc) -> list[NumberSpan]:
                 if parsed[j + 1].is_digit and parsed[j].is_digit:
                     break  # "500 2,500" are two numbers
                 j += 1
-            if parsed[j].text == "-":
+            if parsed[j].text == "-" and j > i:
                 j -= 1
             text = parsed[i:j + 1].text
             value = parse_number(text)
             if value is not None:
                 out.append(NumberSpan(token.idx, parsed[j].idx + len(parsed[j]), value, False, i, j))
-            i = j + 1
+            i = max(j, i) + 1  # always move on: a lone "-" must not stall the scan
             continue
         i += 1
     return out
