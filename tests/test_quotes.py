@@ -200,3 +200,11 @@ def test_first_name_gender_guides_the_pronoun_speaker():
     doc = analyse("Paul Grant met Rachel Stone in Nairobi on Monday. She said the talks had gone well.")
     q = only(doc, "talks had gone well")
     assert speaker(doc, q) == "Rachel Stone"
+
+
+def test_title_case_headline_with_a_verb_of_saying():
+    doc = analyse("Governor Nora Blake Promises Free Bus Passes For Students\n\n"
+                  "Governor Nora Blake made the promise at a rally in Dayton on Saturday.")
+    q = only(doc, "Free Bus Passes For Students")
+    assert q.cue == "Promises" and speaker(doc, q) == "Nora Blake"
+    assert_consistent(doc)

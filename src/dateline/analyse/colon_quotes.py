@@ -25,7 +25,7 @@ NOT_SPEAKERS = {
     "chart", "graphic", "sign up", "subscribe", "follow", "contact", "email", "tags", "topics", "filed under",
     "see also", "more", "also", "next", "previous", "today", "tonight", "yesterday", "tomorrow", "here", "now",
     "pictured", "top", "first", "second", "third", "finally", "meanwhile", "plus", "bonus", "p.s", "ps",
-    "in brief", "by the numbers", "fact check", "quote", "quotes", "poll", "polls", "results", "key points",
+    "in brief", "by the numbers", "fact check", "quote", "quotes", "results", "key points", "the latest",
 }
 # an imperative or preposition first is a call to action or a lead-in ("Follow Jo Lee on Twitter:")
 NOT_SPEAKER_FIRST_WORDS = {"follow", "reach", "contact", "click", "read", "watch", "listen", "see", "sign",
@@ -53,6 +53,52 @@ def colon_quotes(doc: Doc, quotes: QuoteIndex) -> list[tuple[Quote, tuple[int, i
             found.append(quote)
         pos = line_end + 1
     return found
+
+
+def headline_quote(doc: Doc, quotes: QuoteIndex) -> Quote | None:
+    """"Mike Pence Calls for Special Prosecutor" / "Hillary Clinton Calls ISIS Violence
+    ‘Genocide.’": a title-case headline whose verb of saying follows its speaker's name."""
+    text = doc.text
+    end = text.find("\n")
+    end = len(text) if end < 0 else end
+    line = text[:end]
+    if not line or len(line.split()) > 25 or re.search(r"[.!?]\s+\S", line.rstrip(".!? ")):
+        return None
+    lead = re.match(r"(?:The Latest:\s*)?", line).end()
+    words = list(re.finditer(r"\S+", line[lead:]))
+    for k, word in enumerate(words[1:6], start=1):
+        verb = word.group(0)
+        if not verb[:1].isupper() or not _headline_speech_verb(verb):
+            continue
+        ss, se = lead + words[0].start(), lead + words[k - 1].end()
+        if not looks_like_speaker_name(text[ss:se].rstrip(",")):
+            return None
+        cs = lead + word.end()
+        rest = re.match(r"\s+(?:(?:For|That|On)\s+)?", line[cs:])
+        cs += rest.end() if rest else 0
+        ce = end
+        while ce > cs and text[ce - 1] in " .\t":
+            ce -= 1
+        if word_count(text[cs:ce]) < 2:
+            return None
+        entity = named_entity(doc, ss, se)
+        return Quote(speaker=entity.id if entity else None, text=text[cs:ce], direct=False, start=cs, end=ce,
+                     speaker_name=entity.name if entity else text[ss:se], cue=verb, channel=None,
+                     speaker_span=doc.span(ss, se), cue_span=doc.span(lead + word.start(), lead + word.end()))
+    return None
+
+
+def _headline_speech_verb(word: str) -> bool:
+    """"Says", "Calls", "Promises", "Blasts": a verb of saying in the headline's present tense."""
+    from dateline.analyse.speech import is_speech_lemma
+
+    lower = word.lower().strip(",:")
+    if not lower.endswith("s") or len(lower) < 4:
+        return False
+    stems = {lower[:-1], lower[:-2] if lower.endswith("es") else lower[:-1]}
+    if lower.endswith("ies"):
+        stems.add(lower[:-3] + "y")
+    return any(is_speech_lemma(stem) for stem in stems)
 
 
 def _colon_quote_in_line(doc: Doc, quotes: QuoteIndex, start: int, end: int):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from dateline.analyse.colon_quotes import colon_quotes
+from dateline.analyse.colon_quotes import colon_quotes, headline_quote
 from dateline.analyse.coref import PRONOUN_GENDER
 from dateline.analyse.speech import QUOTE_MARKS, QuoteIndex, is_speech_lemma, quote_spans, text_of, word_count
 from dateline.doc import Doc
@@ -63,6 +63,9 @@ def annotate(doc: Doc) -> None:
         found.append(quote)
         if quotation is not None:
             absorbed.add(quotation)
+    headline = headline_quote(doc, quotes)
+    if headline is not None:
+        found.append(headline)
     for token in parsed:
         if quotes.inside(token.idx):
             continue
