@@ -242,9 +242,13 @@ def files_per_task(n_files: int, workers: int) -> int:
 def connect(workers: int) -> bool:
     """Join RAY_ADDRESS's cluster, or start a local one with ``workers`` CPUs. True if started here."""
     import ray
+    import ray.data  # configures its loggers on import: quieten them after that
 
     # Ray Data's INFO lines (execution plans, log folders) would bury dateline's own progress
-    logging.getLogger("ray.data").setLevel(logging.WARNING)
+    # on the console; its log file under the session folder keeps them
+    for handler in logging.getLogger("ray.data").handlers:
+        if "File" not in type(handler).__name__:
+            handler.setLevel(logging.WARNING)
     if ray.is_initialized():
         return False
     common = dict(include_dashboard=False, logging_level=logging.WARNING, log_to_driver=False)
