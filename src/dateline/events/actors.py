@@ -68,7 +68,8 @@ def _actor_name(tokens: list["Token"]) -> str:
         return ""
     doc = tokens[0].doc
     text = doc[tokens[0].i:tokens[-1].i + 1].text
-    return re.sub(r"^(the|a|an)\s+", "", text, flags=re.I).strip(" ,")
+    text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I).strip(" ,")
+    return re.sub(r"[\s,]+(and|or|nor)$", "", text).strip(" ,")  # "Ecuadorean soldiers and"
 
 
 def _code(country: str | None, sectors: list[str]) -> str | None:
@@ -229,6 +230,103 @@ def _names_actor(head: "Token", tokens: list["Token"]) -> bool:
     return bool(_sector_phrase(head.text) or sectors_in(own_text) or _countries_in(own))
 
 
+DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP"}
+
+
+def _country_in_words(text: str, kinds: tuple[str, ...] = ("name", "alias", "demonym", "metonym", "capital")
+                      ) -> str | None:
+    """The first country a short text names ("Kremlin spokesman" -> RUS), 3- to 1-word windows."""
+    words = re.findall(r"[\w.'’-]+", text)
+    words = [re.sub(r"(['’]s|['’])$", "", w) for w in words]
+    for i in range(len(words)):
+        for n in (3, 2, 1):
+            if i + n > len(words):
+                continue
+            word = countries.lookup(" ".join(words[i:i + n]))
+            if word and word.kind in kinds:
+                return word.iso3
+    return None
+
+
+def _group_in_words(text: str):
+    words = re.findall(r"[\w.'’-]+", text)
+    words = [re.sub(r"(['’]s|['’])$", "", w) for w in words]
+    for n in (4, 3, 2, 1):
+        for i in range(0, len(words) - n + 1):
+            group = group_named(" ".join(words[i:i + n]))
+            if group:
+                return group
+    return None
+
+
+def _named_in_body(doc: Doc, iso3: str) -> bool:
+    """Is the country named (by name or nationality) in the text outside the dateline?"""
+    dl = doc.article.dateline
+    skip = (dl.start, dl.end) if dl is not None and dl.start is not None and dl.end is not None else (-1, -1)
+    if doc.parsed is None:
+        return False
+    toks = [t for t in doc.parsed if not (skip[0] <= t.idx < skip[1])]
+    for k, t in enumerate(toks):
+        for n in (1, 2, 3):
+            words = " ".join(x.text for x in toks[k:k + n])
+            if countries.country_code(words) == iso3:
+                return True
+    return False
+
+
+def entity_home(doc: Doc, entity) -> tuple[str | None, object | None]:
+    """(country, group) for an entity the entity stage left without a country: country words
+    in its titles and roles ("Kremlin spokesman"), the organisation it serves ("UNHCR
+    spokesperson"), else, for a domestic official (government, military, police, courts,
+    legislature, opposition), the dateline's country when the story names that country too:
+    an unnamed-country "Interior Minister" in a story datelined Quito is Ecuador's."""
+    for text in list(entity.titles) + list(entity.roles):
+        iso = _country_in_words(text)
+        if iso:
+            return iso, None
+        group = _group_in_words(text)
+        if group is not None:
+            return group.country, group
+    if set(entity.sectors) & DOMESTIC_SECTORS:
+        dl = doc.article.dateline
+        iso = dl.place.country if dl is not None and dl.place is not None else None
+        if iso and _named_in_body(doc, iso):
+            return iso, None
+    return None, None
+
+
+def _mention_sectors(doc: Doc, entity) -> list[str]:
+    """"Radical French farmers" ... "they": a nationality entity's first mentions modify the
+    noun that says which part of the country acts."""
+    if doc.parsed is None:
+        return []
+    for m in entity.mentions[:3]:
+        span = doc.parsed.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ == "NOUN" and root.head.i > root.i:
+            found = _head_sector(root.head, phrase_tokens(root.head))
+            if found:
+                return found
+    return []
+
+
+def _entity_actor(doc: Doc, entity, head: "Token | None", tokens: list["Token"]) -> Actor:
+    sectors = list(entity.sectors) or (_head_sector(head, tokens) if head is not None else [])
+    if not sectors and head is None:
+        sectors = _mention_sectors(doc, entity)
+    # "Gambian President Dawda Jawara": the phrase may say what the entity does not
+    country = entity.country or next(iter(_countries_in(tokens)), None)
+    if country is None:
+        country, group = entity_home(doc, entity)
+        if group is not None and not country:
+            return Actor(name=entity.name, country=None, code=group.code, entity=entity.id,
+                         sectors=list(group.sectors)[:1])
+    return Actor(name=entity.name, country=country, code=_code(country, sectors), entity=entity.id,
+                 sectors=sectors[:1])
+
+
 def infer(doc: Doc, head: "Token", tokens: list["Token"]) -> list[Actor]:
     name = _actor_name(tokens)
     group = _groups_in(tokens)
@@ -238,13 +336,8 @@ def infer(doc: Doc, head: "Token", tokens: list["Token"]) -> list[Actor]:
     candidates = [head] + [t for t in tokens if t.dep_ in ("appos", "compound") and t.pos_ == "PROPN"]
     for tok in candidates:
         entity = doc.entity_at(tok.idx, tok.idx + len(tok.text))
-        if entity is not None and (entity.country or entity.sectors):
-            sectors = list(entity.sectors) or _head_sector(head, tokens)
-            # "Gambian President Dawda Jawara": the phrase may say what the entity does not
-            country = entity.country or next(iter(_countries_in(tokens)), None)
-            code = _code(country, sectors)
-            return [Actor(name=entity.name, country=country, code=code, entity=entity.id,
-                          sectors=sectors[:1])]
+        if entity is not None and (entity.country or entity.sectors or entity.titles or entity.roles):
+            return [_entity_actor(doc, entity, head, tokens)]
     if head.lemma_.lower() in ABSTRACT_HEADS:
         # "the American peace plan": the country whose plan it is, nothing more
         own = [t for t in tokens if t.i < head.i and t.head.i == head.i and t.dep_ in ("amod", "compound", "poss")]
@@ -300,9 +393,7 @@ def resolve(doc: Doc, head: "Token") -> list[Actor]:
             fallback = _pronoun_fallback(doc, head)
             if fallback or entity is None:
                 return fallback
-        return [Actor(name=entity.name, country=entity.country,
-                      code=_code(entity.country, list(entity.sectors)), entity=entity.id,
-                      sectors=list(entity.sectors)[:1])]
+        return [_entity_actor(doc, entity, None, [])]
     tokens = phrase_tokens(head)
     hit = from_dictionary(doc, tokens)
     if hit is not None:

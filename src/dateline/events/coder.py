@@ -212,12 +212,39 @@ def find_triggers(sent: "SpacySpan") -> list[Trigger]:
         if tok.dep_ == "compound" and tok.head.lemma_.lower() not in EFFORT_NOUNS:
             continue  # "aid workers": a modifier, not the event ("a mediation effort" is one)
         rule = _noun_rule(tok, lex.nouns[lemma])
+        if rule and rule.cameo == "143" and lemma == "strike" and _military_strike(tok):
+            rule = Rule("noun", lemma, "190")
         if rule and _restates_verb(tok, rule, triggers):
             continue
         if rule:
             triggers.append(Trigger(tok, rule))
     triggers.extend(_bare_intents(sent, {t.token.i for t in triggers}, lex))
     return sorted(triggers, key=lambda t: t.token.i)
+
+
+LABOUR_CUES = {"general", "hunger", "labor", "labour", "nationwide", "national", "union", "wildcat", "worker",
+               "teacher", "doctor", "nurse", "transport", "rail", "miner", "driver", "employee", "pilot",
+               "staff", "indefinite", "day", "hour", "week"}
+MILITARY_CUES = {"air", "airstrike", "missile", "drone", "rocket", "artillery", "warplane", "aircraft", "jet",
+                 "bomb", "bombing", "shelling", "military", "retaliatory", "precision", "targeted", "naval",
+                 "munition", "strike", "fighter"}
+
+
+def _military_strike(tok: "Token") -> bool:
+    """"U.S. strikes in Yemen", "condemned the strike" after an airstrike: a strike is a
+    labour strike only when workers, unions or the like are said to hold it; among
+    nationality words, warplanes or missiles it is an attack."""
+    near = {c.lemma_.lower() for c in tok.subtree if c.i != tok.i}
+    near |= {t.lemma_.lower() for t in tok.head.subtree} if tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass") else set()
+    if near & LABOUR_CUES:
+        return False
+    if any(c.dep_ in ("amod", "compound", "nmod", "poss") and (countries.country_code(c.text) or c.ent_type_ in ("GPE", "NORP"))
+           for c in tok.children):
+        return True
+    if near & MILITARY_CUES - {"strike"}:
+        return True
+    words = {t.lemma_.lower() for t in tok.doc}
+    return bool(words & MILITARY_CUES - {"strike"})
 
 
 BARE_INTENT = {"promise", "pledge", "willing", "ready", "prepared", "committed", "commit", "intend",
@@ -253,6 +280,12 @@ def _conditional(tok: "Token") -> bool:
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
         return True
     return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+               for c in tok.children)
+
+
+def _ultimatum(tok: "Token") -> bool:
+    """An act announced on the condition that the other side does something ("unless")."""
+    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless" for g in c.children)
                for c in tok.children)
 
 
@@ -292,7 +325,9 @@ def governor_chain(tok: "Token") -> Chain:
             break
         kind = lex.governors.get(hl)
         if kind is None and head.pos_ == "NOUN" and dep == "acl":
-            chain.planned = True  # "an agreement to withdraw": not done yet
+            # "an agreement to withdraw": not done yet; "troops deployed in the region",
+            # "a statement that workers had been killed": participles and clauses are facts
+            chain.planned = chain.planned or any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
             break
         if kind is None and hl not in ("be", "have", "about", "to"):
             break
@@ -385,6 +420,9 @@ def _subject(v: "Token", depth: int = 0) -> tuple["Token | None", bool]:
     head = v.head
     if head is v:
         return None, False
+    doer = _reason_doer(v)
+    if doer is not None:
+        return doer, False
     if v.dep_ == "xcomp":
         if head.lemma_.lower() in OBJECT_CONTROL:
             obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
@@ -403,6 +441,34 @@ def _subject(v: "Token", depth: int = 0) -> tuple["Token | None", bool]:
     if v.dep_ == "acomp" or (head.pos_ == "ADJ" and v.dep_ == "xcomp"):
         return _subject(head, depth + 1)
     return None, False
+
+
+# roots of verbs that comment on or answer an act ("condemned the attack", "welcomed the
+# deal", "rejected the offer"): their subject is not the one who did the act
+REACTION_ROOTS = ("01", "02", "05", "09", "10", "11", "12", "13")
+
+
+def _reacts_to(verb: "Token") -> bool:
+    rules = lexicon().verbs.get(verb.lemma_.lower())
+    if not rules:  # "announced a suspension", "carried out strikes": the subject acts
+        return False
+    hit = _verb_rule(verb, rules)
+    return hit is not None and hit[0].cameo[:2] in REACTION_ROOTS
+
+
+def _reason_doer(tok: "Token") -> "Token | None":
+    """"criticized Egypt for jailing journalists", "accused China of firing water cannon":
+    the act in the reason clause is the object's, not the critic's."""
+    prep = tok.head
+    if tok.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i < prep.i), None)
+    if obj is None and _is_passive(verb):  # "Egypt was criticized for jailing journalists"
+        obj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return obj
 
 
 def _subject_of_noun_head(noun: "Token", depth: int) -> tuple["Token | None", bool]:
@@ -566,9 +632,14 @@ def noun_args(n: "Token", own_only: bool = False) -> Args:
     head = n.head
     if own_only:
         return args
+    if not args.sources and n.dep_ == "pobj":
+        accused = _reason_doer(n)
+        if accused is not None:  # "accused China of a water cannon attack": China attacked
+            args.sources.append(accused)
+            return args
     if not args.sources and n.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and head is not n:
         verb = head if n.dep_ != "pobj" else head.head
-        if verb.pos_ in ("VERB", "AUX"):
+        if verb.pos_ in ("VERB", "AUX") and not _reacts_to(verb):
             subj, _ = _subject(verb)
             if subj is not None:
                 args.sources.append(subj)
@@ -653,7 +724,12 @@ def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
                     inner, _ = _subject(trig.token) if trig.token.pos_ in ("VERB", "AUX") else (None, False)
                     target_override = [inner] if inner is not None and inner is not subj else []
             break  # the nearest recoding governor decides
-        if chain.planned and not intended and code == trig.rule.cameo and future_is_intent(code):
+        if (chain.planned and not intended and code == trig.rule.cameo and not trig.token.pos_ == "NOUN"
+                and _ultimatum(trig.token)):
+            # "will withdraw its force unless elections are held": an ultimatum, a threat made now
+            code = threat_code(code)
+            chain.hypothetical = chain.planned = False
+        elif chain.planned and not intended and code == trig.rule.cameo and future_is_intent(code):
             # CAMEO codes a promised future act as the intent to do it ("will provide aid" 033,
             # "would boycott" 133): the act has not happened yet
             code = intent_code(code)
@@ -684,14 +760,33 @@ def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
 def _actors_for(doc: Doc, toks: list["Token"]) -> list[Actor]:
     out: list[Actor] = []
     for tok in toks:
-        for member in _conj_expand(tok):
-            out.extend(actor_mod.resolve(doc, member))
+        shared = None
+        for k, member in enumerate(_conj_expand(tok)):
+            found = actor_mod.resolve(doc, member)
+            if k == 0:
+                shared = _modifier_country(member)
+            elif shared and member.pos_ == "NOUN" and _modifier_country(member) is None:
+                # "Ecuadorean soldiers and police": the nationality covers both nouns
+                for a in found:
+                    if not a.country and not a.entity:
+                        a.country, a.code = shared, shared + (a.code or "")
+            out.extend(found)
     # one actor per code: "Hungarian and Romanian officials" gives two, repeats give one
     seen: dict[str, Actor] = {}
     for a in out:
         key = a.code or a.name
         seen.setdefault(key, a)
     return list(seen.values())
+
+
+def _modifier_country(tok: "Token") -> str | None:
+    """The country a noun's own left modifier names ("Ecuadorean soldiers")."""
+    for c in tok.children:
+        if c.i < tok.i and c.dep_ in ("amod", "compound", "nmod"):
+            iso = countries.country_code(c.text)
+            if iso:
+                return iso
+    return None
 
 
 def _first_actors(doc: Doc, candidates: list["Token"]) -> list[Actor]:
@@ -841,14 +936,18 @@ def _reported_by(doc: Doc, p: _Pending) -> str | None:
 LOCAL_SECTORS = {"CVL", "MIL", "COP", "GOV", "REB", "OPP", "EDU", "LAB", "BUS", "MED", "REF", "JUD", "LEG"}
 
 
-def _borrow_countries(pairs: list, place: Place | None) -> None:
+def _borrow_countries(pairs: list, place: Place | None, code: str) -> None:
     """"Indian police opened fire on protesters in Kashmir": protesters with no nationality
-    named are taken to be where the event happens, else on the other side's country."""
+    named are taken to be where the event happens, else, for acts done at home (arrests,
+    clashes), on the other side's country; "the U.S. condemned the tactics used against
+    protesters" does not make the protesters American."""
+    domestic = _domestic(code)  # concessions (08) answer one's own rebels and protesters too
     for k, (source, target) in enumerate(pairs):
         for side, other in ((source, target), (target, source)):
             if side is None or side.country or side.entity or not side.code or side.code not in LOCAL_SECTORS:
                 continue  # a named person or body without a known country is left as it is
-            country = place.country if place is not None and place.country else (other.country if other else None)
+            country = place.country if place is not None and place.country else (
+                other.country if other is not None and (domestic or code[:2] == "08") else None)
             if country:
                 side.country = country
                 side.code = country + side.code
@@ -864,6 +963,39 @@ def _home_default(code: str) -> bool:
     curfew", "blew up power lines"); not meetings, aid, pledges or withdrawals, which are
     always with or from someone the sentence did not name."""
     return code[:2] not in ("03", "04", "06", "07") and not code.startswith(("087", "084"))
+
+
+def _domestic(code: str) -> bool:
+    """Acts that happen within one country as often as between two: protests, arrests,
+    curfews, deployments, violence, and the concessions that answer them."""
+    return code[:2] in ("14", "15", "17", "18", "19", "20") or code in DOMESTIC_CODES
+
+
+def _self_loop(source: Actor, target: Actor, code: str) -> bool:
+    """A pair that codes an actor acting on itself ("Bahamas offer Bahamas"). The same entity
+    or actor on both sides always is; two actors of one country are only for domestic acts,
+    or when they are different parts of it ("the Colombian government and the ELN rebels")."""
+    if source.entity and source.entity == target.entity:
+        return True
+    if (source.code, source.name) == (target.code, target.name):
+        return True
+    if not source.country or source.country != target.country:
+        return False
+    if _domestic(code):
+        return False
+    if bool(source.sectors) != bool(target.sectors):  # "Palestinian officials" and Palestine
+        return False
+    return not source.sectors or source.sectors[0] == target.sectors[0]
+
+
+def _acts_at_home(source: Actor, code: str, place: Place | None) -> bool:
+    """With no one else named, does the act fall on the source's own country? For a part
+    of a country (its police, rebels, farmers, ministers) yes, as CAMEO coders code it; for
+    a country named as a whole ("North Korea fired a missile") only when it is violence or
+    a deployment placed inside that country."""
+    if source.sectors:
+        return True
+    return _domestic(code) and place is not None and place.country == source.country
 
 
 def _country_actor(code: str, name: str) -> Actor:
@@ -926,16 +1058,20 @@ def annotate_events(doc: Doc) -> list[Event]:
             reporter = _reported_by(doc, p)
             tok = p.trigger.token
             if doc.actor_dictionary is None:
-                _borrow_countries(pairs, place)
+                _borrow_countries(pairs, place, p.code)
             for source, target in pairs:
+                explicit = target is not None
                 if target is None and source is not None and source.country:
                     if place is not None and place.country and place.country != source.country:
                         target = _country_actor(place.country, place.name)
                     elif (p.code[:2] in DOMESTIC_ROOTS or p.code in DOMESTIC_CODES
-                          or (doc.actor_dictionary is None and _home_default(p.code))):
+                          or (doc.actor_dictionary is None and _home_default(p.code)
+                              and _acts_at_home(source, p.code, place))):
                         # no one else named: the act is aimed at the actor's own country
                         # (PETRARCH-dictionary coding keeps its convention of coding no target)
                         target = _country_actor(source.country, countries.country_name(source.country) or source.country)
+                if explicit and source is not None and target is not None and _self_loop(source, target, p.code):
+                    target = None
                 key = (sent.start, source.code if source else None, target.code if target else None, p.code)
                 if key in seen:
                     continue
