@@ -165,7 +165,10 @@ def _countries_in(tokens: list["Token"]) -> list[str]:
 def _groups_in(tokens: list["Token"]):
     for n in (4, 3, 2, 1):
         for i in range(0, len(tokens) - n + 1):
-            words = " ".join(t.text for t in tokens[i:i + n])
+            part = tokens[i:i + n]
+            # "al-Qaeda" is three tokens: read contiguous ones as written
+            contiguous = all(b.i == a.i + 1 for a, b in zip(part, part[1:]))
+            words = part[0].doc[part[0].i:part[-1].i + 1].text if contiguous else " ".join(t.text for t in part)
             group = group_named(words)
             if group:
                 return group

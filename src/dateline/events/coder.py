@@ -251,12 +251,39 @@ BARE_INTENT = {"promise", "pledge", "willing", "ready", "prepared", "committed",
                "intention", "offer"}
 
 
+BARE_THREAT = {"threaten", "vow", "swear"}
+
+
+def _must_clause(tok: "Token") -> bool:
+    """"Russia said Sudan must return the helicopter": a "must" clause reported from a
+    speaker (or standing alone) is a demand on its subject."""
+    if not any(c.dep_ == "aux" and c.lower_ == "must" for c in tok.children):
+        return False
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in ("i", "we", "you", "it", "this", "that"):
+        return False  # "we must act", "it must be said": exhortation, not a demand on someone
+    return tok.dep_ in ("ccomp", "ROOT")
+
+
 def _bare_intents(sent: "SpacySpan", taken: set[int], lex) -> list[Trigger]:
     """"Vietnam is committed to opening up the economy": an intent word whose action the
-    lexicon does not know is still CAMEO 030, express intent to cooperate."""
+    lexicon does not know is still CAMEO 030, express intent to cooperate; "threatened to
+    deliver devastating blows" is still a threat (130); "said Sudan must return the
+    helicopter" still a demand (100)."""
     out = []
     for tok in sent:
-        if tok.i in taken or tok.lemma_.lower() not in BARE_INTENT:
+        if tok.i in taken:
+            continue
+        if tok.pos_ in ("VERB", "AUX") and _must_clause(tok):
+            out.append(Trigger(tok, Rule("demand", tok.lemma_.lower(), "100")))
+            continue
+        if tok.lemma_.lower() in BARE_THREAT and tok.pos_ == "VERB":
+            actions = [c for c in tok.children if c.dep_ == "xcomp"]
+            inside = {t.i for a in actions for t in a.subtree}
+            if actions and not inside & taken:
+                out.append(Trigger(tok, Rule("threat", tok.lemma_.lower(), "130")))
+            continue
+        if tok.lemma_.lower() not in BARE_INTENT:
             continue
         actions = [c for c in tok.children if c.dep_ in ("xcomp", "acl")]
         actions += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
@@ -281,6 +308,22 @@ def _conditional(tok: "Token") -> bool:
         return True
     return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
                for c in tok.children)
+
+
+ARMED_NOUNS = {"troop", "force", "soldier", "police", "officer", "peacekeeper", "contingent", "deployment",
+               "battalion", "unit", "marine", "paratrooper", "reservist", "policeman", "gendarme"}
+
+
+def _armed_arrival(verb: "Token") -> str | None:
+    """"Kenyan police officers arrived in Haiti" is a deployment (154), not a visit;
+    "the first peacekeeping troops arrived in Bosnia" is peacekeeping provided (074)."""
+    subj, _ = _subject(verb)
+    if subj is None:
+        return None
+    words = {t.lemma_.lower() for t in subj.subtree}
+    if not words & ARMED_NOUNS:
+        return None
+    return "074" if any(w.startswith("peacekeep") for w in words) else "154"
 
 
 def _ultimatum(tok: "Token") -> bool:
@@ -604,6 +647,10 @@ def verb_args(v: "Token", code: str = "") -> Args:
             o = next((g for g in c.children if g.dep_ in ("dobj",)), None)
             if o is not None and not _is_theme(o):
                 args.targets.append(o)
+            # "threatened to deliver blows to the United States": the xcomp's addressee
+            for prep in c.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("to", "against", "on"):
+                    args.targets.extend(g for g in _pobjs(prep) if g not in args.targets)
     if not args.sources and args.theme is not None:
         args.sources.append(args.theme)  # "to withdraw 500 American soldiers from Iraq"
     return args
@@ -687,6 +734,26 @@ def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
         intended = False
         source_override: list = []
         target_override: list = []
+        if code in ("042", "043") and trig.token.pos_ == "VERB":
+            code = _armed_arrival(trig.token) or code
+        kinds = [k for _, k in chain.governors]
+        recoding = [k for k in kinds if k in ("intent", "threat", "refuse", "demand", "appeal")]
+        if recoding and recoding[0] != recoding[-1] and recoding[-1] in ("demand", "appeal"):
+            # "demanded that its partners refuse to recognize": what is demanded is not done;
+            # the demand is the event
+            last = max(k for k, kind in enumerate(kinds) if kind in ("demand", "appeal"))
+            silenced |= {g.i for k, (g, kind) in enumerate(chain.governors)
+                         if k < last and kind in ("intent", "threat", "refuse")}
+            chain.governors = [g for k, g in enumerate(chain.governors)
+                               if k >= last or g[1] not in ("intent", "threat", "refuse")]
+        if trig.token.pos_ in ("VERB", "AUX") and _must_clause(trig.token) and not chain.governors:
+            # "said Sudan must return the helicopter": the speaker demands the act
+            code = demand_code(code, appeal=False)
+            rep = chain.reporter
+            subj, _ = _subject(rep) if rep is not None else (None, False)
+            source_override = [subj] if subj is not None else []
+            inner = next((c for c in trig.token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            target_override = [inner] if inner is not None else []
         for gov, kind in chain.governors:
             if kind == "deny":
                 chain.negated = True
