@@ -138,3 +138,24 @@ def test_seed_officials():
     assert people["Christopher Miller"].titles == ["acting Secretary of Defense"]
     governments = {e.name for e in article.entities if e.type == "GPE" and e.sectors == ["GOV"]}
     assert {"Washington", "Baghdad"} <= governments
+
+
+def test_officials_take_the_dateline_country_but_envoys_of_international_bodies_do_not():
+    from dateline.record import Dateline, Place
+
+    text = ("Interior Minister Peter Ochola said on Monday that curfews would be lifted. "
+            "The UN envoy for the region, Anna Berg, welcomed the decision.")
+    article = Article(id="t", source=Source(None, None, "text"), title=None, authors=[], published=None,
+                      dateline=Dateline(text="NAIROBI, Kenya —", place=Place("Nairobi", "KEN")),
+                      language="en", text=text)
+    doc = Doc(article=article, parsed=load()(text))
+    entities.annotate(doc)
+    assert person(doc, "Ochola").country == "KEN"
+    assert person(doc, "Berg").country is None
+
+
+def test_first_names_give_gender_and_full_names_that_differ_stay_apart():
+    doc = analyse("Donald Trump spoke first. Melania Trump followed him on stage, and she thanked the crowd.")
+    names = {e.name for e in doc.article.entities if e.type == "PERSON"}
+    assert {"Donald Trump", "Melania Trump"} <= names
+    assert "she" in mention_texts(person(doc, "Melania Trump"))

@@ -38,6 +38,7 @@ def annotate(doc: Doc) -> None:
     coref.link_role_descriptions(parsed, clusters, quotes)
     coref.link_pronouns(parsed, clusters, quotes)
     coref.countries_from_counterparts(parsed, clusters)
+    people_countries_from_context(doc, clusters)
     doc.article.entities = build_entities(doc, clusters)
     doc.user_data["quote_spans"] = quotes.spans
 
@@ -267,6 +268,40 @@ def build_entities(doc: Doc, clusters: list[Cluster]) -> list[Entity]:
         ))
     doc.user_data["entity_clusters"] = live
     return entities
+
+
+def people_countries_from_context(doc: Doc, clusters: list[Cluster]) -> None:
+    """An official whose title names no country ("Interior Minister Gloria Benitez") takes
+    the dateline's country, else the one the article names most."""
+    country_mentions: list[tuple[int, str]] = []
+    for cluster in clusters:
+        if cluster.type in ("GPE", "NORP") and isinstance(cluster.key, str) and len(cluster.key) == 3 \
+                and cluster.key.isupper():
+            country_mentions += [(m.start, cluster.key) for m in cluster.mentions if not m.dateline]
+    counts: dict[str, int] = {}
+    for _, code in country_mentions:
+        counts[code] = counts.get(code, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    dominant = ranked[0][0] if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+    dateline = doc.article.dateline
+    dateline_country = dateline.place.country if dateline is not None and dateline.place is not None else None
+    for cluster in clusters:
+        if cluster.type != "PERSON" or cluster.country is not None:
+            continue
+        offices = cluster.titles + cluster.roles
+        if not offices or any(serves_international_body(o) for o in offices):
+            continue  # a UN envoy in Chad is not Chadian
+        cluster.country = dateline_country or dominant
+
+
+# organisations above countries: their officials have no country from the story's setting
+_INTERNATIONAL = re.compile(r"\b(?:UN|U\.N\.|UNHCR|UNICEF|WHO|EU|E\.U\.|NATO|KFOR|ECOWAS|IAEA|ICRC|IMF|OSCE|"
+                            r"United Nations|European|African Union|World Bank|Red Cross|Commission|agency|"
+                            r"international|envoy|Secretary-General)\b", re.I)
+
+
+def serves_international_body(office: str) -> bool:
+    return bool(_INTERNATIONAL.search(office)) or "IGO" in sectors.sectors_in(office)
 
 
 def cluster_country(text: str, cluster: Cluster) -> str | None:
