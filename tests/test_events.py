@@ -113,8 +113,8 @@ def test_gold_covers_every_plover_type(gold_records):
 def test_gold_score(gold_records):
     result = score_gold(gold_records)
     # honest floor measured on this gold set; raise it when the coder gets better
-    assert result["recall"] >= 0.85, result["recall"]
-    assert result["precision"] >= 0.85, result["precision"]
+    assert result["recall"] >= 0.95, result["recall"]
+    assert result["precision"] >= 0.93, result["precision"]
 
 
 # ---------------------------------------------------------------- mechanics
@@ -286,6 +286,56 @@ def test_seed_events():
     intent = [e for e in evs if e.modality == "intended" and e.place is not None
               and e.place.country == "AFG"]
     assert intent and intent[0].action.cameo == "0356" and intent[0].source.code == "USAGOV"
+
+
+# ---------------------------------------------------------------- round 2: actors and loops
+def test_no_actor_acts_on_itself():
+    """Coordinated countries that condemn or call for something are not each other's or
+    their own targets; a domestic arrest may stay inside one country."""
+    evs = events_of("Brazil, Chile and Peru called for calm. The United States and Canada condemned the "
+                    "airstrike. Peruvian police arrested dozens of protesters in Lima.")
+    for ev in evs:
+        if ev.source and ev.target:
+            assert not (ev.source.entity and ev.source.entity == ev.target.entity)
+            if ev.source.country == ev.target.country:
+                assert ev.action.cameo[:2] in ("14", "15", "17", "18", "19", "20"), ev
+    assert any(e.action.cameo.startswith("17") and e.source and e.source.country == "PER" for e in evs)
+
+
+def test_official_without_country_takes_the_datelines_country():
+    text = ("QUITO, Ecuador (Andes Wire) — Interior Minister Gloria Paz said on Tuesday that troops would stay "
+            "in the streets. Paz accused gangs of terrorising Ecuador's coastal cities.\n\nThe Kremlin spokesman "
+            "Ivan Sorokin condemned the decision.")
+    art = dateline.process(text, published="2024-01-12")
+    accuse = [e for e in art.events if e.action.plover == "ACCUSE" and e.source is not None]
+    assert any(e.source.country == "ECU" and "GOV" in (e.source.code or "") for e in accuse), accuse
+
+
+def test_entity_home_reads_titles_and_organisations():
+    from dateline.events.actors import entity_home
+    from dateline.record import Entity
+
+    art = dateline.process("Officials met in Geneva on Monday to discuss the ceasefire.", published="2024-01-12")
+    doc = type("D", (), {"article": art, "parsed": None})()
+    assert entity_home(doc, Entity(id="x", name="Ivan Sorokin", type="PERSON", titles=["Kremlin spokesman"]))[0] == "RUS"
+    country, group = entity_home(doc, Entity(id="y", name="Ana Ruiz", type="PERSON", titles=["UNHCR spokesperson"]))
+    assert country is None and group is not None and group.code.startswith("IGO")
+    assert entity_home(doc, Entity(id="z", name="Ana Ruiz", type="PERSON", sectors=["GOV"])) == (None, None)
+
+
+def test_reason_clause_belongs_to_the_accused():
+    evs = events_of("Manila accused China's coast guard of firing water cannon at two Philippine supply boats.")
+    accuse = [e for e in evs if e.action.plover == "ACCUSE"]
+    assert accuse and accuse[0].source.country == "PHL" and accuse[0].target.country == "CHN"
+    attack = [e for e in evs if e.action.plover == "ASSAULT"]
+    assert attack and all(e.source is not None and e.source.country == "CHN" for e in attack)
+
+
+def test_military_strikes_are_not_labour_strikes():
+    evs = events_of("It was the third round of Israeli strikes on the port this week. Dock workers in Antwerp "
+                    "went on strike over pay.")
+    kinds = {e.trigger.text: e.action.plover for e in evs}
+    assert kinds.get("strikes") == "ASSAULT" and kinds.get("strike") == "PROTEST", kinds
 
 
 if __name__ == "__main__":

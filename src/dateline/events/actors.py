@@ -69,7 +69,8 @@ def _actor_name(tokens: list["Token"]) -> str:
     doc = tokens[0].doc
     text = doc[tokens[0].i:tokens[-1].i + 1].text
     text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I).strip(" ,")
-    return re.sub(r"[\s,]+(and|or|nor)$", "", text).strip(" ,")  # "Ecuadorean soldiers and"
+    # "Ecuadorean soldiers and", "China's coast guard of": words left dangling by the parse
+    return re.sub(r"[\s,]+(and|or|nor|of|for|from|in)$", "", text).strip(" ,")
 
 
 def _code(country: str | None, sectors: list[str]) -> str | None:

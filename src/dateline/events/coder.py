@@ -506,6 +506,8 @@ def _reason_doer(tok: "Token") -> "Token | None":
     if tok.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
         return None
     verb = prep.head
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "obj") and verb.head.pos_ == "VERB":
+        return verb  # the parse hung "of firing" on the object: "accused China's coast guard of ..."
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i < prep.i), None)
@@ -800,7 +802,8 @@ def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
             # CAMEO codes a promised future act as the intent to do it ("will provide aid" 033,
             # "would boycott" 133): the act has not happened yet
             code = intent_code(code)
-        args = verb_args(trig.token, code) if trig.token.pos_ in ("VERB", "AUX") else noun_args(trig.token)
+        # the act itself says what is moved ("pull its troops out" stays a withdrawal when threatened)
+        args = verb_args(trig.token, trig.rule.cameo if code[:2] in ("10", "13", "02", "12") else code) if trig.token.pos_ in ("VERB", "AUX") else noun_args(trig.token)
         if trig.rule.kind == "intent":  # "Vietnam is committed to ...": the one committed intends
             intended = True
             who = next((c for c in trig.token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
