@@ -341,13 +341,7 @@ class Store:
     def people(self, *, name: str | None = None, country: str | None = None, limit: int = 100,
                offset: int = 0) -> list[dict]:
         """People across articles (by name), with their titles, countries and how often they speak."""
-        where, params = ["e.type = 'PERSON'"], []
-        if name:
-            where.append("e.name ILIKE ?")
-            params.append(f"%{name}%")
-        if country:
-            where.append("e.country = ?")
-            params.append(country.upper())
+        where, params = people_filters(name, country)
         rows = self.con.execute(f"""
             SELECT e.name, list_distinct(flatten(list(e.titles))), list_distinct(flatten(list(e.roles))),
                    mode(e.country), list_distinct(flatten(list(e.sectors))), count(DISTINCT e.doc_id), sum(e.n_mentions),
@@ -402,6 +396,18 @@ class Store:
                 "SELECT name, any_value(country), count(DISTINCT doc_id) AS docs, sum(n_mentions) FROM entities "
                 "WHERE type = 'PERSON' GROUP BY name ORDER BY docs DESC, 4 DESC, name LIMIT 10").fetchall(),
         }
+
+
+def people_filters(name: str | None, country: str | None, table: str = "e") -> tuple[list[str], list]:
+    """Conditions on the entities table (aliased ``table``) for the people queries."""
+    where, params = [f"{table}.type = 'PERSON'"], []
+    if name:
+        where.append(f"{table}.name ILIKE ?")
+        params.append(f"%{name}%")
+    if country:
+        where.append(f"{table}.country = ?")
+        params.append(country.upper())
+    return where, params
 
 
 def _document_filters(since, until, country, actor, plover) -> tuple[str, list]:

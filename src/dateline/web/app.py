@@ -32,6 +32,7 @@ from markupsafe import Markup
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from dateline.doc import parse_iso_date
 from dateline.store import Store
 from dateline.web import charts, highlight, queries
 
@@ -335,7 +336,7 @@ def create_app(db_path: str | Path, allow_write: bool = False, token: str | None
                       noun: str | None = _text("counted noun (substring)"),
                       st: Store = Depends(get_store)):
         clusters = st.event_clusters(**filters.kwargs())
-        dated = [(charts.parse_day(c["date"]), c["action"]["plover"] or c["action"]["cameo"]) for c in clusters]
+        dated = [(parse_iso_date(c["date"]), c["action"]["plover"] or c["action"]["cameo"]) for c in clusters]
         dated = [(d, p) for d, p in dated if d]
         chart, used_unit, by_type = Markup(""), unit, Counter(p for _, p in dated)
         if dated:
@@ -541,7 +542,7 @@ def create_app(db_path: str | Path, allow_write: bool = False, token: str | None
 def _count_charts(st: Store, **filters) -> tuple[list[dict], int]:
     """One chart per counted category (or the one asked for), one line per source; and how many counts are undated."""
     every = st.count_series(**filters)
-    rows = [r for r in every if charts.parse_day(r["date"])]
+    rows = [r for r in every if parse_iso_date(r["date"])]
     documents = queries.texts(st.con, [r["document"] for r in rows])
     for r in rows:
         text, title = documents.get(r["document"], ("", None))
@@ -557,7 +558,7 @@ def _count_charts(st: Store, **filters) -> tuple[list[dict], int]:
         series: dict[str, list[dict]] = defaultdict(list)
         for r in items:
             series[r["source"]].append({
-                "day": charts.parse_day(r["date"]), "number": r["number"],
+                "day": parse_iso_date(r["date"]), "number": r["number"],
                 "href": f"/article/{r['document']}#c-{r['start']}",
                 "title": f"{number(r['number'])} {r['noun']} ({r['date']}): {r['sentence']}"})
         out.append({"category": category, "chart": charts.count_chart(dict(series)), "rows": items,

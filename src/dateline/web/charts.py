@@ -48,16 +48,6 @@ def swatch(color: str) -> Markup:
 # -- time buckets -------------------------------------------------------------------------
 
 
-def parse_day(value: str | None) -> dt.date | None:
-    """The day of an ISO date or datetime; None for a year or month alone (too coarse to place)."""
-    if not value or len(value) < 10:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def bucket_of(day: dt.date, unit: str) -> dt.date:
     if unit == "week":
         return day - dt.timedelta(days=day.weekday())

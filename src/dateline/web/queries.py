@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from dateline.store import people_filters
+
 
 def document(con, doc_id: str) -> dict | None:
     """The stored article record with its story id, or None."""
@@ -93,13 +95,7 @@ def person(con, name: str) -> dict | None:
 
 
 def people_total(con, *, name: str | None = None, country: str | None = None) -> int:
-    where, params = ["type = 'PERSON'"], []
-    if name:
-        where.append("name ILIKE ?")
-        params.append(f"%{name}%")
-    if country:
-        where.append("country = ?")
-        params.append(country.upper())
+    where, params = people_filters(name, country, table="entities")
     return con.execute(f"SELECT count(DISTINCT name) FROM entities WHERE {' AND '.join(where)}", params).fetchone()[0]
 
 
