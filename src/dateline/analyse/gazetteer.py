@@ -81,10 +81,21 @@ def normalise(name: str) -> str:
     return name[4:] if name.startswith("the ") else name
 
 
+ARABIC_ARTICLES = ("al ", "al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-")
+
+
+def without_arabic_article(key: str) -> str:
+    """"al qamishli" is also written "Qamishli": English news often drops the article."""
+    for prefix in ARABIC_ARTICLES:
+        if key.startswith(prefix) and len(key) > len(prefix) + 3:
+            return key[len(prefix):]
+    return key
+
+
 def _cache_path(raw: bytes) -> Path | None:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     digest = hashlib.sha1(raw).hexdigest()[:12]
-    return Path(base) / "dateline" / f"gazetteer-{digest}-1.marshal"
+    return Path(base) / "dateline" / f"gazetteer-{digest}-2.marshal"
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +122,7 @@ def load() -> Gazetteer:
         # indexing them would double the index for no gain
         if fields[2] != "city" or int(fields[7] or 0) >= 5000:
             names.update(normalise(a) for a in fields[8].split("|") if a)
+        names.update(without_arabic_article(n) for n in list(names))
         for key in names:
             by_name.setdefault(key, []).append(index)
         if fields[2] == "country":

@@ -42,7 +42,8 @@ MOTION_VERBS = {"enter", "attack", "bomb", "shell", "capture", "seize", "invade"
                 "besiege", "storm", "hit", "strike", "target", "occupy", "liberate", "recapture", "evacuate",
                 "reach", "overrun", "surround"}
 # "Washington state", "the state of Georgia": the US state, not the capital or the country
-STATE_CUES = re.compile(r"^\s+state\b|\bstate of\s+$", re.I)
+STATE_CUES = re.compile(r"^\s+(state|province|governorate|region)\b|\b(state|province|governorate|region) of\s+$",
+                        re.I)
 
 
 @dataclass
@@ -63,12 +64,14 @@ def annotate(doc: Doc) -> None:
     # namesakes, the one near the other places and in the US states the article names
     for m in mentions:
         m.entry = resolve(doc, m, context, None)
+    mentions = sorted(mentions + repeated_mentions(doc, mentions), key=lambda m: m.start)
     anchors = Anchors.of(mentions)
     for i, m in enumerate(mentions):
         m.entry = resolve(doc, m, context, anchors.without(m), previous=mentions[i - 1] if i else None)
         m.event = is_event_mention(doc, m.start, m.end)
     place_facilities(doc, mentions)
     mentions = [m for m in mentions if m.entry is not None or plausible_unresolved(m.name)]
+    mentions = [m for m in mentions if not common_word_name(doc, m)]
     doc.article.places = group(doc, mentions)
 
 
@@ -81,7 +84,10 @@ class Anchors:
 
     @classmethod
     def of(cls, mentions: list[Mention]) -> "Anchors":
-        points = [(m, m.entry.lat, m.entry.lon) for m in mentions if m.entry and m.entry.kind == "city"]
+        # only towns that won on their own size anchor the others: two small namesakes
+        # chosen for each other ("Manchester" and "Colchester" in New England) prove nothing
+        points = [(m, m.entry.lat, m.entry.lon) for m in mentions
+                  if m.entry and m.entry.kind == "city" and is_largest_namesake(m.entry, m.name)]
         states = {m.entry.name: m for m in mentions if m.entry and m.entry.kind == "admin"}
         return cls(points, states)
 
@@ -93,6 +99,44 @@ class Anchors:
         return any(distance_km(e.lat, e.lon, lat, lon) <= km for _, lat, lon in self.points)
 
 
+def repeated_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """One sense per article: a name found as a place is a place wherever else it stands
+    alone ("Douma's fall", a sentence that opens with "Douma"), unless it is part of a
+    longer name ("Douma Council") or of an organisation or person the model found."""
+    text = doc.text
+    names = {m.name for m in mentions if m.entry is not None and m.entry.kind in ("city", "admin", "country")}
+    taken = [(m.start, m.end) for m in mentions]
+    longer = [(e.start_char, e.end_char) for e in doc.parsed.ents if e.label_ not in PLACE_LABELS] \
+        if doc.parsed is not None else []
+    out: list[Mention] = []
+    for name in sorted(names, key=len, reverse=True):
+        if len(name) < 4 or name.isupper() or not plausible_unresolved(name):
+            continue
+        for match in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            if any(s <= start and end <= e and (s, e) != (start, end) for s, e in longer):
+                continue
+            if in_longer_capitalised_name(text, start, end):
+                continue
+            out.append(Mention(start, end, name))
+            taken.append((start, end))
+    return out
+
+
+def in_longer_capitalised_name(text: str, start: int, end: int) -> bool:
+    """"Douma Council", "New Douma": the name runs on into other capitalised words."""
+    after = re.match(r" ([A-Z][a-z]+)", text[end:end + 30])
+    before = re.search(r"([A-Z][a-z]+) $", text[max(0, start - 30):start])
+    return bool(after) or bool(before and not re.search(r"(^|[.!?\n]\s*)\w+ $", text[max(0, start - 30):start]))
+
+
+def is_largest_namesake(e: Entry, name: str) -> bool:
+    towns = [c for c in load().lookup(name) if c.kind == "city"]
+    return not towns or towns[0].population <= e.population
+
+
 def place_facilities(doc: Doc, mentions: list[Mention]) -> None:
     """A street or building the gazetteer lacks is placed at the town the article puts it in:
     the nearest city named before it, else the dateline's place."""
@@ -101,17 +145,38 @@ def place_facilities(doc: Doc, mentions: list[Mention]) -> None:
     if dateline and dateline.place and dateline.place.name:
         fallback = geocode(dateline.place)
     last_city: Entry | None = None
+    cities = [m for m in mentions if m.entry is not None and m.entry.kind == "city"]
     for m in mentions:
         if m.entry is not None and m.entry.kind in ("city", "admin"):
             last_city = m.entry
             continue
-        if m.entry is None and is_facility_name(m.name):
-            where = last_city
+        if m.entry is None and (is_facility_name(m.name) or after_compass_word(doc, m)):
+            # the town named before it, else (a name in the first lines) the first town named after it
+            where = last_city or next((c.entry for c in cities if c.start > m.end), None)
             if where is not None:
                 m.entry = Entry(None, m.name, "other", where.country, where.admin1, where.lat, where.lon, 0)
             elif fallback is not None and fallback.lat is not None:
                 m.entry = Entry(None, m.name, "other", fallback.country, fallback.admin1, fallback.lat,
                                 fallback.lon, 0)
+
+
+def common_word_name(doc: Doc, m: Mention) -> bool:
+    """"the Centre" (India's government), "Industry", "Justice", "West": one capitalised
+    word that is an ordinary English word here, written in lower case elsewhere in the
+    article or used with "the" as no town is, is not a town."""
+    if " " in m.name or "-" in m.name or (m.entry is not None and m.entry.kind in ("country", "admin", "region")):
+        return False
+    if countries.lookup(m.name):
+        return False
+    if re.search(r"(?<![\w-])" + re.escape(m.name.lower()) + r"(?![\w-])", doc.text):
+        return True
+    # "the Thames" is a river, "the Centre" is no town
+    is_town = m.entry is not None and m.entry.kind == "city"
+    return is_town and bool(re.search(r"\bthe\s+$", doc.text[max(0, m.start - 5):m.start], re.I))
+
+
+def after_compass_word(doc: Doc, m: Mention) -> bool:
+    return bool(COMPASS_BEFORE.search(doc.text[max(0, m.start - 16):m.start]))
 
 
 def plausible_unresolved(name: str) -> bool:
@@ -152,6 +217,12 @@ def detect(doc: Doc) -> list[Mention]:
                 add(ent.start_char, ent.end_char)
         for start, end in untagged_toponyms(doc):
             add(start, end)
+        for start, end in compass_named_regions(doc):
+            skip = [(s, e) for s, e in skip if not (s <= start and end <= e)]
+            add(start, end)
+    span = leading_dateline(doc)
+    if span is not None:
+        add(*span)
     # country names and aliases the model did not tag as places
     occupied = [(e.start_char, e.end_char) for e in parsed.ents] if parsed is not None else []
     for match in country_name_pattern().finditer(text):
@@ -161,6 +232,47 @@ def detect(doc: Doc) -> list[Mention]:
         if hit and hit.kind in ("name", "alias"):
             add(match.start(), match.end())
     return sorted(found, key=lambda m: m.start)
+
+
+DATELINE_HEAD = re.compile(r"\s*((?:[A-Z][A-Z.'\-]+)(?: [A-Z][A-Z.'\-]+){0,3})(?=[\s,(:—–-])|\s*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s")
+
+
+def leading_dateline(doc: Doc) -> tuple[int, int] | None:
+    """"BEIRUT (AP) —", "SAN ANTONIO The Latest", "Muscat: The 10th ...": the place the story
+    was filed from, at the head of the text, when the dateline stage found none."""
+    dateline = doc.article.dateline
+    if dateline is not None and dateline.start is not None:
+        return None
+    match = DATELINE_HEAD.match(doc.text)
+    if not match:
+        return None
+    group = 1 if match.group(1) else 2
+    words = match.group(group).split(" ")
+    start = match.start(group)
+    gaz = load()
+    for n in range(len(words), 0, -1):  # "SAN ANTONIO", not "SAN"
+        name = " ".join(words[:n])
+        hits = gaz.lookup(name.title()) if len(name) > 2 else []
+        if countries.lookup(name.title()) or any(e.kind in ("country", "admin") or e.population >= 10_000 for e in hits):
+            return start, start + len(name)
+    return None
+
+
+COMPASS_BEFORE = re.compile(r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(ern)?\s+$")
+
+
+def compass_named_regions(doc: Doc) -> list[tuple[int, int]]:
+    """"eastern Ghouta", "northern Idlib": a proper name after a lower-case compass
+    adjective is a place, whatever label the model gave it."""
+    out: list[tuple[int, int]] = []
+    for ent in doc.parsed.ents:
+        if ent.label_ in PLACE_LABELS or not ent.text[:1].isupper() or len(ent) > 3:
+            continue
+        if countries.lookup(ent.text):
+            continue  # "eastern Syrian": a nationality word
+        if COMPASS_BEFORE.search(doc.text[max(0, ent.start_char - 16):ent.start_char]):
+            out.append((ent.start_char, ent.end_char))
+    return out
 
 
 FACILITY_WORDS = re.compile(
@@ -190,7 +302,27 @@ def mislabelled_toponym(doc: Doc, ent) -> bool:
     before = doc.text[max(0, ent.start_char - 14):ent.start_char]
     if LOCATIVE_BEFORE.search(before) and best.population >= 1000:
         return True
+    if best.population >= 50_000 and best.country in countries_named(doc) and ent.label_ != "PERSON" \
+            and len(ent) <= 2:
+        return True  # "Turkey fired on Qamishli": a town of the country the article is about
     return best.population >= 500_000 and ent.label_ != "PERSON"
+
+
+def countries_named(doc: Doc) -> set[str]:
+    """Countries named in the text by name, alias or nationality word."""
+    cached = doc.user_data.get("places_countries_named")
+    if cached is None:
+        cached = set()
+        for word in re.findall(r"\b[A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?\b", doc.text):
+            iso3 = countries.country_code(word)
+            if iso3:
+                cached.add(iso3)
+        for match in country_name_pattern().finditer(doc.text):
+            iso3 = countries.country_code(match.group(0))
+            if iso3:
+                cached.add(iso3)
+        doc.user_data["places_countries_named"] = cached
+    return cached
 
 
 def untagged_toponyms(doc: Doc) -> list[tuple[int, int]]:
@@ -279,12 +411,18 @@ def context_countries(doc: Doc, mentions: list[Mention]) -> dict[str, int]:
         for e in gaz.lookup(m.name)[:1]:
             if e.kind == "admin" and e.country == "USA":
                 weights["USA"] = weights.get("USA", 0) + 1
+        # a name that can only be one country's province ("Tamil Nadu") says which country this is
+        hits = gaz.lookup(m.name)
+        if hits and all(e.kind == "admin" for e in hits) and len({e.country for e in hits}) == 1:
+            weights[hits[0].country] = weights.get(hits[0].country, 0) + 1
     return weights
 
 
 def resolve(doc: Doc, m: Mention, context: dict[str, int], anchors: "Anchors | None",
             previous: Mention | None = None) -> Entry | None:
     gaz = load()
+    if looks_like_acronym_or_brand(m.name):
+        return None  # "MoD", "UConn": Modesto's airport code is not what the article means
     if is_acronym(m.name) and not (countries.lookup(m.name) or any(e.kind == "admin" for e in gaz.lookup(m.name))):
         return None  # "CMB", "TNA": an acronym is a place only when it names a country or a state
     before = doc.text[max(0, m.start - 12):m.start]
@@ -300,14 +438,42 @@ def resolve(doc: Doc, m: Mention, context: dict[str, int], anchors: "Anchors | N
         return states[0]  # "Atlanta, Georgia"
     if hit and hit.kind in ("name", "alias"):
         country = gaz.country(hit.iso3)
+        us_states = [e for e in states if e.country == "USA"]
         # "Georgia" the US state when the article is about the US and not about the country
-        if states and context.get("USA", 0) > context.get(hit.iso3, 0):
-            return states[0]
+        if us_states and context.get("USA", 0) > context.get(hit.iso3, 0):
+            return us_states[0]
+        # "Scotland", an alias of the UK, is also a division of it: the division is the place
+        own = [e for e in states if e.country == hit.iso3]
+        if hit.kind == "alias" and own:
+            return own[0]
         if country:
             return country
     if not candidates:
         return None
-    return max(candidates, key=lambda e: score(e, m, context, gaz, anchors))
+    # "Centre", "Delta", "Plateau": a foreign province is meant only in an article about its country
+    candidates = [e for e in candidates if not is_foreign_division(e, context)]
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda e: score(e, m, context, gaz, anchors))
+    if best.kind == "admin" and best.country != "USA":
+        best = province_capital(best, candidates) or best
+    return best
+
+
+def is_foreign_division(e: Entry, context: dict[str, int]) -> bool:
+    return e.kind == "admin" and e.country != "USA" and e.country not in context
+
+
+def province_capital(division: Entry, candidates: list[Entry]) -> Entry | None:
+    """"Herat", "Aleppo", "Lagos": a province named after its capital city means the city."""
+    towns = [e for e in candidates if e.kind == "city" and e.country == division.country
+             and e.admin1 == division.name and e.population >= 20_000]
+    return max(towns, key=lambda e: e.population) if towns else None
+
+
+def looks_like_acronym_or_brand(name: str) -> bool:
+    word = name.strip()
+    return " " not in word and bool(re.search(r"[a-z][A-Z]", word)) and not re.match(r"(Mc|Mac|De|La|Le|Du)[A-Z]", word)
 
 
 def is_acronym(name: str) -> bool:
@@ -332,8 +498,12 @@ def score(e: Entry, m: Mention, context: dict[str, int], gaz, anchors: "Anchors 
     elif e.kind == "region":
         s += 8  # "Middle East" the region, not a neighbourhood of Baltimore
     if e.country and e.country in context:
-        # being in a country the article names matters; how often it is named matters less
-        s += 2 + min(context[e.country], 5) * 0.2
+        # being in a country the article names matters; how often it is named matters less;
+        # it matters less still for a small namesake of a big city ("Manchester", N.H.)
+        bonus = 2 + min(context[e.country], 5) * 0.2
+        if e.kind == "city" and dwarfed_namesake(e, m.name, gaz):
+            bonus /= 2
+        s += bonus
     if gaz.is_capital(e):
         s += 2
     if e.name.casefold() == m.name.casefold() or e.name.casefold() == m.name.title().casefold():
@@ -344,6 +514,12 @@ def score(e: Entry, m: Mention, context: dict[str, int], gaz, anchors: "Anchors 
         if anchors.near(e):
             s += 1.5
     return s
+
+
+def dwarfed_namesake(e: Entry, name: str, gaz) -> bool:
+    """A town at least four times smaller than the largest place of its name (100,000+)."""
+    towns = [c for c in gaz.lookup(name) if c.kind == "city"]
+    return bool(towns) and towns[0].population >= 100_000 and towns[0].population >= 4 * e.population
 
 
 # --- roles ----------------------------------------------------------------------------
