@@ -44,7 +44,8 @@ def main() -> None:
         by_cluster: dict = {}
         for cid, n in result["main_cluster"].items():
             by_cluster.setdefault(n, []).append(cid)
-        print("main clusters:", sorted(by_cluster.values()))
+        print("main clusters:", sorted(v for k, v in by_cluster.items() if k is not None))
+        print("articles without events:", by_cluster.get(None, []))
 
 
 if __name__ == "__main__":
