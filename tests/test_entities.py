@@ -159,3 +159,17 @@ def test_first_names_give_gender_and_full_names_that_differ_stay_apart():
     names = {e.name for e in doc.article.entities if e.type == "PERSON"}
     assert {"Donald Trump", "Melania Trump"} <= names
     assert "she" in mention_texts(person(doc, "Melania Trump"))
+
+
+def test_a_title_that_names_a_country_beats_the_dateline():
+    from dateline.record import Dateline, Place
+
+    text = ("Kremlin spokesman Ivan Sorokin said on Monday that talks with Ecuador would continue. "
+            "Interior Minister Gloria Benitez said Ecuador would not expel the diplomats.")
+    article = Article(id="t", source=Source(None, None, "text"), title=None, authors=[], published=None,
+                      dateline=Dateline(text="QUITO, Ecuador —", place=Place("Quito", "ECU")),
+                      language="en", text=text)
+    doc = Doc(article=article, parsed=load()(text))
+    entities.annotate(doc)
+    assert person(doc, "Sorokin").country == "RUS"
+    assert person(doc, "Benitez").country == "ECU"

@@ -291,7 +291,23 @@ def people_countries_from_context(doc: Doc, clusters: list[Cluster]) -> None:
         offices = cluster.titles + cluster.roles
         if not offices or any(serves_international_body(o) for o in offices):
             continue  # a UN envoy in Chad is not Chadian
-        cluster.country = dateline_country or dominant
+        # "Kremlin spokesman" names its country; the setting is only a fallback, and the
+        # dateline's country only when the story names it or no other country (a Beirut
+        # desk writing about Iraq does not make Iraq's prime minister Lebanese)
+        setting = dateline_country if dateline_country in counts or not counts else dominant
+        cluster.country = country_named_in(offices) or setting
+
+
+def country_named_in(phrases: list[str]) -> str | None:
+    """The country a title or role names by any word for it: name, nationality or seat of power."""
+    for phrase in phrases:
+        words = re.findall(r"[\w.'’-]+", phrase)
+        for size in (3, 2, 1):
+            for i in range(len(words) - size + 1):
+                hit = countries.lookup(" ".join(words[i:i + size]).strip(".’'"))
+                if hit is not None and hit.kind in ("name", "alias", "demonym", "metonym"):
+                    return hit.iso3
+    return None
 
 
 # organisations above countries: their officials have no country from the story's setting
