@@ -13,8 +13,12 @@ Here two stored event mentions can be the same event when
   agreements) the two sides may be swapped,
 * their places' countries do not disagree, and
 * their dates are at most ``DAY_WINDOW`` days apart, where a date taken from the article's
-  publication day (no date in the sentence) stands for the ``DAY_WINDOW`` days before it,
-  and a month or a year stands for all its days.
+  publication day (no date in the sentence) stands for the ``DAY_WINDOW`` days before it
+  (a month or a year, usually background, matches only the same month or year), and
+* they share enough evidence (``MIN_EVIDENCE``): each side whose country or body is known in
+  both and equal counts one, and so do the same place (name, or within ``PLACE_KM``) and a
+  shared detail in the two sentences (a name or a number that is not an actor's), so that
+  "the US threatened" on one day is not every US threat of that day.
 
 Compatible pairs are merged transitively (union-find), strongest evidence first, but a merge
 that would put two different known countries on one side, two place countries, or dates
@@ -29,11 +33,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 DAY_WINDOW = 2
 PLACE_KM = 50  # two places this close are one place (a town and its district, two spellings)
+MIN_EVIDENCE = 2
 
 EVENT_COLUMNS = (
     "doc_id", "event_id", "source_name", "source_code", "source_country", "source_entity",
@@ -154,6 +160,34 @@ def _side(row: dict, side: str) -> _Side:
     return _Side(None, code)
 
 
+def _same_known(a: _Side, b: _Side) -> int:
+    """1 when both sides name the same country or body: positive evidence, not mere absence of conflict."""
+    return int(a.ident is not None and a.ident == b.ident)
+
+
+_DETAIL = re.compile(r"(?<![\w'’])(?:[A-Z][\w'’-]+|\d[\d,.]*\d|\d)")
+# capitalised without being names, or numbers that are years rather than counts
+_NOT_DETAILS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december", "the", "a", "an", "in", "on", "but", "and", "he", "she", "it", "they",
+                "we", "i", "mr", "mrs", "ms", "dr", "president", "minister", "prime", "foreign", "ministry"}
+
+
+def sentence_details(row: dict) -> frozenset:
+    """Names and numbers in a mention's sentence, less country words (the sides already compare them)."""
+    from dateline.analyse.countries import country_code
+
+    found = set()
+    for m in _DETAIL.finditer(row["sentence"] or ""):
+        word = re.sub(r"['’]s$", "", m.group().rstrip(".,")).casefold()
+        if m.start() == 0 or not word or word in _NOT_DETAILS or re.fullmatch(r"(19|20)\d\d", word):
+            continue
+        if not word[0].isdigit() and country_code(word):
+            continue
+        found.add(word.replace(",", ""))
+    return frozenset(found)
+
+
 def _sides_agree(a: _Side, b: _Side) -> bool:
     if a.ident and b.ident and a.ident != b.ident:
         return False
@@ -164,7 +198,7 @@ def _sides_agree(a: _Side, b: _Side) -> bool:
 class _Key:
     """What clustering compares of one event mention."""
 
-    __slots__ = ("row", "family", "modality", "source", "target", "lo", "hi", "place")
+    __slots__ = ("row", "family", "modality", "source", "target", "lo", "hi", "coarse", "place", "_details")
 
     def __init__(self, row: dict):
         self.row = row
@@ -172,17 +206,34 @@ class _Key:
         self.modality = modality_group(row["modality"])
         self.source, self.target = _side(row, "source"), _side(row, "target")
         self.lo, self.hi = date_interval(row["date"], row.get("date_source"))
+        # a month or a year only: background ("in 2022"), matched only by the same words
+        self.coarse = row["date"] if self.lo is not None and self.lo != self.hi and \
+            row.get("date_source") != "published" else None
         self.place = row["place_country"]
+        self._details: frozenset | None = None
+
+    @property
+    def details(self) -> frozenset:
+        if self._details is None:
+            self._details = sentence_details(self.row)
+        return self._details
 
     def agrees(self, other: "_Key") -> bool:
         if self.place and other.place and self.place != other.place:
             return False
-        if _gap(self, other) > DAY_WINDOW:
+        if self.coarse != other.coarse or _gap(self, other) > DAY_WINDOW:
             return False
         if _sides_agree(self.source, other.source) and _sides_agree(self.target, other.target):
+            known = _same_known(self.source, other.source) + _same_known(self.target, other.target)
+        elif self.family in SYMMETRIC_FAMILIES and \
+                _sides_agree(self.source, other.target) and _sides_agree(self.target, other.source):
+            known = _same_known(self.source, other.target) + _same_known(self.target, other.source)
+        else:
+            return False
+        if known >= MIN_EVIDENCE:
             return True
-        return self.family in SYMMETRIC_FAMILIES and \
-            _sides_agree(self.source, other.target) and _sides_agree(self.target, other.source)
+        known += same_place(self.row, other.row)
+        return known >= MIN_EVIDENCE or known + bool(self.details & other.details) >= MIN_EVIDENCE
 
     def strength(self, other: "_Key") -> int:
         """How much two agreeing mentions share: merges with more evidence go first."""
