@@ -102,3 +102,59 @@ def test_seed_places():
     beirut = next(p for p in article.places if p.role == "dateline")
     assert beirut.country == "LBN" and beirut.lat is not None and beirut.lon is not None
     assert distance_km(beirut.lat, beirut.lon, 33.89, 35.50) < 20
+
+
+def test_provinces_outside_the_us_are_places_of_their_country():
+    found = places_of("Farmers in Tamil Nadu and Karnataka have argued over the river's water for decades. "
+                      "Officials in Chennai said Tamil Nadu would go to court again.")
+    tamil = found["Tamil Nadu"]
+    assert tamil.kind == "admin" and tamil.country == "IND" and tamil.admin1 == "Tamil Nadu"
+    assert distance_km(tamil.lat, tamil.lon, 11.0, 78.5) < 300
+    assert len(tamil.mentions) == 2
+    assert found["Karnataka"].country == "IND"
+    assert load().lookup("Chennai")[0].admin1 == "Tamil Nadu"
+
+
+def test_a_province_named_after_its_capital_is_the_city():
+    found = places_of("Gunmen attacked a checkpoint in Herat, Afghan officials said.")
+    assert found  # the place is the city, not the province around it
+    herat = next(p for p in found.values() if any(m.text == "Herat" for m in p.mentions))
+    assert herat.kind == "city" and herat.country == "AFG"
+
+
+def test_a_foreign_province_with_a_common_name_needs_its_country():
+    found = places_of("In its petition, the State said the Centre had failed to frame a scheme. "
+                      "The Centre asked the court for more time.")
+    assert "Centre" not in found
+
+
+def test_one_sense_per_article_and_arabic_article_dropped():
+    found = places_of("Government forces advanced on the town of Douma, near Damascus. "
+                      "Douma's fall would end the siege, a monitor said. Turkey fired on Qamishli.")
+    douma = next(p for p in found.values() if p.country == "SYR" and any(m.text == "Douma" for m in p.mentions))
+    assert len(douma.mentions) == 2
+    assert any(p.country == "SYR" and any(m.text == "Qamishli" for m in p.mentions) for p in found.values())
+
+
+def test_leading_dateline_without_a_dateline_record():
+    found = places_of("BEIRUT (AP) — A militia spokesman says the shelling went on through the night.")
+    beirut = found["Beirut"]
+    assert beirut.country == "LBN" and beirut.mentions[0].text == "BEIRUT" and beirut.mentions[0].start == 0
+
+
+def test_nationality_adjective_on_ground_is_the_country():
+    found = places_of("Shells hit a Syrian city near the Turkish border, while Syrian officials met in Geneva.")
+    syria = found["Syria"]
+    assert [m.text for m in syria.mentions] == ["Syrian"]  # the city's, not the officials'
+    assert found["Turkey"].kind == "country"
+
+
+def test_region_after_a_compass_word_is_placed_near_the_towns_named():
+    found = places_of("Rebels still hold parts of eastern Ghouta, outside Damascus, after weeks of shelling.")
+    ghouta = next(p for p in found.values() if any(m.text == "Ghouta" for m in p.mentions))
+    assert ghouta.country == "SYR" and ghouta.lat is not None
+
+
+def test_acronyms_and_brands_are_not_resolved_through_codes():
+    found = places_of("A spokesman for the MoD said soldiers from Manchester had returned.")
+    assert not any(m.text == "MoD" for p in found.values() for m in p.mentions)

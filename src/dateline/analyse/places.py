@@ -71,7 +71,7 @@ def annotate(doc: Doc) -> None:
         m.event = is_event_mention(doc, m.start, m.end)
     place_facilities(doc, mentions)
     mentions = [m for m in mentions if m.entry is not None or plausible_unresolved(m.name)]
-    mentions = [m for m in mentions if not common_word_name(doc, m)]
+    mentions = [m for m in mentions if not common_word_name(doc, m) and not names_a_feast(m.name)]
     doc.article.places = group(doc, mentions)
 
 
@@ -104,7 +104,8 @@ def repeated_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     alone ("Douma's fall", a sentence that opens with "Douma"), unless it is part of a
     longer name ("Douma Council") or of an organisation or person the model found."""
     text = doc.text
-    names = {m.name for m in mentions if m.entry is not None and m.entry.kind in ("city", "admin", "country")}
+    names = {m.name for m in mentions if m.entry is not None and m.entry.kind in ("city", "admin", "country")
+             and not is_demonym(m.name)}  # "Syrian officials" are people, whatever "the Syrian city" is
     taken = [(m.start, m.end) for m in mentions]
     longer = [(e.start_char, e.end_char) for e in doc.parsed.ents if e.label_ not in PLACE_LABELS] \
         if doc.parsed is not None else []
@@ -125,6 +126,11 @@ def repeated_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def is_demonym(name: str) -> bool:
+    hit = countries.lookup(name)
+    return bool(hit and hit.kind == "demonym")
+
+
 def in_longer_capitalised_name(text: str, start: int, end: int) -> bool:
     """"Douma Council", "New Douma": the name runs on into other capitalised words."""
     after = re.match(r" ([A-Z][a-z]+)", text[end:end + 30])
@@ -133,7 +139,7 @@ def in_longer_capitalised_name(text: str, start: int, end: int) -> bool:
 
 
 def is_largest_namesake(e: Entry, name: str) -> bool:
-    towns = [c for c in load().lookup(name) if c.kind == "city"]
+    towns = [c for c in load().lookup(name) if c.kind == "city" and c.name.casefold() == name.casefold()]
     return not towns or towns[0].population <= e.population
 
 
@@ -173,6 +179,16 @@ def common_word_name(doc: Doc, m: Mention) -> bool:
     # "the Thames" is a river, "the Centre" is no town
     is_town = m.entry is not None and m.entry.kind == "city"
     return is_town and bool(re.search(r"\bthe\s+$", doc.text[max(0, m.start - 5):m.start], re.I))
+
+
+FEASTS = {"easter", "christmas", "ramadan", "eid", "thanksgiving", "halloween", "passover", "hanukkah", "diwali",
+          "lent", "advent", "pentecost", "vigil", "mass"}
+
+
+def names_a_feast(name: str) -> bool:
+    """"Easter", "Easter Vigil", "Easter Sunday Mass": feasts the model takes for places."""
+    words = [w.casefold() for w in re.findall(r"[A-Za-z]+", name)]
+    return bool(words) and words[0] in FEASTS and words[-1] not in ("island", "islands")
 
 
 def after_compass_word(doc: Doc, m: Mention) -> bool:
@@ -217,6 +233,8 @@ def detect(doc: Doc) -> list[Mention]:
                 add(ent.start_char, ent.end_char)
         for start, end in untagged_toponyms(doc):
             add(start, end)
+        for start, end in nationality_adjectives_of_places(doc):
+            add(start, end)
         for start, end in compass_named_regions(doc):
             skip = [(s, e) for s, e in skip if not (s <= start and end <= e)]
             add(start, end)
@@ -256,6 +274,26 @@ def leading_dateline(doc: Doc) -> tuple[int, int] | None:
         if countries.lookup(name.title()) or any(e.kind in ("country", "admin") or e.population >= 10_000 for e in hits):
             return start, start + len(name)
     return None
+
+
+# nouns that make a nationality adjective name the country's ground: "the Syrian city", "the Turkish border"
+GROUND_NOUNS = {"border", "borders", "city", "cities", "capital", "town", "towns", "village", "villages", "coast",
+                "coastline", "territory", "territories", "soil", "waters", "airspace", "region", "regions",
+                "province", "provinces", "side", "enclave", "frontier", "mainland", "countryside", "port",
+                "ports", "island", "islands", "desert", "mountains", "interior", "shore", "shores", "countryside"}
+
+
+def nationality_adjectives_of_places(doc: Doc) -> list[tuple[int, int]]:
+    """"a Syrian city", "the Turkish border": a nationality adjective on a noun of ground
+    names the country itself (not its people or its government)."""
+    out: list[tuple[int, int]] = []
+    for token in doc.parsed:
+        if token.dep_ != "amod" or not token.is_title or token.head.lower_ not in GROUND_NOUNS:
+            continue
+        hit = countries.lookup(token.text)
+        if hit and hit.kind == "demonym":
+            out.append((token.idx, token.idx + len(token)))
+    return out
 
 
 COMPASS_BEFORE = re.compile(r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(ern)?\s+$")
@@ -436,6 +474,8 @@ def resolve(doc: Doc, m: Mention, context: dict[str, int], anchors: "Anchors | N
         return states[0]
     if states and is_city_state_pair(doc, previous, m, states[0]):
         return states[0]  # "Atlanta, Georgia"
+    if hit and hit.kind == "demonym":
+        return gaz.country(hit.iso3)  # "the Syrian city", "the English coast": the country
     if hit and hit.kind in ("name", "alias"):
         country = gaz.country(hit.iso3)
         us_states = [e for e in states if e.country == "USA"]
@@ -518,7 +558,8 @@ def score(e: Entry, m: Mention, context: dict[str, int], gaz, anchors: "Anchors 
 
 def dwarfed_namesake(e: Entry, name: str, gaz) -> bool:
     """A town at least four times smaller than the largest place of its name (100,000+)."""
-    towns = [c for c in gaz.lookup(name) if c.kind == "city"]
+    # namesakes by their own name only: "Salisbury" was Harare's name, "White House" is Casablanca's
+    towns = [c for c in gaz.lookup(name) if c.kind == "city" and c.name.casefold() == name.casefold()]
     return bool(towns) and towns[0].population >= 100_000 and towns[0].population >= 4 * e.population
 
 
