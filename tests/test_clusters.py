@@ -121,3 +121,92 @@ def test_parquet_and_csv_exports(tmp_path):
                    check=True, capture_output=True, timeout=120)
     lines = csv_path.read_text().splitlines()
     assert lines[0].startswith("id,story,url") and len(lines) == 6
+
+
+# -- the rules, on hand-built rows (no NLP) ------------------------------------------------
+
+def row(doc, src, tgt, cameo, date, *, sentence="", place=None, modality="asserted", date_source="expression",
+        start=0, lat=None, lon=None, event="v1"):
+    from dateline.store.clusters import EVENT_COLUMNS
+
+    r = dict.fromkeys(EVENT_COLUMNS)
+    code = lambda c: (c or "").split("/")[0] or None  # noqa: E731  "RUSMIL/RUS": code and country
+    country = lambda c: (c.split("/")[1] if c and "/" in c else (c[:3] if c and len(c) >= 3 else None))  # noqa: E731
+    r.update(doc_id=doc, event_id=event, source_code=code(src), source_country=country(src), source_name=src,
+             target_code=code(tgt), target_country=country(tgt), target_name=tgt, cameo=cameo, date=date,
+             date_source=date_source, modality=modality, sentence=sentence, sentence_start=start, sentence_end=start + 1,
+             place_name=place, place_country=place[:3].upper() if place else None, lat=lat, lon=lon)
+    return r
+
+
+def groups(rows):
+    from dateline.store.clusters import cluster_events
+
+    return sorted(sorted(m["doc_id"] for m in c.members) for c in cluster_events(rows))
+
+
+def test_one_attack_told_as_strike_bombing_and_killing_is_one_cluster():
+    rows = [row("a", "RUSMIL", "SYR", "190", "2025-03-04"), row("b", "RUS", "SYR", "183", "2025-03-05"),
+            row("c", "RUSMIL", "SYRCVL", "1823", "2025-03-04")]
+    assert groups(rows) == [["a", "b", "c"]]
+
+
+def test_an_unknown_target_joins_a_known_one_only_with_more_evidence():
+    known = row("a", "RUSMIL", "SYR", "190", "2025-03-04", sentence="Russian jets struck Saraqib on Tuesday.")
+    vague = row("b", "RUS", None, "1823", "2025-03-04", sentence="A raid on Saraqib by Russian aircraft killed 12.")
+    bare = row("c", "RUS", None, "1823", "2025-03-04", sentence="Russian aircraft also killed people elsewhere.")
+    assert groups([known, vague, bare]) == [["a", "b"], ["c"]]
+
+
+def test_unknown_actors_cannot_chain_two_different_targets():
+    rows = [row("a", "RUSMIL", "SYR", "190", "2025-03-04", sentence="Strikes hit Idlib and Kharkiv."),
+            row("b", "RUS", None, "190", "2025-03-04", sentence="Strikes hit Idlib and Kharkiv."),
+            row("c", "RUSMIL", "UKR", "190", "2025-03-04", sentence="Strikes hit Idlib and Kharkiv.")]
+    assert len(groups(rows)) == 2 and ["a", "c"] not in groups(rows)
+
+
+def test_meetings_match_whichever_side_the_coder_put_first():
+    rows = [row("a", "JPNGOV", "PHLGOV", "042", "2025-03-06"), row("b", "PHLGOV", "JPNGOV", "040", "2025-03-06"),
+            row("c", "JPNGOV", "PHLGOV", "057", "2025-03-06", modality="intended")]
+    assert groups(rows) == [["a", "b", "c"]]
+
+
+def test_denials_and_countries_keep_events_apart():
+    rows = [row("a", "KEN", "COD", "0874", "2025-03-11"), row("b", "KEN", "COD", "0874", "2025-03-11", modality="negated"),
+            row("c", "KENMIL", "COD", "0874", "2025-03-11", place="COD Goma"),
+            row("d", "KEN", "COD", "0874", "2025-03-11", place="SOM Mogadishu")]
+    found = groups(rows)
+    # "a" names no place, so it may join either; the two places and the denial stay apart
+    assert ["b"] in found and len(found) == 3 and not any({"c", "d"} <= set(g) for g in found)
+
+
+def test_a_date_that_is_only_the_publication_day_reaches_back():
+    event_day = row("a", "LTU", "RUSGOV", "166", "2025-03-14")
+    told_later = row("b", "LTU", "RUSGOV", "166", "2025-03-17", date_source="published")
+    dated_later = row("c", "LTU", "RUSGOV", "166", "2025-03-17")
+    assert groups([event_day, told_later, dated_later]) == [["a", "b"], ["c"]]
+
+
+def test_a_year_matches_only_the_same_year():
+    rows = [row("a", "UKRMIL", "RUS", "190", "2022"), row("b", "UKRMIL", "RUS", "190", "2022"),
+            row("c", "UKRMIL", "RUS", "190", "2022-03-01")]
+    assert groups(rows) == [["a", "b"], ["c"]]
+
+
+def test_parts_of_one_sentence_hold_the_cluster_together():
+    # the coder gave the killed civilians the attacker's country; the sentence keeps it one happening
+    s = "Russian warplanes struck the market in Saraqib, killing 12 civilians."
+    rows = [row("a", "RUSMIL", "SYR", "190", "2025-03-04", sentence=s, event="v1"),
+            row("a", "RUSMIL", "RUSCVL", "1823", "2025-03-04", sentence=s, event="v2"),
+            row("b", "RUSMIL", "RUS", "183", "2025-03-05", sentence="Russian jets bombed Saraqib, killing 12."),
+            row("c", "RUSMIL", "SYR", "190", "2025-03-19", sentence="Russian jets struck Ariha.")]
+    assert groups(rows) == [["a", "a", "b"], ["c"]]
+
+
+def test_places_within_fifty_km_are_one_place():
+    from dateline.store.clusters import same_place
+
+    goma = row("a", None, None, "190", None, place="COD Goma", lat=-1.679, lon=29.222)
+    gisenyi = row("b", None, None, "190", None, place="RWA Gisenyi", lat=-1.702, lon=29.256)
+    bukavu = row("c", None, None, "190", None, place="COD Bukavu", lat=-2.508, lon=28.861)
+    assert same_place(goma, gisenyi) and not same_place(goma, bukavu)

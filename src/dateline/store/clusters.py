@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 DAY_WINDOW = 2
 PLACE_KM = 50  # two places this close are one place (a town and its district, two spellings)
 MIN_EVIDENCE = 2
+SUB_EVENT = 100  # the strength of a link between parts of one sentence's happening
 
 EVENT_COLUMNS = (
     "doc_id", "event_id", "source_name", "source_code", "source_country", "source_entity",
@@ -112,6 +113,7 @@ def cluster_events(rows: list[dict]) -> list[Cluster]:
     pairs: list[tuple[int, int, int]] = []
     for members in by_block.values():
         pairs.extend(_candidate_pairs(keys, members))
+        pairs.extend(_sub_events(keys, members))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     parent = list(range(len(rows)))
     summary = {i: _Summary.of(keys[i]) for i in range(len(rows))}
@@ -122,11 +124,11 @@ def cluster_events(rows: list[dict]) -> list[Cluster]:
             i = parent[i]
         return i
 
-    for _, i, j in pairs:
+    for strength, i, j in pairs:
         ri, rj = find(i), find(j)
         if ri == rj:
             continue
-        merged = summary[ri].merge(summary[rj])
+        merged = summary[ri].merge(summary[rj], sub_event=strength >= SUB_EVENT)
         if merged is None:  # the two groups disagree somewhere: different events
             continue
         parent[rj] = ri
@@ -265,6 +267,19 @@ def _candidate_pairs(keys: list[_Key], members: list[int]):
                 yield keys[i].strength(keys[j]), min(i, j), max(i, j)
 
 
+def _sub_events(keys: list[_Key], members: list[int]):
+    """Mentions of one family by one actor in one sentence are one happening told in parts:
+    "warplanes struck the market, killing 12 civilians". They go first, whatever their targets."""
+    by_sentence: dict[tuple, list[int]] = {}
+    for i in members:
+        row = keys[i].row
+        if keys[i].source.ident is not None:
+            by_sentence.setdefault((row["doc_id"], row["sentence_start"], keys[i].source), []).append(i)
+    for group in by_sentence.values():
+        for j in group[1:]:
+            yield SUB_EVENT, min(group[0], j), max(group[0], j)
+
+
 def _gap(a: _Key, b: _Key) -> float:
     if a.lo is None or b.lo is None:
         return 0 if a.lo is None and b.lo is None else math.inf
@@ -289,7 +304,7 @@ class _Summary:
                    frozenset({key.target.ident} - {None}), (key.source.role, key.target.role),
                    frozenset({key.place} - {None}), key.lo, key.hi)
 
-    def merge(self, other: "_Summary") -> "_Summary | None":
+    def merge(self, other: "_Summary", sub_event: bool = False) -> "_Summary | None":
         places = self.places | other.places
         if len(places) > 1:
             return None
@@ -301,12 +316,16 @@ class _Summary:
         if lo is not None and (lo - hi).days > DAY_WINDOW:
             return None
         sources, targets = self.sources | other.sources, self.targets | other.targets
+        if sub_event:
+            return _Summary(self.symmetric, sources, targets, self.roles, places, lo, hi)
         if self.symmetric:
             # sides may be swapped: at most two parties in all
             if len(sources | targets) > 2:
                 return None
             return _Summary(True, sources, targets, self.roles, places, lo, hi)
-        if len(sources) > 1 or len(targets) > 1:
+        # two different known actors on one side are two events (a cluster told in parts
+        # may already hold two: it joins what shares one of them)
+        if _disjoint(self.sources, other.sources) or _disjoint(self.targets, other.targets):
             return None
         roles = []
         for mine, theirs in zip(self.roles, other.roles):
@@ -314,6 +333,10 @@ class _Summary:
                 return None  # police and rebels of one country are two actors
             roles.append(max(mine, theirs, key=len))
         return _Summary(False, sources, targets, (roles[0], roles[1]), places, lo, hi)
+
+
+def _disjoint(a: frozenset, b: frozenset) -> bool:
+    return bool(a) and bool(b) and not a & b
 
 
 def date_interval(value: str | None, source: str | None = None) -> tuple[dt.date | None, dt.date | None]:
