@@ -249,17 +249,28 @@ class _Key:
 
 
 def _candidate_pairs(keys: list[_Key], members: list[int]):
-    """Agreeing pairs in one block, swept in date order so that only near dates are compared."""
+    """Agreeing pairs in one block, swept in date order so that only near dates are compared,
+    and only with mentions whose source could agree (the same country or body, or unknown)."""
     dated = sorted((i for i in members if keys[i].lo is not None), key=lambda i: keys[i].lo)
     undated = [i for i in members if keys[i].lo is None]
-    active: list[int] = []
+    active: dict[str | None, list[int]] = {}
     for i in dated:
-        lo = keys[i].lo
-        active = [j for j in active if (lo - keys[j].hi).days <= DAY_WINDOW]
-        for j in active:
-            if keys[i].agrees(keys[j]):
-                yield keys[i].strength(keys[j]), min(i, j), max(i, j)
-        active.append(i)
+        key = keys[i]
+        if key.source.ident is None or (key.family in SYMMETRIC_FAMILIES and key.target.ident is None):
+            wanted = list(active)
+        else:
+            wanted = {key.source.ident, None}
+            if key.family in SYMMETRIC_FAMILIES:
+                wanted.add(key.target.ident)
+        for ident in wanted:
+            bucket = active.get(ident)
+            if not bucket:
+                continue
+            bucket[:] = [j for j in bucket if (key.lo - keys[j].hi).days <= DAY_WINDOW]
+            for j in bucket:
+                if key.agrees(keys[j]):
+                    yield key.strength(keys[j]), min(i, j), max(i, j)
+        active.setdefault(key.source.ident, []).append(i)
     # mentions without any date only join each other (the old rule: a missing date matches a missing date)
     for n, i in enumerate(undated):
         for j in undated[n + 1:]:
