@@ -110,3 +110,20 @@ def test_migration_from_version_1_signs_existing_documents(tmp_path, articles):
         assert store.count("signatures") == 1
         store.add([_syndicated_copy(articles[0])])
         assert store.con.execute("SELECT count(DISTINCT story) FROM documents").fetchone()[0] == 1
+
+
+def test_an_exact_copy_on_another_site_is_one_document_with_two_sources(tmp_path, articles):
+    import dataclasses
+
+    original = articles[0]
+    copy = dataclasses.replace(original, source=dataclasses.replace(
+        original.source, url="https://mirror.example/sudan", site="mirror.example", path=None))
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add([original])
+        again = store.add([copy])
+        assert (again.added, again.skipped) == (0, 1)
+        assert store.count("documents") == 1
+        sources = store.story_sources(original.id)
+        assert [s[1] for s in sources] == [original.source.url, "https://mirror.example/sudan"]
+        store.add([copy])  # seen from the same place again: nothing new
+        assert len(store.story_sources(original.id)) == 2

@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Sequence
 from dateline.record import Actor, Article
 from dateline.store import dedup, search
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def _backfill_signatures(con) -> None:
@@ -86,6 +86,13 @@ MIGRATIONS: list[tuple[int, list[str | Callable]]] = [
     (4, [
         """CREATE TABLE IF NOT EXISTS fetch_state (
             url VARCHAR PRIMARY KEY, etag VARCHAR, last_modified VARCHAR, status INTEGER, fetched_at TIMESTAMP)""",
+    ]),
+    (5, [
+        # every place a document was read from: an exact copy on a second site is one
+        # document (same id) with two sources
+        """CREATE TABLE IF NOT EXISTS sources (
+            doc_id VARCHAR, url VARCHAR, path VARCHAR, site VARCHAR, format VARCHAR, first_seen TIMESTAMP)""",
+        "INSERT INTO sources SELECT id, url, path, site, format, ingested_at FROM documents",
     ]),
 ]
 
@@ -170,9 +177,11 @@ class Store:
                 continue
             existing.add(article.id)
             fresh.append(article)
-        if not fresh:
+        source_rows = self._new_sources(articles)
+        if not fresh and not source_rows:
             return result
         rows = _rows(fresh)
+        rows["sources"] = source_rows
         rows["signatures"], rows["lsh"] = self._link_stories(fresh, rows["documents"])
         for article in fresh:
             term_rows, doc_row = search.index_rows(article.id, article.title, article.text)
@@ -190,6 +199,19 @@ class Store:
             raise
         result.added = len(fresh)
         return result
+
+    def _new_sources(self, articles: Sequence[Article]) -> list[tuple]:
+        """Source rows for the places these documents were read from that are not stored yet."""
+        ids = sorted({a.id for a in articles})
+        known = {(doc, where) for doc, where in self.con.execute(
+            "SELECT doc_id, coalesce(url, path, '') FROM sources WHERE doc_id IN (SELECT unnest(?))", [ids]).fetchall()}
+        rows = []
+        for a in articles:
+            key = (a.id, a.source.url or a.source.path or "")
+            if key not in known:
+                known.add(key)
+                rows.append((a.id, a.source.url, a.source.path, a.source.site, a.source.format, _now()))
+        return rows
 
     def _link_stories(self, fresh: list[Article], documents: list[tuple]) -> tuple[list[tuple], list[tuple]]:
         """Give each new document the story of its nearest stored (or earlier) near-duplicate.
@@ -237,9 +259,10 @@ class Store:
                                  [(*row, _now()) for row in rows])
 
     def story_sources(self, story: str) -> list[tuple[str, str | None, str | None]]:
-        """(document id, url, site) of every stored copy of a story."""
-        return self.con.execute("SELECT id, url, site FROM documents WHERE story = ? ORDER BY ingested_at, id",
-                                [story]).fetchall()
+        """(document id, url, site) of every place a copy of a story was read from."""
+        return self.con.execute(
+            "SELECT s.doc_id, s.url, s.site FROM sources s JOIN documents d ON d.id = s.doc_id WHERE d.story = ? "
+            "ORDER BY s.first_seen, s.doc_id, s.url", [story]).fetchall()
 
     # -- reading ------------------------------------------------------------------------
 
@@ -290,10 +313,15 @@ class Store:
         rows = [dict(zip(EVENT_COLUMNS, row)) for row in self.con.execute(
             f"SELECT {columns} FROM events WHERE {' AND '.join(where)}", params).fetchall()]
         docs = {r["doc_id"] for r in rows}
-        meta = self.con.execute("SELECT id, story, site FROM documents WHERE id IN (SELECT unnest(?))",
-                                [sorted(docs)]).fetchall()
-        stories = {doc: story for doc, story, _ in meta}
-        sites = {doc: site for doc, _, site in meta}
+        stories = dict(self.con.execute("SELECT id, story FROM documents WHERE id IN (SELECT unnest(?))",
+                                        [sorted(docs)]).fetchall())
+        # a document's sources: every site (or address) it was read from, exact copies included
+        sites: dict[str, set[str]] = {}
+        for doc, where in self.con.execute(
+                "SELECT doc_id, coalesce(site, url, path) FROM sources WHERE doc_id IN (SELECT unnest(?))",
+                [sorted(docs)]).fetchall():
+            if where:
+                sites.setdefault(doc, set()).add(where)
         clusters = cluster_events(rows)
         records = [c.to_record(stories, sites) for c in clusters]
         return sorted(records, key=lambda r: (-r["num_articles"], -r["num_mentions"], r["date"] or "", r["id"]))
@@ -433,7 +461,7 @@ def _document_filters(since, until, country, actor, plover) -> tuple[str, list]:
 
 
 TABLES = ("documents", "boilerplate", "entities", "mentions", "quotes", "dates", "places", "counts", "events",
-          "signatures", "lsh", "fts_terms", "fts_docs", "fetch_state")
+          "signatures", "lsh", "fts_terms", "fts_docs", "fetch_state", "sources")
 
 
 def _actor_cols(actor: Actor | None) -> list:

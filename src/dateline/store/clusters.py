@@ -75,10 +75,10 @@ class Cluster:
     first: dict  # the earliest-dated mention stands for the cluster
     members: list[dict] = field(default_factory=list)
 
-    def to_record(self, stories: dict[str, str], sites: dict[str, str | None]) -> dict:
+    def to_record(self, stories: dict[str, str], sites: dict[str, set[str]]) -> dict:
         head = self.first
         articles = {m["doc_id"] for m in self.members}
-        sources = {sites.get(d) or stories.get(d, d) for d in articles}
+        sources = set().union(*(sites.get(d) or {stories.get(d, d)} for d in articles))
         counts = [m["count"] for m in self.members if m["count"] is not None]
         place = _fill_in(head, self.members, "place_name")
         return {
