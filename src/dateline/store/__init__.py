@@ -124,6 +124,8 @@ class Store:
                 raise StoreBusy(f"{self.path}: in use by another dateline process (ingest, fetch or demo "
                                 "write one file at a time); try again when it has finished") from None
             raise
+        # DuckDB caches pages up to 80% of RAM by default; a long ingest must stay flat
+        self.con.execute(f"SET memory_limit = '{_memory_limit()}'")
         if not read_only:
             self.migrate()
 
@@ -508,6 +510,17 @@ def _rows(articles: Iterable[Article]) -> dict[str, list[tuple]]:
                 ev.modality, ev.count, ev.reported_by, ev.confidence,
                 ev.sentence.start, ev.sentence.end, ev.sentence.text))
     return rows
+
+
+def _memory_limit() -> str:
+    """DATELINE_DUCKDB_MEMORY (e.g. "1GB"); 512MB by default, plenty for the store's queries."""
+    import os
+    import re
+
+    value = os.environ.get("DATELINE_DUCKDB_MEMORY", "512MB").strip()
+    if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]?i?B", value, re.I):
+        raise ValueError(f"DATELINE_DUCKDB_MEMORY={value!r}: expected a size such as 512MB or 2GB")
+    return value
 
 
 def _now():
