@@ -158,3 +158,9 @@ def test_region_after_a_compass_word_is_placed_near_the_towns_named():
 def test_acronyms_and_brands_are_not_resolved_through_codes():
     found = places_of("A spokesman for the MoD said soldiers from Manchester had returned.")
     assert not any(m.text == "MoD" for p in found.values() for m in p.mentions)
+
+
+def test_a_facility_is_placed_by_the_place_in_its_name():
+    found = places_of("Students marched across the campus of Florida Atlantic University on Friday.")
+    campus = found["Florida Atlantic University"]
+    assert campus.country == "USA" and campus.admin1 == "Florida" and campus.lat is not None

@@ -157,8 +157,10 @@ def place_facilities(doc: Doc, mentions: list[Mention]) -> None:
             last_city = m.entry
             continue
         if m.entry is None and (is_facility_name(m.name) or after_compass_word(doc, m)):
-            # the town named before it, else (a name in the first lines) the first town named after it
-            where = last_city or next((c.entry for c in cities if c.start > m.end), None)
+            # the place in its own name ("Florida Atlantic University", "Haymarket Village Center"),
+            # else the town named before it, else (a name in the first lines) the first town named after it
+            where = place_in_name(m.name, last_city) or last_city \
+                or next((c.entry for c in cities if c.start > m.end), None)
             if where is not None:
                 m.entry = Entry(None, m.name, "other", where.country, where.admin1, where.lat, where.lon, 0)
             elif fallback is not None and fallback.lat is not None:
@@ -193,6 +195,28 @@ def names_a_feast(name: str) -> bool:
 
 def after_compass_word(doc: Doc, m: Mention) -> bool:
     return bool(COMPASS_BEFORE.search(doc.text[max(0, m.start - 16):m.start]))
+
+
+def place_in_name(name: str, near: Entry | None) -> Entry | None:
+    """The longest run of words in a facility's name that names a state, a country or a town;
+    among namesake towns, the one nearest the town the article was last in."""
+    words = [w for w in re.findall(r"[A-Z][\w'’.-]*", name) if not FACILITY_WORDS.search(w)]
+    gaz = load()
+    for size in range(len(words), 0, -1):
+        for i in range(len(words) - size + 1):
+            part = " ".join(words[i:i + size])
+            hits = [e for e in gaz.lookup(part) if e.kind in ("admin", "country")
+                    or e.kind == "city" and e.population >= 1000 and e.name.casefold() == part.casefold()]
+            if not hits:
+                continue
+            wide = [e for e in hits if e.kind == "country" or e.kind == "admin"
+                    and (e.country == "USA" or near is not None and e.country == near.country)]
+            if wide:
+                return wide[0]
+            if near is not None:
+                return min(hits, key=lambda e: distance_km(e.lat, e.lon, near.lat, near.lon))
+            return hits[0]
+    return None
 
 
 def plausible_unresolved(name: str) -> bool:
