@@ -83,3 +83,14 @@ def test_seed_dates():
     found = dates_of(SEED.read_text(encoding="utf-8"), published=PUBLISHED)
     assert found["last Wednesday"][0] == "2020-11-18"
     assert found["Friday"][0] == "2020-11-20"
+
+
+def test_a_month_on_a_reported_plan_is_not_past_because_the_reporting_was():
+    # the telling is past, the cutback it tells of is the coming September
+    found = dates_of("The kingdom told European refiners of a 20 percent cutback in its oil supply in September.",
+                     "1990-08-16")
+    assert found["September"][0] == "1990-09"
+    found = dates_of("The talks, which are supposed to conclude by May, resumed on Monday.", "1998-03-22")
+    assert found["May"][0] == "1998-05"
+    found = dates_of("The company cut 300 jobs in October.", "1998-03-22")
+    assert found["October"][0] == "1997-10"

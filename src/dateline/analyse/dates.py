@@ -85,10 +85,14 @@ def sentence_tense(doc: Doc, start: int, end: int) -> str | None:
     if span is None or not len(span):
         return None
     token = span.root
+    through_noun = False
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
         token = token.head
+        through_noun = through_noun or token.pos_ == "NOUN"
+    if through_noun and token.lemma_ in REPORTING:
+        return None  # "told companies of a cutback in September": the telling's tense is not the cutback's
     for _ in range(4):
         if token.pos_ not in ("VERB", "AUX"):
             return None
@@ -100,7 +104,7 @@ def sentence_tense(doc: Doc, start: int, end: int) -> str | None:
 
 
 PLAN_VERBS = {"plan", "expect", "schedule", "intend", "set", "due", "hope", "aim", "prepare", "agree", "vow",
-              "promise", "threaten", "want", "seek", "decide"}
+              "promise", "threaten", "want", "seek", "decide", "suppose", "propose", "pledge", "urge", "need"}
 
 
 def _verb_tense(token) -> str | None:
