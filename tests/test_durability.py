@@ -90,3 +90,25 @@ def test_a_second_writer_gets_a_clear_error(tmp_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_store_commands_say_busy_or_missing_in_one_line(tmp_path):
+    missing = subprocess.run([sys.executable, "-m", "dateline", "summary", "--db", str(tmp_path / "none.duckdb")],
+                             capture_output=True, timeout=120)
+    assert missing.returncode == 2
+    assert missing.stderr.decode().strip().splitlines() == [
+        f"dateline: {tmp_path / 'none.duckdb'}: no such database (run `dateline ingest` first)"]
+    db = tmp_path / "busy.duckdb"
+    Store(db).close()
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+                               "print('ready', flush=True); time.sleep(30)", str(db)], stdout=subprocess.PIPE)
+    try:
+        assert holder.stdout.readline().strip() == b"ready"
+        busy = subprocess.run([sys.executable, "-m", "dateline", "events", "--db", str(db), "--format", "json"],
+                              capture_output=True, timeout=120)
+        assert busy.returncode == 2
+        lines = busy.stderr.decode().strip().splitlines()
+        assert len(lines) == 1 and "in use by another dateline process" in lines[0]
+    finally:
+        holder.kill()
+        holder.wait()

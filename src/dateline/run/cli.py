@@ -17,7 +17,20 @@ def _report(error: DocumentError) -> None:
     click.echo(f"dateline: {error}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Store problems (a missing file, a file another process is writing) are one line, not a trace."""
+
+    def invoke(self, ctx):
+        from dateline.store import StoreBusy
+
+        try:
+            return super().invoke(ctx)
+        except (StoreBusy, FileNotFoundError) as exc:
+            click.echo(f"dateline: {exc}", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="dateline")
 def main() -> None:
     """dateline: raw news in, sourced facts out."""
