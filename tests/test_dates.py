@@ -94,3 +94,8 @@ def test_a_month_on_a_reported_plan_is_not_past_because_the_reporting_was():
     assert found["May"][0] == "1998-05"
     found = dates_of("The company cut 300 jobs in October.", "1998-03-22")
     assert found["October"][0] == "1997-10"
+
+
+def test_a_month_with_a_spoken_year():
+    found = dates_of("Prices have risen since January nineteen ninety-seven, the minister said.", "1998-02-27")
+    assert found["January nineteen ninety-seven"][0] == "1997-01"

@@ -509,6 +509,19 @@ def spoken_year(m: re.Match, doc: Doc):
                + SPOKEN_UNITS.get((m.group(3) or "").lower(), 0)), "date"
 
 
+SPOKEN_YEAR = (r"(nineteen|eighteen|twenty)[\s-]+(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+               r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+               r"(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?")
+
+
+@rule(rf"\b({MONTH})(?:,?\s+(?:of\s+)?){SPOKEN_YEAR}\b")
+def month_spoken_year(m: re.Match, doc: Doc):
+    """January nineteen ninety-seven: a month with the year as transcripts write it."""
+    year = (SPOKEN_CENTURY[m.group(2).lower()] + SPOKEN_TENS[m.group(3).lower()]
+            + SPOKEN_UNITS.get((m.group(4) or "").lower(), 0))
+    return f"{year}-{_month_number(m.group(1)):02d}", "date"
+
+
 HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
             "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
             "valentine's day": (2, 14), "halloween": (10, 31)}
