@@ -112,3 +112,23 @@ def test_store_commands_say_busy_or_missing_in_one_line(tmp_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_resumed_ingest_does_not_analyse_stored_documents_again(tmp_path):
+    from dateline.run.ingest import ingest
+
+    corpus, db = tmp_path / "corpus", tmp_path / "resume.duckdb"
+    write_corpus(corpus, 12)
+    first = ingest([str(corpus)], db, workers=1)
+    assert (first.added, first.skipped) == (12, 0)
+    calls = []
+    import dateline.run.pipeline as pipeline
+
+    original = pipeline.parse_batch
+    pipeline.parse_batch = lambda docs, model: (calls.append(len(docs)), original(docs, model))[1]
+    try:
+        again = ingest([str(corpus)], db, workers=1)
+    finally:
+        pipeline.parse_batch = original
+    assert (again.added, again.skipped) == (0, 12)
+    assert sum(calls) == 0  # nothing was parsed: stored documents are known by their id

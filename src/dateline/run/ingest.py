@@ -13,7 +13,7 @@ from dateline.record import Article
 from dateline.read import RawDocument
 from dateline.run.limits import DEFAULT_TIME_LIMIT
 from dateline.run.parallel import process_paths_parallel
-from dateline.run.pipeline import DEFAULT_BATCH_SIZE, process_many
+from dateline.run.pipeline import DEFAULT_BATCH_SIZE, AlreadyStored, process_many
 from dateline.store import Store
 
 DEMO_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".warc", ".gz")
@@ -44,13 +44,16 @@ def ingest(paths: Iterable[str], db: str | Path, *, workers: int = 1, engine: st
     """Process files and folders into the store at ``db`` on ``workers`` processes, or on Ray."""
     options = dict(url=url, published=published, batch_size=batch_size, model=model, actors=tuple(actors),
                    time_limit_s=time_limit_s)
+    with Store(db) as store:
+        # a rerun after a crash resumes: stored documents are cleaned to learn their id, not analysed
+        known = store.document_ids()
     if engine == "ray":
         # imported only here: the core never imports Ray
         from dateline.run.ray_engine import process_paths_ray
 
         results = process_paths_ray(paths, workers=workers, **options)
     else:
-        results = process_paths_parallel(paths, workers, **options)
+        results = process_paths_parallel(paths, workers, known_ids=known, **options)
     return store_results(results, db, batch_size=batch_size, on_progress=on_progress, on_error=on_error)
 
 
@@ -74,16 +77,22 @@ def store_results(results: Iterable[Article | DocumentError], db: str | Path, *,
     report = IngestReport()
     started = time.perf_counter()
     pending: list[Article] = []
+    seen_again: list[tuple] = []
 
     def flush() -> None:
         result = store.add(pending)
         report.added += result.added
         report.skipped += result.skipped
         pending.clear()
+        store.add_sources(seen_again)
+        seen_again.clear()
 
     with Store(db) as store:
         for result in results:
-            if isinstance(result, DocumentError):
+            if isinstance(result, AlreadyStored):
+                report.skipped += 1
+                seen_again.append((result.id, result.source))
+            elif isinstance(result, DocumentError):
                 report.errors.append(str(result))
                 if on_error:
                     on_error(result)

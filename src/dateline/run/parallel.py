@@ -12,8 +12,6 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from dateline.errors import DocumentError
-from dateline.record import Article
 
 
 def default_workers() -> int:
@@ -32,24 +30,35 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
     return files
 
 
-def _process_file(job: tuple[str, dict]) -> list[Article | DocumentError]:
+# ids already in the store, sent once to each worker (not with every task)
+_KNOWN_IDS: frozenset[str] | None = None
+
+
+def _init_worker(known_ids: frozenset[str] | None) -> None:
+    global _KNOWN_IDS
+    _KNOWN_IDS = known_ids
+
+
+def _process_file(job: tuple[str, dict]) -> list:
     from dateline.run.pipeline import process_paths
 
     path, options = job
-    return list(process_paths([path], **options))
+    return list(process_paths([path], known_ids=_KNOWN_IDS, **options))
 
 
-def process_paths_parallel(paths: Iterable[str], workers: int, **options) -> Iterator[Article | DocumentError]:
+def process_paths_parallel(paths: Iterable[str], workers: int, known_ids: frozenset[str] | None = None,
+                           **options) -> Iterator:
     """``process_paths`` on a pool of ``workers`` processes (serial for one worker or one file)."""
     from dateline.run.pipeline import process_paths
 
     files = expand_paths(paths)
     if workers <= 1 or len(files) <= 1 or "-" in files:
-        yield from process_paths(files, **options)
+        yield from process_paths(files, known_ids=known_ids, **options)
         return
     # spawn, not fork: a forked copy of a process that already holds threads (BLAS, the
     # progress bar) can deadlock; each worker imports dateline and loads spaCy once
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(workers, len(files)), mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=min(workers, len(files)), mp_context=context,
+                             initializer=_init_worker, initargs=(known_ids,)) as pool:
         for results in pool.map(_process_file, [(f, options) for f in files], chunksize=1):
             yield from results

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Container, Iterable, Iterator, Sequence
 from urllib.parse import urlsplit
 
 from dateline import events
@@ -47,22 +48,35 @@ def process(text_or_html: str, url: str | None = None, published: str | None = N
 def process_paths(paths: Iterable[str], *, url: str | None = None, published: str | None = None,
                   max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int = DEFAULT_BATCH_SIZE,
                   model: str | None = None, actors: Sequence[str] = (),
-                  time_limit_s: float | None = DEFAULT_TIME_LIMIT) -> Iterator[Article | DocumentError]:
+                  time_limit_s: float | None = DEFAULT_TIME_LIMIT,
+                  known_ids: Container[str] | None = None) -> Iterator[Article | DocumentError | AlreadyStored]:
     """Records (or errors) for every document in files, folders, WARC and JSONL, in order."""
     return process_many(read_paths(paths, max_bytes=max_bytes), url=url, published=published,
-                        batch_size=batch_size, model=model, actors=actors, time_limit_s=time_limit_s)
+                        batch_size=batch_size, model=model, actors=actors, time_limit_s=time_limit_s,
+                        known_ids=known_ids)
+
+
+@dataclass(frozen=True)
+class AlreadyStored:
+    """A document whose id is in ``known_ids``: cleaned to learn its id, never analysed again."""
+
+    where: str
+    id: str
+    source: Source
 
 
 def process_many(items: Iterable[str | RawDocument | DocumentError], *, url: str | None = None,
                  published: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
                  model: str | None = None, actors: Sequence[str] = (),
-                 time_limit_s: float | None = DEFAULT_TIME_LIMIT) -> Iterator[Article | DocumentError]:
+                 time_limit_s: float | None = DEFAULT_TIME_LIMIT,
+                 known_ids: Container[str] | None = None) -> Iterator[Article | DocumentError | AlreadyStored]:
     """Stream records for ``items`` (strings, RawDocuments, or read errors passed through).
 
     ``url`` and ``published`` are fallbacks for documents that carry none of their own.
     Order is kept: each output corresponds to one input document. ``actors`` are
     PETRARCH-format dictionary files whose entries win over inferred actor codes.
     ``time_limit_s`` bounds cleaning and analysis of each document (None: no limit).
+    Documents whose id is in ``known_ids`` (a resumed ingest) come out as ``AlreadyStored``.
     """
     dictionary = events.load_actor_dictionaries(tuple(actors)) if actors else None
     batch: list[tuple[Doc, str]] = []
@@ -77,6 +91,11 @@ def process_many(items: Iterable[str | RawDocument | DocumentError], *, url: str
             with time_limit(time_limit_s, raw.where, "cleaning"):
                 doc = prepare(raw, url=url, published=published)
             doc.actor_dictionary = dictionary
+            if known_ids is not None and doc.article.id in known_ids:
+                yield from _finish(batch, model, time_limit_s)
+                batch = []
+                yield AlreadyStored(raw.where, doc.article.id, doc.article.source)
+                continue
         except DocumentError as exc:
             yield from _finish(batch, model, time_limit_s)
             batch = []

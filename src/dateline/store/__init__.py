@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from dateline.record import Actor, Article
+from dateline.record import Actor, Article, Source
 from dateline.store import dedup, search
 
 SCHEMA_VERSION = 5
@@ -179,7 +179,7 @@ class Store:
                 continue
             existing.add(article.id)
             fresh.append(article)
-        source_rows = self._new_sources(articles)
+        source_rows = self._new_sources([(a.id, a.source) for a in articles])
         if not fresh and not source_rows:
             return result
         rows = _rows(fresh)
@@ -202,18 +202,26 @@ class Store:
         result.added = len(fresh)
         return result
 
-    def _new_sources(self, articles: Sequence[Article]) -> list[tuple]:
-        """Source rows for the places these documents were read from that are not stored yet."""
-        ids = sorted({a.id for a in articles})
+    def _new_sources(self, seen: Sequence[tuple[str, Source]]) -> list[tuple]:
+        """Source rows for (document id, source) pairs that are not stored yet."""
+        ids = sorted({doc_id for doc_id, _ in seen})
         known = {(doc, where) for doc, where in self.con.execute(
             "SELECT doc_id, coalesce(url, path, '') FROM sources WHERE doc_id IN (SELECT unnest(?))", [ids]).fetchall()}
         rows = []
-        for a in articles:
-            key = (a.id, a.source.url or a.source.path or "")
+        for doc_id, source in seen:
+            key = (doc_id, source.url or source.path or "")
             if key not in known:
                 known.add(key)
-                rows.append((a.id, a.source.url, a.source.path, a.source.site, a.source.format, _now()))
+                rows.append((doc_id, source.url, source.path, source.site, source.format, _now()))
         return rows
+
+    def add_sources(self, seen: Sequence[tuple[str, Source]]) -> int:
+        """Record where already-stored documents were seen again (a resumed ingest, a mirror)."""
+        rows = [row for row in self._new_sources(seen) if self.con.execute(
+            "SELECT count(*) FROM documents WHERE id = ?", [row[0]]).fetchone()[0]]
+        if rows:
+            self.con.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?)", rows)
+        return len(rows)
 
     def _link_stories(self, fresh: list[Article], documents: list[tuple]) -> tuple[list[tuple], list[tuple]]:
         """Give each new document the story of its nearest stored (or earlier) near-duplicate.
@@ -249,6 +257,9 @@ class Store:
             sig_rows.append((article.id, dedup.to_blob(sig)))
             lsh_rows.extend((key, article.id) for key in keys)
         return sig_rows, lsh_rows
+
+    def document_ids(self) -> frozenset[str]:
+        return frozenset(row[0] for row in self.con.execute("SELECT id FROM documents").fetchall())
 
     def fetch_state(self) -> dict[str, tuple[str | None, str | None]]:
         """url -> (ETag, Last-Modified) of every page fetched before, for conditional requests."""
