@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 
 import duckdb
 import pytest
@@ -78,18 +79,25 @@ def test_sigkill_at_random_points_then_rerun_stores_each_document_once(tmp_path)
     check_store(db, expected_docs=120)
 
 
-def test_a_second_writer_gets_a_clear_error(tmp_path):
-    db = tmp_path / "busy.duckdb"
+@contextmanager
+def held_by_another_process(db):
+    """A second process that opens the store for writing and keeps it open."""
     Store(db).close()
     holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
                                "print('ready', flush=True); time.sleep(30)", str(db)], stdout=subprocess.PIPE)
     try:
         assert holder.stdout.readline().strip() == b"ready"
-        with pytest.raises(StoreBusy, match="in use by another dateline process"):
-            Store(db, read_only=True)
+        yield
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_second_writer_gets_a_clear_error(tmp_path):
+    db = tmp_path / "busy.duckdb"
+    with held_by_another_process(db):
+        with pytest.raises(StoreBusy, match="in use by another dateline process"):
+            Store(db, read_only=True)
 
 
 def test_store_commands_say_busy_or_missing_in_one_line(tmp_path):
@@ -99,19 +107,12 @@ def test_store_commands_say_busy_or_missing_in_one_line(tmp_path):
     assert missing.stderr.decode().strip().splitlines() == [
         f"dateline: {tmp_path / 'none.duckdb'}: no such database (run `dateline ingest` first)"]
     db = tmp_path / "busy.duckdb"
-    Store(db).close()
-    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
-                               "print('ready', flush=True); time.sleep(30)", str(db)], stdout=subprocess.PIPE)
-    try:
-        assert holder.stdout.readline().strip() == b"ready"
+    with held_by_another_process(db):
         busy = subprocess.run([sys.executable, "-m", "dateline", "events", "--db", str(db), "--format", "json"],
                               capture_output=True, timeout=120)
-        assert busy.returncode == 2
-        lines = busy.stderr.decode().strip().splitlines()
-        assert len(lines) == 1 and "in use by another dateline process" in lines[0]
-    finally:
-        holder.kill()
-        holder.wait()
+    assert busy.returncode == 2
+    lines = busy.stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and "in use by another dateline process" in lines[0]
 
 
 def test_a_resumed_ingest_does_not_analyse_stored_documents_again(tmp_path):
