@@ -271,3 +271,24 @@ def test_interface_sentence_needs_a_site_noun():
     # an instruction in the story itself is kept
     assert not junk.interface_sentences("Click the link above so you can:\nBody.")
     assert not junk.interface_sentences("Follow the money, the auditor said.")
+
+
+def test_a_headline_on_top_of_scraped_text_becomes_the_title():
+    from dateline.clean.text import clean_text
+
+    text = ("By Ana Ruiz | March 3, 2021\nFloods displace thousands across northern Peru\n"
+            "LIMA, Peru — Heavy rains forced 12,000 people from their homes on Tuesday, officials said.\n"
+            "The government declared an emergency in three regions.")
+    cleaned = clean_text(text)
+    assert cleaned.title == "Floods displace thousands across northern Peru"
+    assert cleaned.text.startswith("Heavy rains forced")
+    assert any(b.reason.startswith("headline") and b.text == cleaned.title for b in cleaned.boilerplate)
+
+
+def test_a_short_opening_sentence_is_not_a_headline():
+    from dateline.clean.text import clean_text
+
+    cleaned = clean_text("Police arrested two men on Monday.\nThey were released later.")
+    assert cleaned.title is None and cleaned.text.startswith("Police arrested")
+    crosshead = clean_text("the talks\nNegotiators met in Geneva for a third day, diplomats said.")
+    assert crosshead.title is None

@@ -82,6 +82,20 @@ def is_heading(paragraph: str) -> bool:
     return len(paragraph.split()) <= 20 and not re.search(r"[.!?:;]['”\"’)]?$", paragraph)
 
 
+def headline_on_top(paragraphs: list[str], dateline_under_it: bool) -> bool:
+    """Scraped text often starts with the headline: a short line with no sentence end, in
+    headline shape, above a paragraph of prose (or above the dateline)."""
+    if len(paragraphs) < 2 or not is_heading(paragraphs[0]):
+        return False
+    head, first = paragraphs[0], paragraphs[1]
+    words = head.split()
+    if dateline_under_it:
+        return len(words) >= 3
+    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    prose = len(first.split()) > len(words) and re.search(r"[.!?]['”\"’)]?$", first) is not None
+    return 4 <= len(words) and capitalised >= 2 and head[:1].isupper() and prose
+
+
 def clean_text(text: str, aggressive: bool = True) -> Cleaned:
     """Clean flattened text. ``aggressive`` adds the line-shape detectors (menus, UI lines),
     which are safe on scraped text but not needed on a body an HTML extractor already chose."""
@@ -103,12 +117,13 @@ def clean_text(text: str, aggressive: bool = True) -> Cleaned:
         text = re.sub(r"^\s*\d+\s*min(?:ute)?s?\s+read\b", "", text, flags=re.I)
 
     paragraphs = paragraphs_of(text)
-    dateline = None
-    # the story's first paragraph, or the one under a headline kept in the body
+    dateline, dateline_row = None, None
+    # the story's first paragraph, or the one under a headline
     for k in range(min(2, len(paragraphs))):
         found = match_dateline(paragraphs[k])
         if found is not None:
             dateline, body_start = found
+            dateline_row = k
             boilerplate.append(Boilerplate(text=dateline.text, reason="dateline"))
             paragraphs[k] = paragraphs[k][body_start:].strip()
             if not paragraphs[k]:
@@ -116,8 +131,13 @@ def clean_text(text: str, aggressive: bool = True) -> Cleaned:
             break
         if not is_heading(paragraphs[k]):
             break
+    title = None
+    if aggressive and headline_on_top(paragraphs, dateline_under_it=dateline_row == 1):
+        title = paragraphs.pop(0)
+        boilerplate.append(Boilerplate(text=title, reason="headline (kept as title)"))
     return Cleaned(
         text="\n\n".join(paragraphs),
+        title=title,
         authors=header.authors if header else [],
         published=header.published if header else None,
         dateline=dateline,
