@@ -5,7 +5,6 @@ version (2,000 documents, 20 kills)."""
 from __future__ import annotations
 
 import json
-import os
 import random
 import signal
 import subprocess

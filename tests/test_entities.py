@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from dateline.analyse import entities
 from dateline.analyse.nlp import load
 from dateline.doc import Doc

@@ -190,7 +190,7 @@ def not_a_count(doc: Doc, n: NumberSpan) -> bool:
 
 def read_count(doc: Doc, n: NumberSpan) -> Count | None:
     parsed = doc.parsed
-    first, last = parsed[n.first], parsed[n.last]
+    last = parsed[n.last]
     money = currency_of(doc, n)
     noun = counted_noun(doc, n)
     category: str | None = None

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from dateline.errors import DocumentError
 from dateline.read import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:  # the CLI imports its layers lazily, to start fast
+    from dateline.run.ingest import IngestReport
 
 DEFAULT_DB = "dateline.duckdb"
 
@@ -79,7 +83,7 @@ def _run_ingest(paths, db, published=None, url=None, actor_files=(), model=None,
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from dateline.run.ingest import IngestReport, ingest, ingest_documents
+    from dateline.run.ingest import ingest, ingest_documents
     from dateline.run.limits import DEFAULT_TIME_LIMIT
     from dateline.run.pipeline import DEFAULT_BATCH_SIZE
 
