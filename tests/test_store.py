@@ -59,6 +59,7 @@ def test_records_come_back_whole(tmp_path, articles):
     for article in articles:
         record = stored[article.id]
         assert record.pop("story") == article.id
+        assert record.pop("version") == 1 and record.pop("previous_version") is None
         assert record == article.to_dict()
 
 
@@ -127,3 +128,73 @@ def test_an_exact_copy_on_another_site_is_one_document_with_two_sources(tmp_path
         assert [s[1] for s in sources] == [original.source.url, "https://mirror.example/sudan"]
         store.add([copy])  # seen from the same place again: nothing new
         assert len(store.story_sources(original.id)) == 2
+
+
+def _fetched(article, url, text=None):
+    """The article as read from ``url``, its text edited when ``text`` is given."""
+    if text is not None:
+        article = dateline.process(text, url=url, published="2024-03-08")
+    import dataclasses
+
+    return dataclasses.replace(article, source=dataclasses.replace(article.source, url=url, path=None))
+
+
+def test_a_page_fetched_again_with_changes_is_the_next_version_of_it(tmp_path, articles):
+    original = _fetched(articles[0], "https://news.example/world/sudan-talks?utm_source=rss")
+    # the desk rewrote the top and updated a figure: far from a near-duplicate of the first text
+    rewritten = original.text.split("\n\n")[-1] + "\n\nUPDATE: the talks were suspended on Saturday evening."
+    edited = _fetched(articles[0], "http://www.news.example/world/sudan-talks/#comments", text=rewritten)
+    other = _fetched(articles[1], "https://news.example/world/sahel")
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add([original, other])
+        store.add([edited])
+        history = store.versions(edited.id)
+        assert [(doc, version) for doc, version, _ in history] == [(original.id, 1), (edited.id, 2)]
+        assert [(doc, v) for doc, v, _ in store.versions(other.id)] == [(other.id, 1)]
+        stories = dict(store.con.execute("SELECT id, story FROM documents").fetchall())
+        assert stories[edited.id] == stories[original.id] != stories[other.id]
+        exported = {r["id"]: r for r in store.records()}
+    assert exported[edited.id]["version"] == 2 and exported[edited.id]["previous_version"] == original.id
+    assert exported[original.id]["previous_version"] is None
+
+
+def test_versions_in_one_batch_follow_arrival_order(tmp_path, articles):
+    url = "https://news.example/live/ukraine"
+    first = _fetched(articles[2], url)
+    second = _fetched(articles[2], url, text=articles[2].text + "\n\nThis story has been updated.")
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add([first, second])
+        assert [v for _, v, _ in store.versions(first.id)] == [1, 2]
+        stories = dict(store.con.execute("SELECT id, story FROM documents").fetchall())
+    assert stories[second.id] == stories[first.id]
+
+
+@pytest.mark.parametrize("url, same_as", [
+    ("https://www.News.example/a/b/?utm_medium=x#top", "https://news.example/a/b"),
+    ("http://news.example/a/b?id=7&fbclid=zz", "https://news.example/a/b?id=7"),
+])
+def test_canonical_url_drops_what_does_not_name_the_page(url, same_as):
+    from dateline.store.versions import canonical_url
+
+    assert canonical_url(url) == canonical_url(same_as)
+    assert canonical_url("https://news.example/a/b?id=8") != canonical_url("https://news.example/a/b?id=7")
+    assert canonical_url("not a url") is None and canonical_url(None) is None
+
+
+def test_migration_to_version_6_numbers_stored_pages(tmp_path, articles):
+    from dateline.store import MIGRATIONS
+
+    db = tmp_path / "v5.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    for version, steps in MIGRATIONS:
+        if version <= 5:
+            for step in steps:
+                step(con) if callable(step) else con.execute(step)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '5')")
+    for i, article in enumerate(articles[:2]):  # two versions of one page, stored by a version-5 dateline
+        con.execute("INSERT INTO documents (id, url, text, story, ingested_at) VALUES (?, ?, ?, ?, ?)",
+                    [article.id, "https://news.example/page", article.text, article.id, f"2024-03-0{i + 1}"])
+    con.close()
+    with Store(db) as store:
+        assert [v[:2] for v in store.versions(articles[1].id)] == [(articles[0].id, 1), (articles[1].id, 2)]

@@ -59,7 +59,11 @@ def hostile_articles() -> list[dateline.Article]:
     first.boilerplate.append(Boilerplate(text=f"{CSS}{SCRIPT}", reason="css"))
     second = dateline.process(HOSTILE_TEXT_2, url=f'https://evil.example/a"{BREAKOUT}', published="2024-05-06")
     second.title = f"Border {CSS} tension"
-    return [first, second]
+    # the same page fetched again after the desk added a paragraph: version 2 of its URL
+    updated = dateline.process(HOSTILE_TEXT_2 + "\n\nUPDATE: Lithuania's parliament approved the deployment on "
+                               "Tuesday.", url=second.source.url, published="2024-05-06")
+    updated.title = second.title
+    return [first, second, updated]
 
 
 def build_store(path: Path) -> Path:
@@ -70,7 +74,7 @@ def build_store(path: Path) -> Path:
     report = ingest_documents(read_paths([str(p) for p in sorted(FIXTURES.iterdir()) if p.is_file()]), path)
     assert report.added >= 3 and not report.errors
     with Store(path) as store:
-        assert store.add(hostile_articles()).added == 2
+        assert store.add(hostile_articles()).added == 3
     return path
 
 
@@ -232,6 +236,15 @@ def test_article_lists_the_sources_of_its_story(client):
         doc = client.get(f"/api/documents/{item['id']}").json()
         assert {s["id"] for s in doc["sources"]} >= {item["id"]}
         assert doc["story"] == item["story"]
+
+
+def test_an_updated_page_links_its_versions(client):
+    second, updated = hostile_articles()[1:]
+    doc = client.get(f"/api/documents/{updated.id}").json()
+    assert [(v["id"], v["version"]) for v in doc["versions"]] == [(second.id, 1), (updated.id, 2)]
+    assert doc["story"] == client.get(f"/api/documents/{second.id}").json()["story"]
+    page = client.get(f"/article/{updated.id}")
+    assert "Versions of this page (2)" in page.text and f'href="/article/{second.id}">version 1<' in page.text
 
 
 def test_search_page_filters_and_paginates(client):

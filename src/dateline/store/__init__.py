@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from dateline.record import Actor, Article, Source
-from dateline.store import dedup, search
+from dateline.store import dedup, search, versions
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def _backfill_signatures(con) -> None:
@@ -34,6 +34,18 @@ def _backfill_search_index(con) -> None:
         term_rows, doc_row = search.index_rows(doc_id, title, text)
         con.executemany("INSERT INTO fts_terms VALUES (?, ?, ?)", term_rows)
         con.execute("INSERT INTO fts_docs VALUES (?, ?)", list(doc_row))
+
+
+def _backfill_versions(con) -> None:
+    """Version 6 links re-fetched pages: number the stored documents of each URL by arrival."""
+    stored = con.execute("SELECT id, url, ingested_at FROM documents WHERE url IS NOT NULL "
+                         "ORDER BY ingested_at, id").fetchall()
+    latest: dict[str, tuple[str, int, str]] = {}
+    for doc_id, url, seen_at in stored:
+        # stories stay as they were given; only the links are new
+        rows, _ = versions.assign([(doc_id, url)], latest, seen_at)
+        if rows:
+            con.executemany("INSERT INTO versions VALUES (?, ?, ?, ?, ?)", rows)
 
 
 # (version, steps): SQL statements or callables taking the connection, applied in order
@@ -93,6 +105,12 @@ MIGRATIONS: list[tuple[int, list[str | Callable]]] = [
         """CREATE TABLE IF NOT EXISTS sources (
             doc_id VARCHAR, url VARCHAR, path VARCHAR, site VARCHAR, format VARCHAR, first_seen TIMESTAMP)""",
         "INSERT INTO sources SELECT id, url, path, site, format, ingested_at FROM documents",
+    ]),
+    (6, [
+        # one row per document read from a URL: its version number there and the one before
+        """CREATE TABLE IF NOT EXISTS versions (
+            doc_id VARCHAR PRIMARY KEY, url VARCHAR, version INTEGER, previous VARCHAR, seen_at TIMESTAMP)""",
+        _backfill_versions,
     ]),
 ]
 
@@ -184,7 +202,9 @@ class Store:
             return result
         rows = _rows(fresh)
         rows["sources"] = source_rows
-        rows["signatures"], rows["lsh"] = self._link_stories(fresh, rows["documents"])
+        rows["versions"], inherited = versions.assign(
+            [(a.id, a.source.url) for a in fresh], self._latest_versions(fresh), _now())
+        rows["signatures"], rows["lsh"] = self._link_stories(fresh, rows["documents"], inherited)
         for article in fresh:
             term_rows, doc_row = search.index_rows(article.id, article.title, article.text)
             rows["fts_terms"].extend(term_rows)
@@ -223,8 +243,21 @@ class Store:
             self.con.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?)", rows)
         return len(rows)
 
-    def _link_stories(self, fresh: list[Article], documents: list[tuple]) -> tuple[list[tuple], list[tuple]]:
-        """Give each new document the story of its nearest stored (or earlier) near-duplicate.
+    def _latest_versions(self, fresh: list[Article]) -> dict[str, tuple[str, int, str]]:
+        """canonical URL -> (document id, version, story) of the newest stored version of each new URL."""
+        urls = sorted({u for a in fresh if (u := versions.canonical_url(a.source.url))})
+        if not urls:
+            return {}
+        rows = self.con.execute(
+            "SELECT v.url, v.doc_id, v.version, d.story FROM versions v JOIN documents d ON d.id = v.doc_id "
+            "WHERE v.url IN (SELECT unnest(?)) QUALIFY row_number() OVER (PARTITION BY v.url ORDER BY v.version DESC) = 1",
+            [urls]).fetchall()
+        return {url: (doc_id, version, story) for url, doc_id, version, story in rows}
+
+    def _link_stories(self, fresh: list[Article], documents: list[tuple],
+                      inherited: dict[str, str]) -> tuple[list[tuple], list[tuple]]:
+        """Give each new document the story of its nearest stored (or earlier) near-duplicate,
+        or, for a new version of a stored page, the story of that page.
 
         Rewrites the ``story`` column (the last) of the new ``documents`` rows in place and
         returns the signature and LSH rows to insert with them.
@@ -249,7 +282,10 @@ class Store:
                 score = dedup.similarity(sig, signatures[doc_id])
                 if score >= dedup.THRESHOLD and (best is None or score > best[0]):
                     best = (score, stories[doc_id])
-            story = best[1] if best else article.id
+            if article.id in inherited:  # a new version of a page (maybe one earlier in this batch)
+                story = stories.get(inherited[article.id], inherited[article.id])
+            else:
+                story = best[1] if best else article.id
             documents[i] = (*documents[i][:-1], story)
             signatures[article.id], stories[article.id] = sig, story
             for key in keys:
@@ -279,6 +315,12 @@ class Store:
 
     # -- reading ------------------------------------------------------------------------
 
+    def versions(self, doc_id: str) -> list[tuple[str, int, str | None]]:
+        """(document id, version, seen at) of every version of the page a document was read from, oldest first."""
+        return self.con.execute(
+            "SELECT v.doc_id, v.version, strftime(v.seen_at, '%Y-%m-%d %H:%M') FROM versions v "
+            "WHERE v.url = (SELECT url FROM versions WHERE doc_id = ?) ORDER BY v.version", [doc_id]).fetchall()
+
     def count(self, table: str) -> int:
         if table not in TABLES:
             raise ValueError(f"unknown table {table!r}")
@@ -286,13 +328,15 @@ class Store:
 
     def records(self) -> Iterable[dict]:
         """Every stored article record, as ``process`` printed it, plus its ``story`` id, oldest first."""
-        cursor = self.con.execute("SELECT record, story FROM documents ORDER BY ingested_at, id")
+        cursor = self.con.execute(
+            "SELECT d.record, d.story, v.version, v.previous FROM documents d LEFT JOIN versions v ON v.doc_id = d.id "
+            "ORDER BY d.ingested_at, d.id")
         while True:
             chunk = cursor.fetchmany(500)
             if not chunk:
                 return
-            for record, story in chunk:
-                yield {**json.loads(record), "story": story}
+            for record, story, version, previous in chunk:
+                yield {**json.loads(record), "story": story, "version": version or 1, "previous_version": previous}
 
     def event_clusters(self, *, actor: str | None = None, country: str | None = None, plover: str | None = None,
                        cameo: str | None = None, since: str | None = None, until: str | None = None,
@@ -474,7 +518,7 @@ def _document_filters(since, until, country, actor, plover) -> tuple[str, list]:
 
 
 TABLES = ("documents", "boilerplate", "entities", "mentions", "quotes", "dates", "places", "counts", "events",
-          "signatures", "lsh", "fts_terms", "fts_docs", "fetch_state", "sources")
+          "signatures", "lsh", "fts_terms", "fts_docs", "fetch_state", "sources", "versions")
 
 
 def _actor_cols(actor: Actor | None) -> list:

@@ -306,10 +306,12 @@ def create_app(db_path: str | Path, allow_write: bool = False, token: str | None
             raise HTTPException(404, "no such article")
         body = highlight.render(record["text"], highlight.article_marks(record))
         sources = [{"id": d, "url": u, "site": s} for d, u, s in st.story_sources(record["story"])]
+        versions = [{"id": d, "version": v, "seen": t} for d, v, t in st.versions(doc_id)]
         events = sorted(record.get("events") or [], key=lambda e: e["sentence"]["start"])
         entities = sorted(record.get("entities") or [], key=lambda e: (-len(e.get("mentions") or []), e["name"]))
         return render("article.html", request, title=record.get("title") or "Article", record=record, body=body,
-                      sources=sources, events=events, entities=entities, event_summary=highlight.event_summary)
+                      sources=sources, versions=versions, events=events, entities=entities,
+                      event_summary=highlight.event_summary)
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
     def events_page(request: Request, filters: EventFilters = Depends(event_filters),
@@ -447,12 +449,13 @@ def create_app(db_path: str | Path, allow_write: bool = False, token: str | None
             row.pop("score", None), row.pop("highlights", None)
         return _paged(rows, limit, offset, total=queries.document_count(st.con))
 
-    @app.get("/api/documents/{doc_id}", summary="One article record with its story's sources")
+    @app.get("/api/documents/{doc_id}", summary="One article record with its story's sources and its page's versions")
     def api_document(doc_id: str = PathParam(..., max_length=64), st: Store = Depends(get_store)):
         record = queries.document(st.con, doc_id)
         if record is None:
             raise HTTPException(404, "no such document")
         record["sources"] = [{"id": d, "url": u, "site": s} for d, u, s in st.story_sources(record["story"])]
+        record["versions"] = [{"id": d, "version": v, "seen": t} for d, v, t in st.versions(doc_id)]
         return record
 
     @app.get("/api/events", summary="Event clusters: one real-world event, however many articles report it")
