@@ -119,6 +119,21 @@ def test_fetch_is_polite_and_conditional(site, tmp_path):
     assert conditional and all("If-None-Match" in h for h in conditional)
 
 
+def test_a_page_changed_since_the_last_fetch_is_stored_as_its_next_version(site, tmp_path, monkeypatch):
+    db = tmp_path / "f.duckdb"
+    assert fetch(site, db, delay="0").returncode == 0
+    url = f"{site}/news/mali.html"
+    monkeypatch.setitem(PAGES, "/news/mali.html", page("Mali army retakes Kidal", SAHEL + [
+        "Correction: an earlier version of this article misstated the date of the offensive."]))
+    again = fetch(site, db, delay="0")
+    assert again.returncode == 0, again.stderr.decode()
+    assert "1 new article" in again.stderr.decode()
+    with Store(db, read_only=True) as store:
+        rows = store.con.execute("SELECT id, story FROM documents WHERE url = ? ORDER BY ingested_at", [url]).fetchall()
+        assert len(rows) == 2 and rows[0][1] == rows[1][1]  # one story, two versions
+        assert [v for _, v, _ in store.versions(rows[1][0])] == [1, 2]
+
+
 def test_unreachable_feed_is_one_error_and_nothing_else(tmp_path):
     out = subprocess.run([sys.executable, "-m", "dateline", "fetch", "http://127.0.0.1:9/feed.xml",
                           "--db", str(tmp_path / "f.duckdb"), "--delay", "0"], capture_output=True, timeout=120)
