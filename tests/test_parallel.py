@@ -27,3 +27,33 @@ def test_a_document_over_its_time_limit_fails_alone():
     results = list(process_paths(paths, time_limit_s=1e-6))
     assert all(isinstance(r, DocumentError) and "took longer than" in str(r) for r in results)
     assert [r.where for r in results] == paths
+
+
+def test_the_time_limit_also_stops_a_block_outside_the_main_thread():
+    """Ray Data runs transforms in worker threads, where SIGALRM cannot reach."""
+    import threading
+    import time
+
+    from dateline.errors import DocumentError
+    from dateline.run.limits import time_limit
+
+    outcome: dict[str, object] = {}
+
+    def stuck() -> None:
+        start = time.perf_counter()
+        try:
+            with time_limit(0.2, "page.html", "analysis"):
+                while time.perf_counter() - start < 30:  # a pathological loop in Python code
+                    pass
+        except DocumentError as exc:
+            outcome["error"] = str(exc)
+        outcome["seconds"] = time.perf_counter() - start
+        with time_limit(5, "next.html", "analysis"):  # the next document runs normally
+            outcome["next"] = sum(range(1000))
+        time.sleep(0.3)  # and nothing fires late
+
+    thread = threading.Thread(target=stuck)
+    thread.start()
+    thread.join(60)
+    assert "page.html" in outcome["error"] and "took longer than 0.2s" in outcome["error"]
+    assert outcome["seconds"] < 10 and outcome["next"] == 499500

@@ -128,3 +128,11 @@ def test_fsspec_urls_expand_and_read_like_paths(cluster, tmp_path):
     local = list(process_paths(sorted(str(p) for p in tmp_path.glob("*.txt"))))
     assert [r.id for r in remote] == [r.id for r in local]
     assert [r.source.path for r in remote] == files
+
+
+def test_the_time_limit_holds_inside_ray_actors(cluster):
+    """Ray runs the transform in an actor's worker thread: the watchdog, not SIGALRM, stops it."""
+    fixtures = sorted(str(p) for p in FIXTURES.iterdir() if p.suffix in (".txt", ".html"))[:3]
+    results = list(process_paths_ray(fixtures, workers=2, time_limit_s=1e-6))
+    assert len(results) == len(fixtures)
+    assert all(isinstance(r, DocumentError) and "took longer than" in str(r) for r in results)
