@@ -52,6 +52,7 @@ def _is_acronym(name: str) -> bool:
     return 0 < len(letters) <= 4 and all(ch.isupper() for ch in letters)
 
 
+@lru_cache(maxsize=65536)
 def lookup(word: str) -> CountryWord | None:
     """The country a word names, however it names it; None when it names none."""
     word = " ".join(word.split())

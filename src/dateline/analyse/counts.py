@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dateline.analyse import countries
-from dateline.analyse.numbers import parse_number, vague_number
+from dateline.analyse.numbers import VAGUE, parse_number, vague_number
 from dateline.analyse.sectors import sectors_in
 from dateline.doc import Doc
 from dateline.record import Actor, Count
@@ -142,8 +143,16 @@ def _hyphen_number(parsed, j: int) -> bool:
         parsed[j].text == "-" and parsed[j + 1].like_num and not parsed[j + 1].is_digit)
 
 
+@lru_cache(maxsize=1)
+def _vague_first_words() -> frozenset[str]:
+    """Words a vague quantity can start with: most tokens are ruled out by one lookup."""
+    return frozenset(phrase.split()[0] for phrase in VAGUE) | {"a", "several", "few", "many", "couple", "dozen"}
+
+
 def _vague_at(parsed, i: int) -> tuple[int, float] | None:
     """'dozens', 'hundreds', 'tens of thousands', 'several hundred' starting at token i."""
+    if parsed[i].lower_ not in _vague_first_words():
+        return None
     for length in (3, 2, 1):
         if i + length > len(parsed):
             continue

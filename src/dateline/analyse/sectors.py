@@ -25,6 +25,12 @@ def _phrases() -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def sector_table() -> dict[str, str]:
+    """phrase (lower case) -> sector code."""
+    return dict(_phrases())
+
+
+@lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
     alternatives = "|".join(re.escape(p) for p, _ in _phrases())
     return re.compile(rf"(?<![\w-])({alternatives})(?:e?s)?(?![\w-])", re.I)
@@ -35,7 +41,7 @@ def sectors_in(text: str) -> list[str]:
 
     Case matters for short acronyms only ("UN", "EU", "WHO" as organisations, not "who").
     """
-    table = {p: s for p, s in _phrases()}
+    table = sector_table()
     found: list[str] = []
     for match in _pattern().finditer(text):
         word = match.group(1)

@@ -127,7 +127,7 @@ def sector_of(titles: list[str], roles: list[str]) -> list[str]:
 def _specific_sectors(phrase: str) -> list[str]:
     """Sectors named by the phrase's words other than the generic role words."""
     found: list[str] = []
-    table = dict(sectors._phrases())
+    table = sectors.sector_table()
     for match in sectors._pattern().finditer(phrase):
         word = match.group(1)
         if word.lower() in GENERIC_ROLE_WORDS or (len(word) <= 3 and not word.isupper()):

@@ -188,7 +188,7 @@ def _sector_phrase(words: str) -> str | None:
 def _sector_table() -> dict[str, str]:
     from dateline.analyse import sectors as sector_mod
 
-    return {phrase: sector for phrase, sector in sector_mod._phrases()}  # shared table, read only
+    return sector_mod.sector_table()  # shared table, read only
 
 
 def _head_sector(head: "Token", tokens: list["Token"]) -> list[str]:
