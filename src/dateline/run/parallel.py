@@ -1,17 +1,21 @@
 """A local process pool: each worker loads the models once and processes whole input files.
 
-Files are the unit of work (a WARC or JSONL file holds many documents), results come back
-in input order, so the pool's output is the same as the serial pipeline's.
+Files are the unit of work (a WARC or JSONL file holds many documents), handed out in small
+groups so that spaCy batches documents across small files; results come back in input
+order, so the pool's output is the same as the serial pipeline's.
 """
 
 from __future__ import annotations
 
+import math
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Iterable, Iterator
 
+MAX_FILES_PER_TASK = 32
+TASKS_PER_WORKER = 4  # enough tasks per worker that a slow file does not leave the others idle
 
 
 def default_workers() -> int:
@@ -30,6 +34,11 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
     return files
 
 
+def files_per_task(n_files: int, workers: int) -> int:
+    """Group small files so spaCy parses full batches, but keep a few tasks per worker."""
+    return max(1, min(MAX_FILES_PER_TASK, math.ceil(n_files / max(1, workers * TASKS_PER_WORKER))))
+
+
 # ids already in the store, sent once to each worker (not with every task)
 _KNOWN_IDS: frozenset[str] | None = None
 
@@ -39,11 +48,11 @@ def _init_worker(known_ids: frozenset[str] | None) -> None:
     _KNOWN_IDS = known_ids
 
 
-def _process_file(job: tuple[str, dict]) -> list:
+def _process_files(job: tuple[list[str], dict]) -> list:
     from dateline.run.pipeline import process_paths
 
-    path, options = job
-    return list(process_paths([path], known_ids=_KNOWN_IDS, **options))
+    group, options = job
+    return list(process_paths(group, known_ids=_KNOWN_IDS, **options))
 
 
 def process_paths_parallel(paths: Iterable[str], workers: int, known_ids: frozenset[str] | None = None,
@@ -58,7 +67,10 @@ def process_paths_parallel(paths: Iterable[str], workers: int, known_ids: frozen
     # spawn, not fork: a forked copy of a process that already holds threads (BLAS, the
     # progress bar) can deadlock; each worker imports dateline and loads spaCy once
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(workers, len(files)), mp_context=context,
+    # a task is a group of files, so that spaCy batches documents across small files
+    size = files_per_task(len(files), workers)
+    jobs = [(files[i:i + size], options) for i in range(0, len(files), size)]
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context,
                              initializer=_init_worker, initargs=(known_ids,)) as pool:
-        for results in pool.map(_process_file, [(f, options) for f in files], chunksize=1):
+        for results in pool.map(_process_files, jobs, chunksize=1):
             yield from results

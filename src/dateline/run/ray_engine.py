@@ -34,11 +34,10 @@ from dateline.errors import DocumentError
 from dateline.read import DEFAULT_MAX_BYTES
 from dateline.record import Article
 from dateline.run.limits import DEFAULT_TIME_LIMIT
+from dateline.run.parallel import files_per_task
 from dateline.run.pipeline import DEFAULT_BATCH_SIZE
 
 # small files are grouped so that spaCy parses a full batch; big ones go alone anyway
-MAX_FILES_PER_TASK = 32
-TASKS_PER_WORKER = 4  # enough tasks per actor that a slow file does not leave the others idle
 ROWS_PER_CHUNK = 64  # an actor hands rows back in chunks, so a huge WARC never sits whole in memory
 
 ROW_COLUMNS = ("task", "seq", "last", "file_index", "position", "file", "kind", "id", "where", "error", "record")
@@ -233,11 +232,6 @@ def _columns(rows: list[dict[str, Any]]):
 
 
 # -- the driver -------------------------------------------------------------------------
-
-def files_per_task(n_files: int, workers: int) -> int:
-    """Group small files so spaCy parses full batches, but keep a few tasks per worker."""
-    return max(1, min(MAX_FILES_PER_TASK, math.ceil(n_files / max(1, workers * TASKS_PER_WORKER))))
-
 
 def connect(workers: int) -> bool:
     """Join RAY_ADDRESS's cluster, or start a local one with ``workers`` CPUs. True if started here."""
