@@ -212,9 +212,7 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             for table, table_rows in rows.items():
-                if table_rows:
-                    marks = ", ".join("?" * len(table_rows[0]))
-                    self.con.executemany(f"INSERT INTO {table} VALUES ({marks})", table_rows)
+                insert_rows(self.con, table, table_rows)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
@@ -519,6 +517,15 @@ def _document_filters(since, until, country, actor, plover) -> tuple[str, list]:
 
 TABLES = ("documents", "boilerplate", "entities", "mentions", "quotes", "dates", "places", "counts", "events",
           "signatures", "lsh", "fts_terms", "fts_docs", "fetch_state", "sources", "versions")
+
+
+def insert_rows(con, table: str, rows: Sequence[tuple]) -> None:
+    """Insert rows column-wise: one statement that unnests a list per column is ~100x
+    faster than ``executemany``, which DuckDB runs row by row."""
+    if not rows:
+        return
+    columns = [list(column) for column in zip(*rows)]
+    con.execute(f"INSERT INTO {table} SELECT {', '.join('unnest(?)' for _ in columns)}", columns)
 
 
 def _actor_cols(actor: Actor | None) -> list:
