@@ -86,4 +86,5 @@ def test_ingest_is_idempotent_and_export_returns_the_records(tmp_path):
     by_id = {r["id"]: r for r in processed}
     for record in exported:
         assert record.pop("story")
+        assert record.pop("version") == 1 and record.pop("previous_version") is None
         assert record == by_id[record["id"]]
