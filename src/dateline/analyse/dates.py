@@ -70,14 +70,17 @@ PAST_CUES = re.compile(r"\b(said|was|were|had|did|ago|last|earlier|announced|rep
 
 
 def sentence_tense(doc: Doc, start: int, end: int) -> str | None:
-    """'future', 'past' or None for the clause around [start, end), from its governing verb.
+    """'future', 'past', 'present' or None for the clause around [start, end), from its verb.
 
     The parse says which verb the expression hangs from; its auxiliaries and tag give the
-    tense ("will meet Friday" future, "met Friday" past). Plain present tense says nothing.
+    tense ("will meet Friday" future, "met Friday" past, "meet Friday" present, which news
+    uses for what is scheduled). Callers decide what the present means for them.
     """
-    before = doc.text[max(0, start - 8):start].lower()
+    before = doc.text[max(0, start - 12):start].lower()
     if re.search(r"\b(since|ago)\s*$", before):
         return "past"
+    if re.search(r"\bas (soon|early) as\s*$", before):
+        return "future"  # "as soon as Tuesday" looks ahead
     parsed = doc.parsed
     if parsed is None:
         return None
@@ -93,6 +96,8 @@ def sentence_tense(doc: Doc, start: int, end: int) -> str | None:
         through_noun = through_noun or token.pos_ == "NOUN"
     if through_noun and token.lemma_ in REPORTING:
         return None  # "told companies of a cutback in September": the telling's tense is not the cutback's
+    if through_noun and token.lemma_ in SCHEDULING:
+        return "future"  # "has scheduled a news conference Thursday": what is scheduled lies ahead
     for _ in range(4):
         if token.pos_ not in ("VERB", "AUX"):
             return None
@@ -105,6 +110,8 @@ def sentence_tense(doc: Doc, start: int, end: int) -> str | None:
 
 PLAN_VERBS = {"plan", "expect", "schedule", "intend", "set", "due", "hope", "aim", "prepare", "agree", "vow",
               "promise", "threaten", "want", "seek", "decide", "suppose", "propose", "pledge", "urge", "need"}
+# verbs whose object is an appointment: the date on the object is when it will happen
+SCHEDULING = {"schedule", "plan", "call", "set", "announce", "slate"}
 
 
 def _verb_tense(token) -> str | None:
@@ -114,7 +121,8 @@ def _verb_tense(token) -> str | None:
     if words & {"will", "'ll", "shall", "wo"}:
         return "future"
     if words & {"would", "could", "might", "may", "should", "must", "can"}:
-        return None  # modal: the time may lie either side of publication
+        # a modal looks ahead ("would travel Thursday") unless it is perfect ("would have met")
+        return "past" if "have" in words or token.tag_ == "VBN" and "have" in {a.lemma_ for a in auxes} else "future"
     if token.lemma_ == "go" and any(c.dep_ == "xcomp" for c in token.children) and token.tag_ == "VBG":
         return "future"
     if any(a.tag_ == "VBD" or a.lower_ in ("had", "did", "was", "were") for a in auxes):
@@ -122,9 +130,13 @@ def _verb_tense(token) -> str | None:
     if token.tag_ in ("VBD", "VBN"):
         return "past"
     if token.tag_ == "VB" and token.dep_ in ("xcomp", "ccomp", "advcl", "conj") and token.head is not token:
-        if token.head.lemma_ in PLAN_VERBS:
-            return "future"
+        if token.head.lemma_ in PLAN_VERBS or token.head.lemma_ == "be":
+            return "future"  # "plans to hold", "is to resume"
         return "climb"
+    if token.tag_ in ("VBZ", "VBP") and token.lemma_ not in REPORTING and token.lemma_ != "be":
+        return "present"
+    if token.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re"}:
+        return "present"  # "is traveling Thursday"
     return None
 
 
@@ -157,23 +169,33 @@ def resolve_weekday(weekday: int, published: _dt.date, tense: str | None, modifi
 def resolve_month_year(month: int, published: _dt.date, tense: str | None, modifier: str | None = None) -> int:
     """The year of a month named without one ("in March"), by tense and nearness."""
     year = published.year
-    # "last February" is the previous calendar year's, as news (and TimeML) read it
+    ahead = month - published.month  # months ahead of publication within its year
+    # "last April" is the most recent April before this month, "next April" the first after it
     if modifier == "last":
-        return year - 1
+        return year if ahead < 0 else year - 1
     if modifier == "next":
-        return year + 1
+        return year if ahead > 0 else year + 1
     if modifier == "this":
         return year
     if tense == "past":
-        return year if month <= published.month else year - 1
+        # a past-tense clause moves a month to last year only when it lies well ahead: news
+        # writes "extended the offer to November" in late October about this November
+        return year - 1 if ahead > NEAR_FUTURE_MONTHS else year
     if tense == "future":
-        return year if month >= published.month else year + 1
+        return year if ahead >= 0 else year + 1
     # nearest: a month more than six months away is taken from the neighbouring year
-    if month - published.month > 6:
+    if ahead > 6:
         return year - 1
-    if published.month - month > 6:
+    if -ahead > 6:
         return year + 1
     return year
+
+
+# a date this near ahead of publication stays in the publication's year even in a past-tense
+# clause: deadlines, payment and record dates are reported with past verbs ("set Nov. 10 as
+# the deadline"), and news style leaves the year off dates of the current year
+NEAR_FUTURE_DAYS = 92
+NEAR_FUTURE_MONTHS = 2
 
 
 def resolve_month_day_year(month: int, day: int, published: _dt.date, tense: str | None) -> int:
@@ -182,7 +204,7 @@ def resolve_month_day_year(month: int, day: int, published: _dt.date, tense: str
         candidate = _dt.date(year, month, day)
     except ValueError:
         return year
-    if tense == "past" and candidate > published + _dt.timedelta(days=1):
+    if tense == "past" and (candidate - published).days > NEAR_FUTURE_DAYS:
         return year - 1
     if tense == "future" and candidate < published - _dt.timedelta(days=1):
         return year + 1
@@ -213,7 +235,15 @@ def rule(pattern: str, flags: int = re.I) -> Callable[[Rule], Rule]:
 
 
 def _tense(m: re.Match, doc: Doc) -> str | None:
-    return sentence_tense(doc, m.start(), m.end())
+    """Past, future or None: the plain present says nothing about a month or a year."""
+    tense = sentence_tense(doc, m.start(), m.end())
+    return None if tense == "present" else tense
+
+
+def _day_tense(m: re.Match, doc: Doc) -> str | None:
+    """Past, future or None for a weekday: "meet Monday" in the present is a scheduled Monday."""
+    tense = sentence_tense(doc, m.start(), m.end())
+    return "future" if tense == "present" else tense
 
 
 @rule(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2})?)?(?![\d-])")
@@ -307,7 +337,7 @@ def weekday(m: re.Match, doc: Doc):
         return None, "date"
     modifier = m.group(1)
     modifier = {"past": "last", "coming": "next"}.get(modifier, modifier)
-    when = resolve_weekday(WEEKDAYS[m.group(2).lower()], doc.published, _tense(m, doc),
+    when = resolve_weekday(WEEKDAYS[m.group(2).lower()], doc.published, _day_tense(m, doc),
                            modifier if modifier in ("last", "next", "this") else None)
     return _ymd(when), "date"
 
@@ -475,7 +505,7 @@ def weekday_time(m: re.Match, doc: Doc):
         return None, "time"
     clock = m.group(1) or m.group(7)
     modifier = (m.group(2) or m.group(4) or "").lower() or None
-    day = resolve_weekday(WEEKDAYS[(m.group(3) or m.group(5)).lower()], doc.published, _tense(m, doc), modifier)
+    day = resolve_weekday(WEEKDAYS[(m.group(3) or m.group(5)).lower()], doc.published, _day_tense(m, doc), modifier)
     hh, mm = clock_value(clock)
     return f"{day.isoformat()}T{hh:02d}:{mm:02d}", "time"
 
