@@ -26,6 +26,8 @@ MONTHS = {
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
+FULL_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december"}
 WEEKDAYS = {"monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
             "thursday": 3, "thu": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
             "sunday": 6, "sun": 6}
@@ -120,9 +122,11 @@ def _verb_tense(token) -> str | None:
     words = {a.lower_ for a in auxes}
     if words & {"will", "'ll", "shall", "wo"}:
         return "future"
-    if words & {"would", "could", "might", "may", "should", "must", "can"}:
+    if words & {"would", "might", "may", "should", "must"}:
         # a modal looks ahead ("would travel Thursday") unless it is perfect ("would have met")
-        return "past" if "have" in words or token.tag_ == "VBN" and "have" in {a.lemma_ for a in auxes} else "future"
+        return "past" if "have" in words else "future"
+    if words & {"could", "can"}:
+        return None  # "could not be reached Wednesday" is past, "could sign Friday" ahead
     if token.lemma_ == "go" and any(c.dep_ == "xcomp" for c in token.children) and token.tag_ == "VBG":
         return "future"
     if any(a.tag_ == "VBD" or a.lower_ in ("had", "did", "was", "were") for a in auxes):
@@ -170,9 +174,10 @@ def resolve_month_year(month: int, published: _dt.date, tense: str | None, modif
     """The year of a month named without one ("in March"), by tense and nearness."""
     year = published.year
     ahead = month - published.month  # months ahead of publication within its year
-    # "last April" is the most recent April before this month, "next April" the first after it
+    # "last April" is the most recent April before last month (last month has its own name),
+    # "next April" the first after this month
     if modifier == "last":
-        return year if ahead < 0 else year - 1
+        return year if ahead < -1 else year - 1
     if modifier == "next":
         return year if ahead > 0 else year + 1
     if modifier == "this":
@@ -311,7 +316,7 @@ def day_month(m: re.Match, doc: Doc):
         return None
 
 
-@rule(rf"\b(?:(early|late|mid-?|the end of|the beginning of|the middle of|the start of)\s*)?(?:(last|next|this)\s+)?({MONTH})(?:,?\s+(?:of\s+)?({YEAR}))?\b(?!\s+\d)", 0)
+@rule(rf"\b(?:(early|late|mid-?|the end of|the beginning of|the middle of|the start of)\s*)?(?:(last|next|this)\s+)?({MONTH})(?:,?\s+(?:of\s+)?({YEAR}))?(?![\w.]*\.?\s+\d)", 0)
 def month_alone(m: re.Match, doc: Doc):
     """March / last April / early September / July 1997."""
     word = m.group(3)
@@ -320,8 +325,9 @@ def month_alone(m: re.Match, doc: Doc):
         before = doc.text[max(0, m.start() - 12):m.start()].lower()
         if not re.search(r"\b(in|since|until|by|of|from|through|to|before|after|during)\s+$", before):
             return None  # the verbs "may" and "march"
-    if word.endswith(".") and not has_context:
-        pass
+    if word.lower().rstrip(".") in MONTHS and word.lower() not in FULL_MONTHS and not word.endswith(".") \
+            and not m.group(4):
+        return None  # "Jan Kavan": a bare abbreviation without its period or a year is a name
     month = _month_number(word)
     if m.group(4):
         return f"{m.group(4)}-{month:02d}", "date"
@@ -404,7 +410,20 @@ def counts_something(doc: Doc, start: int, end: int) -> bool:
     if span is None:
         return False
     token = span.root
-    return token.dep_ == "nummod" and token.head.tag_ in ("NNS", "NNPS") and token.head.i > token.i
+    head = token.head
+    if token.dep_ != "nummod" or head.tag_ not in ("NNS", "NNPS") or not 0 < head.i - token.i <= 3:
+        return False
+    if any(t.is_punct for t in token.doc[token.i + 1:head.i]):
+        return False  # "In fiscal 1989, it had sales": a comma parts the year from the noun
+    # "the 2000 Olympics", "1990 earnings": a year names which games, which year's results
+    return not head.text[:1].isupper() and head.lemma_.lower() not in PERIOD_NOUNS
+
+
+# plural nouns a year modifies as "which year's" rather than "how many"
+PERIOD_NOUNS = {"earning", "earnings", "sale", "sales", "result", "results", "profit", "profits", "revenue",
+                "revenues", "figure", "figures", "forecast", "forecasts", "estimate", "estimates", "level", "levels",
+                "price", "prices", "budget", "budgets", "election", "elections", "game", "games", "olympics",
+                "accord", "accords", "talk", "talks", "riot", "riots", "protest", "protests", "attack", "attacks"}
 
 
 @rule(r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(1[6-9]\d0|20[0-9]0)'?s\b|\bthe\s+'(\d)0s\b")
@@ -464,7 +483,7 @@ def clock_value(text: str) -> tuple[int, int]:
     return hh, mm
 
 
-@rule(rf"\b(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following)\s+)?(?:(?:about|almost|nearly|more than|over|some|at least|less than)\s+)?(?:{NUMWORD})[\s-]+(?:(?:and a half|half)\s+)?({UNIT})s?(?:[\s-]+long)?\b(?!\s+(?:ago|earlier|later|before|from now))")
+@rule(rf"\b(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following)\s+)?(?:(?:about|almost|nearly|more than|over|some|at least|less than)\s+)?(?:{NUMWORD})[\s-]+(?:(?:and a half|half)\s+)?({UNIT})s?(?:[\s-]+long)?\b(?!\s+(?:ago|earlier|later|before|from now))(?!-old)")
 def duration(m: re.Match, doc: Doc):
     """three years / the past six months / a decade: durations have no calendar value."""
     if "-quarter" in m.group(0).lower():
@@ -495,7 +514,15 @@ def vague(m: re.Match, doc: Doc):
     if word in ("earlier", "later", "once", "immediately", "so far", "to date", "the moment", "shortly",
                 "formerly", "previously"):
         return None
+    if word == "soon" and is_conjunction_soon(doc.text, m.start(1), m.end(1)):
+        return None
     return None, "vague"
+
+
+def is_conjunction_soon(text: str, start: int, end: int) -> bool:
+    """'as soon as', 'soon after': a link between two events, not a time of its own."""
+    before, after = text[max(0, start - 3):start].lower(), text[end:end + 12].lower()
+    return before.endswith("as ") or bool(re.match(r"\s+(as|after|afterwards?|thereafter)\b", after))
 
 
 @rule(rf"\b({CLOCK}){TIMEZONE}\s+(?:(last|next|this)\s+)?({WEEKDAY})\b|\b(?:(last|next|this)\s+)?({WEEKDAY})(?:\s+({PART_OF_DAY}))?,?\s+(?:at\s+)?({CLOCK}){TIMEZONE}", 0)
@@ -508,6 +535,52 @@ def weekday_time(m: re.Match, doc: Doc):
     day = resolve_weekday(WEEKDAYS[(m.group(3) or m.group(5)).lower()], doc.published, _day_tense(m, doc), modifier)
     hh, mm = clock_value(clock)
     return f"{day.isoformat()}T{hh:02d}:{mm:02d}", "time"
+
+
+@rule(rf"\b({CLOCK}){TIMEZONE},?\s+(?:on\s+)?(?:{WEEKDAY},?\s+)?({MONTH})\s+({DAY})(?:,?\s+({YEAR}))?(?!\d)", 0)
+def clock_month_day(m: re.Match, doc: Doc):
+    """5 p.m. EST Nov. 9 / 10 a.m., Monday, Jan. 6: the clock on the named day."""
+    month = _month_number(m.group(2))
+    day = int(re.match(r"\d+", m.group(3)).group(0))
+    if m.group(4):
+        year = int(m.group(4))
+    elif doc.published:
+        year = resolve_month_day_year(month, day, doc.published, _tense(m, doc))
+    else:
+        return None, "time"
+    try:
+        value = _dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+    hh, mm = clock_value(m.group(1))
+    return f"{value}T{hh:02d}:{mm:02d}", "time"
+
+
+@rule(r"\b(?:the\s+)?(?:(?:end|close)\s+of\s+the\s+year|year[- ]end|year's end)\b(?!-)"
+      r"|\bthe\s+end\s+of\s+(?:the|this)\s+(year|month)\b")
+def end_of_period(m: re.Match, doc: Doc):
+    """year-end / the end of the year / the end of the month: the publication's year or month."""
+    if doc.published is None:
+        return None, "date"
+    if (m.group(1) or "").lower() == "month":
+        return doc.published.strftime("%Y-%m"), "date"
+    return str(doc.published.year), "date"
+
+
+@rule(r"\b(?:the\s+)?(?:current|present|full|this)\s+(?:fiscal\s+|calendar\s+)?year\b|\bthe\s+fiscal\s+year\b(?!\s+(?:ended|ending|that|which|before|ago))")
+def current_fiscal_year(m: re.Match, doc: Doc):
+    """the current fiscal year / the full year: the year being reported on, publication's."""
+    if doc.published is None:
+        return None, "date"
+    return str(doc.published.year), "date"
+
+
+@rule(r"\b(year-earlier|year-ago|year-before)\b(?!\s+(?:quarter|period|half|months|weeks|third|second|first|fourth))")
+def year_earlier_adjective(m: re.Match, doc: Doc):
+    """'from year-earlier levels': the previous year; a year-ago quarter has no contract value."""
+    if doc.published is None:
+        return None, "date"
+    return str(doc.published.year - 1), "date"
 
 
 @rule(rf"\b({MONTH})\s+(last|this|next)\s+year\b", 0)
