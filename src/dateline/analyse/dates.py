@@ -104,6 +104,8 @@ def sentence_tense(doc: Doc, start: int, end: int) -> str | None:
         if token.pos_ not in ("VERB", "AUX"):
             return None
         verdict = _verb_tense(token)
+        if verdict == "present" and through_noun:
+            return None  # "follows Tuesday's declaration": the present verb does not date the noun
         if verdict != "climb":
             return verdict
         token = token.head
@@ -138,10 +140,19 @@ def _verb_tense(token) -> str | None:
             return "future"  # "plans to hold", "is to resume"
         return "climb"
     if token.tag_ in ("VBZ", "VBP") and token.lemma_ not in REPORTING and token.lemma_ != "be":
+        if not looks_present(token):
+            return "past"  # "which fell 1.4%" tagged VBP: the form itself is a past one
         return "present"
     if token.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re"}:
         return "present"  # "is traveling Thursday"
     return None
+
+
+def looks_present(token) -> bool:
+    """Whether a verb tagged present has a present form: the lemma itself, or lemma + s."""
+    word, lemma = token.lower_, token.lemma_.lower()
+    return word == lemma or word.startswith(lemma[:-1] if lemma.endswith("e") else lemma) and word.endswith("s") \
+        or word in ("has", "does", "goes")
 
 
 REPORTING = {"say", "tell", "announce", "report", "add", "note", "state", "confirm", "claim", "deny",
@@ -653,6 +664,88 @@ def holiday(m: re.Match, doc: Doc):
     return _ymd(when), "date"
 
 
+# --- expressions anchored on the date the story last mentioned ------------------------
+# "that year", "the next day", "the previous Friday" count from the narrative's own time, the
+# last date the text gave before them, not from publication. Their rules return a marker
+# ("@D+1": a day after the anchor) that find_dates resolves once every expression is known.
+
+ANAPHOR_UNITS = {"day": "D", "morning": "D", "afternoon": "D", "evening": "D", "night": "D",
+                 "month": "M", "year": "Y", "week": "W"}
+
+
+@rule(rf"\b(?:(earlier|later)\s+)?that\s+(day|morning|afternoon|evening|night|month|year|week)\b(?!\s+(?:of|when|that|which)\b)")
+def that_period(m: re.Match, doc: Doc):
+    """that year / later that day: the anchor's own year or day."""
+    unit = ANAPHOR_UNITS[m.group(2).lower()]
+    return (None, "date") if unit == "W" else (f"@{unit}+0", "date")
+
+
+@rule(rf"\bthe\s+(same|next|following|previous|prior|preceding)\s+(day|morning|afternoon|evening|night|month|year|week)\b(?!\s+(?:of|when|that|which|after|before)\b)")
+def next_period(m: re.Match, doc: Doc):
+    """the next day / the following year / the previous month, counted from the anchor."""
+    unit = ANAPHOR_UNITS[m.group(2).lower()]
+    step = {"same": 0, "next": 1, "following": 1}.get(m.group(1).lower(), -1)
+    return (None, "date") if unit == "W" else (f"@{unit}{step:+d}", "date")
+
+
+@rule(r"\bthe\s+(day|night|month|year)\s+(before|after)\b(?!\s+(?:the|a|an|his|her|its|their|this|that|last|next|[A-Z0-9]))")
+def period_before_after(m: re.Match, doc: Doc):
+    """'the day before', said of the anchor (not 'the day before the vote', which names its own)."""
+    unit = ANAPHOR_UNITS[m.group(1).lower()]
+    return f"@{unit}{-1 if m.group(2).lower() == 'before' else 1:+d}", "date"
+
+
+@rule(rf"\bthe\s+(next|following|previous|preceding|prior)\s+({WEEKDAY})\b", 0)
+def anchored_weekday(m: re.Match, doc: Doc):
+    """the previous Friday / the following Monday: the weekday next to the anchor."""
+    direction = "+" if m.group(1).lower() in ("next", "following") else "-"
+    return f"@{WEEKDAYS[m.group(2).lower()]}{direction}", "date"
+
+
+def _anchor_date(value: str) -> tuple[_dt.date, int] | None:
+    """A date and its precision (1 year, 2 month, 3 day) from an ISO value."""
+    parts = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    if not parts:
+        return None
+    precision = 1 + bool(parts.group(2)) + bool(parts.group(3))
+    return _dt.date(int(parts.group(1)), int(parts.group(2) or 1), int(parts.group(3) or 1)), precision
+
+
+def resolve_anchored(marker: str, anchor: tuple[_dt.date, int] | None) -> str | None:
+    """The value of an anchored marker against the anchor (date, precision), or None."""
+    if anchor is None:
+        return None
+    when, precision = anchor
+    unit, rest = marker[1], marker[2:]
+    if unit.isdigit():  # a weekday next to the anchor day
+        if precision < 3:
+            return None
+        weekday, forward = int(unit), rest == "+"
+        delta = (weekday - when.weekday()) % 7 or 7 if forward else -((when.weekday() - weekday) % 7 or 7)
+        return (when + _dt.timedelta(days=delta)).isoformat()
+    step = int(rest)
+    if unit == "Y":
+        return str(when.year + step)
+    if unit == "M" and precision >= 2:
+        y, mo = _shift_month(when, step)
+        return f"{y}-{mo:02d}"
+    if unit == "D" and precision >= 3:
+        return (when + _dt.timedelta(days=step)).isoformat()
+    return None
+
+
+def resolve_anchors(found: list[Found], published: _dt.date | None) -> None:
+    """Give anchored expressions their value from the last dated expression before them."""
+    anchor = (published, 3) if published else None
+    for f in found:
+        if f.value and f.value.startswith("@"):
+            f.value = resolve_anchored(f.value, anchor)
+            if f.value is None:
+                continue
+        if f.value and f.kind in ("date", "time"):
+            anchor = _anchor_date(f.value) or anchor
+
+
 # --- the tagger -----------------------------------------------------------------------
 
 
@@ -678,7 +771,9 @@ def find_dates(doc: Doc) -> list[Found]:
         if any(cand.start < t.end and t.start < cand.end for t in taken):
             continue
         taken.append(cand)
-    return sorted(taken, key=lambda f: f.start)
+    taken.sort(key=lambda f: f.start)
+    resolve_anchors(taken, doc.published)
+    return taken
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
