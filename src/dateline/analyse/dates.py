@@ -100,6 +100,8 @@ def sentence_tense(doc: Doc, start: int, end: int) -> str | None:
         return None  # "told companies of a cutback in September": the telling's tense is not the cutback's
     if through_noun and token.lemma_ in SCHEDULING:
         return "future"  # "has scheduled a news conference Thursday": what is scheduled lies ahead
+    if token.lemma_ in ("schedule", "slate", "reschedule"):
+        return "future"  # "has scheduled a briefing Thursday", "was slated for Friday"
     for _ in range(4):
         if token.pos_ not in ("VERB", "AUX"):
             return None
@@ -327,7 +329,7 @@ def day_month(m: re.Match, doc: Doc):
         return None
 
 
-@rule(rf"\b(?:(early|late|mid-?|the end of|the beginning of|the middle of|the start of)\s*)?(?:(last|next|this)\s+)?({MONTH})(?:,?\s+(?:of\s+)?({YEAR}))?(?![\w.]*\.?\s+\d)", 0)
+@rule(rf"\b(?:(?i:(early|late|mid-?|the end of|the beginning of|the middle of|the start of))\s*)?(?:(?i:(last|next|this))\s+)?({MONTH})(?:,?\s+(?:of\s+)?({YEAR}))?(?![\w.]*\.?\s+\d)", 0)
 def month_alone(m: re.Match, doc: Doc):
     """March / last April / early September / July 1997."""
     word = m.group(3)
@@ -348,11 +350,11 @@ def month_alone(m: re.Match, doc: Doc):
     return f"{year}-{month:02d}", "date"
 
 
-@rule(rf"\b(?:(last|next|this|past|coming|early|late)\s+)?({WEEKDAY})(?:\s+({PART_OF_DAY}))?\b", 0)
+@rule(rf"\b(?:(?i:(last|next|this|past|coming|early|late))\s+)?({WEEKDAY})(?:\s+(?i:({PART_OF_DAY})))?\b", 0)
 def weekday(m: re.Match, doc: Doc):
     if doc.published is None:
         return None, "date"
-    modifier = m.group(1)
+    modifier = (m.group(1) or "").lower() or None
     modifier = {"past": "last", "coming": "next"}.get(modifier, modifier)
     when = resolve_weekday(WEEKDAYS[m.group(2).lower()], doc.published, _day_tense(m, doc),
                            modifier if modifier in ("last", "next", "this") else None)
@@ -536,7 +538,7 @@ def is_conjunction_soon(text: str, start: int, end: int) -> bool:
     return before.endswith("as ") or bool(re.match(r"\s+(as|after|afterwards?|thereafter)\b", after))
 
 
-@rule(rf"\b({CLOCK}){TIMEZONE}\s+(?:(last|next|this)\s+)?({WEEKDAY})\b|\b(?:(last|next|this)\s+)?({WEEKDAY})(?:\s+({PART_OF_DAY}))?,?\s+(?:at\s+)?({CLOCK}){TIMEZONE}", 0)
+@rule(rf"\b({CLOCK}){TIMEZONE}\s+(?:(?i:(last|next|this))\s+)?({WEEKDAY})\b|\b(?:(?i:(last|next|this))\s+)?({WEEKDAY})(?:\s+({PART_OF_DAY}))?,?\s+(?:at\s+)?({CLOCK}){TIMEZONE}", 0)
 def weekday_time(m: re.Match, doc: Doc):
     """noon Thursday / 10 p.m. Wednesday / Friday at 8:40 p.m."""
     if doc.published is None:
