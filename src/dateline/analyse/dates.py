@@ -43,7 +43,7 @@ EDGE = r"(?:early|late|mid|mid-|the end of|the beginning of|the middle of|the st
 UNIT = r"(?:second|minute|hour|day|week|weekend|month|quarter|year|decade|century)"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
 NUMWORD = rf"(?:\d+(?:\.\d+)?|{WORD_NUMBER_RE}|a|an|a few|several|many|some)"
-CLOCK = r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|noon|midnight)"
+CLOCK = r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|noon|midday|midnight)"
 TIMEZONE = r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST)\b)?"
 
 
@@ -369,11 +369,12 @@ def deictic_day(m: re.Match, doc: Doc):
     return _ymd(doc.published + _dt.timedelta(days=offset)), "date"
 
 
-@rule(rf"\b(this|yesterday|tomorrow)\s+({PART_OF_DAY})\b")
+@rule(rf"\b(this|yesterday|tomorrow)\s+({PART_OF_DAY})\b|\b(last)\s+(night)\b")
 def part_of_day(m: re.Match, doc: Doc):
+    """this morning / last night: the day they fall on (the contract has no part-of-day value)."""
     if doc.published is None:
         return None, "date"
-    offset = {"this": 0, "yesterday": -1, "tomorrow": 1}[m.group(1).lower()]
+    offset = {"this": 0, "yesterday": -1, "tomorrow": 1, "last": -1}[(m.group(1) or m.group(3)).lower()]
     return _ymd(doc.published + _dt.timedelta(days=offset)), "date"
 
 
@@ -482,7 +483,7 @@ def clock_time(m: re.Match, doc: Doc):
 def clock_value(text: str) -> tuple[int, int]:
     """(hour, minute) of "8:40 p.m.", "10 am", "noon", "14:30"."""
     text = text.lower().replace(" ", "")
-    if text == "noon":
+    if text in ("noon", "midday"):
         hh, mm = 12, 0
     elif text == "midnight":
         hh, mm = 0, 0
@@ -517,6 +518,12 @@ def bare_plural_duration(m: re.Match, doc: Doc):
 @rule(rf"\b(?:every|each)\s+(?:other\s+)?(?:day|week|month|year|morning|night|{WEEKDAY}|weekend)\b|\b(?:daily|weekly|monthly|annually|yearly|nightly)\b")
 def recurring(m: re.Match, doc: Doc):
     return None, "set"
+
+
+@rule(r"\b(?:in\s+)?(recent\s+(?:days|weeks|months|years|decades)|the\s+(?:last|past)\s+few\s+(?:days|weeks|months|years))\b")
+def recent_period(m: re.Match, doc: Doc):
+    """'in recent weeks', 'the past few months': a stretch up to now with no edge to date it."""
+    return None, "vague"
 
 
 @rule(r"\b(now|currently|recently|soon|nowadays|lately|at present|at the moment|these days|the future|the past|"
