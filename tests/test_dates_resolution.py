@@ -87,3 +87,33 @@ def test_anaphoric_expressions_count_from_the_last_date_given():
 def test_the_day_before_an_event_named_is_not_anchored():
     found = dates_of("The vote was held on Nov. 3. Turnout was high the day before the vote.")
     assert "the day before" not in found
+
+
+def test_a_headline_in_the_present_tells_a_past_event():
+    # the dates stage alone: the pipeline's cleaner would lift a first-line headline into the title
+    import datetime
+
+    from dateline.analyse import dates
+    from dateline.analyse.nlp import load
+    from dateline.doc import Doc
+    from dateline.record import Article, Source
+
+    text = "Protesters storm parliament on Friday\n\nThe two leaders meet Monday in Brussels."
+    article = Article(id="x", source=Source(path=None, url=None, format="text"), title=None, authors=[],
+                      published="2020-11-21", dateline=None, language="en", text=text)
+    doc = Doc(article=article, parsed=load()(text), published=datetime.date(2020, 11, 21))
+    dates.annotate(doc)
+    found = {d.text: d.value for d in doc.article.dates}
+    assert found["Friday"] == "2020-11-20"  # a Saturday paper's headline: yesterday
+    assert found["Monday"] == "2020-11-23"
+
+
+def test_every_value_fits_the_contracts_iso_pattern():
+    import re
+
+    pattern = re.compile(r"^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$")
+    text = ("Talks began in early March 2019, resumed the next day and ended the following month. "
+            "By year-end, and in the third quarter of the fiscal year, sales rose from year-earlier levels. "
+            "Last night, at 5 p.m. EST, Nov. 9, and in the 1990s, that week, recently and now.")
+    values = [v for v in dates_of(text).values() if v is not None]
+    assert values and all(pattern.match(v) for v in values)

@@ -261,7 +261,22 @@ def _tense(m: re.Match, doc: Doc) -> str | None:
 def _day_tense(m: re.Match, doc: Doc) -> str | None:
     """Past, future or None for a weekday: "meet Monday" in the present is a scheduled Monday."""
     tense = sentence_tense(doc, m.start(), m.end())
-    return "future" if tense == "present" else tense
+    if tense == "present":
+        # headlines tell past events in the present ("Protesters storm parliament on Friday"):
+        # only a sentence of running text reads its present as a schedule
+        return "future" if is_running_text(doc, m.start()) else None
+    return tense
+
+
+def is_running_text(doc: Doc, start: int) -> bool:
+    """Whether the sentence around ``start`` ends like prose (a full stop, not a headline)."""
+    if doc.parsed is None:
+        return True
+    span = doc.parsed.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return True
+    sentence = span.sent.text.rstrip()
+    return bool(re.search(r"[.!?][\"'\u201d\u2019)]*$", sentence))
 
 
 @rule(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2})?)?(?![\d-])")
