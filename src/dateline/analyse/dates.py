@@ -351,8 +351,8 @@ def month_alone(m: re.Match, doc: Doc):
     has_context = m.group(1) or m.group(2) or m.group(4)
     if word in ("May", "March") and not has_context:
         before = doc.text[max(0, m.start() - 12):m.start()].lower()
-        if not re.search(r"\b(in|since|until|by|of|from|through|to|before|after|during)\s+$", before):
-            return None  # the verbs "may" and "march"
+        if not re.search(r"\b(in|since|until|by|of|from|through|to|before|after|during|the)\s+$", before, re.I):
+            return None  # the verbs "may" and "march" ("the March accession" is the month)
     if word.lower().rstrip(".") in MONTHS and word.lower() not in FULL_MONTHS and not word.endswith(".") \
             and not m.group(4):
         return None  # "Jan Kavan": a bare abbreviation without its period or a year is a name
