@@ -375,12 +375,19 @@ def predicate_category(token) -> str | None:
         return None
     # "12 killed", "killing 12 people", "12 people were killed", "12 people died"
     candidates = [token.head] if token.head is not token else []
-    if token.head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") or token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+    if (token.head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") or token.dep_ in ("nsubj", "nsubjpass", "dobj")) \
+            and token.head.pos_ not in ("VERB", "AUX"):
+        # up through the noun to its verb; never past a verb to the one it is conjoined with
+        # ("killed 11 villagers and kidnapped 20 others": the 20 were kidnapped, not killed)
         candidates.append(token.head.head)
     candidates += [c for c in token.children if c.dep_ in ("acl", "amod", "relcl")]
     if token.head is not token:
         candidates += [c for c in token.head.children if c.dep_ in ("oprd", "acomp", "xcomp") and c.i > token.i]
+    if driven_from_home(token) and token.head.lemma_.lower() in EVICTING_VERBS:
+        return "displaced"  # the parser hangs "from their homes" on the people
     for cand in candidates:
+        if cand.pos_ == "VERB" and driven_from_home(cand):
+            return "displaced"  # "forced 300,000 people from their homes"
         lemma = cand.lemma_.lower()
         for category, verbs in VERB_CATEGORIES.items():
             if lemma in verbs and cand.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
@@ -398,6 +405,18 @@ def protest_predicate(token) -> bool:
     for cand in (token, token.head, token.head.head):
         if cand.dep_ in ("nsubj",) and cand.head.lemma_.lower() in PROTEST_VERBS and cand.head.pos_ == "VERB":
             return True
+    return False
+
+
+EVICTING_VERBS = {"force", "drive", "chase", "push", "evict", "uproot", "displace", "flee", "expel", "oust"}
+
+
+def driven_from_home(verb) -> bool:
+    """A verb with 'from (their) homes' ("forced ... from their homes", "driven from home")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            if any(obj.lemma_.lower() in ("home", "house", "village") for obj in prep.children if obj.dep_ == "pobj"):
+                return True
     return False
 
 
