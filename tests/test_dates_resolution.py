@@ -117,3 +117,16 @@ def test_every_value_fits_the_contracts_iso_pattern():
             "Last night, at 5 p.m. EST, Nov. 9, and in the 1990s, that week, recently and now.")
     values = [v for v in dates_of(text).values() if v is not None]
     assert values and all(pattern.match(v) for v in values)
+
+
+def test_a_clock_takes_the_day_named_beside_it():
+    found = dates_of("The strike began at 7 p.m. (1900 GMT) on Thursday, police said.")
+    assert found["7 p.m."] == "2020-11-19T19:00"
+    assert found["1900 GMT"] == "2020-11-19T19:00Z"  # a 24-hour clock, never the year 1900
+    assert found["Thursday"] == "2020-11-19"
+
+
+def test_what_is_due_lies_ahead():
+    found = dates_of("The 2022 election is due in October.", "2021-02-15")
+    assert found["October"] == "2021-10"
+    assert found["2022"] == "2022"

@@ -141,6 +141,10 @@ def _verb_tense(token) -> str | None:
         if token.head.lemma_ in PLAN_VERBS or token.head.lemma_ == "be":
             return "future"  # "plans to hold", "is to resume"
         return "climb"
+    if token.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in ("due", "set", "expected", "scheduled", "slated",
+                                                                       "likely", "poised", "ready")
+                                    for c in token.children) and token.tag_ in ("VBZ", "VBP"):
+        return "future"  # "the vote is due in November"
     if token.tag_ in ("VBZ", "VBP") and token.lemma_ not in REPORTING and token.lemma_ != "be":
         if not looks_present(token):
             return "past"  # "which fell 1.4%" tagged VBP: the form itself is a past one
@@ -428,6 +432,8 @@ def year(m: re.Match, doc: Doc):
     before = doc.text[max(0, m.start() - 2):m.start()]
     if re.search(r"[$£€#]\s*$", before) or counts_something(doc, m.start(2), m.end(2)):
         return None
+    if re.match(r"\s*(?:GMT|UTC|Z\b|hrs\b|hours\b|local\b|IST|EST|CET)", doc.text[m.end(2):m.end(2) + 8]):
+        return None  # "(1900 GMT)": a 24-hour clock, not a year
     return m.group(2), "date"
 
 
@@ -492,7 +498,16 @@ def clock_time(m: re.Match, doc: Doc):
     hh, mm = clock_value(m.group(1))
     if doc.published is None:
         return None, "time"
-    return f"{doc.published.isoformat()}T{hh:02d}:{mm:02d}", "time"
+    # "clock": a time of day whose day find_dates may take from a date beside it
+    return f"{doc.published.isoformat()}T{hh:02d}:{mm:02d}", "clock"
+
+
+@rule(r"(?<![\d,.])([01]\d|2[0-3])([0-5]\d)\s*(GMT|UTC|Z)\b", 0)
+def military_clock(m: re.Match, doc: Doc):
+    """'1900 GMT': a 24-hour clock in universal time, as wire copy gives it beside local time."""
+    if doc.published is None:
+        return None, "time"
+    return f"{doc.published.isoformat()}T{m.group(1)}:{m.group(2)}Z", "clock"
 
 
 def clock_value(text: str) -> tuple[int, int]:
@@ -797,7 +812,34 @@ def find_dates(doc: Doc) -> list[Found]:
         taken.append(cand)
     taken.sort(key=lambda f: f.start)
     resolve_anchors(taken, doc.published)
+    date_clocks(taken, text)
     return taken
+
+
+# how far (characters) a day may sit from a bare clock and still be its day
+CLOCK_REACH = 40
+
+
+def date_clocks(found: list[Found], text: str) -> None:
+    """'at 7 p.m. (1900 GMT) on Thursday': a bare clock takes the day named beside it.
+
+    Without one it keeps the publication day. The day must be in the same sentence, no
+    further than CLOCK_REACH characters away.
+    """
+    for i, f in enumerate(found):
+        if f.kind != "clock":
+            continue
+        f.kind = "time"
+        if f.value is None:
+            continue
+        neighbours = [g for g in found[max(0, i - 3):i + 4]
+                      if g.kind == "date" and g.value and len(g.value) == 10 and not g.value.startswith("@")]
+        for g in sorted(neighbours, key=lambda g: abs(g.start - f.start)):
+            left, right = (g, f) if g.start < f.start else (f, g)
+            gap = text[left.end:right.start]
+            if len(gap) <= CLOCK_REACH and not re.search(r"[.;!?]\s", gap):
+                f.value = g.value + f.value[10:]
+                break
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
