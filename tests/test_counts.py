@@ -44,8 +44,8 @@ def test_count_gold_f1():
     assert f >= MIN_F1
 
 
-# F1 reached when this test was written (0.952 on 66 sentences); a drop is a regression
-MIN_F1 = 0.95
+# F1 reached when this test was last raised (0.971 on 104 sentences); a drop is a regression
+MIN_F1 = 0.96
 
 
 def test_offsets_point_at_the_number():
@@ -70,6 +70,35 @@ def test_vague_quantities_keep_their_low_end():
 def test_money_carries_its_currency():
     (c,) = counts_of("The fund received $3.5 million from donors.")
     assert (c.number, c.category, c.noun) == (3_500_000, "money", "USD")
+
+
+@pytest.mark.parametrize("text, number, currency", [
+    ("The court fined the builder Rs 24 lakh.", 2_400_000, "INR"),
+    ("Karachi's port authority spent Rs 3 crore on dredging in Pakistan.", 30_000_000, "PKR"),
+    ("The miner paid C$30 million to settle the claims.", 30_000_000, "CAD"),
+    ("Kampala borrowed 900 billion Ugandan shillings.", 900_000_000_000, "UGX"),
+    ("Lagos will spend ₦50 billion on drainage.", 50_000_000_000, "NGN"),
+])
+def test_money_in_regional_scales_and_currencies(text, number, currency):
+    (c,) = counts_of(text)
+    assert (c.number, c.category, c.noun) == (number, "money", currency)
+
+
+def test_a_toll_given_as_the_number_of_dead():
+    (c,) = counts_of("The number of dead has risen to 73, the ministry said.")
+    assert (c.number, c.category, c.kind) == (73, "killed", "target")
+
+
+def test_its_soldiers_belong_to_the_country_that_reports_them():
+    (c,) = counts_of("Ukraine said 12 of its soldiers had been killed in shelling.")
+    assert (c.number, c.category, c.actor.code) == (12, "killed", "UKRMIL")
+
+
+def test_an_agent_after_by_is_not_a_change():
+    (c,) = counts_of("A strike by 10,000 nurses entered its second day.")
+    assert c.kind == "total"
+    (c,) = counts_of("The army cut its force in the north by 2,000 soldiers.")
+    assert c.kind == "change"
 
 
 def test_numbers_that_are_not_counts_are_skipped():

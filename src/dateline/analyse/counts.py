@@ -25,17 +25,47 @@ from dateline.analyse.sectors import sectors_in
 from dateline.doc import Doc
 from dateline.record import Actor, Count
 
-CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₦": "NGN", "₩": "KRW",
+                    "₽": "RUB", "₺": "TRY", "₪": "ILS"}
+# dollar signs with a country prefix; "US$" is the US dollar
+PREFIXED_DOLLARS = {"US$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "HK$": "HKD",
+                    "NZ$": "NZD", "S$": "SGD", "NT$": "TWD", "R$": "BRL", "Z$": "ZWL"}
+# written abbreviations before the number: "Rs 24 lakh", "Rs. 500", "Tk 50 crore"
+CURRENCY_ABBREVIATIONS = {"rs": "INR", "rs.": "INR", "inr": "INR", "tk": "BDT", "tk.": "BDT", "ksh": "KES",
+                          "kshs": "KES", "ush": "UGX"}
 CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
-                  "pounds": "GBP", "yen": "JPY", "yuan": "CNY", "rupees": "INR", "rubles": "RUB",
-                  "roubles": "RUB", "dinars": "IQD", "riyals": "SAR", "lira": "TRY", "shekels": "ILS"}
-CURRENCY_CODES = {"USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "IQD", "SAR", "TRY", "ILS", "CHF"}
+                  "pounds": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupees": "INR", "rupee": "INR",
+                  "rubles": "RUB", "roubles": "RUB", "dinars": "IQD", "riyals": "SAR", "lira": "TRY",
+                  "shekels": "ILS", "shillings": "KES", "naira": "NGN", "rand": "ZAR", "won": "KRW",
+                  "rupiah": "IDR", "ringgit": "MYR", "baht": "THB", "hryvnias": "UAH", "hryvnia": "UAH",
+                  "taka": "BDT", "dirhams": "AED", "rials": "IRR", "afghanis": "AFN", "cedis": "GHS",
+                  "birr": "ETB", "pesos": "MXN", "francs": "CHF", "kwacha": "ZMW", "manat": "AZN",
+                  "tenge": "KZT", "lei": "RON", "zloty": "PLN", "forints": "HUF", "kroner": "DKK",
+                  "kronor": "SEK", "bitcoin": "XBT", "bitcoins": "XBT"}
+# a country adjective before a shared currency name says whose: "Ugandan shillings", "Pakistani rupees"
+CURRENCY_BY_ADJECTIVE = {("pakistani", "rupees"): "PKR", ("sri lankan", "rupees"): "LKR", ("nepali", "rupees"): "NPR",
+                         ("nepalese", "rupees"): "NPR", ("ugandan", "shillings"): "UGX",
+                         ("tanzanian", "shillings"): "TZS", ("somali", "shillings"): "SOS",
+                         ("kenyan", "shillings"): "KES", ("jordanian", "dinars"): "JOD", ("kuwaiti", "dinars"): "KWD",
+                         ("libyan", "dinars"): "LYD", ("algerian", "dinars"): "DZD", ("tunisian", "dinars"): "TND",
+                         ("iranian", "rials"): "IRR", ("omani", "rials"): "OMR", ("yemeni", "rials"): "YER",
+                         ("saudi", "riyals"): "SAR", ("qatari", "riyals"): "QAR", ("egyptian", "pounds"): "EGP",
+                         ("lebanese", "pounds"): "LBP", ("syrian", "pounds"): "SYP", ("sudanese", "pounds"): "SDG",
+                         ("philippine", "pesos"): "PHP", ("argentine", "pesos"): "ARS", ("colombian", "pesos"): "COP",
+                         ("chilean", "pesos"): "CLP", ("mexican", "pesos"): "MXN", ("swiss", "francs"): "CHF",
+                         ("cfa", "francs"): "XOF", ("congolese", "francs"): "CDF", ("canadian", "dollars"): "CAD",
+                         ("australian", "dollars"): "AUD", ("hong kong", "dollars"): "HKD",
+                         ("zimbabwean", "dollars"): "ZWL", ("taiwan", "dollars"): "TWD", ("new taiwan", "dollars"): "TWD",
+                         ("turkish", "lira"): "TRY", ("indian", "rupees"): "INR", ("iraqi", "dinars"): "IQD"}
+CURRENCY_CODES = {"USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "IQD", "SAR", "TRY", "ILS", "CHF", "PKR", "KES",
+                  "NGN", "ZAR", "KRW", "AUD", "CAD", "HKD", "AED", "EGP", "BDT", "IDR", "UAH", "IRR", "BRL", "MXN"}
 
 # counted nouns (lemmas) -> category
 NOUN_CATEGORIES = {
     "troops": {"soldier", "troop", "force", "marine", "personnel", "sailor", "paratrooper", "servicemember",
                "service member", "reservist", "commando", "infantryman", "contractor", "peacekeeper",
-               "fighter", "militant", "rebel", "insurgent", "guerrilla", "jihadist", "militiaman", "gunman"},
+               "fighter", "militant", "rebel", "insurgent", "guerrilla", "jihadist", "militiaman", "gunman",
+               "gendarme", "conscript", "mercenary", "legionnaire"},
     "killed": {"death", "fatality", "body", "corpse", "dead", "casualty"},
     "wounded": {"injury", "wounded", "injured"},
     "arrested": {"arrest", "detainee", "prisoner", "suspect"},
@@ -45,7 +75,9 @@ NOUN_CATEGORIES = {
                "worker", "citizen", "family", "passenger", "journalist", "doctor", "patient", "member",
                "official", "voter", "pilgrim", "miner", "employee", "teacher", "farmer", "victim", "adult",
                "individual", "inhabitant", "tourist", "officer", "policeman", "guard", "hostage", "supporter",
-               "other", "activist", "opponent", "follower", "pupil", "girl", "boy", "teenager", "baby"},
+               "other", "activist", "opponent", "follower", "pupil", "girl", "boy", "teenager", "baby",
+               "worshipper", "worshiper", "schoolgirl", "schoolboy", "schoolchild", "mourner", "shopper",
+               "fisherman", "driver", "nurse", "lawyer", "protestor", "bystander", "spectator", "athlete"},
 }
 # verbs (lemmas) that say what happened to the counted people
 VERB_CATEGORIES = {
@@ -118,7 +150,7 @@ def find_numbers(doc: Doc) -> list[NumberSpan]:
         if (token.like_num or token.tag_ == "CD") and any(ch.isalnum() for ch in token.text):
             j = i
             while j + 1 < len(parsed) and (parsed[j + 1].like_num or _hyphen_number(parsed, j) or parsed[j + 1].lower_ in
-                                           ("hundred", "thousand", "million", "billion", "trillion", "bn", "mn")
+                                           ("hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "lakh", "lakhs", "lac", "crore", "crores")
                                            or parsed[j + 1].lower_ == "and" and j + 2 < len(parsed)
                                            and parsed[j + 2].like_num and not parsed[j + 2].is_digit):
                 if parsed[j + 1].is_digit and parsed[j].is_digit:
@@ -231,8 +263,12 @@ def read_count(doc: Doc, n: NumberSpan) -> Count | None:
         anchor = noun_token if noun_token is not None and noun_token.i > n.last and \
             not (n.last + 1 < len(parsed) and parsed[n.last + 1].lower_ == "of") else last
         verb_category = predicate_category(anchor) or predicate_category(last)
-        if verb_category and category in ("people", "troops", "protesters", None):
+        if verb_category and category in ("people", "troops", "protesters", "displaced", None):
             category = verb_category
+        elif category == "people" and protest_predicate(anchor):
+            category = "protesters"
+    if category == "people" and noun_token is not None:
+        category = included_category(noun_token) or category
     if category is None:
         return None  # "three provinces", "500 page report": not a count of people or money
     if noun_token is not None and noun_token.i < n.first and not n.vague and category != "money":
@@ -245,23 +281,55 @@ def read_count(doc: Doc, n: NumberSpan) -> Count | None:
 
 def currency_of(doc: Doc, n: NumberSpan) -> str | None:
     parsed = doc.parsed
-    before = doc.text[max(0, n.start - 4):n.start]
+    before = doc.text[max(0, n.start - 6):n.start].rstrip()
+    prefixed = re.search(r"(?<![A-Za-z])([A-Z]{1,3}\$)$", before)
+    if prefixed and prefixed.group(1) in PREFIXED_DOLLARS:
+        return PREFIXED_DOLLARS[prefixed.group(1)]  # "C$30", "HK$2 billion"
     for symbol, code in CURRENCY_SYMBOLS.items():
-        if before.rstrip().endswith(symbol):
-            # "US$" and "A$" stay dollars; the symbol's country is not the actor's
+        if before.endswith(symbol):
             return code
+    abbreviation = re.search(r"(?<![A-Za-z])([A-Za-z]{1,4}\.?)$", before)
+    if abbreviation and CURRENCY_ABBREVIATIONS.get(abbreviation.group(1).lower()):
+        code = CURRENCY_ABBREVIATIONS[abbreviation.group(1).lower()]  # "Rs 24 lakh"
+        return rupee_of_country(doc, n) if code == "INR" else code
     code_before = re.search(r"\b([A-Z]{3})\s*$", before + "")
     if code_before and code_before.group(1) in CURRENCY_CODES:
         return code_before.group(1)
     nxt = parsed[n.last + 1] if n.last + 1 < len(parsed) else None
     if nxt is not None:
-        if nxt.lower_ in CURRENCY_WORDS:
+        if nxt.lower_ in CURRENCY_WORDS and not _verb_won(nxt):
             return CURRENCY_WORDS[nxt.lower_]
         if nxt.text in CURRENCY_CODES:
             return nxt.text
-        if nxt.i + 1 < len(parsed) and parsed[nxt.i + 1].lower_ in CURRENCY_WORDS and nxt.pos_ == "ADJ":
-            return CURRENCY_WORDS[parsed[nxt.i + 1].lower_]  # "500 million Iraqi dinars"
+        for size in (2, 1):  # "500 million Iraqi dinars", "2 billion Hong Kong dollars"
+            if nxt.i + size < len(parsed) and parsed[nxt.i + size].lower_ in CURRENCY_WORDS:
+                adjective = " ".join(t.lower_ for t in parsed[nxt.i:nxt.i + size])
+                word = parsed[nxt.i + size].lower_
+                if (adjective, word) in CURRENCY_BY_ADJECTIVE:
+                    return CURRENCY_BY_ADJECTIVE[(adjective, word)]
+                if size == 1 and nxt.pos_ in ("ADJ", "PROPN"):
+                    return CURRENCY_WORDS[word]
     return None
+
+
+def rupee_of_country(doc: Doc, n: NumberSpan) -> str:
+    """"Rs" is India's rupee unless the sentence (else the article) is about another rupee country."""
+    sentence = doc.parsed[n.first].sent.text
+    for text in (sentence, doc.text[:5000]):
+        for pattern, code in RUPEE_COUNTRIES:
+            if re.search(pattern, text):
+                return code
+        if re.search(r"\bIndia", text):
+            return "INR"
+    return "INR"
+
+
+RUPEE_COUNTRIES = ((r"\bPakistan", "PKR"), (r"\bSri Lanka", "LKR"), (r"\bNepal", "NPR"), (r"\bMauriti", "MUR"))
+
+
+def _verb_won(token) -> bool:
+    """'won' after a number is the verb more often than Korea's currency ("the 3 seats won")."""
+    return token.lower_ == "won" and token.pos_ in ("VERB", "AUX")
 
 
 def counted_noun(doc: Doc, n: NumberSpan):
@@ -316,18 +384,58 @@ def predicate_category(token) -> str | None:
         return None
     # "12 killed", "killing 12 people", "12 people were killed", "12 people died"
     candidates = [token.head] if token.head is not token else []
-    if token.head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") or token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+    if (token.head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") or token.dep_ in ("nsubj", "nsubjpass", "dobj")) \
+            and token.head.pos_ not in ("VERB", "AUX"):
+        # up through the noun to its verb; never past a verb to the one it is conjoined with
+        # ("killed 11 villagers and kidnapped 20 others": the 20 were kidnapped, not killed)
         candidates.append(token.head.head)
     candidates += [c for c in token.children if c.dep_ in ("acl", "amod", "relcl")]
     if token.head is not token:
         candidates += [c for c in token.head.children if c.dep_ in ("oprd", "acomp", "xcomp") and c.i > token.i]
+    if driven_from_home(token) and token.head.lemma_.lower() in EVICTING_VERBS:
+        return "displaced"  # the parser hangs "from their homes" on the people
     for cand in candidates:
+        if cand.pos_ == "VERB" and driven_from_home(cand):
+            return "displaced"  # "forced 300,000 people from their homes"
         lemma = cand.lemma_.lower()
         for category, verbs in VERB_CATEGORIES.items():
             if lemma in verbs and cand.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
                 return category
         if cand.lower_ in ADJECTIVE_CATEGORIES and ADJECTIVE_CATEGORIES[cand.lower_]:
             return ADJECTIVE_CATEGORIES[cand.lower_]
+    return None
+
+
+PROTEST_VERBS = {"protest", "demonstrate", "march", "rally", "picket"}
+
+
+def protest_predicate(token) -> bool:
+    """'thousands of Venezuelans marched': people whose verb is a protest are protesters."""
+    for cand in (token, token.head, token.head.head):
+        if cand.dep_ in ("nsubj",) and cand.head.lemma_.lower() in PROTEST_VERBS and cand.head.pos_ == "VERB":
+            return True
+    return False
+
+
+EVICTING_VERBS = {"force", "drive", "chase", "push", "evict", "uproot", "displace", "flee", "expel", "oust"}
+
+
+def driven_from_home(verb) -> bool:
+    """A verb with 'from (their) homes' ("forced ... from their homes", "driven from home")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            if any(obj.lemma_.lower() in ("home", "house", "village") for obj in prep.children if obj.dep_ == "pobj"):
+                return True
+    return False
+
+
+def included_category(noun) -> str | None:
+    """'killed six people, including two children': the part shares what happened to the whole."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("including", "among") and head.head is not head:
+        whole = head.head
+        if whole.pos_ in ("NOUN", "PROPN"):
+            return predicate_category(whole)
     return None
 
 
@@ -340,7 +448,7 @@ def toll_category(doc: Doc, n: NumberSpan) -> str | None:
         return "wounded"
     sentence = doc.parsed[n.first].sent
     before = doc.text[sentence.start_char:n.start].lower()
-    if re.search(r"\bdeath toll\b[^.;]{0,40}$", before):
+    if re.search(r"\b(death toll|toll|number of (the )?(dead|deaths|fatalities|killed|victims))\b[^.;]{0,40}$", before):
         return "killed"
     if re.search(r"\b(number of|toll of) (injured|wounded)\b[^.;]{0,40}$", before):
         return "wounded"
@@ -425,12 +533,23 @@ def clause_subject_actor(doc: Doc, noun) -> tuple[str | None, list[str], str | N
     # "Germany plans to cut ...": an infinitive's subject is its governing verb's
     while head.dep_ in ("xcomp",) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
         head = head.head
-    for child in head.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.i != noun.i:
-            tokens = sorted(child.subtree, key=lambda t: t.i)
-            country, sectors, entity = phrase_actor(doc, tokens)
-            if country:
-                return country, sectors, entity
+    pronoun_owned = any(t.lower_ in ("its", "their", "our") for t in noun.subtree) or \
+        any(t.lower_ in ("its", "their", "our") for t in noun.head.children if noun.head.lower_ == "of")
+    for _ in range(2):
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.i != noun.i and subject.pos_ != "PRON":
+            tokens = sorted(subject.subtree, key=lambda t: t.i)
+            if noun not in tokens:
+                country, sectors, entity = phrase_actor(doc, tokens)
+                if country:
+                    return country, sectors, entity
+        # "Russia said it had withdrawn 10,000 troops", "Ukraine said 12 of its soldiers were
+        # killed": the pronoun is the reporting subject, one clause up
+        if not (subject is not None and subject.pos_ == "PRON" or pronoun_owned):
+            break
+        if head.dep_ not in ("ccomp", "xcomp", "conj") or head.head is head:
+            break
+        head = head.head
     return None, [], None
 
 
@@ -439,8 +558,13 @@ def count_kind(doc: Doc, n: NumberSpan, noun) -> str:
     parsed = doc.parsed
     first = parsed[n.first]
     before = doc.text[max(0, n.start - 30):n.start].lower()
-    if re.search(r"\b(additional|extra|another|more)\s+$", before) or re.search(r"\bby\s+(about\s+|some\s+)?$", before):
+    if re.search(r"\b(additional|extra|another|more)\s+$", before):
         return "change"
+    sentence_before = doc.text[parsed[n.first].sent.start_char:n.start].lower()
+    if re.search(r"\b(rais|cut|reduc|increas|ris|rose|fell|fall|drop|grew|grow|jump|climb|swell|swoll|shr[ai]nk|"
+                 r"decreas|declin|boost|lower|expand|trim|slash|withdr[ae]w|pull|up|down)\w*\b[^.;]{0,60}"
+                 r"\bby\s+(about\s+|some\s+|nearly\s+|almost\s+|more than\s+)?$", sentence_before):
+        return "change"  # "cut the force by 2,000"; not "a strike by 10,000 nurses"
     anchor = noun if noun is not None and noun.i > n.last else first
     # walk up to the verb: "reduced to [2,500] soldiers", "withdraw [500] soldiers"
     token = anchor

@@ -26,6 +26,8 @@ MONTHS = {
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
+FULL_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december"}
 WEEKDAYS = {"monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
             "thursday": 3, "thu": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
             "sunday": 6, "sun": 6}
@@ -41,7 +43,7 @@ EDGE = r"(?:early|late|mid|mid-|the end of|the beginning of|the middle of|the st
 UNIT = r"(?:second|minute|hour|day|week|weekend|month|quarter|year|decade|century)"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
 NUMWORD = rf"(?:\d+(?:\.\d+)?|{WORD_NUMBER_RE}|a|an|a few|several|many|some)"
-CLOCK = r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|noon|midnight)"
+CLOCK = r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|noon|midday|midnight)"
 TIMEZONE = r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST)\b)?"
 
 
@@ -70,14 +72,17 @@ PAST_CUES = re.compile(r"\b(said|was|were|had|did|ago|last|earlier|announced|rep
 
 
 def sentence_tense(doc: Doc, start: int, end: int) -> str | None:
-    """'future', 'past' or None for the clause around [start, end), from its governing verb.
+    """'future', 'past', 'present' or None for the clause around [start, end), from its verb.
 
     The parse says which verb the expression hangs from; its auxiliaries and tag give the
-    tense ("will meet Friday" future, "met Friday" past). Plain present tense says nothing.
+    tense ("will meet Friday" future, "met Friday" past, "meet Friday" present, which news
+    uses for what is scheduled). Callers decide what the present means for them.
     """
-    before = doc.text[max(0, start - 8):start].lower()
+    before = doc.text[max(0, start - 12):start].lower()
     if re.search(r"\b(since|ago)\s*$", before):
         return "past"
+    if re.search(r"\bas (soon|early) as\s*$", before):
+        return "future"  # "as soon as Tuesday" looks ahead
     parsed = doc.parsed
     if parsed is None:
         return None
@@ -93,10 +98,16 @@ def sentence_tense(doc: Doc, start: int, end: int) -> str | None:
         through_noun = through_noun or token.pos_ == "NOUN"
     if through_noun and token.lemma_ in REPORTING:
         return None  # "told companies of a cutback in September": the telling's tense is not the cutback's
+    if through_noun and token.lemma_ in SCHEDULING:
+        return "future"  # "has scheduled a news conference Thursday": what is scheduled lies ahead
+    if token.lemma_ in ("schedule", "slate", "reschedule"):
+        return "future"  # "has scheduled a briefing Thursday", "was slated for Friday"
     for _ in range(4):
         if token.pos_ not in ("VERB", "AUX"):
             return None
         verdict = _verb_tense(token)
+        if verdict == "present" and through_noun:
+            return None  # "follows Tuesday's declaration": the present verb does not date the noun
         if verdict != "climb":
             return verdict
         token = token.head
@@ -105,6 +116,8 @@ def sentence_tense(doc: Doc, start: int, end: int) -> str | None:
 
 PLAN_VERBS = {"plan", "expect", "schedule", "intend", "set", "due", "hope", "aim", "prepare", "agree", "vow",
               "promise", "threaten", "want", "seek", "decide", "suppose", "propose", "pledge", "urge", "need"}
+# verbs whose object is an appointment: the date on the object is when it will happen
+SCHEDULING = {"schedule", "plan", "call", "set", "announce", "slate"}
 
 
 def _verb_tense(token) -> str | None:
@@ -113,8 +126,11 @@ def _verb_tense(token) -> str | None:
     words = {a.lower_ for a in auxes}
     if words & {"will", "'ll", "shall", "wo"}:
         return "future"
-    if words & {"would", "could", "might", "may", "should", "must", "can"}:
-        return None  # modal: the time may lie either side of publication
+    if words & {"would", "might", "may", "should", "must"}:
+        # a modal looks ahead ("would travel Thursday") unless it is perfect ("would have met")
+        return "past" if "have" in words else "future"
+    if words & {"could", "can"}:
+        return None  # "could not be reached Wednesday" is past, "could sign Friday" ahead
     if token.lemma_ == "go" and any(c.dep_ == "xcomp" for c in token.children) and token.tag_ == "VBG":
         return "future"
     if any(a.tag_ == "VBD" or a.lower_ in ("had", "did", "was", "were") for a in auxes):
@@ -122,10 +138,27 @@ def _verb_tense(token) -> str | None:
     if token.tag_ in ("VBD", "VBN"):
         return "past"
     if token.tag_ == "VB" and token.dep_ in ("xcomp", "ccomp", "advcl", "conj") and token.head is not token:
-        if token.head.lemma_ in PLAN_VERBS:
-            return "future"
+        if token.head.lemma_ in PLAN_VERBS or token.head.lemma_ == "be":
+            return "future"  # "plans to hold", "is to resume"
         return "climb"
+    if token.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in ("due", "set", "expected", "scheduled", "slated",
+                                                                       "likely", "poised", "ready")
+                                    for c in token.children) and token.tag_ in ("VBZ", "VBP"):
+        return "future"  # "the vote is due in November"
+    if token.tag_ in ("VBZ", "VBP") and token.lemma_ not in REPORTING and token.lemma_ != "be":
+        if not looks_present(token):
+            return "past"  # "which fell 1.4%" tagged VBP: the form itself is a past one
+        return "present"
+    if token.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re"}:
+        return "present"  # "is traveling Thursday"
     return None
+
+
+def looks_present(token) -> bool:
+    """Whether a verb tagged present has a present form: the lemma itself, or lemma + s."""
+    word, lemma = token.lower_, token.lemma_.lower()
+    return word == lemma or word.startswith(lemma[:-1] if lemma.endswith("e") else lemma) and word.endswith("s") \
+        or word in ("has", "does", "goes")
 
 
 REPORTING = {"say", "tell", "announce", "report", "add", "note", "state", "confirm", "claim", "deny",
@@ -157,23 +190,34 @@ def resolve_weekday(weekday: int, published: _dt.date, tense: str | None, modifi
 def resolve_month_year(month: int, published: _dt.date, tense: str | None, modifier: str | None = None) -> int:
     """The year of a month named without one ("in March"), by tense and nearness."""
     year = published.year
-    # "last February" is the previous calendar year's, as news (and TimeML) read it
+    ahead = month - published.month  # months ahead of publication within its year
+    # "last April" is the most recent April before last month (last month has its own name),
+    # "next April" the first after this month
     if modifier == "last":
-        return year - 1
+        return year if ahead < -1 else year - 1
     if modifier == "next":
-        return year + 1
+        return year if ahead > 0 else year + 1
     if modifier == "this":
         return year
     if tense == "past":
-        return year if month <= published.month else year - 1
+        # a past-tense clause moves a month to last year only when it lies well ahead: news
+        # writes "extended the offer to November" in late October about this November
+        return year - 1 if ahead > NEAR_FUTURE_MONTHS else year
     if tense == "future":
-        return year if month >= published.month else year + 1
+        return year if ahead >= 0 else year + 1
     # nearest: a month more than six months away is taken from the neighbouring year
-    if month - published.month > 6:
+    if ahead > 6:
         return year - 1
-    if published.month - month > 6:
+    if -ahead > 6:
         return year + 1
     return year
+
+
+# a date this near ahead of publication stays in the publication's year even in a past-tense
+# clause: deadlines, payment and record dates are reported with past verbs ("set Nov. 10 as
+# the deadline"), and news style leaves the year off dates of the current year
+NEAR_FUTURE_DAYS = 92
+NEAR_FUTURE_MONTHS = 2
 
 
 def resolve_month_day_year(month: int, day: int, published: _dt.date, tense: str | None) -> int:
@@ -182,7 +226,7 @@ def resolve_month_day_year(month: int, day: int, published: _dt.date, tense: str
         candidate = _dt.date(year, month, day)
     except ValueError:
         return year
-    if tense == "past" and candidate > published + _dt.timedelta(days=1):
+    if tense == "past" and (candidate - published).days > NEAR_FUTURE_DAYS:
         return year - 1
     if tense == "future" and candidate < published - _dt.timedelta(days=1):
         return year + 1
@@ -213,7 +257,30 @@ def rule(pattern: str, flags: int = re.I) -> Callable[[Rule], Rule]:
 
 
 def _tense(m: re.Match, doc: Doc) -> str | None:
-    return sentence_tense(doc, m.start(), m.end())
+    """Past, future or None: the plain present says nothing about a month or a year."""
+    tense = sentence_tense(doc, m.start(), m.end())
+    return None if tense == "present" else tense
+
+
+def _day_tense(m: re.Match, doc: Doc) -> str | None:
+    """Past, future or None for a weekday: "meet Monday" in the present is a scheduled Monday."""
+    tense = sentence_tense(doc, m.start(), m.end())
+    if tense == "present":
+        # headlines tell past events in the present ("Protesters storm parliament on Friday"):
+        # only a sentence of running text reads its present as a schedule
+        return "future" if is_running_text(doc, m.start()) else None
+    return tense
+
+
+def is_running_text(doc: Doc, start: int) -> bool:
+    """Whether the sentence around ``start`` ends like prose (a full stop, not a headline)."""
+    if doc.parsed is None:
+        return True
+    span = doc.parsed.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return True
+    sentence = span.sent.text.rstrip()
+    return bool(re.search(r"[.!?][\"'\u201d\u2019)]*$", sentence))
 
 
 @rule(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2})?)?(?![\d-])")
@@ -281,17 +348,18 @@ def day_month(m: re.Match, doc: Doc):
         return None
 
 
-@rule(rf"\b(?:(early|late|mid-?|the end of|the beginning of|the middle of|the start of)\s*)?(?:(last|next|this)\s+)?({MONTH})(?:,?\s+(?:of\s+)?({YEAR}))?\b(?!\s+\d)", 0)
+@rule(rf"\b(?:(?i:(early|late|mid-?|the end of|the beginning of|the middle of|the start of))\s*)?(?:(?i:(last|next|this))\s+)?({MONTH})(?:,?\s+(?:of\s+)?({YEAR}))?(?![\w.]*\.?\s+\d)", 0)
 def month_alone(m: re.Match, doc: Doc):
     """March / last April / early September / July 1997."""
     word = m.group(3)
     has_context = m.group(1) or m.group(2) or m.group(4)
     if word in ("May", "March") and not has_context:
         before = doc.text[max(0, m.start() - 12):m.start()].lower()
-        if not re.search(r"\b(in|since|until|by|of|from|through|to|before|after|during)\s+$", before):
-            return None  # the verbs "may" and "march"
-    if word.endswith(".") and not has_context:
-        pass
+        if not re.search(r"\b(in|since|until|by|of|from|through|to|before|after|during|the)\s+$", before, re.I):
+            return None  # the verbs "may" and "march" ("the March accession" is the month)
+    if word.lower().rstrip(".") in MONTHS and word.lower() not in FULL_MONTHS and not word.endswith(".") \
+            and not m.group(4):
+        return None  # "Jan Kavan": a bare abbreviation without its period or a year is a name
     month = _month_number(word)
     if m.group(4):
         return f"{m.group(4)}-{month:02d}", "date"
@@ -301,13 +369,13 @@ def month_alone(m: re.Match, doc: Doc):
     return f"{year}-{month:02d}", "date"
 
 
-@rule(rf"\b(?:(last|next|this|past|coming|early|late)\s+)?({WEEKDAY})(?:\s+({PART_OF_DAY}))?\b", 0)
+@rule(rf"\b(?:(?i:(last|next|this|past|coming|early|late))\s+)?({WEEKDAY})(?:\s+(?i:({PART_OF_DAY})))?\b", 0)
 def weekday(m: re.Match, doc: Doc):
     if doc.published is None:
         return None, "date"
-    modifier = m.group(1)
+    modifier = (m.group(1) or "").lower() or None
     modifier = {"past": "last", "coming": "next"}.get(modifier, modifier)
-    when = resolve_weekday(WEEKDAYS[m.group(2).lower()], doc.published, _tense(m, doc),
+    when = resolve_weekday(WEEKDAYS[m.group(2).lower()], doc.published, _day_tense(m, doc),
                            modifier if modifier in ("last", "next", "this") else None)
     return _ymd(when), "date"
 
@@ -320,11 +388,12 @@ def deictic_day(m: re.Match, doc: Doc):
     return _ymd(doc.published + _dt.timedelta(days=offset)), "date"
 
 
-@rule(rf"\b(this|yesterday|tomorrow)\s+({PART_OF_DAY})\b")
+@rule(rf"\b(this|yesterday|tomorrow)\s+({PART_OF_DAY})\b|\b(last)\s+(night)\b")
 def part_of_day(m: re.Match, doc: Doc):
+    """this morning / last night: the day they fall on (the contract has no part-of-day value)."""
     if doc.published is None:
         return None, "date"
-    offset = {"this": 0, "yesterday": -1, "tomorrow": 1}[m.group(1).lower()]
+    offset = {"this": 0, "yesterday": -1, "tomorrow": 1, "last": -1}[(m.group(1) or m.group(3)).lower()]
     return _ymd(doc.published + _dt.timedelta(days=offset)), "date"
 
 
@@ -363,6 +432,8 @@ def year(m: re.Match, doc: Doc):
     before = doc.text[max(0, m.start() - 2):m.start()]
     if re.search(r"[$£€#]\s*$", before) or counts_something(doc, m.start(2), m.end(2)):
         return None
+    if re.match(r"\s*(?:GMT|UTC|Z\b|hrs\b|hours\b|local\b|IST|EST|CET)", doc.text[m.end(2):m.end(2) + 8]):
+        return None  # "(1900 GMT)": a 24-hour clock, not a year
     return m.group(2), "date"
 
 
@@ -374,7 +445,20 @@ def counts_something(doc: Doc, start: int, end: int) -> bool:
     if span is None:
         return False
     token = span.root
-    return token.dep_ == "nummod" and token.head.tag_ in ("NNS", "NNPS") and token.head.i > token.i
+    head = token.head
+    if token.dep_ != "nummod" or head.tag_ not in ("NNS", "NNPS") or not 0 < head.i - token.i <= 3:
+        return False
+    if any(t.is_punct for t in token.doc[token.i + 1:head.i]):
+        return False  # "In fiscal 1989, it had sales": a comma parts the year from the noun
+    # "the 2000 Olympics", "1990 earnings": a year names which games, which year's results
+    return not head.text[:1].isupper() and head.lemma_.lower() not in PERIOD_NOUNS
+
+
+# plural nouns a year modifies as "which year's" rather than "how many"
+PERIOD_NOUNS = {"earning", "earnings", "sale", "sales", "result", "results", "profit", "profits", "revenue",
+                "revenues", "figure", "figures", "forecast", "forecasts", "estimate", "estimates", "level", "levels",
+                "price", "prices", "budget", "budgets", "election", "elections", "game", "games", "olympics",
+                "accord", "accords", "talk", "talks", "riot", "riots", "protest", "protests", "attack", "attacks"}
 
 
 @rule(r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(1[6-9]\d0|20[0-9]0)'?s\b|\bthe\s+'(\d)0s\b")
@@ -414,13 +498,22 @@ def clock_time(m: re.Match, doc: Doc):
     hh, mm = clock_value(m.group(1))
     if doc.published is None:
         return None, "time"
-    return f"{doc.published.isoformat()}T{hh:02d}:{mm:02d}", "time"
+    # "clock": a time of day whose day find_dates may take from a date beside it
+    return f"{doc.published.isoformat()}T{hh:02d}:{mm:02d}", "clock"
+
+
+@rule(r"(?<![\d,.])([01]\d|2[0-3])([0-5]\d)\s*(GMT|UTC|Z)\b", 0)
+def military_clock(m: re.Match, doc: Doc):
+    """'1900 GMT': a 24-hour clock in universal time, as wire copy gives it beside local time."""
+    if doc.published is None:
+        return None, "time"
+    return f"{doc.published.isoformat()}T{m.group(1)}:{m.group(2)}Z", "clock"
 
 
 def clock_value(text: str) -> tuple[int, int]:
     """(hour, minute) of "8:40 p.m.", "10 am", "noon", "14:30"."""
     text = text.lower().replace(" ", "")
-    if text == "noon":
+    if text in ("noon", "midday"):
         hh, mm = 12, 0
     elif text == "midnight":
         hh, mm = 0, 0
@@ -434,7 +527,7 @@ def clock_value(text: str) -> tuple[int, int]:
     return hh, mm
 
 
-@rule(rf"\b(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following)\s+)?(?:(?:about|almost|nearly|more than|over|some|at least|less than)\s+)?(?:{NUMWORD})[\s-]+(?:(?:and a half|half)\s+)?({UNIT})s?(?:[\s-]+long)?\b(?!\s+(?:ago|earlier|later|before|from now))")
+@rule(rf"\b(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following)\s+)?(?:(?:about|almost|nearly|more than|over|some|at least|less than)\s+)?(?:{NUMWORD})[\s-]+(?:(?:and a half|half)\s+)?({UNIT})s?(?:[\s-]+long)?\b(?!\s+(?:ago|earlier|later|before|from now))(?!-old)")
 def duration(m: re.Match, doc: Doc):
     """three years / the past six months / a decade: durations have no calendar value."""
     if "-quarter" in m.group(0).lower():
@@ -457,6 +550,12 @@ def recurring(m: re.Match, doc: Doc):
     return None, "set"
 
 
+@rule(r"\b(?:in\s+)?(recent\s+(?:days|weeks|months|years|decades)|the\s+(?:last|past)\s+few\s+(?:days|weeks|months|years))\b")
+def recent_period(m: re.Match, doc: Doc):
+    """'in recent weeks', 'the past few months': a stretch up to now with no edge to date it."""
+    return None, "vague"
+
+
 @rule(r"\b(now|currently|recently|soon|nowadays|lately|at present|at the moment|these days|the future|the past|"
       r"in the near future|previously|formerly|so far|to date|shortly|immediately|earlier|later|once|the moment)\b")
 def vague(m: re.Match, doc: Doc):
@@ -465,19 +564,73 @@ def vague(m: re.Match, doc: Doc):
     if word in ("earlier", "later", "once", "immediately", "so far", "to date", "the moment", "shortly",
                 "formerly", "previously"):
         return None
+    if word == "soon" and is_conjunction_soon(doc.text, m.start(1), m.end(1)):
+        return None
     return None, "vague"
 
 
-@rule(rf"\b({CLOCK}){TIMEZONE}\s+(?:(last|next|this)\s+)?({WEEKDAY})\b|\b(?:(last|next|this)\s+)?({WEEKDAY})(?:\s+({PART_OF_DAY}))?,?\s+(?:at\s+)?({CLOCK}){TIMEZONE}", 0)
+def is_conjunction_soon(text: str, start: int, end: int) -> bool:
+    """'as soon as', 'soon after': a link between two events, not a time of its own."""
+    before, after = text[max(0, start - 3):start].lower(), text[end:end + 12].lower()
+    return before.endswith("as ") or bool(re.match(r"\s+(as|after|afterwards?|thereafter)\b", after))
+
+
+@rule(rf"\b({CLOCK}){TIMEZONE}\s+(?:(?i:(last|next|this))\s+)?({WEEKDAY})\b|\b(?:(?i:(last|next|this))\s+)?({WEEKDAY})(?:\s+({PART_OF_DAY}))?,?\s+(?:at\s+)?({CLOCK}){TIMEZONE}", 0)
 def weekday_time(m: re.Match, doc: Doc):
     """noon Thursday / 10 p.m. Wednesday / Friday at 8:40 p.m."""
     if doc.published is None:
         return None, "time"
     clock = m.group(1) or m.group(7)
     modifier = (m.group(2) or m.group(4) or "").lower() or None
-    day = resolve_weekday(WEEKDAYS[(m.group(3) or m.group(5)).lower()], doc.published, _tense(m, doc), modifier)
+    day = resolve_weekday(WEEKDAYS[(m.group(3) or m.group(5)).lower()], doc.published, _day_tense(m, doc), modifier)
     hh, mm = clock_value(clock)
     return f"{day.isoformat()}T{hh:02d}:{mm:02d}", "time"
+
+
+@rule(rf"\b({CLOCK}){TIMEZONE},?\s+(?:on\s+)?(?:{WEEKDAY},?\s+)?({MONTH})\s+({DAY})(?:,?\s+({YEAR}))?(?!\d)", 0)
+def clock_month_day(m: re.Match, doc: Doc):
+    """5 p.m. EST Nov. 9 / 10 a.m., Monday, Jan. 6: the clock on the named day."""
+    month = _month_number(m.group(2))
+    day = int(re.match(r"\d+", m.group(3)).group(0))
+    if m.group(4):
+        year = int(m.group(4))
+    elif doc.published:
+        year = resolve_month_day_year(month, day, doc.published, _tense(m, doc))
+    else:
+        return None, "time"
+    try:
+        value = _dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+    hh, mm = clock_value(m.group(1))
+    return f"{value}T{hh:02d}:{mm:02d}", "time"
+
+
+@rule(r"\b(?:the\s+)?(?:(?:end|close)\s+of\s+the\s+year|year[- ]end|year's end)\b(?!-)"
+      r"|\bthe\s+end\s+of\s+(?:the|this)\s+(year|month)\b")
+def end_of_period(m: re.Match, doc: Doc):
+    """year-end / the end of the year / the end of the month: the publication's year or month."""
+    if doc.published is None:
+        return None, "date"
+    if (m.group(1) or "").lower() == "month":
+        return doc.published.strftime("%Y-%m"), "date"
+    return str(doc.published.year), "date"
+
+
+@rule(r"\b(?:the\s+)?(?:current|present|full|this)\s+(?:fiscal\s+|calendar\s+)?year\b|\bthe\s+fiscal\s+year\b(?!\s+(?:ended|ending|that|which|before|ago))")
+def current_fiscal_year(m: re.Match, doc: Doc):
+    """the current fiscal year / the full year: the year being reported on, publication's."""
+    if doc.published is None:
+        return None, "date"
+    return str(doc.published.year), "date"
+
+
+@rule(r"\b(year-earlier|year-ago|year-before)\b(?!\s+(?:quarter|period|half|months|weeks|third|second|first|fourth))")
+def year_earlier_adjective(m: re.Match, doc: Doc):
+    """'from year-earlier levels': the previous year; a year-ago quarter has no contract value."""
+    if doc.published is None:
+        return None, "date"
+    return str(doc.published.year - 1), "date"
 
 
 @rule(rf"\b({MONTH})\s+(last|this|next)\s+year\b", 0)
@@ -550,6 +703,88 @@ def holiday(m: re.Match, doc: Doc):
     return _ymd(when), "date"
 
 
+# --- expressions anchored on the date the story last mentioned ------------------------
+# "that year", "the next day", "the previous Friday" count from the narrative's own time, the
+# last date the text gave before them, not from publication. Their rules return a marker
+# ("@D+1": a day after the anchor) that find_dates resolves once every expression is known.
+
+ANAPHOR_UNITS = {"day": "D", "morning": "D", "afternoon": "D", "evening": "D", "night": "D",
+                 "month": "M", "year": "Y", "week": "W"}
+
+
+@rule(rf"\b(?:(earlier|later)\s+)?that\s+(day|morning|afternoon|evening|night|month|year|week)\b(?!\s+(?:of|when|that|which)\b)")
+def that_period(m: re.Match, doc: Doc):
+    """that year / later that day: the anchor's own year or day."""
+    unit = ANAPHOR_UNITS[m.group(2).lower()]
+    return (None, "date") if unit == "W" else (f"@{unit}+0", "date")
+
+
+@rule(rf"\bthe\s+(same|next|following|previous|prior|preceding)\s+(day|morning|afternoon|evening|night|month|year|week)\b(?!\s+(?:of|when|that|which|after|before)\b)")
+def next_period(m: re.Match, doc: Doc):
+    """the next day / the following year / the previous month, counted from the anchor."""
+    unit = ANAPHOR_UNITS[m.group(2).lower()]
+    step = {"same": 0, "next": 1, "following": 1}.get(m.group(1).lower(), -1)
+    return (None, "date") if unit == "W" else (f"@{unit}{step:+d}", "date")
+
+
+@rule(r"\bthe\s+(day|night|month|year)\s+(before|after)\b(?!\s+(?:the|a|an|his|her|its|their|this|that|last|next|[A-Z0-9]))")
+def period_before_after(m: re.Match, doc: Doc):
+    """'the day before', said of the anchor (not 'the day before the vote', which names its own)."""
+    unit = ANAPHOR_UNITS[m.group(1).lower()]
+    return f"@{unit}{-1 if m.group(2).lower() == 'before' else 1:+d}", "date"
+
+
+@rule(rf"\bthe\s+(next|following|previous|preceding|prior)\s+({WEEKDAY})\b", 0)
+def anchored_weekday(m: re.Match, doc: Doc):
+    """the previous Friday / the following Monday: the weekday next to the anchor."""
+    direction = "+" if m.group(1).lower() in ("next", "following") else "-"
+    return f"@{WEEKDAYS[m.group(2).lower()]}{direction}", "date"
+
+
+def _anchor_date(value: str) -> tuple[_dt.date, int] | None:
+    """A date and its precision (1 year, 2 month, 3 day) from an ISO value."""
+    parts = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    if not parts:
+        return None
+    precision = 1 + bool(parts.group(2)) + bool(parts.group(3))
+    return _dt.date(int(parts.group(1)), int(parts.group(2) or 1), int(parts.group(3) or 1)), precision
+
+
+def resolve_anchored(marker: str, anchor: tuple[_dt.date, int] | None) -> str | None:
+    """The value of an anchored marker against the anchor (date, precision), or None."""
+    if anchor is None:
+        return None
+    when, precision = anchor
+    unit, rest = marker[1], marker[2:]
+    if unit.isdigit():  # a weekday next to the anchor day
+        if precision < 3:
+            return None
+        weekday, forward = int(unit), rest == "+"
+        delta = (weekday - when.weekday()) % 7 or 7 if forward else -((when.weekday() - weekday) % 7 or 7)
+        return (when + _dt.timedelta(days=delta)).isoformat()
+    step = int(rest)
+    if unit == "Y":
+        return str(when.year + step)
+    if unit == "M" and precision >= 2:
+        y, mo = _shift_month(when, step)
+        return f"{y}-{mo:02d}"
+    if unit == "D" and precision >= 3:
+        return (when + _dt.timedelta(days=step)).isoformat()
+    return None
+
+
+def resolve_anchors(found: list[Found], published: _dt.date | None) -> None:
+    """Give anchored expressions their value from the last dated expression before them."""
+    anchor = (published, 3) if published else None
+    for f in found:
+        if f.value and f.value.startswith("@"):
+            f.value = resolve_anchored(f.value, anchor)
+            if f.value is None:
+                continue
+        if f.value and f.kind in ("date", "time"):
+            anchor = _anchor_date(f.value) or anchor
+
+
 # --- the tagger -----------------------------------------------------------------------
 
 
@@ -575,7 +810,36 @@ def find_dates(doc: Doc) -> list[Found]:
         if any(cand.start < t.end and t.start < cand.end for t in taken):
             continue
         taken.append(cand)
-    return sorted(taken, key=lambda f: f.start)
+    taken.sort(key=lambda f: f.start)
+    resolve_anchors(taken, doc.published)
+    date_clocks(taken, text)
+    return taken
+
+
+# how far (characters) a day may sit from a bare clock and still be its day
+CLOCK_REACH = 40
+
+
+def date_clocks(found: list[Found], text: str) -> None:
+    """'at 7 p.m. (1900 GMT) on Thursday': a bare clock takes the day named beside it.
+
+    Without one it keeps the publication day. The day must be in the same sentence, no
+    further than CLOCK_REACH characters away.
+    """
+    for i, f in enumerate(found):
+        if f.kind != "clock":
+            continue
+        f.kind = "time"
+        if f.value is None:
+            continue
+        neighbours = [g for g in found[max(0, i - 3):i + 4]
+                      if g.kind == "date" and g.value and len(g.value) == 10 and not g.value.startswith("@")]
+        for g in sorted(neighbours, key=lambda g: abs(g.start - f.start)):
+            left, right = (g, f) if g.start < f.start else (f, g)
+            gap = text[left.end:right.start]
+            if len(gap) <= CLOCK_REACH and not re.search(r"[.;!?]\s", gap):
+                f.value = g.value + f.value[10:]
+                break
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

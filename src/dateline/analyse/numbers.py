@@ -16,7 +16,9 @@ UNITS = {
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
         "eighty": 80, "ninety": 90}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000}
+          "trillion": 1_000_000_000_000,
+          # South Asian scales: "Rs 24 lakh" is 2.4 million rupees, "Rs 1,500 crore" 15 billion
+          "lakh": 100_000, "lakhs": 100_000, "lac": 100_000, "crore": 10_000_000, "crores": 10_000_000}
 ARTICLE_ONE = {"a": 1, "an": 1}
 # vague quantities: the number reported is the low end of what the word can mean
 VAGUE = {
@@ -31,9 +33,9 @@ SCALE_ABBREV = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000
 WORD_NUMBER = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
 _WORD_TOKEN = rf"(?:{WORD_NUMBER})(?:-(?:{WORD_NUMBER}))?"
 # "five hundred", "twenty-five thousand", "one hundred and fifty"
-WORD_NUMBER_RE = rf"(?:{_WORD_TOKEN})(?:\s+(?:and\s+)?(?:{_WORD_TOKEN}|hundred|thousand|million|billion))*"
+WORD_NUMBER_RE = rf"(?:{_WORD_TOKEN})(?:\s+(?:and\s+)?(?:{_WORD_TOKEN}|hundred|thousand|million|billion|lakhs?|crores?))*"
 DIGITS_RE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-SCALE_RE = r"(?:\s*(?:hundred|thousand|million|billion|trillion|mln|bln|bn|mn|[kmb])\b)?"
+SCALE_RE = r"(?:\s*(?:hundred|thousand|million|billion|trillion|lakhs?|lac|crores?|mln|bln|bn|mn|[kmb])\b)?"
 NUMBER_RE = re.compile(rf"(?<![\w.,])(?:(?:{DIGITS_RE}){SCALE_RE}|{WORD_NUMBER_RE})(?![\w])", re.I)
 
 
@@ -62,7 +64,7 @@ def words_to_number(text: str) -> float | None:
 
 def parse_number(text: str) -> float | None:
     """Value of "500", "2,500", "1.2 million", "$3bn" (currency stripped), "five hundred"."""
-    text = text.strip().lower().lstrip("$€£¥").strip()
+    text = text.strip().lower().lstrip("$€£¥₹₦₩₽₺₪").strip()
     match = re.fullmatch(rf"({DIGITS_RE})\s*([a-z]+)?", text)
     if match:
         value = float(match.group(1).replace(",", ""))
