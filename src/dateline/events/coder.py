@@ -138,7 +138,8 @@ def _object_words(obj: "Token | None") -> set[str]:
     words = {obj.lemma_.lower(), obj.lower_}
     words |= {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
     for c in obj.children:  # "a grant of 580 million shillings", "a state of emergency"
-        if c.dep_ == "prep" and c.lower_ == "of":
+        # "sent $250 million in military aid": an amount's "in" phrase says what was given
+        if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and obj.ent_type_ in NON_ACTOR_ENTS)):
             words |= {g.lemma_.lower() for g in c.children if g.dep_ == "pobj"}
     return words
 
