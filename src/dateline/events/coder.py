@@ -116,10 +116,28 @@ def _is_passive(tok: "Token") -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
 
 
-def _object(tok: "Token") -> "Token | None":
+def _up_to_object(tok: "Token") -> "Token | None":
+    """"kidnapped up to 16 Russian advisers": the parse may read "up" as a particle and the
+    counted object as its "to" phrase; the counted noun is still the object."""
     for c in tok.children:
-        if c.dep_ in ("dobj", "obj"):
-            return c
+        if c.dep_ == "prt" and c.lower_ == "up":
+            for prep in c.children:
+                if prep.dep_ == "prep" and prep.lower_ == "to":
+                    for g in _pobjs(prep):
+                        if any(n.dep_ == "nummod" for n in g.children):
+                            return g
+    return None
+
+
+def _direct_object(tok: "Token") -> "Token | None":
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+    return obj if obj is not None else _up_to_object(tok)
+
+
+def _object(tok: "Token") -> "Token | None":
+    obj = _direct_object(tok)
+    if obj is not None:
+        return obj
     if _is_passive(tok):
         for c in tok.children:
             if c.dep_ == "nsubjpass":
@@ -624,7 +642,7 @@ def verb_args(v: "Token", code: str = "") -> Args:
     for c in v.children:
         if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN"):
             args.targets.append(c)
-    obj = next((c for c in v.children if c.dep_ in ("dobj", "obj")), None)
+    obj = _direct_object(v)
     if obj is not None:
         event_noun = obj.pos_ == "NOUN" and not obj.ent_type_ and obj.lemma_.lower() in lexicon().nouns
         if (_is_theme(obj) and code[:2] in THEME_ROOTS) or event_noun:
@@ -1024,6 +1042,31 @@ def _borrow_countries(pairs: list, place: Place | None, code: str) -> None:
                 side.code = country + side.code
 
 
+def _occupants(toks: list["Token"]) -> list["Token"]:
+    """"A camp for Congolese refugees was attacked", "the offices of the newspaper were
+    raided": a place attacked stands for the people it belongs to."""
+    return [g for tok in toks for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+            for g in _pobjs(c)]
+
+
+AIMED_PREPS = ("against", "on", "into", "in", "inside", "across", "over")
+
+
+def _clause_country(p: _Pending, home: str) -> str | None:
+    """A country other than the actor's own, named in the event's clause after "against",
+    "into", "in" ("retook a village in western Cambodia", "a war against Iraq"): the act
+    falls there, not on the actor's home country."""
+    top = p.chain.top or p.trigger.token
+    own = {t.i for s in p.source_tok for t in s.subtree}
+    for tok in top.subtree:
+        if tok.i in own or tok.dep_ != "pobj" or tok.head.lower_ not in AIMED_PREPS:
+            continue
+        iso = countries.country_code(tok.text) or countries.country_code(tok.doc[tok.left_edge.i:tok.i + 1].text)
+        if iso and iso != home:
+            return iso
+    return None
+
+
 def _interactive(code: str) -> bool:
     """Codes two coordinated actors do with each other: agree, meet, cooperate, fight."""
     return code[:2] in ("03", "04", "06", "19") or code in ("057", "050", "0871")
@@ -1076,7 +1119,7 @@ def _country_actor(code: str, name: str) -> Actor:
 def _trigger_span_end(tok: "Token") -> int:
     end = tok.idx + len(tok.text)
     for c in tok.children:  # "pull out", "blew up": the particle belongs to the trigger
-        if c.dep_ == "prt" and c.i == tok.i + 1:
+        if c.dep_ == "prt" and c.i == tok.i + 1 and _up_to_object(tok) is None:
             end = c.idx + len(c.text)
     return end
 
@@ -1096,6 +1139,8 @@ def annotate_events(doc: Doc) -> list[Event]:
         for p in coded:
             sources = _first_actors(doc, p.source_tok)
             targets = _first_actors(doc, p.target_tok)
+            if not targets and p.target_tok and p.code[:2] in ("16", "17", "18", "19", "20"):
+                targets = _first_actors(doc, _occupants(p.target_tok))
             between = _actors_for(doc, p.args.between) if p.args.between else []
             if p.args.between and len(between) < 2:
                 between = _between_fallback(doc, p.args.between[0], sent) or between
@@ -1133,8 +1178,11 @@ def annotate_events(doc: Doc) -> list[Event]:
             for source, target in pairs:
                 explicit = target is not None
                 if target is None and source is not None and source.country:
+                    aimed = _clause_country(p, source.country)
                     if place is not None and place.country and place.country != source.country:
                         target = _country_actor(place.country, place.name)
+                    elif aimed:  # "mobilized reservists for a war against Iraq": not at home
+                        target = _country_actor(aimed, countries.country_name(aimed) or aimed)
                     elif (p.code[:2] in DOMESTIC_ROOTS or p.code in DOMESTIC_CODES
                           or (doc.actor_dictionary is None and _home_default(p.code)
                               and _acts_at_home(source, p.code, place))):
