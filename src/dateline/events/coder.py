@@ -1025,7 +1025,20 @@ def _reported_by(doc: Doc, p: _Pending) -> str | None:
 LOCAL_SECTORS = {"CVL", "MIL", "COP", "GOV", "REB", "OPP", "EDU", "LAB", "BUS", "MED", "REF", "JUD", "LEG"}
 
 
-def _borrow_countries(pairs: list, place: Place | None, code: str) -> None:
+def _sentence_victims(doc: Doc, coded: list[_Pending]) -> str | None:
+    """The country of the people a sentence's attack names ("a camp for Congolese refugees
+    was attacked ..., killing 156 people"): the unnamed dead are most likely theirs."""
+    for p in coded:
+        if p.code[:2] not in ("18", "19", "20"):
+            continue
+        found = _first_actors(doc, p.target_tok) or _first_actors(doc, _occupants(p.target_tok))
+        for actor in found:
+            if actor.country:
+                return actor.country
+    return None
+
+
+def _borrow_countries(pairs: list, place: Place | None, code: str, victims: str | None = None) -> None:
     """"Indian police opened fire on protesters in Kashmir": protesters with no nationality
     named are taken to be where the event happens, else, for acts done at home (arrests,
     clashes), on the other side's country; "the U.S. condemned the tactics used against
@@ -1035,7 +1048,10 @@ def _borrow_countries(pairs: list, place: Place | None, code: str) -> None:
         for side, other in ((source, target), (target, source)):
             if side is None or side.country or side.entity or not side.code or side.code not in LOCAL_SECTORS:
                 continue  # a named person or body without a known country is left as it is
-            country = place.country if place is not None and place.country else (
+            # the victims of violence take the country of those the sentence says were attacked
+            # before the attacker's: militiamen who kill in a refugee camp kill refugees
+            victim = victims if side is target and code[:2] in ("18", "19", "20") else None
+            country = place.country if place is not None and place.country else victim or (
                 other.country if other is not None and (domestic or code[:2] == "08") else None)
             if country:
                 side.country = country
@@ -1136,6 +1152,7 @@ def annotate_events(doc: Doc) -> list[Event]:
             doc.article.warnings.append(f"events: sentence at {sent.start_char} skipped ({type(exc).__name__})")
             continue
         trigger_tokens = {q.trigger.token.i for q in coded}
+        victims = _sentence_victims(doc, coded) if doc.actor_dictionary is None else None
         for p in coded:
             sources = _first_actors(doc, p.source_tok)
             targets = _first_actors(doc, p.target_tok)
@@ -1174,7 +1191,7 @@ def annotate_events(doc: Doc) -> list[Event]:
             reporter = _reported_by(doc, p)
             tok = p.trigger.token
             if doc.actor_dictionary is None:
-                _borrow_countries(pairs, place, p.code)
+                _borrow_countries(pairs, place, p.code, victims)
             for source, target in pairs:
                 explicit = target is not None
                 if target is None and source is not None and source.country:
