@@ -740,6 +740,22 @@ def _modality(chain: Chain, intended: bool) -> str:
     return "asserted"
 
 
+def _protest_purpose(trig: Trigger, by_index: dict[int, Trigger]) -> bool:
+    """"staged demonstrations to demand reforms", "demonstrated calling for independence",
+    "would blockade Paris to demand an end to ...": the demand is what the protest (or the
+    threat) is for, one event, not a request of its own."""
+    tok = trig.token
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "obj"):  # "to press their demands"
+        tok = tok.head
+    if trig.rule.cameo[:2] not in ("10", "02") or tok.dep_ not in ("advcl", "xcomp", "acl", "conj"):
+        return False
+    head = tok.head
+    near = [head] + [c for c in head.children if c.dep_ in ("dobj", "obj", "prep")]
+    near += [g for c in near if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(t.i in by_index and by_index[t.i].rule.cameo[:2] in ("13", "14", "15", "17", "18", "19", "20")
+               for t in near)
+
+
 def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
     triggers = find_triggers(sent)
     by_index = {t.token.i: t for t in triggers}
@@ -750,6 +766,8 @@ def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
         if (trig.token.dep_ in ("advcl", "xcomp", "conj") and head.i in by_index
                 and by_index[head.i].rule.cameo[:2] == trig.rule.cameo[:2]):
             continue  # "summoned the ambassador to complain": one protest, said twice
+        if _protest_purpose(trig, by_index):
+            continue
         chain = governor_chain(trig.token)
         code = trig.rule.cameo
         intended = False
