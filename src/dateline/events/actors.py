@@ -278,6 +278,38 @@ def _named_in_body(doc: Doc, iso3: str) -> bool:
     return False
 
 
+def document_home(doc: Doc) -> str | None:
+    """The country the story is mostly about: the one its body names most often (names,
+    nationality words, capitals, and the towns and regions the place stage placed in it),
+    the first named on a tie. The dateline is not counted: a story filed from Nairobi may
+    be about Somalia."""
+    if doc.parsed is None:
+        return None
+    dl = doc.article.dateline
+    skip = (dl.start, dl.end) if dl is not None and dl.start is not None and dl.end is not None else (-1, -1)
+    counts: dict[str, int] = {}
+    toks = [t for t in doc.parsed if not (skip[0] <= t.idx < skip[1])]
+    k = 0
+    while k < len(toks):
+        step = 1
+        for n in (3, 2, 1):
+            words = " ".join(x.text for x in toks[k:k + n])
+            word = countries.lookup(words)
+            if word and word.kind in ("name", "alias", "demonym", "metonym", "capital"):
+                counts[word.iso3] = counts.get(word.iso3, 0) + 1
+                step = n
+                break
+        k += step
+    for place in doc.article.places:
+        if place.country and place.kind != "country" and place.role != "dateline":
+            inside = [m for m in place.mentions if not (skip[0] <= m.start < skip[1])]
+            counts[place.country] = counts.get(place.country, 0) + len(inside)
+    counts = {c: n for c, n in counts.items() if n}
+    if not counts:
+        return None
+    return max(counts, key=lambda c: counts[c])  # dicts keep order: the first named wins a tie
+
+
 def entity_home(doc: Doc, entity) -> tuple[str | None, object | None]:
     """(country, group) for an entity the entity stage left without a country: country words
     in its titles and roles ("Kremlin spokesman"), the organisation it serves ("UNHCR

@@ -1101,6 +1101,28 @@ def _clause_country(p: _Pending, home: str) -> str | None:
     return None
 
 
+_UNSET = object()
+HOME_SECTORS = {"GOV", "JUD", "LEG", "COP", "OPP", "MIL", "PTY"}
+
+
+def _home_officials(pairs: list, home) -> None:
+    """"The president", "a federal judge", "Vice-President Moody Awori": an official whose
+    country nothing says belongs to the country the story is about, unless that country is
+    the one they act on as a whole ("President Bush threatened Russia": Bush is not Russian)."""
+    if not isinstance(home, str):
+        return
+    for source, target in pairs:
+        for side, other in ((source, target), (target, source)):
+            if side is None or side.country or not side.sectors or not set(side.sectors) & HOME_SECTORS:
+                continue
+            if side.code and side.code[:3] in ("IGO", "NGO", "IMG"):
+                continue
+            if other is not None and other.country == home and not other.sectors:
+                continue
+            side.country = home
+            side.code = home + (side.code or "")
+
+
 def _interactive(code: str) -> bool:
     """Codes two coordinated actors do with each other: agree, meet, cooperate, fight."""
     return code[:2] in ("03", "04", "06", "19") or code in ("057", "050", "0871")
@@ -1163,6 +1185,7 @@ def annotate_events(doc: Doc) -> list[Event]:
         return []
     events: list[Event] = []
     seen: set[tuple] = set()
+    home: object = _UNSET  # the story's main country, worked out at the first event
     for sent in doc.parsed.sents:
         try:
             coded = code_sentence(doc, sent)
@@ -1171,6 +1194,8 @@ def annotate_events(doc: Doc) -> list[Event]:
             continue
         trigger_tokens = {q.trigger.token.i for q in coded}
         victims = _sentence_victims(doc, coded) if doc.actor_dictionary is None else None
+        if home is _UNSET:
+            home = actor_mod.document_home(doc) if coded and doc.actor_dictionary is None else None
         for p in coded:
             sources = _first_actors(doc, p.source_tok)
             targets = _first_actors(doc, p.target_tok)
@@ -1210,6 +1235,7 @@ def annotate_events(doc: Doc) -> list[Event]:
             tok = p.trigger.token
             if doc.actor_dictionary is None:
                 _borrow_countries(pairs, place, p.code, victims)
+                _home_officials(pairs, home)
             for source, target in pairs:
                 explicit = target is not None
                 if target is None and source is not None and source.country:
