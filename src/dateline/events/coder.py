@@ -1102,7 +1102,7 @@ def _clause_country(p: _Pending, home: str) -> str | None:
 
 
 _UNSET = object()
-HOME_SECTORS = {"GOV", "JUD", "LEG", "COP", "OPP", "MIL", "PTY"}
+HOME_SECTORS = {"GOV", "JUD", "LEG", "COP", "OPP", "MIL", "PTY", "REB", "CVL", "EDU", "LAB", "BUS", "MED", "REF"}
 
 
 def _home_officials(pairs: list, home) -> None:
@@ -1193,6 +1193,7 @@ def annotate_events(doc: Doc) -> list[Event]:
             doc.article.warnings.append(f"events: sentence at {sent.start_char} skipped ({type(exc).__name__})")
             continue
         trigger_tokens = {q.trigger.token.i for q in coded}
+        by_token = {q.trigger.token.i: q for q in coded}
         victims = _sentence_victims(doc, coded) if doc.actor_dictionary is None else None
         if home is _UNSET:
             home = actor_mod.document_home(doc) if coded and doc.actor_dictionary is None else None
@@ -1223,11 +1224,21 @@ def annotate_events(doc: Doc) -> list[Event]:
             elif targets:
                 pairs = [(None, t) for t in targets]
             place = _pick_place(doc, p, sent)
+            if place is None and p.code[:2] in ("18", "19", "20"):
+                # "A roadside bombing near Samarra killed a soldier": the killing happened
+                # where the bombing did
+                cause = next((by_token[c.i] for c in p.trigger.token.children
+                              if c.dep_ == "nsubj" and c.i in by_token), None)
+                place = _pick_place(doc, cause, sent) if cause is not None else None
             if not pairs:
                 if place is None or not place.country or doc.actor_dictionary is not None:
                     continue
                 # "Prisoners rioted at a jail in Ecuador": who is not said, where is
                 pairs = [(None, _country_actor(place.country, place.name))]
+            if place is not None and place.country and p.code[:2] in ("18", "19", "20") and doc.actor_dictionary is None:
+                # "A roadside bombing near Samarra killed a U.S. soldier": nobody is said to have
+                # done it; an attack with no named attacker is coded to the country it happens in
+                pairs = [(s if s is not None else _country_actor(place.country, place.name), t) for s, t in pairs]
             info = describe(p.code)
             date, date_source = _pick_date(doc, p, sent)
             count = _pick_count(doc, p, sent, trigger_tokens)
