@@ -307,6 +307,11 @@ def document_home(doc: Doc) -> str | None:
     counts = {c: n for c, n in counts.items() if n}
     if not counts:
         return None
+    # a story filed from Minsk that names Belarus or Minsk in its body is about Belarus,
+    # even if one other country comes up as often
+    dl_country = dl.place.country if dl is not None and dl.place is not None else None
+    if dl_country in counts and counts[dl_country] >= max(counts.values()) - 1:
+        return dl_country
     return max(counts, key=lambda c: counts[c])  # dicts keep order: the first named wins a tie
 
 
@@ -412,6 +417,8 @@ def _pronoun_fallback(doc: Doc, pron: "Token") -> list[Actor]:
     for _ in range(6):
         if cur.lemma_.lower() in SPEECH_LEMMAS and cur.pos_ == "VERB":
             subj = next((c for c in cur.children if c.dep_ == "nsubj" and c.i < pron.i), None)
+            if subj is None and cur.dep_ == "conj":  # "Mexico criticised the raids and said it would"
+                subj = next((c for c in cur.head.children if c.dep_ == "nsubj" and c.i < pron.i), None)
             if subj is not None and subj.pos_ != "PRON":
                 return resolve(doc, subj)
         if cur.head is cur:

@@ -230,6 +230,8 @@ def find_triggers(sent: "SpacySpan") -> list[Trigger]:
             continue
         if tok.dep_ == "compound" and tok.head.lemma_.lower() not in EFFORT_NOUNS:
             continue  # "aid workers": a modifier, not the event ("a mediation effort" is one)
+        if tok.dep_ in ("dobj", "obj") and any(c.dep_ == "oprd" for c in tok.head.children):
+            continue  # "called the hearings a witch hunt": the hearings are named, not held here
         rule = _noun_rule(tok, lex.nouns[lemma])
         if rule and rule.cameo == "143" and lemma == "strike" and _military_strike(tok):
             rule = Rule("noun", lemma, "190")
@@ -1076,6 +1078,12 @@ def _borrow_countries(pairs: list, place: Place | None, code: str, victims: str 
                 side.code = country + side.code
 
 
+def _reacts_to_unnamed(p: _Pending) -> bool:
+    """Verbal conflict (accuse, demand, reject, threaten) about an act ("condemned the
+    crackdown"), with no one named as its target."""
+    return p.code[:2] in ("09", "10", "11", "12", "13") and p.args.theme is not None and not p.target_tok
+
+
 def _occupants(toks: list["Token"]) -> list["Token"]:
     """"A camp for Congolese refugees was attacked", "the offices of the newspaper were
     raided": a place attacked stands for the people it belongs to."""
@@ -1255,12 +1263,21 @@ def annotate_events(doc: Doc) -> list[Event]:
                         target = _country_actor(place.country, place.name)
                     elif aimed:  # "mobilized reservists for a war against Iraq": not at home
                         target = _country_actor(aimed, countries.country_name(aimed) or aimed)
+                    elif (isinstance(home, str) and home != source.country and doc.actor_dictionary is None
+                          and _reacts_to_unnamed(p)):
+                        # "Mexico criticised the raids" in a story about the United States:
+                        # words about an act whose doer this sentence leaves unsaid are aimed
+                        # at the country the story is about, not at the speaker's own
+                        target = _country_actor(home, countries.country_name(home) or home)
                     elif (p.code[:2] in DOMESTIC_ROOTS or p.code in DOMESTIC_CODES
                           or (doc.actor_dictionary is None and _home_default(p.code)
                               and _acts_at_home(source, p.code, place))):
                         # no one else named: the act is aimed at the actor's own country
                         # (PETRARCH-dictionary coding keeps its convention of coding no target)
                         target = _country_actor(source.country, countries.country_name(source.country) or source.country)
+                elif (target is None and source is not None and isinstance(home, str) and doc.actor_dictionary is None
+                      and _reacts_to_unnamed(p)):  # "the European Union condemned the crackdown"
+                    target = _country_actor(home, countries.country_name(home) or home)
                 if explicit and source is not None and target is not None and _self_loop(source, target, p.code):
                     target = None
                 key = (sent.start, source.code if source else None, target.code if target else None, p.code)
