@@ -1183,7 +1183,9 @@ def _country_actor(code: str, name: str) -> Actor:
 def _trigger_span_end(tok: "Token") -> int:
     end = tok.idx + len(tok.text)
     for c in tok.children:  # "pull out", "blew up": the particle belongs to the trigger
-        if c.dep_ == "prt" and c.i == tok.i + 1 and _up_to_object(tok) is None:
+        # ("kidnapped up to 16 engineers": "up to" counts, it is no particle)
+        up_to = c.lower_ == "up" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "to"
+        if c.dep_ == "prt" and c.i == tok.i + 1 and not up_to:
             end = c.idx + len(c.text)
     return end
 
@@ -1203,8 +1205,8 @@ def annotate_events(doc: Doc) -> list[Event]:
         trigger_tokens = {q.trigger.token.i for q in coded}
         by_token = {q.trigger.token.i: q for q in coded}
         victims = _sentence_victims(doc, coded) if doc.actor_dictionary is None else None
-        if home is _UNSET:
-            home = actor_mod.document_home(doc) if coded and doc.actor_dictionary is None else None
+        if home is _UNSET and coded:
+            home = actor_mod.document_home(doc) if doc.actor_dictionary is None else None
         for p in coded:
             sources = _first_actors(doc, p.source_tok)
             targets = _first_actors(doc, p.target_tok)
