@@ -469,11 +469,13 @@ def _subject(v: "Token", depth: int = 0) -> tuple["Token | None", bool]:
     """(subject token, it came from a passive agent) for verb v, following control."""
     if depth > 5:
         return None, False
-    for c in v.children:
-        if c.dep_ in ("nsubj", "csubj"):
-            if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
-                return v.head, False
-            return c, False
+    subjects = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+    if len(subjects) > 1:  # "Old foes Gondor and Osgiliath renewed ties": the parse split the apposition
+        subjects.sort(key=lambda c: c.pos_ != "PROPN")
+    for c in subjects:
+        if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+            return v.head, False
+        return c, False
     if _is_passive(v):
         for c in v.children:
             if c.dep_ == "agent":
