@@ -219,7 +219,7 @@ def find_triggers(sent: "SpacySpan") -> list[Trigger]:
     consumed: set[int] = set()
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma in lex.verbs:
+        if tok.pos_ == "VERB" and lemma in lex.verbs and not _commands_violence(tok):
             hit = _verb_rule(tok, lex.verbs[lemma])
             if hit:
                 triggers.append(Trigger(tok, hit[0], hit[1]))
@@ -514,7 +514,26 @@ def _subject(v: "Token", depth: int = 0) -> tuple["Token | None", bool]:
 REACTION_ROOTS = ("01", "02", "05", "09", "10", "11", "12", "13")
 
 
+# verbs whose subject commands an act and is coded as its doer: "ordered the killing of the
+# journalist" is the killing, done by the one who ordered it
+COMMAND_VERBS = {"order", "authorize", "authorise", "sanction", "approve", "mastermind", "plot", "plan"}
+VIOLENT_ROOTS = ("17", "18", "19", "20")
+
+
+def _commands_violence(verb: "Token") -> bool:
+    if verb.lemma_.lower() not in COMMAND_VERBS:
+        return False
+    obj = _direct_object(verb)
+    if obj is None or obj.pos_ != "NOUN":
+        return False
+    rules = lexicon().nouns.get(obj.lemma_.lower())
+    rule = _noun_rule(obj, rules) if rules else None
+    return rule is not None and rule.cameo[:2] in VIOLENT_ROOTS
+
+
 def _reacts_to(verb: "Token") -> bool:
+    if _commands_violence(verb):
+        return False
     rules = lexicon().verbs.get(verb.lemma_.lower())
     if not rules:  # "announced a suspension", "carried out strikes": the subject acts
         return False
@@ -709,7 +728,11 @@ def noun_args(n: "Token", own_only: bool = False) -> Args:
         if accused is not None:  # "accused China of a water cannon attack": China attacked
             args.sources.append(accused)
             return args
-    if not args.sources and n.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and head is not n:
+    # "expelled diplomats over the killing", "after the attack": a reason or a time, not
+    # something the subject of the verb took part in
+    reason = n.dep_ == "pobj" and head.lower_ in ("over", "after", "following", "despite", "amid", "about",
+                                                  "since", "before", "against", "because")
+    if not args.sources and n.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and head is not n and not reason:
         verb = head if n.dep_ != "pobj" else head.head
         if verb.pos_ in ("VERB", "AUX") and not _reacts_to(verb):
             subj, _ = _subject(verb)
@@ -749,6 +772,10 @@ def _protest_purpose(trig: Trigger, by_index: dict[int, Trigger]) -> bool:
     "would blockade Paris to demand an end to ...": the demand is what the protest (or the
     threat) is for, one event, not a request of its own."""
     tok = trig.token
+    if (trig.rule.cameo[:2] in VIOLENT_ROOTS and tok.dep_ == "advcl" and tok.head.i in by_index
+            and by_index[tok.head.i].rule.cameo[:2] in VIOLENT_ROOTS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
+        return True  # "opened fire to disperse the crowd": one act of force and its purpose
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "obj"):  # "to press their demands"
         tok = tok.head
     if trig.rule.cameo[:2] not in ("10", "02") or tok.dep_ not in ("advcl", "xcomp", "acl", "conj"):
@@ -797,6 +824,9 @@ def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
             source_override = [subj] if subj is not None else []
             inner = next((c for c in trig.token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             target_override = [inner] if inner is not None else []
+        if code[:2] in VIOLENT_ROOTS:  # "ordered the killing": the one who ordered it killed
+            chain.governors = [(g, "light" if k == "demand" and g.lemma_.lower() in COMMAND_VERBS else k)
+                               for g, k in chain.governors]
         for gov, kind in chain.governors:
             if kind == "deny":
                 chain.negated = True
