@@ -545,7 +545,8 @@ def _reason_doer(tok: "Token") -> "Token | None":
     """"criticized Egypt for jailing journalists", "accused China of firing water cannon":
     the act in the reason clause is the object's, not the critic's."""
     prep = tok.head
-    if tok.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
+    # ("charged two hackers with attacking hospitals": the charge names the act the same way)
+    if tok.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "with"):
         return None
     verb = prep.head
     if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "obj") and verb.head.pos_ == "VERB":
@@ -778,6 +779,9 @@ def _protest_purpose(trig: Trigger, by_index: dict[int, Trigger]) -> bool:
         return True  # "opened fire to disperse the crowd": one act of force and its purpose
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "obj"):  # "to press their demands"
         tok = tok.head
+    if (trig.rule.cameo[:2] == "14" and tok.dep_ == "advcl" and tok.head.i in by_index
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
+        return True  # "summoned the ambassador to protest": the summons is the protest
     if trig.rule.cameo[:2] not in ("10", "02") or tok.dep_ not in ("advcl", "xcomp", "acl", "conj"):
         return False
     head = tok.head
@@ -1277,7 +1281,9 @@ def annotate_events(doc: Doc) -> list[Event]:
                     continue
                 # "Prisoners rioted at a jail in Ecuador": who is not said, where is
                 pairs = [(None, _country_actor(place.country, place.name))]
-            if place is not None and place.country and p.code[:2] in ("18", "19", "20") and doc.actor_dictionary is None:
+            said_outright = p.trigger.token.pos_ in ("VERB", "AUX") or p.trigger.token.dep_ in ("nsubj", "nsubjpass")
+            if (place is not None and place.country and p.code[:2] in ("18", "19", "20") and said_outright
+                    and doc.actor_dictionary is None):
                 # "A roadside bombing near Samarra killed a U.S. soldier": nobody is said to have
                 # done it; an attack with no named attacker is coded to the country it happens in
                 pairs = [(s if s is not None else _country_actor(place.country, place.name), t) for s, t in pairs]
