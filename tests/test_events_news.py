@@ -176,3 +176,34 @@ def test_tariffs_and_aid_in_amounts():
     assert raised.action.plover == "SANCTION" and raised.source.country == "USA" and raised.target.country == "CHN"
     sent = _find(art, "sent")
     assert sent.action.plover == "AID" and sent.target.country == "UKR", _codes(art)
+
+
+def test_announced_refusal_is_a_rejection():
+    art = dateline.process("Poland will not accept any more migrants under the quota plan, the interior minister "
+                           "said.", published="2017-06-10")
+    kinds = [e.action.plover for e in art.events]
+    assert "REJECT" in kinds and "AGREE" not in kinds, _codes(art)
+    # a past act that did not happen is still a negated event of its own type
+    art = dateline.process("Poland did not accept any migrants last year.", published="2017-06-10")
+    assert all(e.action.plover != "REJECT" for e in art.events), _codes(art)
+
+
+def test_readying_an_attack_is_a_show_of_force():
+    art = dateline.process("The Ethiopian army prepared to resume shelling rebel positions in Tigray.",
+                           published="2021-07-01")
+    ev = next(e for e in art.events if e.action.plover == "MOBILIZE")
+    assert ev.source.country == "ETH", _codes(art)
+
+
+def test_stopping_work_is_a_strike():
+    art = dateline.process("Thousands of Nigerian oil workers stopped work on Monday over unpaid wages.",
+                           published="2021-07-01")
+    ev = next(e for e in art.events if e.action.plover == "PROTEST")
+    assert ev.source.country == "NGA", _codes(art)
+
+
+def test_an_ordered_killing_is_the_orderers_act():
+    art = dateline.process("Prosecutors said the general ordered the killing of six Jesuit priests in El Salvador.",
+                           published="2020-09-11")
+    kinds = [e.action.plover for e in art.events]
+    assert "ASSAULT" in kinds and "REQUEST" not in kinds, _codes(art)

@@ -347,6 +347,13 @@ def _armed_arrival(verb: "Token") -> str | None:
     return "074" if any(w.startswith("peacekeep") for w in words) else "154"
 
 
+def _readies_force(chain: Chain) -> bool:
+    """"prepared to resume shelling", "is preparing to attack": the act is being readied."""
+    top = chain.top
+    return (top is not None and top.dep_ == "xcomp" and top.head.pos_ == "VERB"
+            and top.head.lemma_.lower() == "prepare")
+
+
 def _ultimatum(tok: "Token") -> bool:
     """An act announced on the condition that the other side does something ("unless")."""
     return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless" for g in c.children)
@@ -868,6 +875,14 @@ def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
                     inner, _ = _subject(trig.token) if trig.token.pos_ in ("VERB", "AUX") else (None, False)
                     target_override = [inner] if inner is not None and inner is not subj else []
             break  # the nearest recoding governor decides
+        if code[:2] in VIOLENT_ROOTS[1:] and _readies_force(chain):
+            # "the army prepared to resume shelling": getting ready to attack is a show of force
+            code = "150"
+        elif (code == trig.rule.cameo and code[:2] in ("03", "04", "05", "06", "07", "08") and chain.negated
+              and _has_future(chain.top or trig.token)):
+            # "Syria will not accept any more refugees": an announced refusal, not a denied act
+            code = refuse_code(code)
+            chain.negated = chain.planned = False
         if (chain.planned and not intended and code == trig.rule.cameo and not trig.token.pos_ == "NOUN"
                 and _ultimatum(trig.token)):
             # "will withdraw its force unless elections are held": an ultimatum, a threat made now
