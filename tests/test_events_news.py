@@ -207,3 +207,21 @@ def test_an_ordered_killing_is_the_orderers_act():
                            published="2020-09-11")
     kinds = [e.action.plover for e in art.events]
     assert "ASSAULT" in kinds and "REQUEST" not in kinds, _codes(art)
+
+
+def test_saying_someone_is_to_blame_is_an_accusation():
+    art = dateline.process("Israeli officials said Iran was behind the drone attack on the tanker.", published="2021-08-01")
+    ev = next(e for e in art.events if e.action.plover == "ACCUSE")
+    assert ev.source.country == "ISR" and ev.target.country == "IRN", _codes(art)
+    art = dateline.process("She said the government was responsible for protecting its citizens.", published="2021-08-01")
+    assert not any(e.action.plover == "ACCUSE" for e in art.events), _codes(art)
+
+
+def test_appeals_for_acts_the_lexicon_does_not_know():
+    art = dateline.process("Washington pressed Beijing to open its markets to American companies.", published="2019-05-10")
+    ev = next(e for e in art.events if e.action.plover == "REQUEST")
+    assert ev.source.country == "USA" and ev.target.country == "CHN", _codes(art)
+    art = dateline.process("The opposition in Kenya called for the resignation of the interior minister.",
+                           published="2019-05-10")
+    ev = next(e for e in art.events if e.action.plover == "REQUEST")
+    assert ev.source.country == "KEN", _codes(art)

@@ -273,6 +273,45 @@ BARE_INTENT = {"promise", "pledge", "willing", "ready", "prepared", "committed",
 
 
 BARE_THREAT = {"threaten", "vow", "swear"}
+BARE_APPEAL = {"urge", "press", "ask", "call", "appeal", "implore"}
+
+
+BLAME_WORDS = {"responsible", "guilty", "culpable", "behind"}
+
+
+def _blames(tok: "Token") -> bool:
+    """"The Kremlin said Ukraine was responsible for the attack", "... was behind the
+    bombing": a speaker laying blame on the subject of the clause."""
+    if tok.lower_ not in BLAME_WORDS or tok.dep_ not in ("acomp", "prep"):
+        return False
+    be = tok.head
+    if be.lemma_.lower() != "be" or be.dep_ != "ccomp" or be.head.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    if tok.lower_ == "behind" and not any(g.dep_ == "pobj" for g in tok.children):
+        return False
+    # "responsible for the attack" blames; "responsible for protecting citizens" is a duty
+    if tok.lower_ == "responsible" and not any(c.dep_ == "prep" and c.lower_ == "for"
+                                               and any(g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") for g in c.children)
+                                               for c in tok.children):
+        return False
+    subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.pos_ != "PRON" and any(c.dep_ == "nsubj" for c in be.head.children)
+
+
+def _blame_parties(trig: Trigger) -> tuple[list, list]:
+    be = trig.token.head
+    speaker = next((c for c in be.head.children if c.dep_ == "nsubj"), None)
+    accused = next((c for c in be.children if c.dep_ == "nsubj"), None)
+    return ([speaker] if speaker is not None else []), ([accused] if accused is not None else [])
+
+
+def _addressee(tok: "Token") -> "Token | None":
+    """Who is asked: "urged Iran to ...", "called on Iran to ..."."""
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is not None:
+        return obj
+    return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
+                 for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _must_clause(tok: "Token") -> bool:
@@ -297,6 +336,17 @@ def _bare_intents(sent: "SpacySpan", taken: set[int], lex) -> list[Trigger]:
             continue
         if tok.pos_ in ("VERB", "AUX") and _must_clause(tok):
             out.append(Trigger(tok, Rule("demand", tok.lemma_.lower(), "100")))
+            continue
+        if _blames(tok):
+            out.append(Trigger(tok, Rule("blame", tok.lemma_.lower(), "112")))
+            continue
+        if tok.lemma_.lower() in BARE_APPEAL and tok.pos_ == "VERB" and _addressee(tok) is not None:
+            # "Washington pressed Beijing to open its markets": an appeal even when the lexicon
+            # does not know the act asked for
+            actions = [c for c in tok.children if c.dep_ == "xcomp"]
+            inside = {t.i for a in actions for t in a.subtree}
+            if actions and not inside & taken:
+                out.append(Trigger(tok, Rule("appeal", tok.lemma_.lower(), "020")))
             continue
         if tok.lemma_.lower() in BARE_THREAT and tok.pos_ == "VERB":
             actions = [c for c in tok.children if c.dep_ == "xcomp"]
@@ -400,8 +450,8 @@ def governor_chain(tok: "Token") -> Chain:
             # "a statement that workers had been killed": participles and clauses are facts
             chain.planned = chain.planned or any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
             break
-        if kind is None and hl not in ("be", "have", "about", "to"):
-            break
+        if kind is None and hl not in ("be", "have", "about", "to") and not (dep == "pobj" and hl in ("for", "on", "upon")):
+            break  # ("called for the resignation of": the appeal governs through its preposition)
         if dep in ("nsubj", "nsubjpass") and kind not in ("aspect", "plan"):
             break
         if kind:
@@ -740,6 +790,10 @@ def noun_args(n: "Token", own_only: bool = False) -> Args:
     # something the subject of the verb took part in
     reason = n.dep_ == "pobj" and head.lower_ in ("over", "after", "following", "despite", "amid", "about",
                                                   "since", "before", "against", "because")
+    # "arrested 50 people during protests": the police did not protest ("killed three during
+    # a raid" is the killers' raid)
+    reason = reason or (n.dep_ == "pobj" and head.lower_ == "during"
+                        and any(r.cameo[:2] == "14" for r in lexicon().nouns.get(lemma, [])))
     if not args.sources and n.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and head is not n and not reason:
         verb = head if n.dep_ != "pobj" else head.head
         if verb.pos_ in ("VERB", "AUX") and not _reacts_to(verb):
@@ -838,6 +892,9 @@ def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
         if code[:2] in VIOLENT_ROOTS:  # "ordered the killing": the one who ordered it killed
             chain.governors = [(g, "light" if k == "demand" and g.lemma_.lower() in COMMAND_VERBS else k)
                                for g, k in chain.governors]
+        if trig.rule.kind == "blame":
+            source_override, target_override = _blame_parties(trig)
+            chain.reporter = None  # the speaker is the accuser, not only the one who reported it
         for gov, kind in chain.governors:
             if kind == "deny":
                 chain.negated = True
@@ -872,7 +929,11 @@ def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
                 elif addressee:
                     target_override = addressee
                 else:
-                    inner, _ = _subject(trig.token) if trig.token.pos_ in ("VERB", "AUX") else (None, False)
+                    if trig.token.pos_ in ("VERB", "AUX"):
+                        inner, _ = _subject(trig.token)
+                    else:  # "called for the resignation of the minister": the minister is asked
+                        own = noun_args(trig.token, own_only=True).sources
+                        inner = own[0] if own else None
                     target_override = [inner] if inner is not None and inner is not subj else []
             break  # the nearest recoding governor decides
         if code[:2] in VIOLENT_ROOTS[1:] and _readies_force(chain):
