@@ -225,3 +225,18 @@ def test_appeals_for_acts_the_lexicon_does_not_know():
                            published="2019-05-10")
     ev = next(e for e in art.events if e.action.plover == "REQUEST")
     assert ev.source.country == "KEN", _codes(art)
+
+
+def test_one_part_of_a_government_suing_another():
+    art = dateline.process("The governor of Texas sued the Biden administration over its border policy.",
+                           published="2022-01-10")
+    ev = next(e for e in art.events if e.action.plover == "ACCUSE")
+    assert ev.source.country == "USA" and ev.target is not None and ev.target.country == "USA", _codes(art)
+
+
+def test_police_raids_are_coercion_military_raids_attacks():
+    art = dateline.process("Brazilian federal police raided the home of a former minister in Brasilia.",
+                           published="2022-01-10")
+    assert [e.action.plover for e in art.events if e.trigger.text == "raided"] == ["COERCE"], _codes(art)
+    art = dateline.process("Israeli soldiers raided the Jenin refugee camp on Monday.", published="2022-01-10")
+    assert [e.action.plover for e in art.events if e.trigger.text == "raided"] == ["ASSAULT"], _codes(art)

@@ -404,6 +404,24 @@ def _readies_force(chain: Chain) -> bool:
             and top.head.lemma_.lower() == "prepare")
 
 
+POLICE_NOUNS = {"police", "policeman", "officer", "agent", "investigator", "prosecutor", "detective", "fbi",
+                "gendarme", "inspector", "authorities", "authority"}
+
+
+def _police_raid(tok: "Token") -> bool:
+    """"Federal police raided the home of ...": a police raid is a search and seizure (17),
+    not an armed attack; soldiers' and militants' raids stay attacks."""
+    if tok.lemma_.lower() not in ("raid", "storm", "search"):
+        return False
+    if tok.pos_ in ("VERB", "AUX"):
+        subj, _ = _subject(tok)
+        words = {t.lemma_.lower() for t in subj.subtree} if subj is not None else set()
+    else:
+        words = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")}
+        words |= {g.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.subtree}
+    return bool(words & POLICE_NOUNS)
+
+
 def _ultimatum(tok: "Token") -> bool:
     """An act announced on the condition that the other side does something ("unless")."""
     return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless" for g in c.children)
@@ -871,6 +889,8 @@ def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
         target_override: list = []
         if code in ("042", "043") and trig.token.pos_ == "VERB":
             code = _armed_arrival(trig.token) or code
+        if code == "190" and _police_raid(trig.token):
+            code = "170"
         kinds = [k for _, k in chain.governors]
         recoding = [k for k in kinds if k in ("intent", "threat", "refuse", "demand", "appeal")]
         if recoding and recoding[0] != recoding[-1] and recoding[-1] in ("demand", "appeal"):
@@ -1222,7 +1242,7 @@ def _clause_country(p: _Pending, home: str) -> str | None:
 
 
 _UNSET = object()
-HOME_SECTORS = {"GOV", "JUD", "LEG", "COP", "OPP", "MIL", "PTY", "REB", "CVL", "EDU", "LAB", "BUS", "MED", "REF"}
+HOME_SECTORS = {"GOV", "JUD", "LEG", "COP", "OPP", "MIL", "PTY", "REB", "CVL", "EDU", "LAB", "BUS", "MED", "REF", "HLH"}
 
 
 def _home_officials(pairs: list, home) -> None:
@@ -1273,6 +1293,8 @@ def _self_loop(source: Actor, target: Actor, code: str) -> bool:
         return False
     if _domestic(code):
         return False
+    if code[:2] in ("09", "10", "11", "12", "13") and source.name != target.name:
+        return False  # "the governor of Texas sued the Biden administration": one government part on another
     if bool(source.sectors) != bool(target.sectors):  # "Palestinian officials" and Palestine
         return False
     return not source.sectors or source.sectors[0] == target.sectors[0]
