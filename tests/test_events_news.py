@@ -240,3 +240,12 @@ def test_police_raids_are_coercion_military_raids_attacks():
     assert [e.action.plover for e in art.events if e.trigger.text == "raided"] == ["COERCE"], _codes(art)
     art = dateline.process("Israeli soldiers raided the Jenin refugee camp on Monday.", published="2022-01-10")
     assert [e.action.plover for e in art.events if e.trigger.text == "raided"] == ["ASSAULT"], _codes(art)
+
+
+def test_we_inside_a_quote_is_the_speaker():
+    text = ('MOSCOW (Wire) — Russian Foreign Minister Sergei Lavrov spoke to reporters on Tuesday.\n\n'
+            '"We will not accept any ultimatums from Washington," Lavrov said.')
+    art = dateline.process(text, published="2022-01-10")
+    ev = next(e for e in art.events if e.action.plover == "REJECT")
+    assert ev.source is not None and ev.source.country == "RUS" and ev.target.country == "USA", _codes(art)
+    assert not any(e.action.plover == "THREATEN" for e in art.events), _codes(art)  # the ultimatum is refused

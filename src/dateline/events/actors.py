@@ -27,7 +27,7 @@ from dateline.record import Actor
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "who", "which", "that",
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "who", "which", "that", "me",
             "both", "each", "itself", "themselves"}
 # right-hand parts of a noun phrase that still say who the actor is
 PHRASE_PREPS = {"of", "from", "in", "for"}
@@ -408,9 +408,27 @@ SPEECH_LEMMAS = {"say", "tell", "announce", "state", "add", "claim", "report", "
                  "warn", "threaten", "vow", "pledge", "promise", "believe", "note", "confirm", "deny"}
 
 
+FIRST_PERSON = {"we", "i", "us", "our", "my", "me"}
+
+
+def _quote_speaker(doc: Doc, pron: "Token") -> list[Actor]:
+    """'"We will not accept ultimatums," Lavrov said': inside a quote, "we" and "I" are the
+    speaker (or the speaker's side)."""
+    for q in doc.article.quotes:
+        if q.start <= pron.idx < q.end and q.speaker:
+            entity = next((e for e in doc.article.entities if e.id == q.speaker), None)
+            if entity is not None:
+                return [_entity_actor(doc, entity, None, [])]
+    return []
+
+
 def _pronoun_fallback(doc: Doc, pron: "Token") -> list[Actor]:
     """Without coreference from the entity stage: "Syria says it is willing" -> Syria, the
     subject of the saying verb the pronoun's clause hangs from."""
+    if pron.lower_ in FIRST_PERSON:
+        found = _quote_speaker(doc, pron)
+        if found:
+            return found
     if pron.lower_ not in ("it", "they", "he", "she", "we", "its", "their", "his", "her", "our"):
         return []
     cur = pron.head
