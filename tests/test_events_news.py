@@ -249,3 +249,18 @@ def test_we_inside_a_quote_is_the_speaker():
     ev = next(e for e in art.events if e.action.plover == "REJECT")
     assert ev.source is not None and ev.source.country == "RUS" and ev.target.country == "USA", _codes(art)
     assert not any(e.action.plover == "THREATEN" for e in art.events), _codes(art)  # the ultimatum is refused
+
+
+def test_ordering_someone_out_is_an_expulsion_not_a_request():
+    art = dateline.process("Russia ordered two Estonian diplomats to leave the country within 48 hours.",
+                           published="2022-01-10")
+    assert [(e.action.plover, e.source.country, e.target.country) for e in art.events] == [("SANCTION", "RUS", "EST")]
+    art = dateline.process("The government gave the French ambassador 72 hours to leave Niger.", published="2023-08-26")
+    ev = art.events[0]
+    assert ev.action.cameo.startswith("16") and ev.target.country == "FRA" and ev.source.country == "NER", _codes(art)
+    art = dateline.process("Nicaragua's government ordered the opposition newspaper La Voz to suspend publication.",
+                           published="2022-01-10")
+    assert [e.action.plover for e in art.events] == ["COERCE"], _codes(art)
+    # an order that is not an expulsion or a closure stays a demand
+    art = dateline.process("Police in Lima ordered the protesters to disperse.", published="2022-01-10")
+    assert [e.action.plover for e in art.events] == ["REQUEST"], _codes(art)

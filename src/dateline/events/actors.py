@@ -287,7 +287,7 @@ def document_home(doc: Doc) -> str | None:
         return None
     dl = doc.article.dateline
     skip = (dl.start, dl.end) if dl is not None and dl.start is not None and dl.end is not None else (-1, -1)
-    counts: dict[str, int] = {}
+    counts: dict[str, float] = {}
     toks = [t for t in doc.parsed if not (skip[0] <= t.idx < skip[1])]
     k = 0
     while k < len(toks):
@@ -296,7 +296,9 @@ def document_home(doc: Doc) -> str | None:
             words = " ".join(x.text for x in toks[k:k + n])
             word = countries.lookup(words)
             if word and word.kind in ("name", "alias", "demonym", "metonym", "capital"):
-                counts[word.iso3] = counts.get(word.iso3, 0) + 1
+                # "the French ambassador" in a story about Niger: a nationality word often marks
+                # the foreigner, so it weighs a little less than the country's name
+                counts[word.iso3] = counts.get(word.iso3, 0) + (0.75 if word.kind == "demonym" else 1)
                 step = n
                 break
         k += step

@@ -217,8 +217,17 @@ def find_triggers(sent: "SpacySpan") -> list[Trigger]:
     lex = lexicon()
     triggers: list[Trigger] = []
     consumed: set[int] = set()
+    skip: set[int] = set()
     for tok in sent:
         lemma = tok.lemma_.lower()
+        if tok.i in skip:
+            continue
+        ordered = _ordered_away(tok) if tok.pos_ == "VERB" else None
+        if ordered is not None:
+            code, act = ordered
+            triggers.append(Trigger(tok, Rule("verb", lemma, code), {act.i}))
+            skip.add(act.i)
+            continue
         if tok.pos_ == "VERB" and lemma in lex.verbs and not _commands_violence(tok):
             hit = _verb_rule(tok, lex.verbs[lemma])
             if hit:
@@ -241,6 +250,37 @@ def find_triggers(sent: "SpacySpan") -> list[Trigger]:
             triggers.append(Trigger(tok, rule))
     triggers.extend(_bare_intents(sent, {t.token.i for t in triggers}, lex))
     return sorted(triggers, key=lambda t: t.token.i)
+
+
+LEAVE_VERBS = {"leave", "depart", "quit", "exit", "go"}
+CEASE_VERBS = {"close", "suspend", "stop", "halt", "shut", "cease", "end", "disband", "dissolve"}
+ORDER_VERBS = {"order", "give", "tell", "instruct", "force", "direct"}
+DIPLOMAT_WORDS = {"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "charge"}
+
+
+def _ordered_away(tok: "Token") -> tuple[str, "Token"] | None:
+    """"ordered two diplomats to leave the country", "gave the ambassador 72 hours to leave":
+    an expulsion (166 for diplomats, 174 for others), not a request; "ordered the newspaper to
+    close" an administrative sanction (172). Returns (code, the governed verb)."""
+    if tok.lemma_.lower() not in ORDER_VERBS:
+        return None
+    acts = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "advcl")]
+    acts += [g for c in tok.children if c.dep_ in ("dobj", "obj") for g in c.children if g.dep_ in ("acl", "relcl")]
+    act = next((a for a in acts if a.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children)), None)
+    if act is None or _negated(act):
+        return None
+    who = next((c for c in tok.children if c.dep_ in ("dobj", "obj", "dative")), None)
+    if tok.lemma_.lower() == "give":  # "gave the French ambassador 72 hours": the dative is the one ordered
+        who = next((c for c in tok.children if c.dep_ == "dative"), who)
+    if who is None:
+        return None
+    words = {t.lemma_.lower() for t in who.subtree}
+    lemma = act.lemma_.lower()
+    if lemma in LEAVE_VERBS:
+        return ("166" if words & (DIPLOMAT_WORDS | ARMED_NOUNS) else "174"), act
+    if lemma in CEASE_VERBS and tok.lemma_.lower() == "order" and not _is_theme(who):
+        return "172", act
+    return None
 
 
 LABOUR_CUES = {"general", "hunger", "labor", "labour", "nationwide", "national", "union", "wildcat", "worker",
