@@ -264,3 +264,18 @@ def test_ordering_someone_out_is_an_expulsion_not_a_request():
     # an order that is not an expulsion or a closure stays a demand
     art = dateline.process("Police in Lima ordered the protesters to disperse.", published="2022-01-10")
     assert [e.action.plover for e in art.events] == ["REQUEST"], _codes(art)
+
+
+def test_meetings_named_in_other_ways():
+    art = dateline.process("Trade officials from the United States and Mexico negotiated late into the night.",
+                           published="2018-08-27")
+    assert {(e.source.country, e.target.country) for e in art.events} == {("USA", "MEX"), ("MEX", "USA")}, _codes(art)
+    art = dateline.process("Iran and Saudi Arabia held a fifth round of talks in Baghdad.", published="2021-09-22")
+    assert {(e.source.country, e.target.country) for e in art.events} == {("IRN", "SAU"), ("SAU", "IRN")}, _codes(art)
+    art = dateline.process("Merkel spoke with Putin by telephone about the crisis in Belarus.", published="2020-08-18")
+    ev = art.events[0]
+    assert ev.action.plover == "CONSULT" and ev.source.country == "DEU" and ev.target.country == "RUS"
+    art = dateline.process("The Indian prime minister hosted the Japanese prime minister in New Delhi.",
+                           published="2022-03-20")
+    ev = art.events[0]
+    assert ev.source.country == "IND" and ev.target is not None and ev.target.country == "JPN", _codes(art)

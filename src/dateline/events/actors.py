@@ -376,7 +376,10 @@ def infer(doc: Doc, head: "Token", tokens: list["Token"]) -> list[Actor]:
     if group is not None:
         return [Actor(name=name, country=group.country, code=group.code, sectors=list(group.sectors))]
     # entity stage: an entity mention at the head (or an apposition's head)
-    candidates = [head] + [t for t in tokens if t.dep_ in ("appos", "compound") and t.pos_ == "PROPN"]
+    # (only the head's own name parts: "officials from the United States and Mexico" is not
+    # the entity "United States" alone)
+    candidates = [head] + [t for t in tokens if t.dep_ in ("appos", "compound") and t.pos_ == "PROPN"
+                           and t.head.i == head.i]
     for tok in candidates:
         entity = doc.entity_at(tok.idx, tok.idx + len(tok.text))
         if entity is not None and (entity.country or entity.sectors or entity.titles or entity.roles):

@@ -201,6 +201,8 @@ def _restates_verb(tok: "Token", rule: Rule, triggers: list[Trigger]) -> bool:
     head = tok.head if tok.dep_ in ("dobj", "obj") else tok.head.head if tok.dep_ == "pobj" else None
     if head is None:
         return False
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "obj"):
+        head = head.head  # "provide 25,000 tons of food aid": the amount's "of" phrase is the verb's object
     for t in triggers:
         if t.token.i != head.i:
             continue
@@ -664,7 +666,8 @@ def _reason_doer(tok: "Token") -> "Token | None":
     if tok.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "with"):
         return None
     verb = prep.head
-    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "obj") and verb.head.pos_ == "VERB":
+    if (verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "obj") and verb.head.pos_ == "VERB"
+            and _reacts_to(verb.head)):
         return verb  # the parse hung "of firing" on the object: "accused China's coast guard of ..."
     if verb.pos_ not in ("VERB", "AUX"):
         return None
@@ -854,6 +857,10 @@ def noun_args(n: "Token", own_only: bool = False) -> Args:
                         and any(r.cameo[:2] == "14" for r in lexicon().nouns.get(lemma, [])))
     if not args.sources and n.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and head is not n and not reason:
         verb = head if n.dep_ != "pobj" else head.head
+        if n.dep_ == "pobj" and head.lower_ == "of" and verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "attr"):
+            verb = verb.head  # "held a fifth round of talks": the talks are the holders'
+            if verb.pos_ not in ("VERB", "AUX") or _reacts_to(verb):
+                verb = n
         if verb.pos_ in ("VERB", "AUX") and not _reacts_to(verb):
             subj, _ = _subject(verb)
             if subj is not None:
@@ -1325,8 +1332,8 @@ def _self_loop(source: Actor, target: Actor, code: str) -> bool:
     """A pair that codes an actor acting on itself ("Bahamas offer Bahamas"). The same entity
     or actor on both sides always is; two actors of one country are only for domestic acts,
     or when they are different parts of it ("the Colombian government and the ELN rebels")."""
-    if source.entity and source.entity == target.entity:
-        return True
+    if source.entity and source.entity == target.entity and (source.code, source.country) == (target.code, target.country):
+        return True  # (one entity coded two ways, "the Indian/Japanese prime minister" merged, is two)
     if (source.code, source.name) == (target.code, target.name):
         return True
     if not source.country or source.country != target.country:
