@@ -39,6 +39,15 @@ Statements of agreement, criticism, demands and the like (057, 02, 09-13) keep t
 Meetings, aid, pledges and withdrawals keep no target. With a user's PETRARCH dictionaries
 the coder follows PETRARCH's convention and does not supply targets beyond the domestic
 codes.
+
+**The story's country.** Officials and local actors whose country nothing says ("the
+president", "a federal judge", "protesters") take the country the story is about: the
+dateline's when the body names it, else the country the body names most
+(``actors.document_home``), unless that country is the one they act on as a whole ("the
+president threatened Russia"). Words about an act whose doer the sentence leaves unsaid
+("the EU condemned the crackdown") are aimed at that country. Attacks with no named attacker
+are coded to the country they happen in, and their unnamed victims take the country of
+those the sentence says were attacked before the attacker's.
 """
 
 from __future__ import annotations
