@@ -27,7 +27,7 @@ from dateline.record import Actor
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "who", "which", "that",
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "who", "which", "that", "me",
             "both", "each", "itself", "themselves"}
 # right-hand parts of a noun phrase that still say who the actor is
 PHRASE_PREPS = {"of", "from", "in", "for"}
@@ -278,6 +278,45 @@ def _named_in_body(doc: Doc, iso3: str) -> bool:
     return False
 
 
+def document_home(doc: Doc) -> str | None:
+    """The country the story is mostly about: the one its body names most often (names,
+    nationality words, capitals, and the towns and regions the place stage placed in it),
+    the first named on a tie. The dateline is not counted: a story filed from Nairobi may
+    be about Somalia."""
+    if doc.parsed is None:
+        return None
+    dl = doc.article.dateline
+    skip = (dl.start, dl.end) if dl is not None and dl.start is not None and dl.end is not None else (-1, -1)
+    counts: dict[str, float] = {}
+    toks = [t for t in doc.parsed if not (skip[0] <= t.idx < skip[1])]
+    k = 0
+    while k < len(toks):
+        step = 1
+        for n in (3, 2, 1):
+            words = " ".join(x.text for x in toks[k:k + n])
+            word = countries.lookup(words)
+            if word and word.kind in ("name", "alias", "demonym", "metonym", "capital"):
+                # "the French ambassador" in a story about Niger: a nationality word often marks
+                # the foreigner, so it weighs a little less than the country's name
+                counts[word.iso3] = counts.get(word.iso3, 0) + (0.75 if word.kind == "demonym" else 1)
+                step = n
+                break
+        k += step
+    for place in doc.article.places:
+        if place.country and place.kind != "country" and place.role != "dateline":
+            inside = [m for m in place.mentions if not (skip[0] <= m.start < skip[1])]
+            counts[place.country] = counts.get(place.country, 0) + len(inside)
+    counts = {c: n for c, n in counts.items() if n}
+    if not counts:
+        return None
+    # a story filed from Minsk that names Belarus or Minsk in its body is about Belarus,
+    # even if one other country comes up as often
+    dl_country = dl.place.country if dl is not None and dl.place is not None else None
+    if dl_country in counts and counts[dl_country] >= max(counts.values()) - 1:
+        return dl_country
+    return max(counts, key=lambda c: counts[c])  # dicts keep order: the first named wins a tie
+
+
 def entity_home(doc: Doc, entity) -> tuple[str | None, object | None]:
     """(country, group) for an entity the entity stage left without a country: country words
     in its titles and roles ("Kremlin spokesman"), the organisation it serves ("UNHCR
@@ -337,7 +376,10 @@ def infer(doc: Doc, head: "Token", tokens: list["Token"]) -> list[Actor]:
     if group is not None:
         return [Actor(name=name, country=group.country, code=group.code, sectors=list(group.sectors))]
     # entity stage: an entity mention at the head (or an apposition's head)
-    candidates = [head] + [t for t in tokens if t.dep_ in ("appos", "compound") and t.pos_ == "PROPN"]
+    # (only the head's own name parts: "officials from the United States and Mexico" is not
+    # the entity "United States" alone)
+    candidates = [head] + [t for t in tokens if t.dep_ in ("appos", "compound") and t.pos_ == "PROPN"
+                           and t.head.i == head.i]
     for tok in candidates:
         entity = doc.entity_at(tok.idx, tok.idx + len(tok.text))
         if entity is not None and (entity.country or entity.sectors or entity.titles or entity.roles):
@@ -371,15 +413,35 @@ SPEECH_LEMMAS = {"say", "tell", "announce", "state", "add", "claim", "report", "
                  "warn", "threaten", "vow", "pledge", "promise", "believe", "note", "confirm", "deny"}
 
 
+FIRST_PERSON = {"we", "i", "us", "our", "my", "me"}
+
+
+def _quote_speaker(doc: Doc, pron: "Token") -> list[Actor]:
+    """'"We will not accept ultimatums," Lavrov said': inside a quote, "we" and "I" are the
+    speaker (or the speaker's side)."""
+    for q in doc.article.quotes:
+        if q.start <= pron.idx < q.end and q.speaker:
+            entity = next((e for e in doc.article.entities if e.id == q.speaker), None)
+            if entity is not None:
+                return [_entity_actor(doc, entity, None, [])]
+    return []
+
+
 def _pronoun_fallback(doc: Doc, pron: "Token") -> list[Actor]:
     """Without coreference from the entity stage: "Syria says it is willing" -> Syria, the
     subject of the saying verb the pronoun's clause hangs from."""
+    if pron.lower_ in FIRST_PERSON:
+        found = _quote_speaker(doc, pron)
+        if found:
+            return found
     if pron.lower_ not in ("it", "they", "he", "she", "we", "its", "their", "his", "her", "our"):
         return []
     cur = pron.head
     for _ in range(6):
         if cur.lemma_.lower() in SPEECH_LEMMAS and cur.pos_ == "VERB":
             subj = next((c for c in cur.children if c.dep_ == "nsubj" and c.i < pron.i), None)
+            if subj is None and cur.dep_ == "conj":  # "Mexico criticised the raids and said it would"
+                subj = next((c for c in cur.head.children if c.dep_ == "nsubj" and c.i < pron.i), None)
             if subj is not None and subj.pos_ != "PRON":
                 return resolve(doc, subj)
         if cur.head is cur:

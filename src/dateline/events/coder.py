@@ -39,6 +39,15 @@ Statements of agreement, criticism, demands and the like (057, 02, 09-13) keep t
 Meetings, aid, pledges and withdrawals keep no target. With a user's PETRARCH dictionaries
 the coder follows PETRARCH's convention and does not supply targets beyond the domestic
 codes.
+
+**The story's country.** Officials and local actors whose country nothing says ("the
+president", "a federal judge", "protesters") take the country the story is about: the
+dateline's when the body names it, else the country the body names most
+(``actors.document_home``), unless that country is the one they act on as a whole ("the
+president threatened Russia"). Words about an act whose doer the sentence leaves unsaid
+("the EU condemned the crackdown") are aimed at that country. Attacks with no named attacker
+are coded to the country they happen in, and their unnamed victims take the country of
+those the sentence says were attacked before the attacker's.
 """
 
 from __future__ import annotations
@@ -116,10 +125,28 @@ def _is_passive(tok: "Token") -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
 
 
-def _object(tok: "Token") -> "Token | None":
+def _up_to_object(tok: "Token") -> "Token | None":
+    """"kidnapped up to 16 Russian advisers": the parse may read "up" as a particle and the
+    counted object as its "to" phrase; the counted noun is still the object."""
     for c in tok.children:
-        if c.dep_ in ("dobj", "obj"):
-            return c
+        if c.dep_ == "prt" and c.lower_ == "up":
+            for prep in c.children:
+                if prep.dep_ == "prep" and prep.lower_ == "to":
+                    for g in _pobjs(prep):
+                        if any(n.dep_ == "nummod" for n in g.children):
+                            return g
+    return None
+
+
+def _direct_object(tok: "Token") -> "Token | None":
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+    return obj if obj is not None else _up_to_object(tok)
+
+
+def _object(tok: "Token") -> "Token | None":
+    obj = _direct_object(tok)
+    if obj is not None:
+        return obj
     if _is_passive(tok):
         for c in tok.children:
             if c.dep_ == "nsubjpass":
@@ -138,7 +165,8 @@ def _object_words(obj: "Token | None") -> set[str]:
     words = {obj.lemma_.lower(), obj.lower_}
     words |= {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
     for c in obj.children:  # "a grant of 580 million shillings", "a state of emergency"
-        if c.dep_ == "prep" and c.lower_ == "of":
+        # "sent $250 million in military aid": an amount's "in" phrase says what was given
+        if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and obj.ent_type_ in NON_ACTOR_ENTS)):
             words |= {g.lemma_.lower() for g in c.children if g.dep_ == "pobj"}
     return words
 
@@ -182,6 +210,8 @@ def _restates_verb(tok: "Token", rule: Rule, triggers: list[Trigger]) -> bool:
     head = tok.head if tok.dep_ in ("dobj", "obj") else tok.head.head if tok.dep_ == "pobj" else None
     if head is None:
         return False
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "obj"):
+        head = head.head  # "provide 25,000 tons of food aid": the amount's "of" phrase is the verb's object
     for t in triggers:
         if t.token.i != head.i:
             continue
@@ -198,9 +228,18 @@ def find_triggers(sent: "SpacySpan") -> list[Trigger]:
     lex = lexicon()
     triggers: list[Trigger] = []
     consumed: set[int] = set()
+    skip: set[int] = set()
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma in lex.verbs:
+        if tok.i in skip:
+            continue
+        ordered = _ordered_away(tok) if tok.pos_ == "VERB" else None
+        if ordered is not None:
+            code, act = ordered
+            triggers.append(Trigger(tok, Rule("verb", lemma, code), {act.i}))
+            skip.add(act.i)
+            continue
+        if tok.pos_ == "VERB" and lemma in lex.verbs and not _commands_violence(tok):
             hit = _verb_rule(tok, lex.verbs[lemma])
             if hit:
                 triggers.append(Trigger(tok, hit[0], hit[1]))
@@ -211,6 +250,8 @@ def find_triggers(sent: "SpacySpan") -> list[Trigger]:
             continue
         if tok.dep_ == "compound" and tok.head.lemma_.lower() not in EFFORT_NOUNS:
             continue  # "aid workers": a modifier, not the event ("a mediation effort" is one)
+        if tok.dep_ in ("dobj", "obj") and any(c.dep_ == "oprd" for c in tok.head.children):
+            continue  # "called the hearings a witch hunt": the hearings are named, not held here
         rule = _noun_rule(tok, lex.nouns[lemma])
         if rule and rule.cameo == "143" and lemma == "strike" and _military_strike(tok):
             rule = Rule("noun", lemma, "190")
@@ -220,6 +261,37 @@ def find_triggers(sent: "SpacySpan") -> list[Trigger]:
             triggers.append(Trigger(tok, rule))
     triggers.extend(_bare_intents(sent, {t.token.i for t in triggers}, lex))
     return sorted(triggers, key=lambda t: t.token.i)
+
+
+LEAVE_VERBS = {"leave", "depart", "quit", "exit", "go"}
+CEASE_VERBS = {"close", "suspend", "stop", "halt", "shut", "cease", "end", "disband", "dissolve"}
+ORDER_VERBS = {"order", "give", "tell", "instruct", "force", "direct"}
+DIPLOMAT_WORDS = {"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "charge"}
+
+
+def _ordered_away(tok: "Token") -> tuple[str, "Token"] | None:
+    """"ordered two diplomats to leave the country", "gave the ambassador 72 hours to leave":
+    an expulsion (166 for diplomats, 174 for others), not a request; "ordered the newspaper to
+    close" an administrative sanction (172). Returns (code, the governed verb)."""
+    if tok.lemma_.lower() not in ORDER_VERBS:
+        return None
+    acts = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "advcl")]
+    acts += [g for c in tok.children if c.dep_ in ("dobj", "obj") for g in c.children if g.dep_ in ("acl", "relcl")]
+    act = next((a for a in acts if a.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children)), None)
+    if act is None or _negated(act):
+        return None
+    who = next((c for c in tok.children if c.dep_ in ("dobj", "obj", "dative")), None)
+    if tok.lemma_.lower() == "give":  # "gave the French ambassador 72 hours": the dative is the one ordered
+        who = next((c for c in tok.children if c.dep_ == "dative"), who)
+    if who is None:
+        return None
+    words = {t.lemma_.lower() for t in who.subtree}
+    lemma = act.lemma_.lower()
+    if lemma in LEAVE_VERBS:
+        return ("166" if words & (DIPLOMAT_WORDS | ARMED_NOUNS) else "174"), act
+    if lemma in CEASE_VERBS and tok.lemma_.lower() == "order" and not _is_theme(who):
+        return "172", act
+    return None
 
 
 LABOUR_CUES = {"general", "hunger", "labor", "labour", "nationwide", "national", "union", "wildcat", "worker",
@@ -252,6 +324,45 @@ BARE_INTENT = {"promise", "pledge", "willing", "ready", "prepared", "committed",
 
 
 BARE_THREAT = {"threaten", "vow", "swear"}
+BARE_APPEAL = {"urge", "press", "ask", "call", "appeal", "implore"}
+
+
+BLAME_WORDS = {"responsible", "guilty", "culpable", "behind"}
+
+
+def _blames(tok: "Token") -> bool:
+    """"The Kremlin said Ukraine was responsible for the attack", "... was behind the
+    bombing": a speaker laying blame on the subject of the clause."""
+    if tok.lower_ not in BLAME_WORDS or tok.dep_ not in ("acomp", "prep"):
+        return False
+    be = tok.head
+    if be.lemma_.lower() != "be" or be.dep_ != "ccomp" or be.head.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    if tok.lower_ == "behind" and not any(g.dep_ == "pobj" for g in tok.children):
+        return False
+    # "responsible for the attack" blames; "responsible for protecting citizens" is a duty
+    if tok.lower_ == "responsible" and not any(c.dep_ == "prep" and c.lower_ == "for"
+                                               and any(g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") for g in c.children)
+                                               for c in tok.children):
+        return False
+    subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.pos_ != "PRON" and any(c.dep_ == "nsubj" for c in be.head.children)
+
+
+def _blame_parties(trig: Trigger) -> tuple[list, list]:
+    be = trig.token.head
+    speaker = next((c for c in be.head.children if c.dep_ == "nsubj"), None)
+    accused = next((c for c in be.children if c.dep_ == "nsubj"), None)
+    return ([speaker] if speaker is not None else []), ([accused] if accused is not None else [])
+
+
+def _addressee(tok: "Token") -> "Token | None":
+    """Who is asked: "urged Iran to ...", "called on Iran to ..."."""
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is not None:
+        return obj
+    return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
+                 for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _must_clause(tok: "Token") -> bool:
@@ -276,6 +387,17 @@ def _bare_intents(sent: "SpacySpan", taken: set[int], lex) -> list[Trigger]:
             continue
         if tok.pos_ in ("VERB", "AUX") and _must_clause(tok):
             out.append(Trigger(tok, Rule("demand", tok.lemma_.lower(), "100")))
+            continue
+        if _blames(tok):
+            out.append(Trigger(tok, Rule("blame", tok.lemma_.lower(), "112")))
+            continue
+        if tok.lemma_.lower() in BARE_APPEAL and tok.pos_ == "VERB" and _addressee(tok) is not None:
+            # "Washington pressed Beijing to open its markets": an appeal even when the lexicon
+            # does not know the act asked for
+            actions = [c for c in tok.children if c.dep_ == "xcomp"]
+            inside = {t.i for a in actions for t in a.subtree}
+            if actions and not inside & taken:
+                out.append(Trigger(tok, Rule("appeal", tok.lemma_.lower(), "020")))
             continue
         if tok.lemma_.lower() in BARE_THREAT and tok.pos_ == "VERB":
             actions = [c for c in tok.children if c.dep_ == "xcomp"]
@@ -326,6 +448,31 @@ def _armed_arrival(verb: "Token") -> str | None:
     return "074" if any(w.startswith("peacekeep") for w in words) else "154"
 
 
+def _readies_force(chain: Chain) -> bool:
+    """"prepared to resume shelling", "is preparing to attack": the act is being readied."""
+    top = chain.top
+    return (top is not None and top.dep_ == "xcomp" and top.head.pos_ == "VERB"
+            and top.head.lemma_.lower() == "prepare")
+
+
+POLICE_NOUNS = {"police", "policeman", "officer", "agent", "investigator", "prosecutor", "detective", "fbi",
+                "gendarme", "inspector", "authorities", "authority"}
+
+
+def _police_raid(tok: "Token") -> bool:
+    """"Federal police raided the home of ...": a police raid is a search and seizure (17),
+    not an armed attack; soldiers' and militants' raids stay attacks."""
+    if tok.lemma_.lower() not in ("raid", "storm", "search"):
+        return False
+    if tok.pos_ in ("VERB", "AUX"):
+        subj, _ = _subject(tok)
+        words = {t.lemma_.lower() for t in subj.subtree} if subj is not None else set()
+    else:
+        words = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")}
+        words |= {g.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.subtree}
+    return bool(words & POLICE_NOUNS)
+
+
 def _ultimatum(tok: "Token") -> bool:
     """An act announced on the condition that the other side does something ("unless")."""
     return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless" for g in c.children)
@@ -372,8 +519,8 @@ def governor_chain(tok: "Token") -> Chain:
             # "a statement that workers had been killed": participles and clauses are facts
             chain.planned = chain.planned or any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
             break
-        if kind is None and hl not in ("be", "have", "about", "to"):
-            break
+        if kind is None and hl not in ("be", "have", "about", "to") and not (dep == "pobj" and hl in ("for", "on", "upon")):
+            break  # ("called for the resignation of": the appeal governs through its preposition)
         if dep in ("nsubj", "nsubjpass") and kind not in ("aspect", "plan"):
             break
         if kind:
@@ -448,11 +595,13 @@ def _subject(v: "Token", depth: int = 0) -> tuple["Token | None", bool]:
     """(subject token, it came from a passive agent) for verb v, following control."""
     if depth > 5:
         return None, False
-    for c in v.children:
-        if c.dep_ in ("nsubj", "csubj"):
-            if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
-                return v.head, False
-            return c, False
+    subjects = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+    if len(subjects) > 1:  # "Old foes Gondor and Osgiliath renewed ties": the parse split the apposition
+        subjects.sort(key=lambda c: c.pos_ != "PROPN")
+    for c in subjects:
+        if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+            return v.head, False
+        return c, False
     if _is_passive(v):
         for c in v.children:
             if c.dep_ == "agent":
@@ -491,7 +640,26 @@ def _subject(v: "Token", depth: int = 0) -> tuple["Token | None", bool]:
 REACTION_ROOTS = ("01", "02", "05", "09", "10", "11", "12", "13")
 
 
+# verbs whose subject commands an act and is coded as its doer: "ordered the killing of the
+# journalist" is the killing, done by the one who ordered it
+COMMAND_VERBS = {"order", "authorize", "authorise", "sanction", "approve", "mastermind", "plot", "plan"}
+VIOLENT_ROOTS = ("17", "18", "19", "20")
+
+
+def _commands_violence(verb: "Token") -> bool:
+    if verb.lemma_.lower() not in COMMAND_VERBS:
+        return False
+    obj = _direct_object(verb)
+    if obj is None or obj.pos_ != "NOUN":
+        return False
+    rules = lexicon().nouns.get(obj.lemma_.lower())
+    rule = _noun_rule(obj, rules) if rules else None
+    return rule is not None and rule.cameo[:2] in VIOLENT_ROOTS
+
+
 def _reacts_to(verb: "Token") -> bool:
+    if _commands_violence(verb):
+        return False
     rules = lexicon().verbs.get(verb.lemma_.lower())
     if not rules:  # "announced a suspension", "carried out strikes": the subject acts
         return False
@@ -503,10 +671,12 @@ def _reason_doer(tok: "Token") -> "Token | None":
     """"criticized Egypt for jailing journalists", "accused China of firing water cannon":
     the act in the reason clause is the object's, not the critic's."""
     prep = tok.head
-    if tok.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
+    # ("charged two hackers with attacking hospitals": the charge names the act the same way)
+    if tok.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "with"):
         return None
     verb = prep.head
-    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "obj") and verb.head.pos_ == "VERB":
+    if (verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "obj") and verb.head.pos_ == "VERB"
+            and _reacts_to(verb.head)):
         return verb  # the parse hung "of firing" on the object: "accused China's coast guard of ..."
     if verb.pos_ not in ("VERB", "AUX"):
         return None
@@ -623,7 +793,7 @@ def verb_args(v: "Token", code: str = "") -> Args:
     for c in v.children:
         if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN"):
             args.targets.append(c)
-    obj = next((c for c in v.children if c.dep_ in ("dobj", "obj")), None)
+    obj = _direct_object(v)
     if obj is not None:
         event_noun = obj.pos_ == "NOUN" and not obj.ent_type_ and obj.lemma_.lower() in lexicon().nouns
         if (_is_theme(obj) and code[:2] in THEME_ROOTS) or event_noun:
@@ -686,8 +856,20 @@ def noun_args(n: "Token", own_only: bool = False) -> Args:
         if accused is not None:  # "accused China of a water cannon attack": China attacked
             args.sources.append(accused)
             return args
-    if not args.sources and n.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and head is not n:
+    # "expelled diplomats over the killing", "after the attack": a reason or a time, not
+    # something the subject of the verb took part in
+    reason = n.dep_ == "pobj" and head.lower_ in ("over", "after", "following", "despite", "amid", "about",
+                                                  "since", "before", "against", "because")
+    # "arrested 50 people during protests": the police did not protest ("killed three during
+    # a raid" is the killers' raid)
+    reason = reason or (n.dep_ == "pobj" and head.lower_ == "during"
+                        and any(r.cameo[:2] == "14" for r in lexicon().nouns.get(lemma, [])))
+    if not args.sources and n.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and head is not n and not reason:
         verb = head if n.dep_ != "pobj" else head.head
+        if n.dep_ == "pobj" and head.lower_ == "of" and verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "attr"):
+            verb = verb.head  # "held a fifth round of talks": the talks are the holders'
+            if verb.pos_ not in ("VERB", "AUX") or _reacts_to(verb):
+                verb = n
         if verb.pos_ in ("VERB", "AUX") and not _reacts_to(verb):
             subj, _ = _subject(verb)
             if subj is not None:
@@ -721,6 +903,29 @@ def _modality(chain: Chain, intended: bool) -> str:
     return "asserted"
 
 
+def _protest_purpose(trig: Trigger, by_index: dict[int, Trigger]) -> bool:
+    """"staged demonstrations to demand reforms", "demonstrated calling for independence",
+    "would blockade Paris to demand an end to ...": the demand is what the protest (or the
+    threat) is for, one event, not a request of its own."""
+    tok = trig.token
+    if (trig.rule.cameo[:2] in VIOLENT_ROOTS and tok.dep_ == "advcl" and tok.head.i in by_index
+            and by_index[tok.head.i].rule.cameo[:2] in VIOLENT_ROOTS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
+        return True  # "opened fire to disperse the crowd": one act of force and its purpose
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "obj"):  # "to press their demands"
+        tok = tok.head
+    if (trig.rule.cameo[:2] == "14" and tok.dep_ == "advcl" and tok.head.i in by_index
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
+        return True  # "summoned the ambassador to protest": the summons is the protest
+    if trig.rule.cameo[:2] not in ("10", "02") or tok.dep_ not in ("advcl", "xcomp", "acl", "conj"):
+        return False
+    head = tok.head
+    near = [head] + [c for c in head.children if c.dep_ in ("dobj", "obj", "prep")]
+    near += [g for c in near if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(t.i in by_index and by_index[t.i].rule.cameo[:2] in ("13", "14", "15", "17", "18", "19", "20")
+               for t in near)
+
+
 def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
     triggers = find_triggers(sent)
     by_index = {t.token.i: t for t in triggers}
@@ -731,6 +936,8 @@ def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
         if (trig.token.dep_ in ("advcl", "xcomp", "conj") and head.i in by_index
                 and by_index[head.i].rule.cameo[:2] == trig.rule.cameo[:2]):
             continue  # "summoned the ambassador to complain": one protest, said twice
+        if _protest_purpose(trig, by_index):
+            continue
         chain = governor_chain(trig.token)
         code = trig.rule.cameo
         intended = False
@@ -738,6 +945,8 @@ def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
         target_override: list = []
         if code in ("042", "043") and trig.token.pos_ == "VERB":
             code = _armed_arrival(trig.token) or code
+        if code == "190" and _police_raid(trig.token):
+            code = "170"
         kinds = [k for _, k in chain.governors]
         recoding = [k for k in kinds if k in ("intent", "threat", "refuse", "demand", "appeal")]
         if recoding and recoding[0] != recoding[-1] and recoding[-1] in ("demand", "appeal"):
@@ -756,6 +965,12 @@ def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
             source_override = [subj] if subj is not None else []
             inner = next((c for c in trig.token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             target_override = [inner] if inner is not None else []
+        if code[:2] in VIOLENT_ROOTS:  # "ordered the killing": the one who ordered it killed
+            chain.governors = [(g, "light" if k == "demand" and g.lemma_.lower() in COMMAND_VERBS else k)
+                               for g, k in chain.governors]
+        if trig.rule.kind == "blame":
+            source_override, target_override = _blame_parties(trig)
+            chain.reporter = None  # the speaker is the accuser, not only the one who reported it
         for gov, kind in chain.governors:
             if kind == "deny":
                 chain.negated = True
@@ -790,9 +1005,21 @@ def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
                 elif addressee:
                     target_override = addressee
                 else:
-                    inner, _ = _subject(trig.token) if trig.token.pos_ in ("VERB", "AUX") else (None, False)
+                    if trig.token.pos_ in ("VERB", "AUX"):
+                        inner, _ = _subject(trig.token)
+                    else:  # "called for the resignation of the minister": the minister is asked
+                        own = noun_args(trig.token, own_only=True).sources
+                        inner = own[0] if own else None
                     target_override = [inner] if inner is not None and inner is not subj else []
             break  # the nearest recoding governor decides
+        if code[:2] in VIOLENT_ROOTS[1:] and _readies_force(chain):
+            # "the army prepared to resume shelling": getting ready to attack is a show of force
+            code = "150"
+        elif (code == trig.rule.cameo and code[:2] in ("03", "04", "05", "06", "07", "08") and chain.negated
+              and _has_future(chain.top or trig.token)):
+            # "Syria will not accept any more refugees": an announced refusal, not a denied act
+            code = refuse_code(code)
+            chain.negated = chain.planned = False
         if (chain.planned and not intended and code == trig.rule.cameo and not trig.token.pos_ == "NOUN"
                 and _ultimatum(trig.token)):
             # "will withdraw its force unless elections are held": an ultimatum, a threat made now
@@ -1006,7 +1233,20 @@ def _reported_by(doc: Doc, p: _Pending) -> str | None:
 LOCAL_SECTORS = {"CVL", "MIL", "COP", "GOV", "REB", "OPP", "EDU", "LAB", "BUS", "MED", "REF", "JUD", "LEG"}
 
 
-def _borrow_countries(pairs: list, place: Place | None, code: str) -> None:
+def _sentence_victims(doc: Doc, coded: list[_Pending]) -> str | None:
+    """The country of the people a sentence's attack names ("a camp for Congolese refugees
+    was attacked ..., killing 156 people"): the unnamed dead are most likely theirs."""
+    for p in coded:
+        if p.code[:2] not in ("18", "19", "20"):
+            continue
+        found = _first_actors(doc, p.target_tok) or _first_actors(doc, _occupants(p.target_tok))
+        for actor in found:
+            if actor.country:
+                return actor.country
+    return None
+
+
+def _borrow_countries(pairs: list, place: Place | None, code: str, victims: str | None = None) -> None:
     """"Indian police opened fire on protesters in Kashmir": protesters with no nationality
     named are taken to be where the event happens, else, for acts done at home (arrests,
     clashes), on the other side's country; "the U.S. condemned the tactics used against
@@ -1016,11 +1256,67 @@ def _borrow_countries(pairs: list, place: Place | None, code: str) -> None:
         for side, other in ((source, target), (target, source)):
             if side is None or side.country or side.entity or not side.code or side.code not in LOCAL_SECTORS:
                 continue  # a named person or body without a known country is left as it is
-            country = place.country if place is not None and place.country else (
+            # the victims of violence take the country of those the sentence says were attacked
+            # before the attacker's: militiamen who kill in a refugee camp kill refugees
+            victim = victims if side is target and code[:2] in ("18", "19", "20") else None
+            country = place.country if place is not None and place.country else victim or (
                 other.country if other is not None and (domestic or code[:2] == "08") else None)
             if country:
                 side.country = country
                 side.code = country + side.code
+
+
+def _reacts_to_unnamed(p: _Pending) -> bool:
+    """Verbal conflict (accuse, demand, reject, threaten) about an act ("condemned the
+    crackdown"), with no one named as its target."""
+    return p.code[:2] in ("09", "10", "11", "12", "13") and p.args.theme is not None and not p.target_tok
+
+
+def _occupants(toks: list["Token"]) -> list["Token"]:
+    """"A camp for Congolese refugees was attacked", "the offices of the newspaper were
+    raided": a place attacked stands for the people it belongs to."""
+    return [g for tok in toks for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+            for g in _pobjs(c)]
+
+
+AIMED_PREPS = ("against", "on", "into", "in", "inside", "across", "over")
+
+
+def _clause_country(p: _Pending, home: str) -> str | None:
+    """A country other than the actor's own, named in the event's clause after "against",
+    "into", "in" ("retook a village in western Cambodia", "a war against Iraq"): the act
+    falls there, not on the actor's home country."""
+    top = p.chain.top or p.trigger.token
+    own = {t.i for s in p.source_tok for t in s.subtree}
+    for tok in top.subtree:
+        if tok.i in own or tok.dep_ != "pobj" or tok.head.lower_ not in AIMED_PREPS:
+            continue
+        iso = countries.country_code(tok.text) or countries.country_code(tok.doc[tok.left_edge.i:tok.i + 1].text)
+        if iso and iso != home:
+            return iso
+    return None
+
+
+_UNSET = object()
+HOME_SECTORS = {"GOV", "JUD", "LEG", "COP", "OPP", "MIL", "PTY", "REB", "CVL", "EDU", "LAB", "BUS", "MED", "REF", "HLH"}
+
+
+def _home_officials(pairs: list, home) -> None:
+    """"The president", "a federal judge", "Vice-President Moody Awori": an official whose
+    country nothing says belongs to the country the story is about, unless that country is
+    the one they act on as a whole ("President Bush threatened Russia": Bush is not Russian)."""
+    if not isinstance(home, str):
+        return
+    for source, target in pairs:
+        for side, other in ((source, target), (target, source)):
+            if side is None or side.country or not side.sectors or not set(side.sectors) & HOME_SECTORS:
+                continue
+            if side.code and side.code[:3] in ("IGO", "NGO", "IMG"):
+                continue
+            if other is not None and other.country == home and not other.sectors:
+                continue
+            side.country = home
+            side.code = home + (side.code or "")
 
 
 def _interactive(code: str) -> bool:
@@ -1045,14 +1341,16 @@ def _self_loop(source: Actor, target: Actor, code: str) -> bool:
     """A pair that codes an actor acting on itself ("Bahamas offer Bahamas"). The same entity
     or actor on both sides always is; two actors of one country are only for domestic acts,
     or when they are different parts of it ("the Colombian government and the ELN rebels")."""
-    if source.entity and source.entity == target.entity:
-        return True
+    if source.entity and source.entity == target.entity and (source.code, source.country) == (target.code, target.country):
+        return True  # (one entity coded two ways, "the Indian/Japanese prime minister" merged, is two)
     if (source.code, source.name) == (target.code, target.name):
         return True
     if not source.country or source.country != target.country:
         return False
     if _domestic(code):
         return False
+    if code[:2] in ("09", "10", "11", "12", "13") and source.name != target.name:
+        return False  # "the governor of Texas sued the Biden administration": one government part on another
     if bool(source.sectors) != bool(target.sectors):  # "Palestinian officials" and Palestine
         return False
     return not source.sectors or source.sectors[0] == target.sectors[0]
@@ -1075,7 +1373,9 @@ def _country_actor(code: str, name: str) -> Actor:
 def _trigger_span_end(tok: "Token") -> int:
     end = tok.idx + len(tok.text)
     for c in tok.children:  # "pull out", "blew up": the particle belongs to the trigger
-        if c.dep_ == "prt" and c.i == tok.i + 1:
+        # ("kidnapped up to 16 engineers": "up to" counts, it is no particle)
+        up_to = c.lower_ == "up" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "to"
+        if c.dep_ == "prt" and c.i == tok.i + 1 and not up_to:
             end = c.idx + len(c.text)
     return end
 
@@ -1085,6 +1385,7 @@ def annotate_events(doc: Doc) -> list[Event]:
         return []
     events: list[Event] = []
     seen: set[tuple] = set()
+    home: object = _UNSET  # the story's main country, worked out at the first event
     for sent in doc.parsed.sents:
         try:
             coded = code_sentence(doc, sent)
@@ -1092,9 +1393,15 @@ def annotate_events(doc: Doc) -> list[Event]:
             doc.article.warnings.append(f"events: sentence at {sent.start_char} skipped ({type(exc).__name__})")
             continue
         trigger_tokens = {q.trigger.token.i for q in coded}
+        by_token = {q.trigger.token.i: q for q in coded}
+        victims = _sentence_victims(doc, coded) if doc.actor_dictionary is None else None
+        if home is _UNSET and coded:
+            home = actor_mod.document_home(doc) if doc.actor_dictionary is None else None
         for p in coded:
             sources = _first_actors(doc, p.source_tok)
             targets = _first_actors(doc, p.target_tok)
+            if not targets and p.target_tok and p.code[:2] in ("16", "17", "18", "19", "20"):
+                targets = _first_actors(doc, _occupants(p.target_tok))
             between = _actors_for(doc, p.args.between) if p.args.between else []
             if p.args.between and len(between) < 2:
                 between = _between_fallback(doc, p.args.between[0], sent) or between
@@ -1117,29 +1424,54 @@ def annotate_events(doc: Doc) -> list[Event]:
             elif targets:
                 pairs = [(None, t) for t in targets]
             place = _pick_place(doc, p, sent)
+            if place is None and p.code[:2] in ("18", "19", "20"):
+                # "A roadside bombing near Samarra killed a soldier": the killing happened
+                # where the bombing did
+                cause = next((by_token[c.i] for c in p.trigger.token.children
+                              if c.dep_ == "nsubj" and c.i in by_token), None)
+                place = _pick_place(doc, cause, sent) if cause is not None else None
             if not pairs:
                 if place is None or not place.country or doc.actor_dictionary is not None:
                     continue
                 # "Prisoners rioted at a jail in Ecuador": who is not said, where is
                 pairs = [(None, _country_actor(place.country, place.name))]
+            said_outright = p.trigger.token.pos_ in ("VERB", "AUX") or p.trigger.token.dep_ in ("nsubj", "nsubjpass")
+            if (place is not None and place.country and p.code[:2] in ("18", "19", "20") and said_outright
+                    and doc.actor_dictionary is None):
+                # "A roadside bombing near Samarra killed a U.S. soldier": nobody is said to have
+                # done it; an attack with no named attacker is coded to the country it happens in
+                pairs = [(s if s is not None else _country_actor(place.country, place.name), t) for s, t in pairs]
             info = describe(p.code)
             date, date_source = _pick_date(doc, p, sent)
             count = _pick_count(doc, p, sent, trigger_tokens)
             reporter = _reported_by(doc, p)
             tok = p.trigger.token
             if doc.actor_dictionary is None:
-                _borrow_countries(pairs, place, p.code)
+                _borrow_countries(pairs, place, p.code, victims)
+                _home_officials(pairs, home)
             for source, target in pairs:
                 explicit = target is not None
                 if target is None and source is not None and source.country:
+                    aimed = _clause_country(p, source.country)
                     if place is not None and place.country and place.country != source.country:
                         target = _country_actor(place.country, place.name)
+                    elif aimed:  # "mobilized reservists for a war against Iraq": not at home
+                        target = _country_actor(aimed, countries.country_name(aimed) or aimed)
+                    elif (isinstance(home, str) and home != source.country and doc.actor_dictionary is None
+                          and _reacts_to_unnamed(p)):
+                        # "Mexico criticised the raids" in a story about the United States:
+                        # words about an act whose doer this sentence leaves unsaid are aimed
+                        # at the country the story is about, not at the speaker's own
+                        target = _country_actor(home, countries.country_name(home) or home)
                     elif (p.code[:2] in DOMESTIC_ROOTS or p.code in DOMESTIC_CODES
                           or (doc.actor_dictionary is None and _home_default(p.code)
                               and _acts_at_home(source, p.code, place))):
                         # no one else named: the act is aimed at the actor's own country
                         # (PETRARCH-dictionary coding keeps its convention of coding no target)
                         target = _country_actor(source.country, countries.country_name(source.country) or source.country)
+                elif (target is None and source is not None and isinstance(home, str) and doc.actor_dictionary is None
+                      and _reacts_to_unnamed(p)):  # "the European Union condemned the crackdown"
+                    target = _country_actor(home, countries.country_name(home) or home)
                 if explicit and source is not None and target is not None and _self_loop(source, target, p.code):
                     target = None
                 key = (sent.start, source.code if source else None, target.code if target else None, p.code)

@@ -1,5 +1,5 @@
-"""The coder's readable data: CAMEO code table (cameo.tsv), verb/noun lexicon (verbs.tsv)
-and named groups (groups.tsv). All three are dateline's own files, read once per process.
+"""The coder's readable data: CAMEO code table (cameo.tsv), verb/noun lexicon (verbs.tsv),
+named groups (groups.tsv) and well-known leaders (leaders.tsv). All are dateline's own files, read once per process.
 """
 
 from __future__ import annotations
@@ -123,7 +123,8 @@ class Group:
 def groups() -> dict[str, Group]:
     """Group name (casefolded; acronyms kept as written) -> Group."""
     table: dict[str, Group] = {}
-    for row in _rows("groups.tsv"):
+    # leaders.tsv: well-known people, coded like groups (a person's country and sector)
+    for row in [*_rows("leaders.tsv"), *_rows("groups.tsv")]:
         names, country, code, sectors = row[:4]
         all_names = [n.strip() for n in names.split("|") if n.strip()]
         group = Group(all_names[0], None if country == "-" else country, code,
