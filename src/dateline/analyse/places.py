@@ -71,7 +71,10 @@ def annotate(doc: Doc) -> None:
         m.event = is_event_mention(doc, m.start, m.end)
     place_facilities(doc, mentions)
     mentions = [m for m in mentions if m.entry is not None or plausible_unresolved(m.name)]
-    mentions = [m for m in mentions if not common_word_name(doc, m) and not names_a_feast(m.name)]
+    mentions = [m for m in mentions if not names_a_feast(m.name)]
+    # one sense per article: "the Parkland students" is the town that "in Parkland" names
+    kept_names = {m.name for m in mentions if not common_word_name(doc, m)}
+    mentions = [m for m in mentions if m.name in kept_names]
     doc.article.places = group(doc, mentions)
 
 
@@ -262,6 +265,8 @@ def detect(doc: Doc) -> list[Mention]:
             add(start, end)
         for start, end in nationality_adjectives_of_places(doc):
             add(start, end)
+        for start, end in nationality_adjectives(doc):
+            add(start, end)
         for start, end in compass_named_regions(doc):
             skip = [(s, e) for s, e in skip if not (s <= start and end <= e)]
             add(start, end)
@@ -321,6 +326,34 @@ def nationality_adjectives_of_places(doc: Doc) -> list[tuple[int, int]]:
         if hit and hit.kind == "demonym":
             out.append((token.idx, token.idx + len(token)))
     return out
+
+
+def nationality_adjectives(doc: Doc) -> list[tuple[int, int]]:
+    """"Syrian troops", "the Kurdish enclave", "European airports": a nationality adjective
+    before a noun points at its country (a mention; the people themselves, "the Syrians",
+    are not a place)."""
+    out: list[tuple[int, int]] = []
+    for token in doc.parsed:
+        if not token.is_title or token.dep_ not in ("amod", "compound", "nmod") or token.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if token.head.i <= token.i or token.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART"):
+            continue
+        hit = countries.lookup(token.text)
+        if hit and hit.kind == "demonym" or token.text in CONTINENT_ADJECTIVES:
+            out.append((token.idx, token.idx + len(token)))
+    return out
+
+
+# adjectives of continents: "African leaders", "European airports" point at the continent
+CONTINENT_ADJECTIVES = {"African": "Africa", "European": "Europe", "Asian": "Asia", "Antarctic": "Antarctica",
+                        "North American": "North America", "South American": "South America"}
+
+
+def continent_of_adjective(name: str) -> Entry | None:
+    continent = CONTINENT_ADJECTIVES.get(name)
+    if continent is None:
+        return None
+    return next((e for e in load().lookup(continent) if e.kind == "region"), None)
 
 
 COMPASS_BEFORE = re.compile(r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(ern)?\s+$")
@@ -433,11 +466,8 @@ def skipped_spans(doc: Doc) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     if doc.parsed is not None:
         spans += [(e.start_char, e.end_char) for e in doc.parsed.ents if e.label_ in ("ORG", "PERSON", "WORK_OF_ART")]
-    for (start, end), _iso3 in (doc.user_data.get("metonym_spans") or {}).items():
-        # a country's own name stays a place even when it stands for its government
-        hit = countries.lookup(doc.text[start:end])
-        if not (hit and hit.kind in ("name", "alias")):
-            spans.append((start, end))
+    # capitals standing for governments ("Moscow denied") are not skipped: the name still
+    # points at the place, and a reader following a region wants every mention of it
     return spans
 
 
@@ -494,6 +524,8 @@ def resolve(doc: Doc, m: Mention, context: dict[str, int], anchors: "Anchors | N
         return None  # "CMB", "TNA": an acronym is a place only when it names a country or a state
     before = doc.text[max(0, m.start - 12):m.start]
     after = doc.text[m.end:m.end + 8]
+    if m.name in CONTINENT_ADJECTIVES:
+        return continent_of_adjective(m.name)
     hit = countries.lookup(m.name)
     candidates = gaz.lookup(m.name)
     if m.name.isupper() and len(m.name) > 4:  # datelines write "BEIRUT"
