@@ -545,6 +545,9 @@ def resolve(doc: Doc, m: Mention, context: dict[str, int], anchors: "Anchors | N
         return states[0]
     if states and is_city_state_pair(doc, previous, m, states[0]):
         return states[0]  # "Atlanta, Georgia"
+    city = city_named_like_its_state(m.name, states, candidates)
+    if city is not None:
+        return city  # "New York", "Washington": the city, unless the text says "state"
     if hit and hit.kind == "demonym":
         return gaz.country(hit.iso3)  # "the Syrian city", "the English coast": the country
     if hit and hit.kind in ("name", "alias"):
@@ -560,7 +563,7 @@ def resolve(doc: Doc, m: Mention, context: dict[str, int], anchors: "Anchors | N
         if country:
             return country
     if not candidates:
-        return None
+        return resolve_affixed_name(doc, m, context, anchors)
     # "Centre", "Delta", "Plateau": a foreign province is meant only in an article about its country
     candidates = [e for e in candidates if not is_foreign_division(e, context)]
     if not candidates:
@@ -569,6 +572,51 @@ def resolve(doc: Doc, m: Mention, context: dict[str, int], anchors: "Anchors | N
     if best.kind == "admin" and best.country != "USA":
         best = province_capital(best, candidates) or best
     return best
+
+
+# "Orange County", "Washington Township": the district of the town it is named after
+DISTRICT_SUFFIX = re.compile(r"\s+(County|Parish|Township|Borough|Municipal District|District|Municipality)$")
+# "Oaxaca State", "Anbar Province": the division itself
+DIVISION_SUFFIX = re.compile(r"\s+(State|Province|Governorate|Region|Oblast|Prefecture)$")
+# "Western US", "South Venezuela", "West Wales": a part of a country or division
+COMPASS_PREFIX = re.compile(r"^(North|South|East|West|Central|Northern|Southern|Eastern|Western|Central|"
+                            r"North-?(?:east|west)(?:ern)?|South-?(?:east|west)(?:ern)?|Upstate|Downstate)\s+", re.I)
+
+
+def resolve_affixed_name(doc: Doc, m: Mention, context: dict[str, int], anchors: "Anchors | None") -> Entry | None:
+    """A name the gazetteer lacks that is a known place with a district word after it or a
+    compass word before it. The answer keeps the surface name: a county is placed at the
+    town it is named after (the county seat more often than not, and always close)."""
+    def base(name: str, kinds: tuple[str, ...]) -> Entry | None:
+        sub = Mention(m.start, m.start + len(name), name)
+        e = resolve(doc, sub, context, anchors)
+        return e if e is not None and e.kind in kinds else None
+
+    match = DISTRICT_SUFFIX.search(m.name)
+    if match:
+        e = base(m.name[:match.start()], ("city",))
+        return Entry(None, m.name, "admin", e.country, e.admin1, e.lat, e.lon, 0) if e else None
+    match = DIVISION_SUFFIX.search(m.name)
+    if match:
+        return base(m.name[:match.start()], ("admin", "country"))
+    match = COMPASS_PREFIX.match(m.name)
+    if match:
+        e = base(m.name[match.end():], ("admin", "country", "region"))
+        return Entry(None, m.name, "region", e.country, e.admin1, e.lat, e.lon, 0) if e else None
+    return None
+
+
+def city_named_like_its_state(name: str, states: list[Entry], candidates: list[Entry]) -> Entry | None:
+    """News means the city of "New York" or "Washington" when it does not say "state": a
+    state that shares its name with a great city of the same country (or its capital)
+    yields to the city."""
+    gaz = load()
+    for state in states:
+        for e in candidates:
+            if e.kind == "city" and e.country == state.country and (e.population >= 1_000_000 or gaz.is_capital(e)) \
+                    and e.population >= 100_000:
+                return e
+    return None
 
 
 def is_foreign_division(e: Entry, context: dict[str, int]) -> bool:
@@ -617,8 +665,11 @@ def score(e: Entry, m: Mention, context: dict[str, int], gaz, anchors: "Anchors 
         s += bonus
     if gaz.is_capital(e):
         s += 2
-    if e.name.casefold() == m.name.casefold() or e.name.casefold() == m.name.title().casefold():
-        s += 3  # its own name: alternate names include old and county names ("Franklin" for Columbus)
+    if e.name.casefold() == m.name.casefold() or e.name.casefold() == m.name.title().casefold() \
+            or e.kind == "region":
+        # its own name: alternate names include old and county names ("Franklin" for Columbus);
+        # a region's alternate names are its short names ("Atlantic", "Gulf")
+        s += 3
     if anchors is not None and e.kind == "city":
         if e.admin1 and e.admin1 in anchors.states:
             s += 1.5  # "Parkland" in an article about Florida
