@@ -159,7 +159,8 @@ def place_facilities(doc: Doc, mentions: list[Mention]) -> None:
         if m.entry is not None and m.entry.kind in ("city", "admin"):
             last_city = m.entry
             continue
-        if m.entry is None and (is_facility_name(m.name) or after_compass_word(doc, m)):
+        if m.entry is None and (is_facility_name(m.name) or after_compass_word(doc, m)
+                                or is_local_unknown(m.name)):
             # the place in its own name ("Florida Atlantic University", "Haymarket Village Center"),
             # else the town named before it, else (a name in the first lines) the first town named after it
             where = place_in_name(m.name, last_city) or last_city \
@@ -169,6 +170,14 @@ def place_facilities(doc: Doc, mentions: list[Mention]) -> None:
             elif fallback is not None and fallback.lat is not None:
                 m.entry = Entry(None, m.name, "other", fallback.country, fallback.admin1, fallback.lat,
                                 fallback.lon, 0)
+
+
+def is_local_unknown(name: str) -> bool:
+    """A proper name the gazetteer lacks ("Schiphol", "Le Bernardin", "Portroe"): news names
+    such places beside the town they are in, so the town placed before it places it too.
+    Not acronyms or brands, which are no places at all."""
+    return plausible_unresolved(name) and not looks_like_acronym_or_brand(name) and not is_acronym(name) \
+        and name[:1].isupper()
 
 
 def common_word_name(doc: Doc, m: Mention) -> bool:
