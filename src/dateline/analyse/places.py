@@ -191,7 +191,9 @@ def common_word_name(doc: Doc, m: Mention) -> bool:
     if re.search(r"(?<![\w-])" + re.escape(m.name.lower()) + r"(?![\w-])", doc.text):
         return True
     # "the Thames" is a river, "the Centre" is no town
-    is_town = m.entry is not None and m.entry.kind == "city"
+    # a town, or a name of towns that were all rejected here ("the West", "the Centre")
+    is_town = m.entry is not None and m.entry.kind == "city" \
+        or (m.entry is None or m.entry.kind == "other") and any(c.kind in ("city", "admin") for c in m.candidates)
     return is_town and bool(re.search(r"\bthe\s+$", doc.text[max(0, m.start - 5):m.start], re.I))
 
 
@@ -217,6 +219,8 @@ def place_in_name(name: str, near: Entry | None) -> Entry | None:
     for size in range(len(words), 0, -1):
         for i in range(len(words) - size + 1):
             part = " ".join(words[i:i + size])
+            if part.casefold() == name.casefold():
+                continue  # the whole name was looked up when it was resolved, and rejected
             hits = [e for e in gaz.lookup(part) if e.kind in ("admin", "country")
                     or e.kind == "city" and e.population >= 1000 and e.name.casefold() == part.casefold()]
             if not hits:
@@ -549,6 +553,7 @@ def resolve(doc: Doc, m: Mention, context: dict[str, int], anchors: "Anchors | N
     candidates = gaz.lookup(m.name)
     if m.name.isupper() and len(m.name) > 4:  # datelines write "BEIRUT"
         candidates = gaz.lookup(m.name.title()) or candidates
+    m.candidates = candidates
     states = [e for e in candidates if e.kind == "admin"]
     if states and (STATE_CUES.search(after) or STATE_CUES.search(before)):
         return states[0]
@@ -574,7 +579,7 @@ def resolve(doc: Doc, m: Mention, context: dict[str, int], anchors: "Anchors | N
     if not candidates:
         return resolve_affixed_name(doc, m, context, anchors)
     # "Centre", "Delta", "Plateau": a foreign province is meant only in an article about its country
-    candidates = [e for e in candidates if not is_foreign_division(e, context)]
+    candidates = [e for e in candidates if not is_foreign_division(e, context) and not is_stray_village(e, context)]
     if not candidates:
         return None
     best = max(candidates, key=lambda e: score(e, m, context, gaz, anchors))
@@ -626,6 +631,14 @@ def city_named_like_its_state(name: str, states: list[Entry], candidates: list[E
                     and e.population >= 100_000:
                 return e
     return None
+
+
+def is_stray_village(e: Entry, context: dict[str, int]) -> bool:
+    """"Heathrow" in a story about Britain and Russia is not the village of that name in
+    Florida: a village of a country the article names only in passing is not meant."""
+    if e.kind != "city" or e.population >= 10_000 or not context:
+        return False
+    return context.get(e.country or "", 0) * 4 < max(context.values())
 
 
 def is_foreign_division(e: Entry, context: dict[str, int]) -> bool:
