@@ -262,6 +262,12 @@ def detect(doc: Doc) -> list[Mention]:
         found.append(Mention(start, end, text[start:end]))
         taken.append((start, end))
 
+    # the place a story was filed from comes first: "SAN ANTONIO Turner Sports/CBS" is no organisation
+    for start, end in [leading_dateline(doc)] + paragraph_datelines(doc):
+        if start is None:
+            continue
+        skip = [(s, e) for s, e in skip if not (s <= start and end <= e)]
+        add(start, end)
     if parsed is not None:
         for ent in parsed.ents:
             if ent.label_ in PLACE_LABELS or is_facility_name(ent.text) and ent.label_ in ("ORG", "PERSON"):
@@ -283,9 +289,6 @@ def detect(doc: Doc) -> list[Mention]:
         for start, end in compass_named_regions(doc):
             skip = [(s, e) for s, e in skip if not (s <= start and end <= e)]
             add(start, end)
-    span = leading_dateline(doc)
-    if span is not None:
-        add(*span)
     # country names and aliases the model did not tag as places
     occupied = [(e.start_char, e.end_char) for e in parsed.ents] if parsed is not None else []
     for match in country_name_pattern().finditer(text):
@@ -300,15 +303,33 @@ def detect(doc: Doc) -> list[Mention]:
 DATELINE_HEAD = re.compile(r"\s*((?:[A-Z][A-Z.'\-]+)(?: [A-Z][A-Z.'\-]+){0,3})(?=[\s,(:—–-])|\s*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s")
 
 
-def leading_dateline(doc: Doc) -> tuple[int, int] | None:
+PARAGRAPH_DATELINE = re.compile(r"\n\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})(?=,[^\n]{0,40}[—–-]|\s*\(|\s*[—–])")
+
+
+def paragraph_datelines(doc: Doc) -> list[tuple[int, int]]:
+    """"TORONTO — The family of ...", "COLUMBUS, Ohio (AP) —": a paragraph that opens with
+    a place in capitals and a dash or an agency starts a story filed from there."""
+    out: list[tuple[int, int]] = []
+    gaz = load()
+    for match in PARAGRAPH_DATELINE.finditer(doc.text):
+        name = match.group(1).rstrip(".")
+        if len(name) < 3:
+            continue
+        hits = gaz.lookup(name.title())
+        if countries.lookup(name.title()) or any(e.kind in ("country", "admin") or e.population >= 10_000 for e in hits):
+            out.append((match.start(1), match.start(1) + len(name)))
+    return out
+
+
+def leading_dateline(doc: Doc) -> tuple[int, int] | tuple[None, None]:
     """"BEIRUT (AP) —", "SAN ANTONIO The Latest", "Muscat: The 10th ...": the place the story
     was filed from, at the head of the text, when the dateline stage found none."""
     dateline = doc.article.dateline
     if dateline is not None and dateline.start is not None:
-        return None
+        return None, None
     match = DATELINE_HEAD.match(doc.text)
     if not match:
-        return None
+        return None, None
     group = 1 if match.group(1) else 2
     words = match.group(group).split(" ")
     start = match.start(group)
@@ -318,7 +339,7 @@ def leading_dateline(doc: Doc) -> tuple[int, int] | None:
         hits = gaz.lookup(name.title()) if len(name) > 2 else []
         if countries.lookup(name.title()) or any(e.kind in ("country", "admin") or e.population >= 10_000 for e in hits):
             return start, start + len(name)
-    return None
+    return None, None
 
 
 # nouns that make a nationality adjective name the country's ground: "the Syrian city", "the Turkish border"
