@@ -282,6 +282,9 @@ def detect(doc: Doc) -> list[Mention]:
                 add(ent.start_char, ent.end_char)
         for start, end in untagged_toponyms(doc):
             add(start, end)
+        for start, end in places_that_name_local_bodies(doc):
+            skip = [(s, e) for s, e in skip if not (s <= start and end <= e)]
+            add(start, end)
         for start, end in nationality_adjectives_of_places(doc):
             add(start, end)
         for start, end in nationality_adjectives(doc):
@@ -489,6 +492,35 @@ def untagged_toponyms(doc: Doc) -> list[tuple[int, int]]:
         before = doc.text[max(0, span.start_char - 14):span.start_char]
         if hits and hits[0].population >= 1000 and LOCATIVE_BEFORE.search(before):
             out.append((span.start_char, span.end_char))
+    return out
+
+
+# bodies that serve the place they are named after, and gatherings held there
+LOCAL_BODY = re.compile(r"\b(Police|Fire|Paramedic|Ambulance|Assembly|Council|Legislature|Municipality|Festival|"
+                        r"Conference|Summit|Expo|Fair|Marathon|Games|Championships?|Grand Prix|Open)\b")
+
+
+def places_that_name_local_bodies(doc: Doc) -> list[tuple[int, int]]:
+    """"Peel Regional Police", "Karnataka Assembly", "Muscat International Film Festival":
+    a police force or assembly serves the place it is named after, and a festival or
+    conference is held there, so the place is meant literally ("Washington Post" is not)."""
+    out: list[tuple[int, int]] = []
+    gaz = load()
+    for ent in doc.parsed.ents:
+        if ent.label_ not in ("ORG", "EVENT", "FAC") or len(ent) < 2 or not LOCAL_BODY.search(ent.text):
+            continue
+        tokens = [t for t in ent if t.lower_ != "the"]
+        for n in (3, 2, 1):
+            if len(tokens) <= n or not all(t.is_title or t.is_upper for t in tokens[:n]):
+                continue
+            span = doc.parsed[tokens[0].i:tokens[n - 1].i + 1]
+            name = span.text.title() if span.text.isupper() else span.text
+            hit = countries.lookup(name)
+            hits = gaz.lookup(name)
+            if hit and hit.kind in ("name", "alias", "demonym") or name in CONTINENT_ADJECTIVES \
+                    or any(e.kind in ("country", "admin", "region") or e.population >= 50_000 for e in hits):
+                out.append((span.start_char, span.end_char))
+                break
     return out
 
 
