@@ -56,7 +56,7 @@ COUNTRY_CENTRES = {
 # written by hand (name, alternate names, lat, lon, ISO alpha-3 when within one country)
 REGIONS = [
     ("Middle East", "Mideast", 29.0, 41.0, ""), ("Persian Gulf", "Gulf|Arabian Gulf", 26.0, 52.0, ""),
-    ("Indian Ocean", "", -20.0, 80.0, ""), ("Atlantic Ocean", "Atlantic", 10.0, -30.0, ""),
+    ("Indian Ocean", "", -20.0, 80.0, ""), ("Atlantic Ocean", "Atlantic", 10.0, -25.0, ""),
     ("Pacific Ocean", "Pacific", 0.0, -160.0, ""), ("Mediterranean Sea", "Mediterranean", 35.0, 18.0, ""),
     ("Red Sea", "", 20.0, 38.5, ""), ("Black Sea", "", 43.0, 35.0, ""), ("Caspian Sea", "", 42.0, 51.0, ""),
     ("South China Sea", "", 12.0, 113.0, ""), ("Arctic", "Arctic Ocean", 80.0, 0.0, ""),
@@ -75,6 +75,9 @@ REGIONS = [
     ("Midwest", "", 41.0, -90.0, "USA"), ("Silicon Valley", "", 37.4, -122.1, "USA"),
     ("Golan Heights", "Golan", 33.0, 35.75, "SYR"), ("Sinai", "Sinai Peninsula", 29.5, 33.8, "EGY"),
 ]
+
+# names news uses for a country that are neither its GeoNames name nor a common alias
+COUNTRY_ALTERNATES = {"VAT": "Holy See|Vatican City State"}
 
 # AP-style state abbreviations ("Va.", "N.J."), as US datelines write them
 STATE_ABBREVIATIONS = {
@@ -200,7 +203,8 @@ def main() -> None:
             lat, lon = box_middle(points[iso3])
         else:
             continue
-        rows.append((c["geonameid"], c["name"], "country", iso3, "", lat, lon, c["population"], ""))
+        rows.append((c["geonameid"], c["name"], "country", iso3, "", lat, lon, c["population"],
+                     COUNTRY_ALTERNATES.get(iso3, "")))
     for code, s in states.items():
         # a state's point: the middle of the box around its cities
         cities_in = [(c["latitude"], c["longitude"]) for c in cities.values()

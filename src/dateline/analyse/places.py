@@ -214,7 +214,9 @@ def after_compass_word(doc: Doc, m: Mention) -> bool:
 def place_in_name(name: str, near: Entry | None) -> Entry | None:
     """The longest run of words in a facility's name that names a state, a country or a town;
     among namesake towns, the one nearest the town the article was last in."""
-    words = [w for w in re.findall(r"[A-Z][\w'’.-]*", name) if not FACILITY_WORDS.search(w)]
+    # compass words and particles name no town here: "North Fourth Street", "Le Bernardin"
+    words = [w for w in re.findall(r"[A-Z][\w'’.-]*", name) if not FACILITY_WORDS.search(w)
+             and not COMPASS_WORD.fullmatch(w) and len(w.strip(".")) > 2]
     gaz = load()
     for size in range(len(words), 0, -1):
         for i in range(len(words) - size + 1):
@@ -231,7 +233,9 @@ def place_in_name(name: str, near: Entry | None) -> Entry | None:
                 return wide[0]
             if near is not None:
                 return min(hits, key=lambda e: distance_km(e.lat, e.lon, near.lat, near.lon))
-            return hits[0]
+            big = [e for e in hits if e.kind == "city" and e.population >= 50_000]
+            if big:
+                return big[0]  # with no town to go by, only a well-known one: not "Le", "Helmet"
     return None
 
 
@@ -403,6 +407,8 @@ def continent_of_adjective(name: str) -> Entry | None:
     return next((e for e in load().lookup(continent) if e.kind == "region"), None)
 
 
+COMPASS_WORD = re.compile(r"(North|South|East|West|Central|Northern|Southern|Eastern|Western|Upper|Lower|"
+                          r"Old|New|Great|Little|Saint|Holy|City)", re.I)
 COMPASS_BEFORE = re.compile(r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(ern)?\s+$")
 
 
@@ -438,8 +444,11 @@ def is_facility_name(text: str) -> bool:
 def mislabelled_toponym(doc: Doc, ent) -> bool:
     """An entity the model gave another label whose whole name is a well-known place,
     or a known place right after a locative preposition ("shelling in Ghouta")."""
-    if ent.label_ == "NORP" and countries.lookup(ent.text):
+    word = countries.lookup(ent.text)
+    if ent.label_ == "NORP" and word and word.kind == "demonym":
         return False  # "Syrian", "Kurds": nationality words, not toponyms
+    if word and word.kind in ("name", "alias"):
+        return True  # "DPRK", "UAE": a country's short name the model took for an organisation
     hits = load().lookup(ent.text)
     if not hits or not ent.text[:1].isupper():
         return False
@@ -643,6 +652,8 @@ def resolve(doc: Doc, m: Mention, context: dict[str, int], anchors: "Anchors | N
 
 # "Orange County", "Washington Township": the district of the town it is named after
 DISTRICT_SUFFIX = re.compile(r"\s+(County|Parish|Township|Borough|Municipal District|District|Municipality)$")
+STATE_PREFIX = re.compile(r"^(the\s+)?(Republic|Kingdom|State|Federal Republic|Islamic Republic|People's Republic|"
+                          r"Democratic Republic|Sultanate|Principality|Grand Duchy) of\s+")
 # "Oaxaca State", "Anbar Province": the division itself
 DIVISION_SUFFIX = re.compile(r"\s+(State|Province|Governorate|Region|Oblast|Prefecture)$")
 # "Western US", "South Venezuela", "West Wales": a part of a country or division
@@ -659,6 +670,9 @@ def resolve_affixed_name(doc: Doc, m: Mention, context: dict[str, int], anchors:
         e = resolve(doc, sub, context, anchors)
         return e if e is not None and e.kind in kinds else None
 
+    match = STATE_PREFIX.match(m.name)
+    if match:
+        return base(m.name[match.end():], ("country",))  # "Republic of Armenia"
     match = DISTRICT_SUFFIX.search(m.name)
     if match:
         e = base(m.name[:match.start()], ("city",))
