@@ -56,7 +56,7 @@ COUNTRY_CENTRES = {
 # written by hand (name, alternate names, lat, lon, ISO alpha-3 when within one country)
 REGIONS = [
     ("Middle East", "Mideast", 29.0, 41.0, ""), ("Persian Gulf", "Gulf|Arabian Gulf", 26.0, 52.0, ""),
-    ("Indian Ocean", "", -20.0, 80.0, ""), ("Atlantic Ocean", "Atlantic", 10.0, -25.0, ""),
+    ("Indian Ocean", "", -10.0, 70.0, ""), ("Atlantic Ocean", "Atlantic", 10.0, -25.0, ""),
     ("Pacific Ocean", "Pacific", 0.0, -160.0, ""), ("Mediterranean Sea", "Mediterranean", 35.0, 18.0, ""),
     ("Red Sea", "", 20.0, 38.5, ""), ("Black Sea", "", 43.0, 35.0, ""), ("Caspian Sea", "", 42.0, 51.0, ""),
     ("South China Sea", "", 12.0, 113.0, ""), ("Arctic", "Arctic Ocean", 80.0, 0.0, ""),
@@ -73,6 +73,7 @@ REGIONS = [
     ("Soviet Union", "USSR|the Soviet Union", 60.0, 100.0, "RUS"),
     ("West Coast", "", 40.0, -121.0, "USA"), ("East Coast", "", 38.0, -76.0, "USA"),
     ("Midwest", "", 41.0, -90.0, "USA"), ("Silicon Valley", "", 37.4, -122.1, "USA"),
+    ("Scotland", "", 56.5, -4.0, "GBR"), ("Wales", "", 52.5, -3.5, "GBR"),
     ("Golan Heights", "Golan", 33.0, 35.75, "SYR"), ("Sinai", "Sinai Peninsula", 29.5, 33.8, "EGY"),
 ]
 

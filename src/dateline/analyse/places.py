@@ -395,6 +395,9 @@ PEOPLE_NOUNS = {"official", "officer", "troop", "soldier", "force", "army", "mil
                 "student", "worker", "resident", "family", "delegation", "administration", "parliament",
                 "lawmaker", "legislator", "court", "judge", "prosecutor", "company", "firm", "state"}
 
+# adjectives of the nations of a kingdom, which countries.py gives the kingdom for
+NATION_DEMONYMS = {"English": "England", "Scottish": "Scotland", "Scots": "Scotland", "Welsh": "Wales"}
+
 # adjectives of continents: "African leaders", "European airports" point at the continent
 CONTINENT_ADJECTIVES = {"African": "Africa", "European": "Europe", "Asian": "Asia", "Antarctic": "Antarctica",
                         "North American": "North America", "South American": "South America"}
@@ -624,6 +627,10 @@ def resolve(doc: Doc, m: Mention, context: dict[str, int], anchors: "Anchors | N
     city = city_named_like_its_state(m.name, states, candidates)
     if city is not None:
         return city  # "New York", "Washington": the city, unless the text says "state"
+    if m.name in NATION_DEMONYMS:
+        part = [e for e in gaz.lookup(NATION_DEMONYMS[m.name]) if e.kind in ("admin", "region")]
+        if part:
+            return part[0]  # "the English coast": England, not the whole kingdom
     if hit and hit.kind == "demonym":
         return gaz.country(hit.iso3)  # "the Syrian city", "the English coast": the country
     if hit and hit.kind in ("name", "alias"):
@@ -633,7 +640,8 @@ def resolve(doc: Doc, m: Mention, context: dict[str, int], anchors: "Anchors | N
         if us_states and context.get("USA", 0) > context.get(hit.iso3, 0):
             return us_states[0]
         # "Scotland", an alias of the UK, is also a division of it: the division is the place
-        own = [e for e in states if e.country == hit.iso3]
+        own = [e for e in states if e.country == hit.iso3] \
+            or [e for e in candidates if e.kind == "region" and e.country == hit.iso3]
         if hit.kind == "alias" and own:
             return own[0]
         if country:
