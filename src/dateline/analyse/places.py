@@ -74,6 +74,7 @@ def annotate(doc: Doc) -> None:
     mentions = [m for m in mentions if not names_a_feast(m.name)]
     # one sense per article: "the Parkland students" is the town that "in Parkland" names
     kept_names = {m.name for m in mentions if not common_word_name(doc, m)}
+    kept_names -= person_name_words(doc, mentions)
     mentions = [m for m in mentions if m.name in kept_names]
     doc.article.places = group(doc, mentions)
 
@@ -170,6 +171,30 @@ def place_facilities(doc: Doc, mentions: list[Mention]) -> None:
             elif fallback is not None and fallback.lat is not None:
                 m.entry = Entry(None, m.name, "other", fallback.country, fallback.admin1, fallback.lat,
                                 fallback.lon, 0)
+
+
+def person_name_words(doc: Doc, mentions: list[Mention]) -> set[str]:
+    """"Yulia" after "Yulia Skripal", "Bautista" after "Jose Bautista": one word of a
+    person's full name, used alone, is that person, whatever town shares it; unless the
+    article also puts something in it ("in Tyler"), or it is a country or a state."""
+    words: set[str] = set()
+    for ent in doc.parsed.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            words.update(t.text for t in ent if t.is_title)
+    for e in doc.article.entities:
+        if e.type == "PERSON" and " " in e.name:
+            words.update(w for w in e.name.split() if w[:1].isupper())
+    out: set[str] = set()
+    for m in mentions:
+        if m.name not in words or " " in m.name:
+            continue
+        if m.entry is not None and m.entry.kind in ("country", "admin", "region"):
+            continue
+        if any(n.name == m.name and LOCATIVE_BEFORE.search(doc.text[max(0, n.start - 14):n.start])
+               for n in mentions):
+            continue
+        out.add(m.name)
+    return out
 
 
 def is_local_unknown(name: str) -> bool:
