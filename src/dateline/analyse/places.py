@@ -158,7 +158,10 @@ def place_facilities(doc: Doc, mentions: list[Mention]) -> None:
     cities = [m for m in mentions if m.entry is not None and m.entry.kind == "city"]
     for m in mentions:
         if m.entry is not None and m.entry.kind in ("city", "admin"):
-            last_city = m.entry
+            # "Paterson, New Jersey": the state that locates the town does not replace it
+            if not (m.entry.kind == "admin" and last_city is not None and last_city.kind == "city"
+                    and last_city.admin1 == m.entry.name):
+                last_city = m.entry
             continue
         if m.entry is None and (is_facility_name(m.name) or after_compass_word(doc, m)
                                 or is_local_unknown(m.name)):
@@ -219,7 +222,15 @@ def common_word_name(doc: Doc, m: Mention) -> bool:
     # a town, or a name of towns that were all rejected here ("the West", "the Centre")
     is_town = m.entry is not None and m.entry.kind == "city" \
         or (m.entry is None or m.entry.kind == "other") and any(c.kind in ("city", "admin") for c in m.candidates)
-    return is_town and bool(re.search(r"\bthe\s+$", doc.text[max(0, m.start - 5):m.start], re.I))
+    if not (is_town and re.search(r"\bthe\s+$", doc.text[max(0, m.start - 5):m.start], re.I)):
+        return False
+    # "the Winnipeg Fire Service", "the Parkland students": a town's name on another noun
+    return not is_modifier(doc, m)
+
+
+def is_modifier(doc: Doc, m: Mention) -> bool:
+    span = doc.parsed.char_span(m.start, m.end, alignment_mode="expand") if doc.parsed is not None else None
+    return span is not None and span.root.dep_ in ("compound", "amod", "nmod") and span.root.head.i > span.root.i
 
 
 FEASTS = {"easter", "christmas", "ramadan", "eid", "thanksgiving", "halloween", "passover", "hanukkah", "diwali",
@@ -787,8 +798,10 @@ def score(e: Entry, m: Mention, context: dict[str, int], gaz, anchors: "Anchors 
         s += bonus
     if gaz.is_capital(e):
         s += 2
-    if e.name.casefold() == m.name.casefold() or e.name.casefold() == m.name.title().casefold() \
-            or e.kind == "region":
+    own_name = e.name.casefold() in (m.name.casefold(), m.name.title().casefold())
+    if not own_name and e.kind == "city" and has_town_of_own_name(m.name, gaz):
+        s -= 4  # "Salisbury" is a town in England before it is Harare's old name
+    if own_name or e.kind == "region":
         # its own name: alternate names include old and county names ("Franklin" for Columbus);
         # a region's alternate names are its short names ("Atlantic", "Gulf")
         s += 3
@@ -798,6 +811,12 @@ def score(e: Entry, m: Mention, context: dict[str, int], gaz, anchors: "Anchors 
         if anchors.near(e):
             s += 1.5
     return s
+
+
+def has_town_of_own_name(name: str, gaz) -> bool:
+    """Some town of 10,000 or more bears this name as its own, not as an old or foreign name."""
+    return any(c.kind == "city" and c.population >= 10_000 and c.name.casefold() == name.casefold()
+               for c in gaz.lookup(name))
 
 
 def dwarfed_namesake(e: Entry, name: str, gaz) -> bool:
