@@ -71,7 +71,7 @@ def annotate(doc: Doc) -> None:
         m.event = is_event_mention(doc, m.start, m.end)
     place_facilities(doc, mentions)
     mentions = [m for m in mentions if m.entry is not None or plausible_unresolved(m.name)]
-    mentions = [m for m in mentions if not names_a_feast(m.name)]
+    mentions = [m for m in mentions if not names_a_feast(m.name) and not names_a_storm(doc, m)]
     # one sense per article: "the Parkland students" is the town that "in Parkland" names
     kept_names = {m.name for m in mentions if not common_word_name(doc, m)}
     kept_names -= person_name_words(doc, mentions)
@@ -193,8 +193,8 @@ def person_name_words(doc: Doc, mentions: list[Mention]) -> set[str]:
             continue
         if m.entry is not None and m.entry.kind in ("country", "admin", "region"):
             continue
-        if any(n.name == m.name and LOCATIVE_BEFORE.search(doc.text[max(0, n.start - 14):n.start])
-               for n in mentions):
+        if any(n.name == m.name and re.search(r"\b(in|near|at|into|outside|inside)\s+$",
+                                              doc.text[max(0, n.start - 10):n.start]) for n in mentions):
             continue
         out.add(m.name)
     return out
@@ -243,6 +243,12 @@ def names_a_feast(name: str) -> bool:
     return bool(words) and words[0] in FEASTS and words[-1] not in ("island", "islands")
 
 
+def names_a_storm(doc: Doc, m: Mention) -> bool:
+    """"Hurricane Maria", "Storm Harvey": a storm's name is no place, though it moved over many."""
+    return bool(re.search(r"\b(Hurricanes?|Storms?|Typhoons?|Cyclones?|Tropical Storm)\s+(\w+,?\s+(and\s+)?)*$",
+                          doc.text[max(0, m.start - 40):m.start])) and " " not in m.name
+
+
 def after_compass_word(doc: Doc, m: Mention) -> bool:
     return bool(COMPASS_BEFORE.search(doc.text[max(0, m.start - 16):m.start]))
 
@@ -278,7 +284,7 @@ def place_in_name(name: str, near: Entry | None) -> Entry | None:
 def plausible_unresolved(name: str) -> bool:
     """A name the gazetteer lacks is kept unless it looks like an acronym or a product name."""
     words = name.split()
-    if len(words) == 1 and (name.isupper() and len(name) <= 4 or re.search(r"[a-z][A-Z]", name)):
+    if len(words) == 1 and (name.isupper() and len(name) <= 4 or re.search(r"[a-z][A-Z]|^[A-Z]{2}[a-z]", name)):
         return False  # "AI", "MoD", "UConn": what NER mistakes for places
     return True
 
@@ -719,7 +725,7 @@ def resolve_affixed_name(doc: Doc, m: Mention, context: dict[str, int], anchors:
         return base(m.name[match.end():], ("country",))  # "Republic of Armenia"
     match = DISTRICT_SUFFIX.search(m.name)
     if match:
-        e = base(m.name[:match.start()], ("city",))
+        e = town_in_the_articles_states(m.name[:match.start()], anchors) or base(m.name[:match.start()], ("city",))
         return Entry(None, m.name, "admin", e.country, e.admin1, e.lat, e.lon, 0) if e else None
     match = DIVISION_SUFFIX.search(m.name)
     if match:
@@ -729,6 +735,17 @@ def resolve_affixed_name(doc: Doc, m: Mention, context: dict[str, int], anchors:
         e = base(m.name[match.end():], ("admin", "country", "region"))
         return Entry(None, m.name, "region", e.country, e.admin1, e.lat, e.lon, 0) if e else None
     return None
+
+
+def town_in_the_articles_states(name: str, anchors: "Anchors | None") -> Entry | None:
+    """A county is local: among the towns it may be named after, the largest in a state the
+    article names, else the largest near the towns it names."""
+    if anchors is None:
+        return None
+    towns = [e for e in load().lookup(name) if e.kind == "city" and e.name.casefold() == name.casefold()]
+    in_state = [e for e in towns if e.admin1 and e.admin1 in anchors.states]
+    nearby = [e for e in towns if anchors.near(e)]
+    return (in_state or nearby or [None])[0]
 
 
 def city_named_like_its_state(name: str, states: list[Entry], candidates: list[Entry]) -> Entry | None:
