@@ -73,9 +73,13 @@ REGIONS = [
     ("Soviet Union", "USSR|the Soviet Union", 60.0, 100.0, "RUS"),
     ("West Coast", "", 40.0, -121.0, "USA"), ("East Coast", "", 38.0, -76.0, "USA"),
     ("Midwest", "", 41.0, -90.0, "USA"), ("Silicon Valley", "", 37.4, -122.1, "USA"),
+    ("European Union", "EU|E.U.", 48.69096, 9.14062, ""),  # at Europe's GeoNames point
     ("Scotland", "", 56.5, -4.0, "GBR"), ("Wales", "", 52.5, -3.5, "GBR"),
     ("Golan Heights", "Golan", 33.0, 35.75, "SYR"), ("Sinai", "Sinai Peninsula", 29.5, 33.8, "EGY"),
 ]
+
+# regions that must outrank towns of their short name ("EU" is also Eu, a town in Normandy)
+REGION_POPULATION = {"European Union": 447_000_000}
 
 # names news uses for a country that are neither its GeoNames name nor a common alias
 COUNTRY_ALTERNATES = {"VAT": "Holy See|Vatican City State"}
@@ -228,7 +232,7 @@ def main() -> None:
         lat, lon = box_middle(division_points[(cc, code)], 0.01)
         rows.append((0, name, "admin", iso3, name, lat, lon, 0, division_alternates(name)))
     for name, alts, lat, lon, iso3 in REGIONS:
-        rows.append((0, name, "region", iso3, "", lat, lon, 0, alts))
+        rows.append((0, name, "region", iso3, "", lat, lon, REGION_POPULATION.get(name, 0), alts))
     for cont in gc.get_continents().values():
         alts = sorted({a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "en" and latin(a["name"])})
         rows.append((cont["geonameId"], cont["name"], "region", "", "", float(cont["lat"]), float(cont["lng"]),

@@ -650,8 +650,9 @@ def resolve(doc: Doc, m: Mention, context: dict[str, int], anchors: "Anchors | N
     gaz = load()
     if looks_like_acronym_or_brand(m.name):
         return None  # "MoD", "UConn": Modesto's airport code is not what the article means
-    if is_acronym(m.name) and not (countries.lookup(m.name) or any(e.kind == "admin" for e in gaz.lookup(m.name))):
-        return None  # "CMB", "TNA": an acronym is a place only when it names a country or a state
+    if is_acronym(m.name) and not (countries.lookup(m.name)
+                                   or any(e.kind in ("admin", "region") for e in gaz.lookup(m.name))):
+        return None  # "CMB", "TNA": an acronym is a place only when it names a country, a state or a union
     before = doc.text[max(0, m.start - 12):m.start]
     after = doc.text[m.end:m.end + 8]
     if m.name in CONTINENT_ADJECTIVES:
