@@ -127,3 +127,11 @@ def test_unknown_local_names_are_placed_at_the_town_named_before_them():
     if local is not None:  # when the model finds the name, it is placed in Paterson
         assert local.kind == "other" and near(local, 40.92, -74.17, 30)
     assert load().lookup("Paterson")
+
+
+def test_a_small_town_far_from_every_town_named_is_not_meant():
+    text = ("An ambulance from Coggeshall reached Marks Tey within minutes, and the patient was taken "
+            "on to a hospital in Essex.")
+    essex = place_with_mention(places_of(text), "Essex")
+    # not Essex, Maryland: either placed near the English towns or left without a point
+    assert essex is None or essex.country != "USA"

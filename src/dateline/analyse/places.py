@@ -692,7 +692,8 @@ def resolve(doc: Doc, m: Mention, context: dict[str, int], anchors: "Anchors | N
     if not candidates:
         return resolve_affixed_name(doc, m, context, anchors)
     # "Centre", "Delta", "Plateau": a foreign province is meant only in an article about its country
-    candidates = [e for e in candidates if not is_foreign_division(e, context) and not is_stray_village(e, context)]
+    candidates = [e for e in candidates if not is_foreign_division(e, context) and not is_stray_village(e, context)
+                  and not is_far_foreign_town(e, context, anchors)]
     if not candidates:
         return None
     best = max(candidates, key=lambda e: score(e, m, context, gaz, anchors))
@@ -768,6 +769,15 @@ def is_stray_village(e: Entry, context: dict[str, int]) -> bool:
     if e.kind != "city" or e.population >= 10_000 or not context:
         return False
     return context.get(e.country or "", 0) * 4 < max(context.values())
+
+
+def is_far_foreign_town(e: Entry, context: dict[str, int], anchors: "Anchors | None") -> bool:
+    """"Essex" among Coggeshall and Marks Tey is not the town in Maryland: a town of a country
+    the article never names, far from every town it does name, is not meant (a great city
+    may still be)."""
+    if anchors is None or not anchors.points or e.kind != "city" or e.population >= 100_000:
+        return False
+    return context.get(e.country or "", 0) == 0 and not anchors.near(e, 1000)
 
 
 def is_foreign_division(e: Entry, context: dict[str, int]) -> bool:
