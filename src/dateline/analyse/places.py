@@ -775,9 +775,11 @@ def is_far_foreign_town(e: Entry, context: dict[str, int], anchors: "Anchors | N
     """"Essex" among Coggeshall and Marks Tey is not the town in Maryland: a town of a country
     the article never names, far from every town it does name, is not meant (a great city
     may still be)."""
-    if anchors is None or not anchors.points or e.kind != "city" or e.population >= 100_000:
+    if anchors is None or e.kind != "city" or e.population >= 100_000 or context.get(e.country or "", 0):
         return False
-    return context.get(e.country or "", 0) == 0 and not anchors.near(e, 1000)
+    # only towns of countries the article names vouch for where it is
+    named = [(lat, lon) for m, lat, lon in anchors.points if m.entry and m.entry.country in context]
+    return bool(named) and all(distance_km(e.lat, e.lon, lat, lon) > 1000 for lat, lon in named)
 
 
 def is_foreign_division(e: Entry, context: dict[str, int]) -> bool:
