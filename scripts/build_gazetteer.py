@@ -81,6 +81,14 @@ REGIONS = [
 # regions that must outrank towns of their short name ("EU" is also Eu, a town in Normandy)
 REGION_POPULATION = {"European Union": 447_000_000}
 
+# Canadian Press abbreviations of the provinces, as Canadian datelines write them ("VANCOUVER, B.C.")
+PROVINCE_ABBREVIATIONS = {
+    ("CAN", "British Columbia"): "B.C.", ("CAN", "Alberta"): "Alta.", ("CAN", "Saskatchewan"): "Sask.",
+    ("CAN", "Manitoba"): "Man.", ("CAN", "Ontario"): "Ont.", ("CAN", "Quebec"): "Que.|Québec",
+    ("CAN", "New Brunswick"): "N.B.", ("CAN", "Nova Scotia"): "N.S.", ("CAN", "Prince Edward Island"): "P.E.I.",
+    ("CAN", "Newfoundland and Labrador"): "Nfld.|N.L.|Newfoundland", ("CAN", "Northwest Territories"): "N.W.T.",
+}
+
 # names news uses for a country that are neither its GeoNames name nor a common alias
 COUNTRY_ALTERNATES = {"VAT": "Holy See|Vatican City State"}
 
@@ -230,7 +238,8 @@ def main() -> None:
         if not iso3 or cc == "US" or name.casefold() in country_names or not latin(name):
             continue  # "Singapore" the division is Singapore the country
         lat, lon = box_middle(division_points[(cc, code)], 0.01)
-        rows.append((0, name, "admin", iso3, name, lat, lon, 0, division_alternates(name)))
+        alts = "|".join(a for a in (division_alternates(name), PROVINCE_ABBREVIATIONS.get((iso3, name), "")) if a)
+        rows.append((0, name, "admin", iso3, name, lat, lon, 0, alts))
     for name, alts, lat, lon, iso3 in REGIONS:
         rows.append((0, name, "region", iso3, "", lat, lon, REGION_POPULATION.get(name, 0), alts))
     for cont in gc.get_continents().values():

@@ -137,3 +137,10 @@ def test_a_small_town_far_from_every_town_named_is_not_meant():
     essex = place_with_mention(found, "Essex")
     # not Essex, Maryland: either placed near the English towns or left without a point
     assert essex is None or essex.country != "USA"
+
+
+def test_canadian_province_abbreviations():
+    found = places_of("Wildfires forced 2,000 people from their homes near Kamloops, B.C., on Sunday.")
+    province = place_with_mention(found, "B.C.")
+    assert province is not None and province.name == "British Columbia" and province.kind == "admin"
+    assert place_with_mention(found, "Kamloops").country == "CAN"
