@@ -27,6 +27,9 @@ HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", 
 # how many sentences back a pronoun may look for its person
 PRONOUN_WINDOW = 3
 ARTICLES = {"the", "a", "an"}
+# lower-case particles that belong to a surname: "von Weizsäcker" is a surname alone
+SURNAME_PARTICLES = {"von", "van", "de", "der", "den", "da", "di", "du", "dos", "del", "della", "la", "le", "al",
+                     "el", "bin", "ibn", "ben", "ter", "zu"}
 
 
 @dataclass
@@ -171,6 +174,8 @@ def _same_person(words: list[str], other: list[str]) -> bool:
     if words == other:
         return True
     short, long = (words, other) if len(words) <= len(other) else (other, words)
+    if len(short) >= 2 and all(w in SURNAME_PARTICLES for w in short[:-1]):
+        short = short[-1:]  # "von Weizsäcker", "al-Assad"'s "al": a surname alone
     if len(short) == 1:
         # a surname alone ("Hussein"), or a first name alone once the full name is known
         return short[0] == long[-1] or (short[0] == long[0] and len(long) >= 2)
@@ -221,9 +226,12 @@ def attach_titles(parsed, clusters: list[Cluster]) -> None:
             if m.kind != "name":
                 continue
             seq_start = pre_name_title(parsed, m, cluster)
+            if seq_start == m.tok_start:
+                shared_plural_title(parsed, m, cluster)
             apposition_before(parsed, seq_start, cluster)
             apposition_after(parsed, m, cluster)
             honorific_gender(parsed, m, cluster)
+            party_tag_country(text, m, cluster)
     # a country named in a title or role is the person's country
     for cluster in clusters:
         if cluster.type == "PERSON" and cluster.country is None:
@@ -231,7 +239,6 @@ def attach_titles(parsed, clusters: list[Cluster]) -> None:
                 cluster.country = titles.country_in(phrase)
                 if cluster.country:
                     break
-    del text
 
 
 def _title_token(token) -> bool:
@@ -240,6 +247,8 @@ def _title_token(token) -> bool:
         return False
     if lw in ARTICLES or (token.is_punct and token.text not in ("-", ".")):
         return False
+    if token.text == "." and token.i > 0 and titles.is_title_word(token.doc[token.i - 1].text):
+        return True  # "Hon" "." split by the tokenizer
     if titles.is_title_word(token.text) or lw in titles.TITLE_MODIFIERS or lw in ("of", "for", "-"):
         return True
     if token.text[:1].isupper() and (token.pos_ in ("PROPN", "NOUN", "ADJ") or token.ent_type_ in ("GPE", "NORP", "ORG")):
@@ -247,9 +256,19 @@ def _title_token(token) -> bool:
     return False
 
 
+def _ends_with_abbreviated_title(parsed, tok: int) -> bool:
+    """The small model ends a sentence after "Hon." or "Sen." when a name follows."""
+    last = parsed[tok - 1]
+    if last.text == ".":
+        return titles.is_title_word(parsed[tok - 2].text)
+    return last.text.endswith(".") and titles.is_title_word(last.text)
+
+
 def pre_name_title(parsed, m: Mention, cluster: Cluster) -> int:
     """Read "Iraqi Foreign Minister" before "Fouad Hussein"; returns where the title starts."""
     sent_start = parsed[m.tok_start].sent.start
+    if sent_start == m.tok_start and sent_start >= 2 and _ends_with_abbreviated_title(parsed, sent_start):
+        sent_start = parsed[sent_start - 1].sent.start  # "Hon. | Funke Adedoyin": a false sentence break
     i = m.tok_start - 1
     start = m.tok_start
     while i >= sent_start and _title_token(parsed[i]):
@@ -257,6 +276,8 @@ def pre_name_title(parsed, m: Mention, cluster: Cluster) -> int:
         i -= 1
     while start < m.tok_start and parsed[start].lower_ in ("of", "for", "-"):
         start += 1
+    if start < m.tok_start and parsed[m.tok_start - 1].lower_ in ("of", "for", "to"):
+        return m.tok_start  # "a spokeswoman for Neumann": someone else's office, about him
     # the title must name an office: keep from its first title word's modifiers on
     tokens = parsed[start:m.tok_start]
     if not any(titles.is_title_word(t.text) for t in tokens):
@@ -267,14 +288,31 @@ def pre_name_title(parsed, m: Mention, cluster: Cluster) -> int:
     country = titles.country_in(phrase)
     title = titles.strip_country_words(phrase)
     if title and titles.title_heads(title):
-        cluster.add_title(title)
+        for part in _split_academic_prefix(title):
+            cluster.add_title(part)
         if country and cluster.country is None:
             cluster.country = country
         cluster.mentions.append(Mention(tokens.start_char, tokens.end_char, "PERSON", start, m.tok_start, kind="title"))
     return start
 
 
+_ACADEMIC_PREFIXES = ("Dr.", "Prof.", "Rev.", "Hon.", "Rt. Hon.")
+
+
+def _split_academic_prefix(title: str) -> list[str]:
+    """"chief medical correspondent Dr." -> ["chief medical correspondent", "Dr."]: the
+    prefix that goes with any name is a title of its own, not part of the office."""
+    for prefix in _ACADEMIC_PREFIXES:
+        if title.endswith(" " + prefix):
+            rest = title[:-len(prefix)].strip()
+            if titles.title_heads(rest):
+                return [rest, prefix]
+    return [title]
+
+
 def _np_tokens_ok(token) -> bool:
+    if token.is_space:
+        return False  # a paragraph break ends the phrase
     if token.is_punct and token.text not in ("-", ".", "’s", "'s"):
         return False
     if token.pos_ in ("AUX",) or (token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "acl")):
@@ -302,12 +340,64 @@ def apposition_before(parsed, name_start: int, cluster: Cluster) -> None:
                 i -= 1
                 continue
             break
+        if token.lower_ in ("and", "&") and i - 1 >= sent_start and titles.is_title_word(parsed[i - 1].text) \
+                and _opens_with_office(parsed[i + 1]):
+            i -= 1  # "WeWork's founder and former CEO, Adam Neumann"
+            continue
         if not _np_tokens_ok(token):
             break
         i -= 1
     if start is None:
-        return
+        start = _sentence_opening_title(parsed, sent_start, comma)
+        if start is None:
+            return
+    start = _compact_title_tail(parsed, start, comma)
     _add_appositive(parsed, start, comma, cluster)
+
+
+def _sentence_opening_title(parsed, sent_start: int, comma: int) -> int | None:
+    """"Senate Leader, Ahmad Lawan raises ..." / "Senator representing Yobe North, Ahmad
+    Lawan, moved ...": a sentence that opens with a capitalised title and a comma before
+    the name has no article to start the apposition, so the sentence start is its start."""
+    if comma - sent_start > 8 or comma <= sent_start:
+        return None
+    tokens = parsed[sent_start:comma]
+    first = tokens[0]
+    if not first.text[:1].isupper() or not titles.title_heads(tokens.text):
+        return None
+    if not (titles.is_title_word(first.text) or is_compact_title(tokens.text)):
+        return None
+    if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.lower_ in ("said", "says") or t.text in ("“", '"')
+           for t in tokens):
+        return None
+    last = tokens[-1]
+    if last.ent_type_ == "PERSON":
+        k = last.i
+        while k > sent_start and parsed[k - 1].ent_type_ == "PERSON" and parsed[k].ent_iob_ == "I":
+            k -= 1
+        if k > sent_start and (titles.is_title_word(parsed[k - 1].text) or parsed[k - 1].text == "."):
+            return None  # "New Jersey Sen. Cory Booker, Hawaii Rep. ...": a titled name, not an office
+    return sent_start
+
+
+def _compact_title_tail(parsed, start: int, comma: int) -> int:
+    """"the deaths of former House of Representatives Speaker, Benjamin Nzeribe": the office
+    is the capitalised title at the end, not the noun phrase that holds it."""
+    i = comma - 1
+    tail = comma
+    while i > start and _title_token(parsed[i]):
+        tail = i
+        i -= 1
+    while tail < comma and parsed[tail].lower_ in ("of", "for", "-"):
+        tail += 1
+    if tail >= comma or tail - 1 <= start or parsed[tail - 1].lower_ != "of":
+        return start
+    if not any(titles.is_title_word(t.text) for t in parsed[tail:comma]):
+        return start
+    holder = parsed[tail - 2]
+    if holder.pos_ == "NOUN" and holder.text.islower() and not titles.title_heads(holder.text):
+        return tail
+    return start
 
 
 def _possessor_start(parsed, pos_index: int, sent_start: int) -> int:
@@ -324,18 +414,43 @@ def apposition_after(parsed, m: Mention, cluster: Cluster) -> None:
         return
     start = i + 1
     first = parsed[start]
-    if first.lower_ not in ARTICLES and not (first.ent_type_ in ("GPE", "ORG", "NORP") and first.text[:1].isupper()):
-        return
-    j = start + 1
+    j = _possessor_end(parsed, start)
+    if j is None:
+        if first.lower_ not in ARTICLES and not (first.ent_type_ in ("GPE", "ORG", "NORP") and first.text[:1].isupper()) \
+                and not _opens_with_office(first):
+            return
+        j = start + 1
     sent_end = first.sent.end
     while j < sent_end and j - start <= 15 and parsed[j].text not in (",", ".", ";", ")", "(", ":", "—", "–"):
-        if not _np_tokens_ok(parsed[j]) and parsed[j].lower_ not in ARTICLES:
+        token = parsed[j]
+        if token.lower_ in ("and", "&") and j + 1 < sent_end and _opens_with_office(parsed[j + 1]):
+            j += 1  # "founder and former CEO", "trader and strategist"
+            continue
+        if token.lower_ in ("who", "which", "whose", "and") or token.is_space:
+            break  # "Jones, a lawyer who represented ...": the office ends at the clause or paragraph
+        if not _np_tokens_ok(token) and token.lower_ not in ARTICLES:
             return
         j += 1
-    if j >= sent_end or parsed[j].text not in (",", ".", ";", ")", "—", "–"):
-        if j < sent_end:
-            return
+    if j < sent_end and parsed[j].text not in (",", ".", ";", ")", "—", "–", "who", "which", "whose", "and") \
+            and not parsed[j].is_space:
+        return
     _add_appositive(parsed, start, j, cluster)
+
+
+def _opens_with_office(token) -> bool:
+    """"senior", "principal", "trader": a bare office or its modifier can open an apposition."""
+    return titles.is_title_word(token.text) or token.lower_ in titles.TITLE_MODIFIERS
+
+
+def _possessor_end(parsed, start: int) -> int | None:
+    """"Carlineo's attorney", "PG&E's principal meteorologist": a capitalised possessor
+    (a person or an organisation) opens the apposition; returns the token after "'s"."""
+    j = start
+    while j < len(parsed) and j - start < 5 and (parsed[j].text[:1].isupper() or parsed[j].text in ("&", "-", ".")):
+        j += 1
+    if j == start or j >= len(parsed) or parsed[j].tag_ != "POS":
+        return None
+    return j + 1
 
 
 def _add_appositive(parsed, start: int, end: int, cluster: Cluster) -> None:
@@ -388,6 +503,54 @@ def _role_without_leading_country(role: str) -> str:
     if match and countries.country_code(match.group(1)):
         return match.group(2)
     return role
+
+
+# plural titles before a pair of names: "Sens. Cory Booker and Kamala Harris"
+PLURAL_TITLES = {"sens.": "Sen.", "reps.": "Rep.", "govs.": "Gov.", "drs.": "Dr.", "gens.": "Gen.",
+                 "senators": "Senator", "representatives": "Representative", "governors": "Governor",
+                 "ministers": "Minister", "generals": "General", "presidents": "President"}
+
+
+def _plural_title_before(parsed, tok: int) -> str | None:
+    """The singular of a plural title ending right before token ``tok`` ("Sens." -> "Sen.")."""
+    if tok >= 1 and parsed[tok - 1].lower_ in PLURAL_TITLES:
+        return PLURAL_TITLES[parsed[tok - 1].lower_]
+    if tok >= 2 and parsed[tok - 1].text == "." and parsed[tok - 2].lower_ + "." in PLURAL_TITLES:
+        return PLURAL_TITLES[parsed[tok - 2].lower_ + "."]  # "Sens" "." split by the tokenizer
+    return None
+
+
+def shared_plural_title(parsed, m: Mention, cluster: Cluster) -> None:
+    """"Sens. Cory Booker and Kamala Harris": a plural title is each named person's title."""
+    title = _plural_title_before(parsed, m.tok_start)
+    if title is None:
+        # the second name of the pair: walk back over "and"/"," and the first name
+        i = m.tok_start - 1
+        if i < 1 or parsed[i].lower_ not in ("and", ","):
+            return
+        j = i - 1
+        while j >= 0 and parsed[j].ent_type_ == "PERSON" and parsed[j].ent_iob_ == "I":
+            j -= 1
+        if j < 0 or parsed[j].ent_type_ != "PERSON":
+            return
+        title = _plural_title_before(parsed, j)
+        if title is None:
+            return
+    cluster.add_title(title)
+
+
+_PARTY_TAG = re.compile(r"^\s*(?:\(\s*|,\s*)(?P<party>[DRI])(?:\s*-\s*(?P<state>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?))?\s*(?:\)|,)")
+
+
+def party_tag_country(text: str, m: Mention, cluster: Cluster) -> None:
+    """"Rep. Ilhan Omar (D-Minn.)", "Rep. Jim Banks, R-Ind.,", "Gov. Kristi Noem (R)": the
+    American party-and-state tag places the person in the United States."""
+    match = _PARTY_TAG.match(text[m.end:m.end + 30])
+    if match is None or cluster.country is not None:
+        return
+    state = match.group("state")
+    if state is None or countries.state_country(state, postal=True) == "USA":
+        cluster.country = "USA"
 
 
 def honorific_gender(parsed, m: Mention, cluster: Cluster) -> None:
@@ -609,3 +772,81 @@ def _partner_after(people, m: Mention, sent) -> Cluster | None:
                 if best is None or om.start < best[0]:
                     best = (om.start, other)
     return best[1] if best else None
+
+
+# --- offices said with "as", nationality descriptions ------------------------------------------
+
+SERVE_VERBS = {"serve", "work", "act", "remain", "stay", "continue"}
+
+
+def roles_from_as_phrases(parsed, clusters: list[Cluster]) -> None:
+    """"where he worked as a chief physician", "Jackson, who was then serving as the
+    President's physician": the office after "as" is the role of the verb's subject."""
+    owner: dict[int, Cluster] = {}
+    for cluster in clusters:
+        if cluster.type != "PERSON":
+            continue
+        for m in cluster.mentions:
+            if m.kind in ("name", "pronoun"):
+                for t in range(m.tok_start, m.tok_end):
+                    owner[t] = cluster
+    for token in parsed:
+        if token.lower_ != "as" or token.head.lemma_ not in SERVE_VERBS:
+            continue
+        verb = token.head
+        cluster = None
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                cluster = owner.get(child.i)
+                if cluster is None and child.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                    cluster = owner.get(verb.head.i)
+        if cluster is None:
+            continue
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+        if not objects or objects[0].tag_ in ("NNS", "NNPS") or not titles.title_heads(objects[0].text):
+            continue
+        span = parsed[objects[0].left_edge.i:objects[0].i + 1]
+        role = re.sub(r"^(?:the|a|an)\s+", "", span.text, flags=re.I)
+        if is_compact_title(role):
+            cluster.add_title(titles.strip_country_words(role))
+        else:
+            cluster.add_role(role)
+        if cluster.country is None:
+            cluster.country = titles.country_in(role)
+
+
+_NATIONALITY_NOUNS = {"national", "citizen", "native", "passport holder", "dual national"}
+
+
+def countries_from_nationality_descriptions(parsed, clusters: list[Cluster]) -> None:
+    """"the Australian national", "a British citizen", "the 47-year-old Australian": a
+    description by nationality gives the most recently named person that country, when
+    the description is not itself someone's name or office."""
+    people = [c for c in clusters if c.type == "PERSON"]
+    if not people:
+        return
+    for token in parsed:
+        if token.lower_ not in ("the", "a", "an"):
+            continue
+        words = []
+        k = token.i + 1
+        while k < len(parsed) and k - token.i <= 4 and not parsed[k].is_punct:
+            words.append(parsed[k])
+            k += 1
+        country = None
+        for n, w in enumerate(words):
+            code = countries.country_code(w.text, ("demonym",))
+            if code is None:
+                continue
+            after = words[n + 1:n + 3]
+            # "the Australian national", not "the Australian national team"
+            if after and after[0].lower_ in _NATIONALITY_NOUNS and not (len(after) > 1 and after[1].pos_ == "NOUN"):
+                country = code
+            break
+        if country is None:
+            continue
+        holder = max(people, key=lambda c: c.last_before(token.idx))
+        if holder.last_before(token.idx) < 0 or token.idx - holder.last_before(token.idx) > 600:
+            continue
+        if holder.country is None:
+            holder.country = country

@@ -37,6 +37,8 @@ def annotate(doc: Doc) -> None:
     doc.user_data["metonym_spans"] = metonyms
     coref.link_role_descriptions(parsed, clusters, quotes)
     coref.link_pronouns(parsed, clusters, quotes)
+    coref.roles_from_as_phrases(parsed, clusters)
+    coref.countries_from_nationality_descriptions(parsed, clusters)
     coref.countries_from_counterparts(parsed, clusters)
     people_countries_from_context(doc, clusters)
     doc.article.entities = build_entities(doc, clusters)
@@ -63,6 +65,8 @@ def name_mentions(doc: Doc) -> list[Mention]:
         if looks_like_code(span) or is_part_of_title(parsed, start, end):
             continue
         label = relabel_country_words(span.text, label)
+        if label == "ORG" and org_is_a_person(parsed, start, end):
+            label = "PERSON"
         if label == "PERSON" and not plausible_person(span):
             continue
         mentions.append(Mention(s, e, label, start, end))
@@ -70,9 +74,57 @@ def name_mentions(doc: Doc) -> list[Mention]:
         span = parsed.char_span(ps, pe, alignment_mode="expand")
         if span is not None:
             mentions.append(Mention(ps, pe, "GPE", span.start, span.end, dateline=True))
+    surnames_tagged_as_organisations(parsed, mentions)
     mentions.extend(untagged_surnames(parsed, mentions))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+# words that make a capitalised phrase an organisation's name, never a person's
+_ORG_WORDS = re.compile(
+    r"\b(?:Inc|Corp|Co|Ltd|LLC|Company|Group|News|Party|Council|Committee|University|College|Department|"
+    r"Ministry|Office|Agency|Association|Bank|Senate|House|Court|Police|Times|Post|Institute|Foundation|"
+    r"Fund|Union|Commission|Authority|Services?|Airlines|Motors|Press|Network|Cent(?:er|re)|Club|League|"
+    r"Board|Bureau|Forces?|Army|Guard|Church|Hospital|School|Capital|Partners|Holdings|Media|Today|Journal)\b")
+_SPEECH_LEMMAS = {"say", "tell", "add", "write", "note", "explain", "argue", "state"}
+
+
+def org_is_a_person(parsed, start: int, end: int) -> bool:
+    """"executive chair Marcelo Claure", "host Jeanine Pirro's", ", Eva-Marie Persson, said":
+    the small model tags some names after an office as organisations. A short capitalised
+    phrase with no organisation word is a person when an office stands right before it, or
+    when it opens with a known first name and sits where people stand (after a comma, before
+    a speech verb)."""
+    span = parsed[start:end]
+    words = [t for t in span if not t.is_punct]
+    if not 2 <= len(words) <= 4 or any(not t.text[:1].isupper() or t.like_num for t in words):
+        return False
+    if _ORG_WORDS.search(span.text) or countries.lookup(span.text) is not None:
+        return False
+    before = parsed[start - 1] if start > 0 else None
+    if before is not None and (titles.is_title_word(before.text) or before.lower_ in titles.HONORIFICS) \
+            and before.ent_type_ not in ("ORG",):
+        return True
+    first = words[0].text.split("-")[0].lower()
+    if first not in coref.first_name_genders():
+        return False
+    after = parsed[end] if end < len(parsed) else None
+    return (before is not None and before.text == ",") or (after is not None and after.lemma_ in _SPEECH_LEMMAS)
+
+
+def surnames_tagged_as_organisations(parsed, mentions: list[Mention]) -> None:
+    """"Omar's office" tagged ORG once "Ilhan Omar" is named: a one-word organisation that is
+    a named person's surname is that person."""
+    text = text_of(parsed)
+    surnames = set()
+    for m in mentions:
+        if m.label == "PERSON":
+            words = text[m.start:m.end].split()
+            if len(words) >= 2 and len(words[-1]) > 2:
+                surnames.add(words[-1])
+    for m in mentions:
+        if m.label == "ORG" and m.tok_end - m.tok_start == 1 and text[m.start:m.end] in surnames:
+            m.label = "PERSON"
 
 
 _UNTAGGED_OK = {"", "PERSON", "NORP"}
@@ -83,11 +135,13 @@ def untagged_surnames(parsed, mentions: list[Mention]) -> list[Mention]:
     her surname alone is a mention of a person wherever it stands untagged."""
     text = text_of(parsed)
     surnames = set()
+    first_names: dict[str, set[str]] = {}
     for m in mentions:
         if m.label == "PERSON":
             words = text[m.start:m.end].split()
             if len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 2:
                 surnames.add(words[-1])
+                first_names.setdefault(words[-1], set()).add(words[0])
     if not surnames:
         return []
     taken = sorted((m.start, m.end) for m in mentions)
@@ -104,7 +158,11 @@ def untagged_surnames(parsed, mentions: list[Mention]) -> list[Mention]:
         following = parsed[span.end] if span.end < len(parsed) else None
         if following is not None and following.text[:1].isupper() and following.pos_ == "PROPN":
             continue  # "Trump Tower", "Bush Doctrine": a name of something else
-        found.append(Mention(s, e, "PERSON", span.start, span.end))
+        start_tok = span.start
+        if start_tok > 0 and parsed[start_tok - 1].text in first_names.get(match.group(0), ()):
+            start_tok -= 1  # "Hon. Funke Adedoyin": the known first name belongs to the name
+            s = parsed[start_tok].idx
+        found.append(Mention(s, e, "PERSON", start_tok, span.end))
     return found
 
 
@@ -275,9 +333,9 @@ def people_countries_from_context(doc: Doc, clusters: list[Cluster]) -> None:
     the dateline's country, else the one the article names most."""
     country_mentions: list[tuple[int, str]] = []
     for cluster in clusters:
-        if cluster.type in ("GPE", "NORP") and isinstance(cluster.key, str) and len(cluster.key) == 3 \
-                and cluster.key.isupper():
-            country_mentions += [(m.start, cluster.key) for m in cluster.mentions if not m.dateline]
+        code = setting_country(doc.text, cluster)
+        if code:
+            country_mentions += [(m.start, code) for m in cluster.mentions if not m.dateline]
     counts: dict[str, int] = {}
     for _, code in country_mentions:
         counts[code] = counts.get(code, 0) + 1
@@ -296,6 +354,26 @@ def people_countries_from_context(doc: Doc, clusters: list[Cluster]) -> None:
         # desk writing about Iraq does not make Iraq's prime minister Lebanese)
         setting = dateline_country if dateline_country in counts or not counts else dominant
         cluster.country = country_named_in(offices) or setting
+
+
+def setting_country(text: str, cluster: Cluster) -> str | None:
+    """The country a place, nationality or organisation cluster puts the story in: a
+    country or its people (Iraq, Iraqi), one of its states (California, South Dakota),
+    its seat of power (the White House), or an organisation named for it ("the Nigerian
+    Senate")."""
+    if cluster.type in ("GPE", "NORP") and isinstance(cluster.key, str) and len(cluster.key) == 3 \
+            and cluster.key.isupper():
+        return cluster.key
+    if cluster.metonym:
+        return cluster.metonym
+    if cluster.type in ("GPE", "LOC", "ORG"):
+        for m in cluster.mentions:
+            if m.kind == "name" and not m.dateline:
+                name = text[m.start:m.end]
+                found = countries.state_country(name) if cluster.type != "ORG" else titles.country_in(name)
+                if found:
+                    return found
+    return None
 
 
 def country_named_in(phrases: list[str]) -> str | None:

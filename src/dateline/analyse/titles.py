@@ -48,7 +48,9 @@ def _head_pattern() -> re.Pattern[str]:
 
 
 def is_title_word(word: str) -> bool:
-    return word.lower() in title_words()
+    """"Gen." or "Gen" (the tokenizer may split the period off an abbreviation)."""
+    lw = word.lower()
+    return lw in title_words() or (lw.isalpha() and lw + "." in title_words())
 
 
 def title_heads(text: str) -> list[str]:
@@ -62,9 +64,10 @@ def canonical(word: str) -> str:
 
 
 def country_in(text: str) -> str | None:
-    """The first country a phrase names by name, alias or nationality ("U.S.", "Iraqi")."""
+    """The first country a phrase names by name, alias or nationality ("U.S.", "Iraqi"),
+    or by one of its states ("South Dakota Gov.", "New Jersey Sen.": USA)."""
     for phrase in _country_candidates(text):
-        code = countries.country_code(phrase)
+        code = countries.country_code(phrase) or countries.state_country(phrase)
         if code:
             return code
     return None
