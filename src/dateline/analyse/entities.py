@@ -105,6 +105,8 @@ def org_is_a_person(parsed, start: int, end: int) -> bool:
     if before is not None and (titles.is_title_word(before.text) or before.lower_ in titles.HONORIFICS) \
             and before.ent_type_ not in ("ORG",):
         return True
+    if before is not None and before.text == "," and start >= 2 and titles.is_title_word(parsed[start - 2].text):
+        return True  # "former Speaker, Tunde Bakare,": a name in apposition to an office
     first = words[0].text.split("-")[0].lower()
     if first not in coref.first_name_genders():
         return False
