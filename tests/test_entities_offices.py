@@ -5,6 +5,7 @@ American party-and-state tags, states in titles, names the small model tags as o
 
 from __future__ import annotations
 
+from dateline.analyse import titles
 from test_entities import analyse, mention_texts, person
 
 
@@ -137,3 +138,31 @@ def test_academic_prefix_is_a_title_of_its_own():
     patel = person(doc, "Patel")
     assert "dr." in offices(patel)
     assert any("correspondent" in o and "dr." not in o for o in offices(patel))
+
+
+def test_american_cabinet_secretary_abroad_stays_american():
+    doc = analyse("Defense Secretary Mark Ellery said Wednesday in Hanoi that Vietnam was a partner. "
+                  "Ellery met his Vietnamese counterpart, Defense Minister Tran Van Long, in Hanoi on Thursday.")
+    assert person(doc, "Ellery").country == "USA"
+    assert person(doc, "Long").country == "VNM"
+
+
+def test_country_an_office_is_about_is_not_its_holders():
+    doc = analyse("Former U.S. Ambassador to Peru Dana Hollis testified on Friday. "
+                  "Col. Ray Munz, the top Peru expert on the National Security Council, testified after her.")
+    hollis = person(doc, "Hollis")
+    assert hollis.country == "USA"
+    assert any("ambassador to peru" in o for o in offices(hollis))
+    munz = person(doc, "Munz")
+    assert munz.roles and all(titles.country_in(r) is None for r in munz.roles)
+
+
+def test_possessive_country_before_an_office():
+    doc = analyse("Bolivia's interim President Rosa Quispe said on Sunday that new elections would be called.")
+    assert person(doc, "Quispe").country == "BOL"
+    assert "interim president" in offices(person(doc, "Quispe"))
+
+
+def test_two_offices_with_a_shared_head_after_the_name():
+    doc = analyse("Mara Lund, the group's research and advocacy director for Europe, said the figures were low.")
+    assert any("advocacy director" in o for o in offices(person(doc, "Lund")))

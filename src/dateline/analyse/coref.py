@@ -249,11 +249,21 @@ def _title_token(token) -> bool:
         return False
     if token.text == "." and token.i > 0 and titles.is_title_word(token.doc[token.i - 1].text):
         return True  # "Hon" "." split by the tokenizer
-    if titles.is_title_word(token.text) or lw in titles.TITLE_MODIFIERS or lw in ("of", "for", "-"):
+    if titles.is_title_word(token.text) or lw in titles.TITLE_MODIFIERS or lw in ("of", "for", "to", "-"):
         return True
     if token.text[:1].isupper() and (token.pos_ in ("PROPN", "NOUN", "ADJ") or token.ent_type_ in ("GPE", "NORP", "ORG")):
         return True
     return False
+
+
+def _possessor_country_before(parsed, start: int) -> str | None:
+    """"Bolivia's interim President Jeanine Anez": the country owns the office."""
+    if start >= 2 and parsed[start - 1].tag_ == "POS":
+        j = start - 2
+        while j > 0 and parsed[j - 1].text[:1].isupper() and parsed[j - 1].ent_type_ in ("GPE", "NORP"):
+            j -= 1
+        return countries.country_code(parsed[j:start - 1].text)
+    return None
 
 
 def _ends_with_abbreviated_title(parsed, tok: int) -> bool:
@@ -274,7 +284,7 @@ def pre_name_title(parsed, m: Mention, cluster: Cluster) -> int:
     while i >= sent_start and _title_token(parsed[i]):
         start = i
         i -= 1
-    while start < m.tok_start and parsed[start].lower_ in ("of", "for", "-"):
+    while start < m.tok_start and parsed[start].lower_ in ("of", "for", "to", "-"):
         start += 1
     if start < m.tok_start and parsed[m.tok_start - 1].lower_ in ("of", "for", "to"):
         return m.tok_start  # "a spokeswoman for Neumann": someone else's office, about him
@@ -285,7 +295,7 @@ def pre_name_title(parsed, m: Mention, cluster: Cluster) -> int:
     phrase = tokens.text
     if all(t.lower_ in titles.HONORIFICS for t in tokens):
         return m.tok_start
-    country = titles.country_in(phrase)
+    country = titles.country_in(phrase) or _possessor_country_before(parsed, start)
     title = titles.strip_country_words(phrase)
     if title and titles.title_heads(title):
         for part in _split_academic_prefix(title):
@@ -423,8 +433,8 @@ def apposition_after(parsed, m: Mention, cluster: Cluster) -> None:
     sent_end = first.sent.end
     while j < sent_end and j - start <= 15 and parsed[j].text not in (",", ".", ";", ")", "(", ":", "—", "–"):
         token = parsed[j]
-        if token.lower_ in ("and", "&") and j + 1 < sent_end and _opens_with_office(parsed[j + 1]):
-            j += 1  # "founder and former CEO", "trader and strategist"
+        if token.lower_ in ("and", "&") and _office_follows(parsed, j + 1, sent_end):
+            j += 1  # "founder and former CEO", "research and advocacy director"
             continue
         if token.lower_ in ("who", "which", "whose", "and") or token.is_space:
             break  # "Jones, a lawyer who represented ...": the office ends at the clause or paragraph
@@ -435,6 +445,16 @@ def apposition_after(parsed, m: Mention, cluster: Cluster) -> None:
             and not parsed[j].is_space:
         return
     _add_appositive(parsed, start, j, cluster)
+
+
+def _office_follows(parsed, k: int, sent_end: int) -> bool:
+    """An office word within the next three words, before any punctuation."""
+    for token in parsed[k:min(k + 3, sent_end)]:
+        if token.is_punct or token.is_space:
+            return False
+        if _opens_with_office(token):
+            return True
+    return False
 
 
 def _opens_with_office(token) -> bool:

@@ -355,7 +355,10 @@ def people_countries_from_context(doc: Doc, clusters: list[Cluster]) -> None:
         # dateline's country only when the story names it or no other country (a Beirut
         # desk writing about Iraq does not make Iraq's prime minister Lebanese)
         setting = dateline_country if dateline_country in counts or not counts else dominant
-        cluster.country = country_named_in(offices) or setting
+        named = country_named_in(offices)
+        if named is None and titles.office_country(offices, strong=True):
+            named = titles.office_country(offices, strong=True)  # a U.S. Defense Secretary abroad stays American
+        cluster.country = named or setting or titles.office_country(offices, strong=False)
 
 
 def setting_country(text: str, cluster: Cluster) -> str | None:
@@ -381,7 +384,7 @@ def setting_country(text: str, cluster: Cluster) -> str | None:
 def country_named_in(phrases: list[str]) -> str | None:
     """The country a title or role names by any word for it: name, nationality or seat of power."""
     for phrase in phrases:
-        words = re.findall(r"[\w.'’-]+", phrase)
+        words = re.findall(r"[\w.'’-]+", titles.without_topic_countries(phrase))
         for size in (3, 2, 1):
             for i in range(len(words) - size + 1):
                 hit = countries.lookup(" ".join(words[i:i + size]).strip(".’'"))
