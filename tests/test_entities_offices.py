@@ -166,3 +166,26 @@ def test_possessive_country_before_an_office():
 def test_two_offices_with_a_shared_head_after_the_name():
     doc = analyse("Mara Lund, the group's research and advocacy director for Europe, said the figures were low.")
     assert any("advocacy director" in o for o in offices(person(doc, "Lund")))
+
+
+def test_plural_description_of_a_named_pair_is_each_ones_role():
+    doc = analyse("Prosecutors said Nora Vance and Carl Boyd, the guards assigned to watch Hendricks, "
+                  "falsified the records.")
+    for surname in ("Vance", "Boyd"):
+        assert any(o.startswith("guard assigned to watch") for o in offices(person(doc, surname)))
+
+
+def test_plural_description_after_one_name_is_not_its_role():
+    doc = analyse("Carl Boyd, one of the guards, was charged on Tuesday.")
+    assert not offices(person(doc, "Boyd"))
+
+
+def test_occupation_opening_the_next_sentence_describes_the_person_just_named():
+    doc = analyse("Lucia Ferro said she had not decided how to vote in the primary. "
+                  "The real estate agent said she liked what she heard.")
+    assert "real estate agent" in offices(person(doc, "Ferro"))
+
+
+def test_office_of_state_opening_the_next_sentence_is_someone_else():
+    doc = analyse("Lucia Ferro said she had not decided how to vote. The president said the vote was fair.")
+    assert not offices(person(doc, "Ferro"))

@@ -219,6 +219,7 @@ def genders_from_first_names(clusters: list[Cluster], text: str) -> None:
 
 def attach_titles(parsed, clusters: list[Cluster]) -> None:
     text = text_of(parsed)
+    owner = {t: c for c in clusters if c.type == "PERSON" for m in c.mentions for t in range(m.tok_start, m.tok_end)}
     for cluster in clusters:
         if cluster.type != "PERSON":
             continue
@@ -229,7 +230,7 @@ def attach_titles(parsed, clusters: list[Cluster]) -> None:
             if seq_start == m.tok_start:
                 shared_plural_title(parsed, m, cluster)
             apposition_before(parsed, seq_start, cluster)
-            apposition_after(parsed, m, cluster)
+            apposition_after(parsed, m, cluster, _pair_partner(parsed, m, owner))
             honorific_gender(parsed, m, cluster)
             party_tag_country(text, m, cluster)
     # a country named in a title or role is the person's country
@@ -325,6 +326,8 @@ def _np_tokens_ok(token) -> bool:
         return False  # a paragraph break ends the phrase
     if token.is_punct and token.text not in ("-", ".", "’s", "'s"):
         return False
+    if token.pos_ == "VERB" and token.dep_ == "xcomp" and token.i > 0 and token.doc[token.i - 1].lower_ == "to":
+        return True  # "the guards assigned to watch him"
     if token.pos_ in ("AUX",) or (token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "acl")):
         return token.lower_ in titles.TITLE_MODIFIERS
     if token.lower_ in ("and", "or", "but", "between", "that", "who", "which", "said", "says"):
@@ -417,7 +420,15 @@ def _possessor_start(parsed, pos_index: int, sent_start: int) -> int:
     return j
 
 
-def apposition_after(parsed, m: Mention, cluster: Cluster) -> None:
+def _pair_partner(parsed, m: Mention, owner: dict) -> Cluster | None:
+    """"Tova Reyes and Mark Dunn, the guards ...": the first person of a named pair."""
+    i = m.tok_start - 1
+    if i >= 1 and parsed[i].lower_ == "and" and parsed[i - 1].ent_type_ == "PERSON":
+        return owner.get(i - 1)
+    return None
+
+
+def apposition_after(parsed, m: Mention, cluster: Cluster, partner: Cluster | None = None) -> None:
     """"Fouad Hussein, the foreign minister, said" / "Smith, a spokesman for the agency"."""
     i = m.tok_end
     if i + 1 >= len(parsed) or parsed[i].text != ",":
@@ -436,6 +447,10 @@ def apposition_after(parsed, m: Mention, cluster: Cluster) -> None:
         if token.lower_ in ("and", "&") and _office_follows(parsed, j + 1, sent_end):
             j += 1  # "founder and former CEO", "research and advocacy director"
             continue
+        if token.ent_type_ == "PERSON" and parsed[j - 1].pos_ in ("VERB", "ADP") and j > start + 1:
+            while j < sent_end and parsed[j].ent_type_ == "PERSON":
+                j += 1  # "the guards assigned to watch Epstein": a person inside the description
+            continue
         if token.lower_ in ("who", "which", "whose", "and") or token.is_space:
             break  # "Jones, a lawyer who represented ...": the office ends at the clause or paragraph
         if not _np_tokens_ok(token) and token.lower_ not in ARTICLES:
@@ -444,7 +459,7 @@ def apposition_after(parsed, m: Mention, cluster: Cluster) -> None:
     if j < sent_end and parsed[j].text not in (",", ".", ";", ")", "—", "–", "who", "which", "whose", "and") \
             and not parsed[j].is_space:
         return
-    _add_appositive(parsed, start, j, cluster)
+    _add_appositive(parsed, start, j, cluster, partner)
 
 
 def _office_follows(parsed, k: int, sent_end: int) -> bool:
@@ -473,14 +488,23 @@ def _possessor_end(parsed, start: int) -> int | None:
     return j + 1
 
 
-def _add_appositive(parsed, start: int, end: int, cluster: Cluster) -> None:
+def _add_appositive(parsed, start: int, end: int, cluster: Cluster, partner: Cluster | None = None) -> None:
     span = parsed[start:end]
     phrase = span.text
     if not titles.title_heads(phrase) or len(span) < 2 and span[0].lower_ in ARTICLES:
         return
     head = _np_head_title(span)
-    if head is None or head.tag_ in ("NNS", "NNPS"):
-        return  # "one of the officials": a plural is not this person's role
+    if head is None:
+        return
+    if head.tag_ in ("NNS", "NNPS"):
+        # "one of the officials": a plural is not this person's role, unless it describes
+        # the pair just named ("Tova Reyes and Mark Dunn, the guards assigned to ...")
+        if partner is None or partner is cluster or span[0].lower_ not in ("the", "both"):
+            return
+        singular = re.sub(r"^(?:the|both)\s+", "", phrase, flags=re.I).replace(head.text, head.lemma_, 1)
+        for person in (partner, cluster):
+            person.add_role(singular)
+        return
     described = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
     country = titles.country_in(described)
     if is_compact_title(described):
@@ -585,7 +609,7 @@ def honorific_gender(parsed, m: Mention, cluster: Cluster) -> None:
 def link_role_descriptions(parsed, clusters: list[Cluster], quotes: QuoteIndex) -> None:
     """"The spokesperson for the Iraqi Joint Operations Command noted ..." -> that spokesman."""
     people = [c for c in clusters if c.type == "PERSON" and (c.titles or c.roles)]
-    if not people:
+    if not any(c.type == "PERSON" for c in clusters):
         return
     # only people's mentions block a description: "the Command" inside it is fine
     taken = [(m.tok_start, m.tok_end) for c in clusters if c.type == "PERSON" for m in c.mentions]
@@ -599,7 +623,7 @@ def link_role_descriptions(parsed, clusters: list[Cluster], quotes: QuoteIndex) 
         if any(s < end and token.i < e for s, e in taken):
             continue
         span = parsed[token.i:end]
-        cluster = _holder_of(span, head, people)
+        cluster = _holder_of(span, head, people) or _elaborated_person(parsed, token.i, head, clusters)
         if cluster is None:
             continue
         cluster.mentions.append(Mention(span.start_char, span.end_char, "PERSON", token.i, end, kind="role",
@@ -622,8 +646,9 @@ def _role_description_at(parsed, det: int):
                 head = parsed[j]
                 j += 1
             break
-        if token.lower_ in titles.TITLE_MODIFIERS or token.ent_type_ in ("GPE", "NORP") or token.tag_ == "POS":
-            j += 1
+        if token.lower_ in titles.TITLE_MODIFIERS or token.ent_type_ in ("GPE", "NORP") or token.tag_ == "POS" \
+                or (token.dep_ in ("compound", "amod") and token.text.islower()):
+            j += 1  # "the real estate agent", "the veteran Iraqi diplomat"
             continue
         return None
     if head is None:
@@ -643,6 +668,39 @@ def _role_description_at(parsed, det: int):
             k += 1
         j = k
     return j, head
+
+
+# occupations a story uses to describe a person it has just named ("Ana Ruiz didn't know.
+# The real estate agent said ..."); offices of state are left out: "the president" after
+# a named voter is someone else
+ELABORATING_HEADS = {"agent", "lawyer", "attorney", "trader", "analyst", "doctor", "physician", "surgeon", "nurse",
+                     "teacher", "owner", "businessman", "businesswoman", "entrepreneur", "investor", "activist",
+                     "researcher", "professor", "economist", "strategist", "scientist", "author", "broker",
+                     "banker", "pastor", "farmer", "student", "veteran", "retiree", "mother", "father"}
+
+
+def _main_clause_subject(token) -> bool:
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
+
+
+def _elaborated_person(parsed, det: int, head, clusters: list[Cluster]) -> Cluster | None:
+    """"Eyamba Sowers didn't know Patrick was coming. The real estate agent said ...": a
+    sentence-opening occupation, subject of its sentence, describes the person without an
+    office who was the subject of the sentence before."""
+    if head.lower_ not in ELABORATING_HEADS or head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    sent = parsed[det].sent
+    if det != sent.start or sent.start == 0:
+        return None
+    previous = parsed[sent.start - 1].sent
+    subjects = [c for c in clusters if c.type == "PERSON" for m in c.mentions
+                if m.kind == "name" and previous.start <= m.tok_start < previous.end
+                and _main_clause_subject(parsed[m.tok_start:m.tok_end].root)]
+    if len({id(c) for c in subjects}) != 1 or subjects[0].titles or subjects[0].roles:
+        return None
+    person = subjects[0]
+    person.add_role(re.sub(r"^the\s+", "", parsed[det:head.i + 1].text, flags=re.I))
+    return person
 
 
 def _holder_of(span, head, people: list[Cluster]) -> Cluster | None:
