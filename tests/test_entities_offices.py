@@ -189,3 +189,9 @@ def test_occupation_opening_the_next_sentence_describes_the_person_just_named():
 def test_office_of_state_opening_the_next_sentence_is_someone_else():
     doc = analyse("Lucia Ferro said she had not decided how to vote. The president said the vote was fair.")
     assert not offices(person(doc, "Ferro"))
+
+
+def test_a_real_sentence_break_after_an_office_word():
+    doc = analyse("Moreno was under attack last month as a new leader. Will Moreno continue to face the heat?")
+    assert [e.name for e in doc.article.entities if e.type == "PERSON"] == ["Moreno"]
+    assert not offices(person(doc, "Moreno"))

@@ -270,9 +270,9 @@ def _possessor_country_before(parsed, start: int) -> str | None:
 def _ends_with_abbreviated_title(parsed, tok: int) -> bool:
     """The small model ends a sentence after "Hon." or "Sen." when a name follows."""
     last = parsed[tok - 1]
-    if last.text == ".":
-        return titles.is_title_word(parsed[tok - 2].text)
-    return last.text.endswith(".") and titles.is_title_word(last.text)
+    word = parsed[tok - 2].text + "." if last.text == "." else last.text
+    # an abbreviation only ("Hon.", "Sen."): "... as a new leader. Will Warren ..." is a real break
+    return word.endswith(".") and word.lower() in titles.title_words()
 
 
 def pre_name_title(parsed, m: Mention, cluster: Cluster) -> int:

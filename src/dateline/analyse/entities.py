@@ -168,12 +168,19 @@ def untagged_surnames(parsed, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
+_QUESTION_VERBS = {"will", "can", "could", "would", "should", "does", "did", "is", "was", "has", "may", "might",
+                   "must", "shall"}
+
+
 def trim_name_tokens(parsed, start: int, end: int, label: str) -> tuple[int, int]:
     """Drop a leading "the", a trailing possessive and, for people, leading titles."""
     while start < end and parsed[start].lower_ in ("the", "a", "an"):
         start += 1
     while end > start and parsed[end - 1].text in ("'s", "’s", "'", "’", "-", "–", "—", ","):
         end -= 1
+    if label == "PERSON" and end - start >= 2 and parsed[start].lower_ in _QUESTION_VERBS \
+            and parsed[start].is_sent_start and parsed[start].sent.text.rstrip().endswith("?"):
+        start += 1  # "Will Warren continue to face the heat?": a question's verb, not a first name
     if label == "PERSON":
         while start < end - 1 and (titles.is_title_word(parsed[start].text)
                                    or parsed[start].lower_ in titles.HONORIFICS
