@@ -195,3 +195,27 @@ def test_a_real_sentence_break_after_an_office_word():
     doc = analyse("Moreno was under attack last month as a new leader. Will Moreno continue to face the heat?")
     assert [e.name for e in doc.article.entities if e.type == "PERSON"] == ["Moreno"]
     assert not offices(person(doc, "Moreno"))
+
+
+def test_name_glued_to_a_country_in_one_organisation_span():
+    doc = analyse("Claim\n\nFormer U.S. ambassador to Ukraine Marie Hollister has a net worth of $17 million.")
+    hollister = person(doc, "Hollister")
+    assert hollister.name == "Marie Hollister"
+    assert hollister.country == "USA"
+    assert any("ambassador to ukraine" in o for o in offices(hollister))
+
+
+def test_article_inside_a_title():
+    doc = analyse("On Friday, former U.S. ambassador to the Ukraine Dana Hollis testified before the committee.")
+    assert any("ambassador to the ukraine" in o for o in offices(person(doc, "Hollis")))
+
+
+def test_suspect_is_a_role():
+    doc = analyse("The suspect, Dale Rourke, was convicted on Thursday.")
+    assert "suspect" in offices(person(doc, "Rourke"))
+
+
+def test_nationality_word_standing_for_the_person_just_named():
+    doc = analyse("The club sacked Mateo Ferrer on Tuesday. Speculation grew after the Argentine was linked "
+                  "to other jobs.")
+    assert person(doc, "Ferrer").country == "ARG"

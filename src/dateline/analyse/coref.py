@@ -257,6 +257,12 @@ def _title_token(token) -> bool:
     return False
 
 
+def _inner_article(parsed, i: int, sent_start: int) -> bool:
+    """"ambassador to the Ukraine", "Secretary of the Treasury": "the" inside a title."""
+    return parsed[i].lower_ == "the" and i - 1 >= sent_start and parsed[i - 1].lower_ in ("of", "to") \
+        and i + 1 < len(parsed) and parsed[i + 1].text[:1].isupper()
+
+
 def _possessor_country_before(parsed, start: int) -> str | None:
     """"Bolivia's interim President Jeanine Anez": the country owns the office."""
     if start >= 2 and parsed[start - 1].tag_ == "POS":
@@ -282,7 +288,7 @@ def pre_name_title(parsed, m: Mention, cluster: Cluster) -> int:
         sent_start = parsed[sent_start - 1].sent.start  # "Hon. | Funke Adedoyin": a false sentence break
     i = m.tok_start - 1
     start = m.tok_start
-    while i >= sent_start and _title_token(parsed[i]):
+    while i >= sent_start and (_title_token(parsed[i]) or _inner_article(parsed, i, sent_start)):
         start = i
         i -= 1
     while start < m.tok_start and parsed[start].lower_ in ("of", "for", "to", "-"):
@@ -893,7 +899,8 @@ def roles_from_as_phrases(parsed, clusters: list[Cluster]) -> None:
             cluster.country = titles.country_in(role)
 
 
-_NATIONALITY_NOUNS = {"national", "citizen", "native", "passport holder", "dual national"}
+_NATIONALITY_NOUNS = {"national", "citizen", "native", "passport holder", "dual national", "boss", "coach",
+                      "manager", "man", "woman"}
 
 
 def countries_from_nationality_descriptions(parsed, clusters: list[Cluster]) -> None:
@@ -919,6 +926,10 @@ def countries_from_nationality_descriptions(parsed, clusters: list[Cluster]) -> 
             after = words[n + 1:n + 3]
             # "the Australian national", not "the Australian national team"
             if after and after[0].lower_ in _NATIONALITY_NOUNS and not (len(after) > 1 and after[1].pos_ == "NOUN"):
+                country = code
+            # "after the Argentine was linked to ...": a nationality word standing for a person
+            elif token.lower_ == "the" and n == 0 and (not after or after[0].pos_ in ("AUX", "VERB")) \
+                    and not w.text.endswith("s"):
                 country = code
             break
         if country is None:

@@ -65,8 +65,15 @@ def name_mentions(doc: Doc) -> list[Mention]:
         if looks_like_code(span) or is_part_of_title(parsed, start, end):
             continue
         label = relabel_country_words(span.text, label)
-        if label == "ORG" and org_is_a_person(parsed, start, end):
-            label = "PERSON"
+        if label == "ORG":
+            person_start = person_after_leading_country(parsed, start, end)
+            if person_start is not None:
+                start = person_start
+                span = parsed[start:end]
+                s = span.start_char
+                label = "PERSON"
+            elif org_is_a_person(parsed, start, end):
+                label = "PERSON"
         if label == "PERSON" and not plausible_person(span):
             continue
         mentions.append(Mention(s, e, label, start, end))
@@ -87,6 +94,23 @@ _ORG_WORDS = re.compile(
     r"Fund|Union|Commission|Authority|Services?|Airlines|Motors|Press|Network|Cent(?:er|re)|Club|League|"
     r"Board|Bureau|Forces?|Army|Guard|Church|Hospital|School|Capital|Partners|Holdings|Media|Today|Journal)\b")
 _SPEECH_LEMMAS = {"say", "tell", "add", "write", "note", "explain", "argue", "state"}
+
+
+def person_after_leading_country(parsed, start: int, end: int) -> int | None:
+    """"ambassador to Ukraine Marie Yovanovitch" tagged as one organisation: a country
+    word, then a name that opens with a known first name; returns where the name starts."""
+    for k in (1, 2):
+        if end - (start + k) < 2 or start + k >= end:
+            continue
+        head = parsed[start:start + k].text
+        if countries.country_code(head) is None and countries.state_country(head) is None:
+            continue
+        rest = parsed[start + k:end]
+        first = rest[0].text.split("-")[0].lower()
+        if first in coref.first_name_genders() and all(t.text[:1].isupper() for t in rest) \
+                and not _ORG_WORDS.search(rest.text):
+            return start + k
+    return None
 
 
 def org_is_a_person(parsed, start: int, end: int) -> bool:
