@@ -219,3 +219,22 @@ def test_nationality_word_standing_for_the_person_just_named():
     doc = analyse("The club sacked Mateo Ferrer on Tuesday. Speculation grew after the Argentine was linked "
                   "to other jobs.")
     assert person(doc, "Ferrer").country == "ARG"
+
+
+def test_age_description_in_subject_position_is_the_person_just_named():
+    doc = analyse("The club appointed Rui Salgado on Wednesday. The Portuguese coach had been out of work for a year. "
+                  "The 56-year-old said he was excited.")
+    assert "The 56-year-old" in mention_texts(person(doc, "Salgado"))
+    assert person(doc, "Salgado").country == "PRT"
+
+
+def test_age_description_of_a_new_person_is_left_alone():
+    doc = analyse("Officer Dana Pike arrived at noon. The 19-year-old man was arrested at the scene.")
+    assert not any("year-old" in t for t in mention_texts(person(doc, "Pike")))
+
+
+def test_surname_tagged_as_a_place_joins_the_person_and_clubs_are_not_people():
+    doc = analyse("Mauro Bellini was sacked by Manchester United on Tuesday. Bellini had been in charge for five years.")
+    bellini = person(doc, "Bellini")
+    assert mention_texts(bellini).count("Bellini") == 1
+    assert not [e for e in doc.article.entities if e.type == "PERSON" and "United" in e.name]

@@ -939,3 +939,44 @@ def countries_from_nationality_descriptions(parsed, clusters: list[Cluster]) -> 
             continue
         if holder.country is None:
             holder.country = country
+
+
+_AGE_DESCRIPTION = re.compile(r"\b[Tt]he \d{1,3}-year-old\b")
+_NEW_PERSON_NOUNS = {"man", "woman", "boy", "girl", "child", "victim", "suspect", "driver", "teenager", "mother",
+                     "father", "son", "daughter"}
+
+
+def link_age_descriptions(parsed, clusters: list[Cluster], quotes: QuoteIndex) -> None:
+    """"The 56-year-old said after his appointment": a definite age description in subject
+    position is the person named most recently in the last three sentences (a man, woman,
+    boy or girl of that age is usually someone new: the victim, the suspect)."""
+    people = [c for c in clusters if c.type == "PERSON"]
+    if not people:
+        return
+    text = text_of(parsed)
+    for match in _AGE_DESCRIPTION.finditer(text):
+        start, end = match.span()
+        if quotes.inside(start):
+            continue
+        span = parsed.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if root.dep_ not in ("nsubj", "nsubjpass"):
+            noun = root.head  # "the 47-year-old lawyer said"
+            if noun.i != span.end or noun.dep_ not in ("nsubj", "nsubjpass") or noun.lower_ in _NEW_PERSON_NOUNS \
+                    or noun.pos_ != "NOUN":
+                continue
+            span = parsed[span.start:noun.i + 1]
+        earliest = span.sent.start
+        for _ in range(PRONOUN_WINDOW - 1):
+            if earliest > 0:
+                earliest = parsed[earliest - 1].sent.start
+        window_start = parsed[earliest].idx
+        named = [(c.last_before(start), c) for c in people]
+        named = [(pos, c) for pos, c in named if pos >= window_start and any(m.kind == "name" for m in c.mentions)]
+        if not named:
+            continue
+        _, holder = max(named, key=lambda x: x[0])
+        holder.mentions.append(Mention(span.start_char, span.end_char, "PERSON", span.start, span.end, kind="role",
+                                       subject=True))

@@ -36,6 +36,7 @@ def annotate(doc: Doc) -> None:
     metonyms = mark_metonyms(parsed, clusters)
     doc.user_data["metonym_spans"] = metonyms
     coref.link_role_descriptions(parsed, clusters, quotes)
+    coref.link_age_descriptions(parsed, clusters, quotes)
     coref.link_pronouns(parsed, clusters, quotes)
     coref.roles_from_as_phrases(parsed, clusters)
     coref.countries_from_nationality_descriptions(parsed, clusters)
@@ -74,6 +75,8 @@ def name_mentions(doc: Doc) -> list[Mention]:
                 label = "PERSON"
             elif org_is_a_person(parsed, start, end):
                 label = "PERSON"
+        if label == "PERSON" and _SURE_ORG_WORDS.search(span.text) and len(span) >= 2:
+            label = "ORG"  # "Manchester United", "Fox News": an organisation's word in a "person"
         if label == "PERSON" and not plausible_person(span):
             continue
         mentions.append(Mention(s, e, label, start, end))
@@ -92,7 +95,12 @@ _ORG_WORDS = re.compile(
     r"\b(?:Inc|Corp|Co|Ltd|LLC|Company|Group|News|Party|Council|Committee|University|College|Department|"
     r"Ministry|Office|Agency|Association|Bank|Senate|House|Court|Police|Times|Post|Institute|Foundation|"
     r"Fund|Union|Commission|Authority|Services?|Airlines|Motors|Press|Network|Cent(?:er|re)|Club|League|"
-    r"Board|Bureau|Forces?|Army|Guard|Church|Hospital|School|Capital|Partners|Holdings|Media|Today|Journal)\b")
+    r"Board|Bureau|Forces?|Army|Guard|Church|Hospital|School|Capital|Partners|Holdings|Media|Today|Journal|"
+    r"United|FC|Rovers|Athletic|Wanderers)\b")
+# the subset no person's name carries ("Margaret Court", "Emily Post" do exist)
+_SURE_ORG_WORDS = re.compile(
+    r"\b(?:Inc|Corp|Ltd|LLC|Company|Group|News|Party|Council|Committee|University|Department|Ministry|Agency|"
+    r"Association|Institute|Foundation|Commission|Authority|United|FC)\b")
 _SPEECH_LEMMAS = {"say", "tell", "add", "write", "note", "explain", "argue", "state"}
 
 
@@ -139,8 +147,8 @@ def org_is_a_person(parsed, start: int, end: int) -> bool:
 
 
 def surnames_tagged_as_organisations(parsed, mentions: list[Mention]) -> None:
-    """"Omar's office" tagged ORG once "Ilhan Omar" is named: a one-word organisation that is
-    a named person's surname is that person."""
+    """"Omar's office" tagged ORG once "Ilhan Omar" is named: a one-word organisation or
+    place that is a named person's surname (and no country) is that person."""
     text = text_of(parsed)
     surnames = set()
     for m in mentions:
@@ -149,7 +157,8 @@ def surnames_tagged_as_organisations(parsed, mentions: list[Mention]) -> None:
             if len(words) >= 2 and len(words[-1]) > 2:
                 surnames.add(words[-1])
     for m in mentions:
-        if m.label == "ORG" and m.tok_end - m.tok_start == 1 and text[m.start:m.end] in surnames:
+        if m.label in ("ORG", "LOC", "GPE", "FAC") and m.tok_end - m.tok_start == 1 and not m.dateline \
+                and text[m.start:m.end] in surnames and countries.lookup(text[m.start:m.end]) is None:
             m.label = "PERSON"
 
 
