@@ -238,3 +238,24 @@ def test_surname_tagged_as_a_place_joins_the_person_and_clubs_are_not_people():
     bellini = person(doc, "Bellini")
     assert mention_texts(bellini).count("Bellini") == 1
     assert not [e for e in doc.article.entities if e.type == "PERSON" and "United" in e.name]
+
+
+def test_office_owning_the_title_gives_the_country():
+    doc = analyse("U.S. Secretary of State's spokesman Mark Rudd said Washington had serious concerns about Peru. "
+                  "Peru rejected the statement. Peru's government said the vote was fair.")
+    rudd = person(doc, "Rudd")
+    assert rudd.country == "USA"
+    assert any("spokesman" in o for o in offices(rudd))
+
+
+def test_apposition_with_a_possessive_organisation_inside():
+    doc = analyse("A spokesman for China's Taiwan Affairs Office, Li Wenhua, said the drills were necessary.")
+    li = person(doc, "Wenhua")
+    assert any(o.startswith("spokesman for china's taiwan affairs office") for o in offices(li))
+    assert li.country == "CHN"
+
+
+def test_american_and_british_style_secretaries_elsewhere_take_the_setting():
+    doc = analyse("Bangladesh hosts many refugees. Bangladeshi Foreign Secretary Rafiq Ahmed said on Sunday that "
+                  "Dhaka could not accept more, and Bangladesh would ask for help.")
+    assert person(doc, "Ahmed").country == "BGD"

@@ -244,6 +244,8 @@ def attach_titles(parsed, clusters: list[Cluster]) -> None:
 
 def _title_token(token) -> bool:
     lw = token.lower_
+    if token.ent_type_ == "PERSON" and countries.lookup(token.text) is not None:
+        return True  # "Bangladeshi" tagged PERSON before "Foreign Secretary"
     if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERSON", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"):
         return False
     if lw in ARTICLES or (token.is_punct and token.text not in ("-", ".")):
@@ -255,6 +257,22 @@ def _title_token(token) -> bool:
     if token.text[:1].isupper() and (token.pos_ in ("PROPN", "NOUN", "ADJ") or token.ent_type_ in ("GPE", "NORP", "ORG")):
         return True
     return False
+
+
+def _office_possessor_start(parsed, start: int, sent_start: int) -> int:
+    """"U.S. Secretary of State's spokesman Mark Ridley": an office or country owning the
+    title belongs to it (it says whose spokesman, and so which country)."""
+    if start - 2 < sent_start or parsed[start - 1].tag_ != "POS":
+        return start
+    k = start - 2
+    first = start - 1
+    while k >= sent_start and _title_token(parsed[k]):
+        first = k
+        k -= 1
+    owner = parsed[first:start - 1]
+    if first < start - 1 and (any(titles.is_title_word(t.text) for t in owner) or titles.country_in(owner.text)):
+        return first
+    return start
 
 
 def _inner_article(parsed, i: int, sent_start: int) -> bool:
@@ -291,6 +309,7 @@ def pre_name_title(parsed, m: Mention, cluster: Cluster) -> int:
     while i >= sent_start and (_title_token(parsed[i]) or _inner_article(parsed, i, sent_start)):
         start = i
         i -= 1
+    start = _office_possessor_start(parsed, start, sent_start)
     while start < m.tok_start and parsed[start].lower_ in ("of", "for", "to", "-"):
         start += 1
     if start < m.tok_start and parsed[m.tok_start - 1].lower_ in ("of", "for", "to"):
@@ -351,6 +370,11 @@ def apposition_before(parsed, name_start: int, cluster: Cluster) -> None:
     start = None
     while i >= sent_start and comma - i <= 16:
         token = parsed[i]
+        if token.tag_ == "POS":
+            j = _possessor_start(parsed, i, sent_start)
+            if j - 1 > sent_start and parsed[j - 1].lower_ in ("for", "of", "at", "in", "to"):
+                i = j - 1  # "A spokesman for China's Taiwan Affairs Office, Liu Jianping"
+                continue
         if token.lower_ in ARTICLES or token.tag_ == "POS":
             start = i if token.lower_ in ARTICLES else _possessor_start(parsed, i, sent_start)
             # keep going left past an inner "the" ("spokesman for the Command")

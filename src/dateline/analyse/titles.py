@@ -74,19 +74,20 @@ def country_in(text: str) -> str | None:
 
 
 # offices whose very form names their country, though no country word is written:
-# American cabinet secretaries (with American spelling) and British secretaries of state
+# American cabinet secretaries (with American spelling)
 _STRONG_OFFICE_COUNTRY = [
     ("USA", re.compile(r"\b(?:(?:Defense|Treasury|Commerce|Homeland Security|Labor|Transportation|Veterans Affairs|"
                        r"Agriculture|Interior|Energy|Housing) Secretary|Secretary of (?:Defense|State|the Treasury|"
                        r"Commerce|Homeland Security|Labor|Transportation|Veterans Affairs|Agriculture|the Interior|"
                        r"Energy|Housing and Urban Development|Health and Human Services)\b(?! for)|"
                        r"Trade Representative|National Security Adviser|White House|Pentagon|Joint Chiefs)", re.I)),
-    ("GBR", re.compile(r"\b(?:(?:Defence|Foreign|Home|Brexit|Northern Ireland) Secretary|Chancellor of the Exchequer|"
-                       r"Secretary of State for)\b", re.I)),
 ]
 # offices American news writes for Americans, but others use too (Nigeria's "Sen.",
-# the Philippines' "Rep."): only when the story names no other setting
+# the Philippines' "Rep."), and British secretaries (India and Bangladesh have a Foreign
+# Secretary too): only when the story names no other setting
 _WEAK_OFFICE_COUNTRY = [
+    ("GBR", re.compile(r"\b(?:(?:Defence|Foreign|Home|Brexit|Northern Ireland) Secretary|Chancellor of the Exchequer|"
+                       r"Secretary of State for)\b", re.I)),
     ("USA", re.compile(r"(?:^|\s)(?:Sen\.|Sens\.|Rep\.|Reps\.|Gov\.|Congressman|Congresswoman|House Speaker|"
                        r"Speaker of the House|Senate Majority Leader|Senate Minority Leader|House Majority Leader|"
                        r"(?:House|Senate) [A-Z]\w+ Committee)")),
