@@ -259,3 +259,17 @@ def test_american_and_british_style_secretaries_elsewhere_take_the_setting():
     doc = analyse("Bangladesh hosts many refugees. Bangladeshi Foreign Secretary Rafiq Ahmed said on Sunday that "
                   "Dhaka could not accept more, and Bangladesh would ask for help.")
     assert person(doc, "Ahmed").country == "BGD"
+
+
+def test_its_spokesman_takes_the_country_of_the_organisation_before():
+    doc = analyse("Norway's coast guard agency rejected the accusation on Monday. Its spokesman, Captain Ola Berg, "
+                  "said Sweden had been told in advance.")
+    berg = person(doc, "Berg")
+    assert berg.country == "NOR"
+    assert any("spokesman" in o for o in offices(berg))
+
+
+def test_counterpart_by_nationality_gives_the_country():
+    doc = analyse("Foreign Minister Ana Lopes of Portugal and her Spanish counterpart, Foreign Minister Luis Vidal, "
+                  "signed the accord in Lisbon.")
+    assert person(doc, "Vidal").country == "ESP"

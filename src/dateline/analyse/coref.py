@@ -370,6 +370,13 @@ def apposition_before(parsed, name_start: int, cluster: Cluster) -> None:
     start = None
     while i >= sent_start and comma - i <= 16:
         token = parsed[i]
+        if token.lower_ in POSSESSIVE_DETERMINERS and token.tag_ == "PRP$":
+            # "his Azerbaijani counterpart, X" / "Its spokesman, Colonel X"
+            if comma - i >= 2:
+                _add_appositive(parsed, i + 1, comma, cluster)
+                if token.lower_ in ("its", "their") and cluster.country is None:
+                    cluster.country = _previous_subject_country(parsed, i)
+            return
         if token.tag_ == "POS":
             j = _possessor_start(parsed, i, sent_start)
             if j - 1 > sent_start and parsed[j - 1].lower_ in ("for", "of", "at", "in", "to"):
@@ -396,6 +403,24 @@ def apposition_before(parsed, name_start: int, cluster: Cluster) -> None:
             return
     start = _compact_title_tail(parsed, start, comma)
     _add_appositive(parsed, start, comma, cluster)
+
+
+POSSESSIVE_DETERMINERS = {"his", "her", "its", "their"}
+
+
+def _previous_subject_country(parsed, det: int) -> str | None:
+    """"COGAT, Israel's liaison body, rejected it. Its spokesman, Colonel X, said": "its" is
+    the organisation the sentence before was about; the country its name or description
+    gives is the spokesman's."""
+    sent = parsed[det].sent
+    if sent.start == 0:
+        return None
+    previous = parsed[sent.start - 1].sent
+    for token in previous:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
+            subject = parsed[token.left_edge.i:token.right_edge.i + 1]
+            return titles.country_in(subject.text) or countries.country_code(subject.text, ("name", "alias", "demonym", "metonym"))
+    return None
 
 
 def _sentence_opening_title(parsed, sent_start: int, comma: int) -> int | None:
