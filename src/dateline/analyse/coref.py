@@ -27,6 +27,9 @@ HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", 
 # how many sentences back a pronoun may look for its person
 PRONOUN_WINDOW = 3
 ARTICLES = {"the", "a", "an"}
+# lower-case particles that belong to a surname: "von Weizsäcker" is a surname alone
+SURNAME_PARTICLES = {"von", "van", "de", "der", "den", "da", "di", "du", "dos", "del", "della", "la", "le", "al",
+                     "el", "bin", "ibn", "ben", "ter", "zu"}
 
 
 @dataclass
@@ -171,6 +174,8 @@ def _same_person(words: list[str], other: list[str]) -> bool:
     if words == other:
         return True
     short, long = (words, other) if len(words) <= len(other) else (other, words)
+    if len(short) >= 2 and all(w in SURNAME_PARTICLES for w in short[:-1]):
+        short = short[-1:]  # "von Weizsäcker", "al-Assad"'s "al": a surname alone
     if len(short) == 1:
         # a surname alone ("Hussein"), or a first name alone once the full name is known
         return short[0] == long[-1] or (short[0] == long[0] and len(long) >= 2)
@@ -214,6 +219,7 @@ def genders_from_first_names(clusters: list[Cluster], text: str) -> None:
 
 def attach_titles(parsed, clusters: list[Cluster]) -> None:
     text = text_of(parsed)
+    owner = {t: c for c in clusters if c.type == "PERSON" for m in c.mentions for t in range(m.tok_start, m.tok_end)}
     for cluster in clusters:
         if cluster.type != "PERSON":
             continue
@@ -221,9 +227,12 @@ def attach_titles(parsed, clusters: list[Cluster]) -> None:
             if m.kind != "name":
                 continue
             seq_start = pre_name_title(parsed, m, cluster)
+            if seq_start == m.tok_start:
+                shared_plural_title(parsed, m, cluster)
             apposition_before(parsed, seq_start, cluster)
-            apposition_after(parsed, m, cluster)
+            apposition_after(parsed, m, cluster, _pair_partner(parsed, m, owner))
             honorific_gender(parsed, m, cluster)
+            party_tag_country(text, m, cluster)
     # a country named in a title or role is the person's country
     for cluster in clusters:
         if cluster.type == "PERSON" and cluster.country is None:
@@ -231,32 +240,80 @@ def attach_titles(parsed, clusters: list[Cluster]) -> None:
                 cluster.country = titles.country_in(phrase)
                 if cluster.country:
                     break
-    del text
 
 
 def _title_token(token) -> bool:
     lw = token.lower_
+    if token.ent_type_ == "PERSON" and countries.lookup(token.text) is not None:
+        return True  # "Bangladeshi" tagged PERSON before "Foreign Secretary"
     if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERSON", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"):
         return False
     if lw in ARTICLES or (token.is_punct and token.text not in ("-", ".")):
         return False
-    if titles.is_title_word(token.text) or lw in titles.TITLE_MODIFIERS or lw in ("of", "for", "-"):
+    if token.text == "." and token.i > 0 and titles.is_title_word(token.doc[token.i - 1].text):
+        return True  # "Hon" "." split by the tokenizer
+    if titles.is_title_word(token.text) or lw in titles.TITLE_MODIFIERS or lw in ("of", "for", "to", "-"):
         return True
     if token.text[:1].isupper() and (token.pos_ in ("PROPN", "NOUN", "ADJ") or token.ent_type_ in ("GPE", "NORP", "ORG")):
         return True
     return False
 
 
+def _office_possessor_start(parsed, start: int, sent_start: int) -> int:
+    """"U.S. Secretary of State's spokesman Mark Ridley": an office or country owning the
+    title belongs to it (it says whose spokesman, and so which country)."""
+    if start - 2 < sent_start or parsed[start - 1].tag_ != "POS":
+        return start
+    k = start - 2
+    first = start - 1
+    while k >= sent_start and _title_token(parsed[k]):
+        first = k
+        k -= 1
+    owner = parsed[first:start - 1]
+    if first < start - 1 and (any(titles.is_title_word(t.text) for t in owner) or titles.country_in(owner.text)):
+        return first
+    return start
+
+
+def _inner_article(parsed, i: int, sent_start: int) -> bool:
+    """"ambassador to the Ukraine", "Secretary of the Treasury": "the" inside a title."""
+    return parsed[i].lower_ == "the" and i - 1 >= sent_start and parsed[i - 1].lower_ in ("of", "to") \
+        and i + 1 < len(parsed) and parsed[i + 1].text[:1].isupper()
+
+
+def _possessor_country_before(parsed, start: int) -> str | None:
+    """"Bolivia's interim President Jeanine Anez": the country owns the office."""
+    if start >= 2 and parsed[start - 1].tag_ == "POS":
+        j = start - 2
+        while j > 0 and parsed[j - 1].text[:1].isupper() and parsed[j - 1].ent_type_ in ("GPE", "NORP"):
+            j -= 1
+        return countries.country_code(parsed[j:start - 1].text)
+    return None
+
+
+def _ends_with_abbreviated_title(parsed, tok: int) -> bool:
+    """The small model ends a sentence after "Hon." or "Sen." when a name follows."""
+    last = parsed[tok - 1]
+    word = parsed[tok - 2].text + "." if last.text == "." else last.text
+    # an abbreviation only ("Hon.", "Sen."): "... as a new leader. Will Warren ..." is a real break
+    return word.endswith(".") and word.lower() in titles.title_words()
+
+
 def pre_name_title(parsed, m: Mention, cluster: Cluster) -> int:
     """Read "Iraqi Foreign Minister" before "Fouad Hussein"; returns where the title starts."""
     sent_start = parsed[m.tok_start].sent.start
+    if sent_start == m.tok_start and sent_start >= 2 and _ends_with_abbreviated_title(parsed, sent_start):
+        sent_start = parsed[sent_start - 1].sent.start  # "Hon. | Funke Adedoyin": a false sentence break
     i = m.tok_start - 1
     start = m.tok_start
-    while i >= sent_start and _title_token(parsed[i]):
+    while i >= sent_start and (_title_token(parsed[i]) or _inner_article(parsed, i, sent_start)):
         start = i
         i -= 1
-    while start < m.tok_start and parsed[start].lower_ in ("of", "for", "-"):
+    start = _office_possessor_start(parsed, start, sent_start)
+    while start < m.tok_start and parsed[start].lower_ in ("of", "for", "to", "-"):
         start += 1
+    if start < m.tok_start and parsed[m.tok_start - 1].lower_ in ("of", "for", "to"):
+        return m.tok_start  # "a spokeswoman for Neumann": someone else's office, about him
     # the title must name an office: keep from its first title word's modifiers on
     tokens = parsed[start:m.tok_start]
     if not any(titles.is_title_word(t.text) for t in tokens):
@@ -264,19 +321,38 @@ def pre_name_title(parsed, m: Mention, cluster: Cluster) -> int:
     phrase = tokens.text
     if all(t.lower_ in titles.HONORIFICS for t in tokens):
         return m.tok_start
-    country = titles.country_in(phrase)
+    country = titles.country_in(phrase) or _possessor_country_before(parsed, start)
     title = titles.strip_country_words(phrase)
     if title and titles.title_heads(title):
-        cluster.add_title(title)
+        for part in _split_academic_prefix(title):
+            cluster.add_title(part)
         if country and cluster.country is None:
             cluster.country = country
         cluster.mentions.append(Mention(tokens.start_char, tokens.end_char, "PERSON", start, m.tok_start, kind="title"))
     return start
 
 
+_ACADEMIC_PREFIXES = ("Dr.", "Prof.", "Rev.", "Hon.", "Rt. Hon.")
+
+
+def _split_academic_prefix(title: str) -> list[str]:
+    """"chief medical correspondent Dr." -> ["chief medical correspondent", "Dr."]: the
+    prefix that goes with any name is a title of its own, not part of the office."""
+    for prefix in _ACADEMIC_PREFIXES:
+        if title.endswith(" " + prefix):
+            rest = title[:-len(prefix)].strip()
+            if titles.title_heads(rest):
+                return [rest, prefix]
+    return [title]
+
+
 def _np_tokens_ok(token) -> bool:
+    if token.is_space:
+        return False  # a paragraph break ends the phrase
     if token.is_punct and token.text not in ("-", ".", "’s", "'s"):
         return False
+    if token.pos_ == "VERB" and token.dep_ == "xcomp" and token.i > 0 and token.doc[token.i - 1].lower_ == "to":
+        return True  # "the guards assigned to watch him"
     if token.pos_ in ("AUX",) or (token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "acl")):
         return token.lower_ in titles.TITLE_MODIFIERS
     if token.lower_ in ("and", "or", "but", "between", "that", "who", "which", "said", "says"):
@@ -294,6 +370,18 @@ def apposition_before(parsed, name_start: int, cluster: Cluster) -> None:
     start = None
     while i >= sent_start and comma - i <= 16:
         token = parsed[i]
+        if token.lower_ in POSSESSIVE_DETERMINERS and token.tag_ == "PRP$":
+            # "his Azerbaijani counterpart, X" / "Its spokesman, Colonel X"
+            if comma - i >= 2:
+                _add_appositive(parsed, i + 1, comma, cluster)
+                if token.lower_ in ("its", "their") and cluster.country is None:
+                    cluster.country = _previous_subject_country(parsed, i)
+            return
+        if token.tag_ == "POS":
+            j = _possessor_start(parsed, i, sent_start)
+            if j - 1 > sent_start and parsed[j - 1].lower_ in ("for", "of", "at", "in", "to"):
+                i = j - 1  # "A spokesman for China's Taiwan Affairs Office, Liu Jianping"
+                continue
         if token.lower_ in ARTICLES or token.tag_ == "POS":
             start = i if token.lower_ in ARTICLES else _possessor_start(parsed, i, sent_start)
             # keep going left past an inner "the" ("spokesman for the Command")
@@ -302,12 +390,82 @@ def apposition_before(parsed, name_start: int, cluster: Cluster) -> None:
                 i -= 1
                 continue
             break
+        if token.lower_ in ("and", "&") and i - 1 >= sent_start and titles.is_title_word(parsed[i - 1].text) \
+                and _opens_with_office(parsed[i + 1]):
+            i -= 1  # "WeWork's founder and former CEO, Adam Neumann"
+            continue
         if not _np_tokens_ok(token):
             break
         i -= 1
     if start is None:
-        return
+        start = _sentence_opening_title(parsed, sent_start, comma)
+        if start is None:
+            return
+    start = _compact_title_tail(parsed, start, comma)
     _add_appositive(parsed, start, comma, cluster)
+
+
+POSSESSIVE_DETERMINERS = {"his", "her", "its", "their"}
+
+
+def _previous_subject_country(parsed, det: int) -> str | None:
+    """"COGAT, Israel's liaison body, rejected it. Its spokesman, Colonel X, said": "its" is
+    the organisation the sentence before was about; the country its name or description
+    gives is the spokesman's."""
+    sent = parsed[det].sent
+    if sent.start == 0:
+        return None
+    previous = parsed[sent.start - 1].sent
+    for token in previous:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
+            subject = parsed[token.left_edge.i:token.right_edge.i + 1]
+            return titles.country_in(subject.text) or countries.country_code(subject.text, ("name", "alias", "demonym", "metonym"))
+    return None
+
+
+def _sentence_opening_title(parsed, sent_start: int, comma: int) -> int | None:
+    """"Senate Leader, Ahmad Lawan raises ..." / "Senator representing Yobe North, Ahmad
+    Lawan, moved ...": a sentence that opens with a capitalised title and a comma before
+    the name has no article to start the apposition, so the sentence start is its start."""
+    if comma - sent_start > 8 or comma <= sent_start:
+        return None
+    tokens = parsed[sent_start:comma]
+    first = tokens[0]
+    if not first.text[:1].isupper() or not titles.title_heads(tokens.text):
+        return None
+    if not (titles.is_title_word(first.text) or is_compact_title(tokens.text)):
+        return None
+    if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.lower_ in ("said", "says") or t.text in ("“", '"')
+           for t in tokens):
+        return None
+    last = tokens[-1]
+    if last.ent_type_ == "PERSON":
+        k = last.i
+        while k > sent_start and parsed[k - 1].ent_type_ == "PERSON" and parsed[k].ent_iob_ == "I":
+            k -= 1
+        if k > sent_start and (titles.is_title_word(parsed[k - 1].text) or parsed[k - 1].text == "."):
+            return None  # "New Jersey Sen. Cory Booker, Hawaii Rep. ...": a titled name, not an office
+    return sent_start
+
+
+def _compact_title_tail(parsed, start: int, comma: int) -> int:
+    """"the deaths of former House of Representatives Speaker, Benjamin Nzeribe": the office
+    is the capitalised title at the end, not the noun phrase that holds it."""
+    i = comma - 1
+    tail = comma
+    while i > start and _title_token(parsed[i]):
+        tail = i
+        i -= 1
+    while tail < comma and parsed[tail].lower_ in ("of", "for", "-"):
+        tail += 1
+    if tail >= comma or tail - 1 <= start or parsed[tail - 1].lower_ != "of":
+        return start
+    if not any(titles.is_title_word(t.text) for t in parsed[tail:comma]):
+        return start
+    holder = parsed[tail - 2]
+    if holder.pos_ == "NOUN" and holder.text.islower() and not titles.title_heads(holder.text):
+        return tail
+    return start
 
 
 def _possessor_start(parsed, pos_index: int, sent_start: int) -> int:
@@ -317,35 +475,91 @@ def _possessor_start(parsed, pos_index: int, sent_start: int) -> int:
     return j
 
 
-def apposition_after(parsed, m: Mention, cluster: Cluster) -> None:
+def _pair_partner(parsed, m: Mention, owner: dict) -> Cluster | None:
+    """"Tova Reyes and Mark Dunn, the guards ...": the first person of a named pair."""
+    i = m.tok_start - 1
+    if i >= 1 and parsed[i].lower_ == "and" and parsed[i - 1].ent_type_ == "PERSON":
+        return owner.get(i - 1)
+    return None
+
+
+def apposition_after(parsed, m: Mention, cluster: Cluster, partner: Cluster | None = None) -> None:
     """"Fouad Hussein, the foreign minister, said" / "Smith, a spokesman for the agency"."""
     i = m.tok_end
     if i + 1 >= len(parsed) or parsed[i].text != ",":
         return
     start = i + 1
     first = parsed[start]
-    if first.lower_ not in ARTICLES and not (first.ent_type_ in ("GPE", "ORG", "NORP") and first.text[:1].isupper()):
-        return
-    j = start + 1
+    j = _possessor_end(parsed, start)
+    if j is None:
+        if first.lower_ not in ARTICLES and not (first.ent_type_ in ("GPE", "ORG", "NORP") and first.text[:1].isupper()) \
+                and not _opens_with_office(first):
+            return
+        j = start + 1
     sent_end = first.sent.end
     while j < sent_end and j - start <= 15 and parsed[j].text not in (",", ".", ";", ")", "(", ":", "—", "–"):
-        if not _np_tokens_ok(parsed[j]) and parsed[j].lower_ not in ARTICLES:
+        token = parsed[j]
+        if token.lower_ in ("and", "&") and _office_follows(parsed, j + 1, sent_end):
+            j += 1  # "founder and former CEO", "research and advocacy director"
+            continue
+        if token.ent_type_ == "PERSON" and parsed[j - 1].pos_ in ("VERB", "ADP") and j > start + 1:
+            while j < sent_end and parsed[j].ent_type_ == "PERSON":
+                j += 1  # "the guards assigned to watch Epstein": a person inside the description
+            continue
+        if token.lower_ in ("who", "which", "whose", "and") or token.is_space:
+            break  # "Jones, a lawyer who represented ...": the office ends at the clause or paragraph
+        if not _np_tokens_ok(token) and token.lower_ not in ARTICLES:
             return
         j += 1
-    if j >= sent_end or parsed[j].text not in (",", ".", ";", ")", "—", "–"):
-        if j < sent_end:
-            return
-    _add_appositive(parsed, start, j, cluster)
+    if j < sent_end and parsed[j].text not in (",", ".", ";", ")", "—", "–", "who", "which", "whose", "and") \
+            and not parsed[j].is_space:
+        return
+    _add_appositive(parsed, start, j, cluster, partner)
 
 
-def _add_appositive(parsed, start: int, end: int, cluster: Cluster) -> None:
+def _office_follows(parsed, k: int, sent_end: int) -> bool:
+    """An office word within the next three words, before any punctuation."""
+    for token in parsed[k:min(k + 3, sent_end)]:
+        if token.is_punct or token.is_space:
+            return False
+        if _opens_with_office(token):
+            return True
+    return False
+
+
+def _opens_with_office(token) -> bool:
+    """"senior", "principal", "trader": a bare office or its modifier can open an apposition."""
+    return titles.is_title_word(token.text) or token.lower_ in titles.TITLE_MODIFIERS
+
+
+def _possessor_end(parsed, start: int) -> int | None:
+    """"Carlineo's attorney", "PG&E's principal meteorologist": a capitalised possessor
+    (a person or an organisation) opens the apposition; returns the token after "'s"."""
+    j = start
+    while j < len(parsed) and j - start < 5 and (parsed[j].text[:1].isupper() or parsed[j].text in ("&", "-", ".")):
+        j += 1
+    if j == start or j >= len(parsed) or parsed[j].tag_ != "POS":
+        return None
+    return j + 1
+
+
+def _add_appositive(parsed, start: int, end: int, cluster: Cluster, partner: Cluster | None = None) -> None:
     span = parsed[start:end]
     phrase = span.text
     if not titles.title_heads(phrase) or len(span) < 2 and span[0].lower_ in ARTICLES:
         return
     head = _np_head_title(span)
-    if head is None or head.tag_ in ("NNS", "NNPS"):
-        return  # "one of the officials": a plural is not this person's role
+    if head is None:
+        return
+    if head.tag_ in ("NNS", "NNPS"):
+        # "one of the officials": a plural is not this person's role, unless it describes
+        # the pair just named ("Tova Reyes and Mark Dunn, the guards assigned to ...")
+        if partner is None or partner is cluster or span[0].lower_ not in ("the", "both"):
+            return
+        singular = re.sub(r"^(?:the|both)\s+", "", phrase, flags=re.I).replace(head.text, head.lemma_, 1)
+        for person in (partner, cluster):
+            person.add_role(singular)
+        return
     described = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
     country = titles.country_in(described)
     if is_compact_title(described):
@@ -390,6 +604,54 @@ def _role_without_leading_country(role: str) -> str:
     return role
 
 
+# plural titles before a pair of names: "Sens. Cory Booker and Kamala Harris"
+PLURAL_TITLES = {"sens.": "Sen.", "reps.": "Rep.", "govs.": "Gov.", "drs.": "Dr.", "gens.": "Gen.",
+                 "senators": "Senator", "representatives": "Representative", "governors": "Governor",
+                 "ministers": "Minister", "generals": "General", "presidents": "President"}
+
+
+def _plural_title_before(parsed, tok: int) -> str | None:
+    """The singular of a plural title ending right before token ``tok`` ("Sens." -> "Sen.")."""
+    if tok >= 1 and parsed[tok - 1].lower_ in PLURAL_TITLES:
+        return PLURAL_TITLES[parsed[tok - 1].lower_]
+    if tok >= 2 and parsed[tok - 1].text == "." and parsed[tok - 2].lower_ + "." in PLURAL_TITLES:
+        return PLURAL_TITLES[parsed[tok - 2].lower_ + "."]  # "Sens" "." split by the tokenizer
+    return None
+
+
+def shared_plural_title(parsed, m: Mention, cluster: Cluster) -> None:
+    """"Sens. Cory Booker and Kamala Harris": a plural title is each named person's title."""
+    title = _plural_title_before(parsed, m.tok_start)
+    if title is None:
+        # the second name of the pair: walk back over "and"/"," and the first name
+        i = m.tok_start - 1
+        if i < 1 or parsed[i].lower_ not in ("and", ","):
+            return
+        j = i - 1
+        while j >= 0 and parsed[j].ent_type_ == "PERSON" and parsed[j].ent_iob_ == "I":
+            j -= 1
+        if j < 0 or parsed[j].ent_type_ != "PERSON":
+            return
+        title = _plural_title_before(parsed, j)
+        if title is None:
+            return
+    cluster.add_title(title)
+
+
+_PARTY_TAG = re.compile(r"^\s*(?:\(\s*|,\s*)(?P<party>[DRI])(?:\s*-\s*(?P<state>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?))?\s*(?:\)|,)")
+
+
+def party_tag_country(text: str, m: Mention, cluster: Cluster) -> None:
+    """"Rep. Ilhan Omar (D-Minn.)", "Rep. Jim Banks, R-Ind.,", "Gov. Kristi Noem (R)": the
+    American party-and-state tag places the person in the United States."""
+    match = _PARTY_TAG.match(text[m.end:m.end + 30])
+    if match is None or cluster.country is not None:
+        return
+    state = match.group("state")
+    if state is None or countries.state_country(state, postal=True) == "USA":
+        cluster.country = "USA"
+
+
 def honorific_gender(parsed, m: Mention, cluster: Cluster) -> None:
     if m.tok_start > 0:
         gender = HONORIFIC_GENDER.get(parsed[m.tok_start - 1].lower_)
@@ -402,7 +664,7 @@ def honorific_gender(parsed, m: Mention, cluster: Cluster) -> None:
 def link_role_descriptions(parsed, clusters: list[Cluster], quotes: QuoteIndex) -> None:
     """"The spokesperson for the Iraqi Joint Operations Command noted ..." -> that spokesman."""
     people = [c for c in clusters if c.type == "PERSON" and (c.titles or c.roles)]
-    if not people:
+    if not any(c.type == "PERSON" for c in clusters):
         return
     # only people's mentions block a description: "the Command" inside it is fine
     taken = [(m.tok_start, m.tok_end) for c in clusters if c.type == "PERSON" for m in c.mentions]
@@ -416,7 +678,7 @@ def link_role_descriptions(parsed, clusters: list[Cluster], quotes: QuoteIndex) 
         if any(s < end and token.i < e for s, e in taken):
             continue
         span = parsed[token.i:end]
-        cluster = _holder_of(span, head, people)
+        cluster = _holder_of(span, head, people) or _elaborated_person(parsed, token.i, head, clusters)
         if cluster is None:
             continue
         cluster.mentions.append(Mention(span.start_char, span.end_char, "PERSON", token.i, end, kind="role",
@@ -439,8 +701,9 @@ def _role_description_at(parsed, det: int):
                 head = parsed[j]
                 j += 1
             break
-        if token.lower_ in titles.TITLE_MODIFIERS or token.ent_type_ in ("GPE", "NORP") or token.tag_ == "POS":
-            j += 1
+        if token.lower_ in titles.TITLE_MODIFIERS or token.ent_type_ in ("GPE", "NORP") or token.tag_ == "POS" \
+                or (token.dep_ in ("compound", "amod") and token.text.islower()):
+            j += 1  # "the real estate agent", "the veteran Iraqi diplomat"
             continue
         return None
     if head is None:
@@ -460,6 +723,39 @@ def _role_description_at(parsed, det: int):
             k += 1
         j = k
     return j, head
+
+
+# occupations a story uses to describe a person it has just named ("Ana Ruiz didn't know.
+# The real estate agent said ..."); offices of state are left out: "the president" after
+# a named voter is someone else
+ELABORATING_HEADS = {"agent", "lawyer", "attorney", "trader", "analyst", "doctor", "physician", "surgeon", "nurse",
+                     "teacher", "owner", "businessman", "businesswoman", "entrepreneur", "investor", "activist",
+                     "researcher", "professor", "economist", "strategist", "scientist", "author", "broker",
+                     "banker", "pastor", "farmer", "student", "veteran", "retiree", "mother", "father"}
+
+
+def _main_clause_subject(token) -> bool:
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
+
+
+def _elaborated_person(parsed, det: int, head, clusters: list[Cluster]) -> Cluster | None:
+    """"Eyamba Sowers didn't know Patrick was coming. The real estate agent said ...": a
+    sentence-opening occupation, subject of its sentence, describes the person without an
+    office who was the subject of the sentence before."""
+    if head.lower_ not in ELABORATING_HEADS or head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    sent = parsed[det].sent
+    if det != sent.start or sent.start == 0:
+        return None
+    previous = parsed[sent.start - 1].sent
+    subjects = [c for c in clusters if c.type == "PERSON" for m in c.mentions
+                if m.kind == "name" and previous.start <= m.tok_start < previous.end
+                and _main_clause_subject(parsed[m.tok_start:m.tok_end].root)]
+    if len({id(c) for c in subjects}) != 1 or subjects[0].titles or subjects[0].roles:
+        return None
+    person = subjects[0]
+    person.add_role(re.sub(r"^the\s+", "", parsed[det:head.i + 1].text, flags=re.I))
+    return person
 
 
 def _holder_of(span, head, people: list[Cluster]) -> Cluster | None:
@@ -609,3 +905,127 @@ def _partner_after(people, m: Mention, sent) -> Cluster | None:
                 if best is None or om.start < best[0]:
                     best = (om.start, other)
     return best[1] if best else None
+
+
+# --- offices said with "as", nationality descriptions ------------------------------------------
+
+SERVE_VERBS = {"serve", "work", "act", "remain", "stay", "continue"}
+
+
+def roles_from_as_phrases(parsed, clusters: list[Cluster]) -> None:
+    """"where he worked as a chief physician", "Jackson, who was then serving as the
+    President's physician": the office after "as" is the role of the verb's subject."""
+    owner: dict[int, Cluster] = {}
+    for cluster in clusters:
+        if cluster.type != "PERSON":
+            continue
+        for m in cluster.mentions:
+            if m.kind in ("name", "pronoun"):
+                for t in range(m.tok_start, m.tok_end):
+                    owner[t] = cluster
+    for token in parsed:
+        if token.lower_ != "as" or token.head.lemma_ not in SERVE_VERBS:
+            continue
+        verb = token.head
+        cluster = None
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                cluster = owner.get(child.i)
+                if cluster is None and child.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                    cluster = owner.get(verb.head.i)
+        if cluster is None:
+            continue
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+        if not objects or objects[0].tag_ in ("NNS", "NNPS") or not titles.title_heads(objects[0].text):
+            continue
+        span = parsed[objects[0].left_edge.i:objects[0].i + 1]
+        role = re.sub(r"^(?:the|a|an)\s+", "", span.text, flags=re.I)
+        if is_compact_title(role):
+            cluster.add_title(titles.strip_country_words(role))
+        else:
+            cluster.add_role(role)
+        if cluster.country is None:
+            cluster.country = titles.country_in(role)
+
+
+_NATIONALITY_NOUNS = {"national", "citizen", "native", "passport holder", "dual national", "boss", "coach",
+                      "manager", "man", "woman"}
+
+
+def countries_from_nationality_descriptions(parsed, clusters: list[Cluster]) -> None:
+    """"the Australian national", "a British citizen", "the 47-year-old Australian": a
+    description by nationality gives the most recently named person that country, when
+    the description is not itself someone's name or office."""
+    people = [c for c in clusters if c.type == "PERSON"]
+    if not people:
+        return
+    for token in parsed:
+        if token.lower_ not in ("the", "a", "an"):
+            continue
+        words = []
+        k = token.i + 1
+        while k < len(parsed) and k - token.i <= 4 and not parsed[k].is_punct:
+            words.append(parsed[k])
+            k += 1
+        country = None
+        for n, w in enumerate(words):
+            code = countries.country_code(w.text, ("demonym",))
+            if code is None:
+                continue
+            after = words[n + 1:n + 3]
+            # "the Australian national", not "the Australian national team"
+            if after and after[0].lower_ in _NATIONALITY_NOUNS and not (len(after) > 1 and after[1].pos_ == "NOUN"):
+                country = code
+            # "after the Argentine was linked to ...": a nationality word standing for a person
+            elif token.lower_ == "the" and n == 0 and (not after or after[0].pos_ in ("AUX", "VERB")) \
+                    and not w.text.endswith("s"):
+                country = code
+            break
+        if country is None:
+            continue
+        holder = max(people, key=lambda c: c.last_before(token.idx))
+        if holder.last_before(token.idx) < 0 or token.idx - holder.last_before(token.idx) > 600:
+            continue
+        if holder.country is None:
+            holder.country = country
+
+
+_AGE_DESCRIPTION = re.compile(r"\b[Tt]he \d{1,3}-year-old\b")
+_NEW_PERSON_NOUNS = {"man", "woman", "boy", "girl", "child", "victim", "suspect", "driver", "teenager", "mother",
+                     "father", "son", "daughter"}
+
+
+def link_age_descriptions(parsed, clusters: list[Cluster], quotes: QuoteIndex) -> None:
+    """"The 56-year-old said after his appointment": a definite age description in subject
+    position is the person named most recently in the last three sentences (a man, woman,
+    boy or girl of that age is usually someone new: the victim, the suspect)."""
+    people = [c for c in clusters if c.type == "PERSON"]
+    if not people:
+        return
+    text = text_of(parsed)
+    for match in _AGE_DESCRIPTION.finditer(text):
+        start, end = match.span()
+        if quotes.inside(start):
+            continue
+        span = parsed.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if root.dep_ not in ("nsubj", "nsubjpass"):
+            noun = root.head  # "the 47-year-old lawyer said"
+            if noun.i != span.end or noun.dep_ not in ("nsubj", "nsubjpass") or noun.lower_ in _NEW_PERSON_NOUNS \
+                    or noun.pos_ != "NOUN":
+                continue
+            span = parsed[span.start:noun.i + 1]
+        earliest = span.sent.start
+        for _ in range(PRONOUN_WINDOW - 1):
+            if earliest > 0:
+                earliest = parsed[earliest - 1].sent.start
+        window_start = parsed[earliest].idx
+        named = [(c.last_before(start), c) for c in people]
+        named = [(pos, c) for pos, c in named if pos >= window_start and any(m.kind == "name" for m in c.mentions)]
+        if not named:
+            continue
+        _, holder = max(named, key=lambda x: x[0])
+        holder.mentions.append(Mention(span.start_char, span.end_char, "PERSON", span.start, span.end, kind="role",
+                                       subject=True))

@@ -32,11 +32,9 @@ def _words() -> dict[str, CountryWord]:
         words.setdefault(row["name"].casefold(), CountryWord(iso3, "name"))
         if row.get("capital"):
             words.setdefault(row["capital"].casefold(), CountryWord(iso3, "capital"))
-    data = resources.files("dateline").joinpath("data/country_words.tsv").read_text("utf-8")
-    for line in data.splitlines():
-        if not line.strip() or line.startswith("#"):
+    for iso3, kind, names in _table_rows():
+        if kind == "state":
             continue
-        iso3, kind, names = line.split("\t")
         for name in names.split("|"):
             # hand-written entries win over GeoNames capitals (e.g. "Washington")
             name = name.strip()
@@ -45,6 +43,40 @@ def _words() -> dict[str, CountryWord]:
             if key not in words or words[key].kind in ("capital",) or kind != "metonym":
                 words[key] = CountryWord(iso3, kind)
     return words
+
+
+def _table_rows() -> list[tuple[str, str, str]]:
+    data = resources.files("dateline").joinpath("data/country_words.tsv").read_text("utf-8")
+    rows = []
+    for line in data.splitlines():
+        if line.strip() and not line.startswith("#"):
+            iso3, kind, names = line.split("\t")
+            rows.append((iso3, kind, names))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _states() -> dict[str, str]:
+    """State or province name (or its abbreviation) -> ISO3 of its country."""
+    table: dict[str, str] = {}
+    for iso3, kind, names in _table_rows():
+        if kind == "state":
+            for name in names.split("|"):
+                name = name.strip()
+                table[name if _is_acronym(name) else name.casefold()] = iso3
+    return table
+
+
+def state_country(word: str, postal: bool = False) -> str | None:
+    """The country of a state or province named by ``word`` ("South Dakota", "Minn.").
+
+    Two-letter postal codes ("TX") count only when asked (``postal``): in a party tag
+    ("R-TX") they are states, elsewhere they may be anything ("OK", "IN", "ME")."""
+    word = " ".join(word.split())
+    if len(word) == 2 and not postal:
+        return None
+    table = _states()
+    return table.get(word) if _is_acronym(word) else table.get(word.casefold())
 
 
 def _is_acronym(name: str) -> bool:

@@ -36,7 +36,10 @@ def annotate(doc: Doc) -> None:
     metonyms = mark_metonyms(parsed, clusters)
     doc.user_data["metonym_spans"] = metonyms
     coref.link_role_descriptions(parsed, clusters, quotes)
+    coref.link_age_descriptions(parsed, clusters, quotes)
     coref.link_pronouns(parsed, clusters, quotes)
+    coref.roles_from_as_phrases(parsed, clusters)
+    coref.countries_from_nationality_descriptions(parsed, clusters)
     coref.countries_from_counterparts(parsed, clusters)
     people_countries_from_context(doc, clusters)
     doc.article.entities = build_entities(doc, clusters)
@@ -63,6 +66,17 @@ def name_mentions(doc: Doc) -> list[Mention]:
         if looks_like_code(span) or is_part_of_title(parsed, start, end):
             continue
         label = relabel_country_words(span.text, label)
+        if label == "ORG":
+            person_start = person_after_leading_country(parsed, start, end)
+            if person_start is not None:
+                start = person_start
+                span = parsed[start:end]
+                s = span.start_char
+                label = "PERSON"
+            elif org_is_a_person(parsed, start, end):
+                label = "PERSON"
+        if label == "PERSON" and _SURE_ORG_WORDS.search(span.text) and len(span) >= 2:
+            label = "ORG"  # "Manchester United", "Fox News": an organisation's word in a "person"
         if label == "PERSON" and not plausible_person(span):
             continue
         mentions.append(Mention(s, e, label, start, end))
@@ -70,9 +84,82 @@ def name_mentions(doc: Doc) -> list[Mention]:
         span = parsed.char_span(ps, pe, alignment_mode="expand")
         if span is not None:
             mentions.append(Mention(ps, pe, "GPE", span.start, span.end, dateline=True))
+    surnames_tagged_as_organisations(parsed, mentions)
     mentions.extend(untagged_surnames(parsed, mentions))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+# words that make a capitalised phrase an organisation's name, never a person's
+_ORG_WORDS = re.compile(
+    r"\b(?:Inc|Corp|Co|Ltd|LLC|Company|Group|News|Party|Council|Committee|University|College|Department|"
+    r"Ministry|Office|Agency|Association|Bank|Senate|House|Court|Police|Times|Post|Institute|Foundation|"
+    r"Fund|Union|Commission|Authority|Services?|Airlines|Motors|Press|Network|Cent(?:er|re)|Club|League|"
+    r"Board|Bureau|Forces?|Army|Guard|Church|Hospital|School|Capital|Partners|Holdings|Media|Today|Journal|"
+    r"United|FC|Rovers|Athletic|Wanderers)\b")
+# the subset no person's name carries ("Margaret Court", "Emily Post" do exist)
+_SURE_ORG_WORDS = re.compile(
+    r"\b(?:Inc|Corp|Ltd|LLC|Company|Group|News|Party|Council|Committee|University|Department|Ministry|Agency|"
+    r"Association|Institute|Foundation|Commission|Authority|United|FC)\b")
+_SPEECH_LEMMAS = {"say", "tell", "add", "write", "note", "explain", "argue", "state"}
+
+
+def person_after_leading_country(parsed, start: int, end: int) -> int | None:
+    """"ambassador to Ukraine Marie Yovanovitch" tagged as one organisation: a country
+    word, then a name that opens with a known first name; returns where the name starts."""
+    for k in (1, 2):
+        if end - (start + k) < 2 or start + k >= end:
+            continue
+        head = parsed[start:start + k].text
+        if countries.country_code(head) is None and countries.state_country(head) is None:
+            continue
+        rest = parsed[start + k:end]
+        first = rest[0].text.split("-")[0].lower()
+        if first in coref.first_name_genders() and all(t.text[:1].isupper() for t in rest) \
+                and not _ORG_WORDS.search(rest.text):
+            return start + k
+    return None
+
+
+def org_is_a_person(parsed, start: int, end: int) -> bool:
+    """"executive chair Marcelo Claure", "host Jeanine Pirro's", ", Eva-Marie Persson, said":
+    the small model tags some names after an office as organisations. A short capitalised
+    phrase with no organisation word is a person when an office stands right before it, or
+    when it opens with a known first name and sits where people stand (after a comma, before
+    a speech verb)."""
+    span = parsed[start:end]
+    words = [t for t in span if not t.is_punct]
+    if not 2 <= len(words) <= 4 or any(not t.text[:1].isupper() or t.like_num for t in words):
+        return False
+    if _ORG_WORDS.search(span.text) or countries.lookup(span.text) is not None:
+        return False
+    before = parsed[start - 1] if start > 0 else None
+    if before is not None and (titles.is_title_word(before.text) or before.lower_ in titles.HONORIFICS) \
+            and before.ent_type_ not in ("ORG",):
+        return True
+    if before is not None and before.text == "," and start >= 2 and titles.is_title_word(parsed[start - 2].text):
+        return True  # "former Speaker, Tunde Bakare,": a name in apposition to an office
+    first = words[0].text.split("-")[0].lower()
+    if first not in coref.first_name_genders():
+        return False
+    after = parsed[end] if end < len(parsed) else None
+    return (before is not None and before.text == ",") or (after is not None and after.lemma_ in _SPEECH_LEMMAS)
+
+
+def surnames_tagged_as_organisations(parsed, mentions: list[Mention]) -> None:
+    """"Omar's office" tagged ORG once "Ilhan Omar" is named: a one-word organisation or
+    place that is a named person's surname (and no country) is that person."""
+    text = text_of(parsed)
+    surnames = set()
+    for m in mentions:
+        if m.label == "PERSON":
+            words = text[m.start:m.end].split()
+            if len(words) >= 2 and len(words[-1]) > 2:
+                surnames.add(words[-1])
+    for m in mentions:
+        if m.label in ("ORG", "LOC", "GPE", "FAC") and m.tok_end - m.tok_start == 1 and not m.dateline \
+                and text[m.start:m.end] in surnames and countries.lookup(text[m.start:m.end]) is None:
+            m.label = "PERSON"
 
 
 _UNTAGGED_OK = {"", "PERSON", "NORP"}
@@ -83,11 +170,13 @@ def untagged_surnames(parsed, mentions: list[Mention]) -> list[Mention]:
     her surname alone is a mention of a person wherever it stands untagged."""
     text = text_of(parsed)
     surnames = set()
+    first_names: dict[str, set[str]] = {}
     for m in mentions:
         if m.label == "PERSON":
             words = text[m.start:m.end].split()
             if len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 2:
                 surnames.add(words[-1])
+                first_names.setdefault(words[-1], set()).add(words[0])
     if not surnames:
         return []
     taken = sorted((m.start, m.end) for m in mentions)
@@ -104,8 +193,16 @@ def untagged_surnames(parsed, mentions: list[Mention]) -> list[Mention]:
         following = parsed[span.end] if span.end < len(parsed) else None
         if following is not None and following.text[:1].isupper() and following.pos_ == "PROPN":
             continue  # "Trump Tower", "Bush Doctrine": a name of something else
-        found.append(Mention(s, e, "PERSON", span.start, span.end))
+        start_tok = span.start
+        if start_tok > 0 and parsed[start_tok - 1].text in first_names.get(match.group(0), ()):
+            start_tok -= 1  # "Hon. Funke Adedoyin": the known first name belongs to the name
+            s = parsed[start_tok].idx
+        found.append(Mention(s, e, "PERSON", start_tok, span.end))
     return found
+
+
+_QUESTION_VERBS = {"will", "can", "could", "would", "should", "does", "did", "is", "was", "has", "may", "might",
+                   "must", "shall"}
 
 
 def trim_name_tokens(parsed, start: int, end: int, label: str) -> tuple[int, int]:
@@ -114,6 +211,9 @@ def trim_name_tokens(parsed, start: int, end: int, label: str) -> tuple[int, int
         start += 1
     while end > start and parsed[end - 1].text in ("'s", "’s", "'", "’", "-", "–", "—", ","):
         end -= 1
+    if label == "PERSON" and end - start >= 2 and parsed[start].lower_ in _QUESTION_VERBS \
+            and parsed[start].is_sent_start and parsed[start].sent.text.rstrip().endswith("?"):
+        start += 1  # "Will Warren continue to face the heat?": a question's verb, not a first name
     if label == "PERSON":
         while start < end - 1 and (titles.is_title_word(parsed[start].text)
                                    or parsed[start].lower_ in titles.HONORIFICS
@@ -275,9 +375,9 @@ def people_countries_from_context(doc: Doc, clusters: list[Cluster]) -> None:
     the dateline's country, else the one the article names most."""
     country_mentions: list[tuple[int, str]] = []
     for cluster in clusters:
-        if cluster.type in ("GPE", "NORP") and isinstance(cluster.key, str) and len(cluster.key) == 3 \
-                and cluster.key.isupper():
-            country_mentions += [(m.start, cluster.key) for m in cluster.mentions if not m.dateline]
+        code = setting_country(doc.text, cluster)
+        if code:
+            country_mentions += [(m.start, code) for m in cluster.mentions if not m.dateline]
     counts: dict[str, int] = {}
     for _, code in country_mentions:
         counts[code] = counts.get(code, 0) + 1
@@ -295,13 +395,36 @@ def people_countries_from_context(doc: Doc, clusters: list[Cluster]) -> None:
         # dateline's country only when the story names it or no other country (a Beirut
         # desk writing about Iraq does not make Iraq's prime minister Lebanese)
         setting = dateline_country if dateline_country in counts or not counts else dominant
-        cluster.country = country_named_in(offices) or setting
+        named = country_named_in(offices)
+        if named is None and titles.office_country(offices, strong=True):
+            named = titles.office_country(offices, strong=True)  # a U.S. Defense Secretary abroad stays American
+        cluster.country = named or setting or titles.office_country(offices, strong=False)
+
+
+def setting_country(text: str, cluster: Cluster) -> str | None:
+    """The country a place, nationality or organisation cluster puts the story in: a
+    country or its people (Iraq, Iraqi), one of its states (California, South Dakota),
+    its seat of power (the White House), or an organisation named for it ("the Nigerian
+    Senate")."""
+    if cluster.type in ("GPE", "NORP") and isinstance(cluster.key, str) and len(cluster.key) == 3 \
+            and cluster.key.isupper():
+        return cluster.key
+    if cluster.metonym:
+        return cluster.metonym
+    if cluster.type in ("GPE", "LOC", "ORG"):
+        for m in cluster.mentions:
+            if m.kind == "name" and not m.dateline:
+                name = text[m.start:m.end]
+                found = countries.state_country(name) if cluster.type != "ORG" else titles.country_in(name)
+                if found:
+                    return found
+    return None
 
 
 def country_named_in(phrases: list[str]) -> str | None:
     """The country a title or role names by any word for it: name, nationality or seat of power."""
     for phrase in phrases:
-        words = re.findall(r"[\w.'’-]+", phrase)
+        words = re.findall(r"[\w.'’-]+", titles.without_topic_countries(phrase))
         for size in (3, 2, 1):
             for i in range(len(words) - size + 1):
                 hit = countries.lookup(" ".join(words[i:i + size]).strip(".’'"))

@@ -48,7 +48,9 @@ def _head_pattern() -> re.Pattern[str]:
 
 
 def is_title_word(word: str) -> bool:
-    return word.lower() in title_words()
+    """"Gen." or "Gen" (the tokenizer may split the period off an abbreviation)."""
+    lw = word.lower()
+    return lw in title_words() or (lw.isalpha() and lw + "." in title_words())
 
 
 def title_heads(text: str) -> list[str]:
@@ -62,15 +64,67 @@ def canonical(word: str) -> str:
 
 
 def country_in(text: str) -> str | None:
-    """The first country a phrase names by name, alias or nationality ("U.S.", "Iraqi")."""
+    """The first country a phrase names by name, alias or nationality ("U.S.", "Iraqi"),
+    or by one of its states ("South Dakota Gov.", "New Jersey Sen.": USA)."""
     for phrase in _country_candidates(text):
-        code = countries.country_code(phrase)
+        code = countries.country_code(phrase) or countries.state_country(phrase)
         if code:
             return code
     return None
 
 
+# offices whose very form names their country, though no country word is written:
+# American cabinet secretaries (with American spelling)
+_STRONG_OFFICE_COUNTRY = [
+    ("USA", re.compile(r"\b(?:(?:Defense|Treasury|Commerce|Homeland Security|Labor|Transportation|Veterans Affairs|"
+                       r"Agriculture|Interior|Energy|Housing) Secretary|Secretary of (?:Defense|State|the Treasury|"
+                       r"Commerce|Homeland Security|Labor|Transportation|Veterans Affairs|Agriculture|the Interior|"
+                       r"Energy|Housing and Urban Development|Health and Human Services)\b(?! for)|"
+                       r"Trade Representative|National Security Adviser|White House|Pentagon|Joint Chiefs)", re.I)),
+]
+# offices American news writes for Americans, but others use too (Nigeria's "Sen.",
+# the Philippines' "Rep."), and British secretaries (India and Bangladesh have a Foreign
+# Secretary too): only when the story names no other setting
+_WEAK_OFFICE_COUNTRY = [
+    ("GBR", re.compile(r"\b(?:(?:Defence|Foreign|Home|Brexit|Northern Ireland) Secretary|Chancellor of the Exchequer|"
+                       r"Secretary of State for)\b", re.I)),
+    ("USA", re.compile(r"(?:^|\s)(?:Sen\.|Sens\.|Rep\.|Reps\.|Gov\.|Congressman|Congresswoman|House Speaker|"
+                       r"Speaker of the House|Senate Majority Leader|Senate Minority Leader|House Majority Leader|"
+                       r"(?:House|Senate) [A-Z]\w+ Committee)")),
+]
+
+
+def office_country(offices: list[str], strong: bool) -> str | None:
+    """The country an office's form implies: "Defense Secretary" (strong: American),
+    "Sen." (weak: American unless the story is set elsewhere)."""
+    table = _STRONG_OFFICE_COUNTRY if strong else _WEAK_OFFICE_COUNTRY
+    for office in offices:
+        for iso3, pattern in table:
+            if pattern.search(office):
+                return iso3
+    return None
+
+
+# a country that is the office's subject, not its holder's nationality: "Ambassador to
+# Ukraine", "envoy for Syria", "Ukraine expert", "Iran envoy" (the possessive "Ukraine's
+# ambassador" and the nationality word "Ukrainian envoy" still name the holder's country)
+_TOPIC_HEADS = r"(?:envoy|expert|specialist|analyst|adviser|advisor|czar|coordinator|correspondent|observer|hand|desk)"
+_TOPIC_AFTER = re.compile(r"\b(?:to|for|on|in|at|with)\s+(?:the\s+)?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)")
+_TOPIC_BEFORE = re.compile(r"\b([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)\s+(?i:" + _TOPIC_HEADS + r")\b")
+
+
+def without_topic_countries(text: str) -> str:
+    def drop(match: re.Match) -> str:
+        words = match.group(1)
+        if countries.country_code(words, ("name", "alias")) and not re.search(r"(’s|'s)$", words):
+            return match.group(0).replace(words, " ")
+        return match.group(0)
+    text = _TOPIC_AFTER.sub(drop, text)
+    return _TOPIC_BEFORE.sub(drop, text)
+
+
 def _country_candidates(text: str):
+    text = without_topic_countries(text)
     words = re.findall(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*", text)
     for chunk in words:
         parts = chunk.split()
@@ -83,9 +137,12 @@ def _country_candidates(text: str):
 def strip_country_words(title: str) -> str:
     """ "Iraqi Foreign Minister" -> "Foreign Minister"; "acting U.S. Secretary" -> "acting Secretary"."""
     kept = []
-    for word in title.split():
+    words = title.split()
+    first_head = next((i for i, w in enumerate(words) if title_heads(w)), len(words))
+    for i, word in enumerate(words):
         bare = re.sub(r"(’s|'s)$", "", word)
-        if countries.country_code(bare) and not is_title_word(bare):
+        # only the nationality before the office: "Ambassador to Ukraine" keeps Ukraine
+        if i < first_head and countries.country_code(bare) and not is_title_word(bare):
             continue
         if word.lower() in DROPPED_MODIFIERS:
             continue
