@@ -112,3 +112,9 @@ def test_seed_counts():
     found = {(c.number, c.category, c.actor.country if c.actor else None, c.kind) for c in article.counts}
     assert (500.0, "troops", "USA", "change") in found
     assert (2500.0, "troops", "USA", "target") in found
+
+
+def test_counts_of_other_things_are_kept_as_other():
+    counts = counts_of("The committee received 16 letters from voters, and the plant will cut 4,000 jobs by June.")
+    assert {(c.number, c.category) for c in counts} == {(16.0, "other"), (4000.0, "other")}
+    assert all(c.noun in ("letters", "jobs") for c in counts)

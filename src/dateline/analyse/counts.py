@@ -251,9 +251,7 @@ def read_count(doc: Doc, n: NumberSpan) -> Count | None:
             if antecedent is None:
                 return None
             noun_token = antecedent
-            category = noun_category(antecedent)
-            if category is None:
-                return None
+            category = noun_category(antecedent) or "other"
             noun_text = antecedent.text
         else:
             noun_text = "people"
@@ -270,7 +268,10 @@ def read_count(doc: Doc, n: NumberSpan) -> Count | None:
     if category == "people" and noun_token is not None:
         category = included_category(noun_token) or category
     if category is None:
-        return None  # "three provinces", "500 page report": not a count of people or money
+        if noun_token is None:
+            return None
+        # "16 letters", "4,000 jobs", "three provinces": a count all the same, of something else
+        category = "other"
     if noun_token is not None and noun_token.i < n.first and not n.vague and category != "money":
         # "the number is 500": the count stands where the number is
         pass
