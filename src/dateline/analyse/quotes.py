@@ -149,6 +149,7 @@ def indirect_speech(doc: Doc, verb, quotes: QuoteIndex) -> Quote | None:
     end = cut_at_next_cue(parsed, verb, start, end)
     start, end = trim_content(parsed, start, end)
     end = cut_trailing_channel(doc, start, end)
+    end = cut_trailing_aside(parsed, start, end)
     if end - start < 3:
         return None
     start = with_determiner_before_quote(parsed, start, verb)
@@ -179,8 +180,18 @@ def complement_span(verb) -> tuple[int, int] | None:
         # a second one before it is usually a misparse of the preceding sentence
         after = [c for c in complements if c.i > verb.i]
         comp = after[0] if after else complements[-1]
-        return comp.left_edge.i, comp.right_edge.i + 1
+        end = comp.right_edge.i + 1
+        if comp.i > verb.i:
+            end = max([end] + [c.right_edge.i + 1 for c in children if reported_conjunct(c, verb, comp)])
+        return comp.left_edge.i, end
     lemma = verb.lemma_.lower()
+    clause = that_clause_after(verb)
+    if clause is not None:
+        return clause
+    if lemma == "call":
+        demand = demand_clause(verb)
+        if demand is not None:
+            return demand
     if lemma in _XCOMP_CUES:
         xcomps = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
         if xcomps:
@@ -209,6 +220,40 @@ def complement_span(verb) -> tuple[int, int] | None:
     if topic and not objects:
         return topic[0].i + 1, topic[0].right_edge.i + 1
     return None
+
+
+# how far (tokens) a "that" may stand after its verb: "said earlier on Friday during a news
+# conference that ..."
+_THAT_WINDOW = 10
+
+
+def that_clause_after(verb) -> tuple[int, int] | None:
+    """"says in a statement that the race ..." when the parser hung the clause on the wrong
+    word (on "statement", as a relative clause): a "that" a few words after the verb of
+    saying, with no other verb before it, opens what was said, to the end of the sentence."""
+    parsed = verb.doc
+    sent_end = verb.sent.end
+    for i in range(verb.i + 1, min(sent_end, verb.i + 1 + _THAT_WINDOW)):
+        token = parsed[i]
+        if token.lower_ == "that":
+            if token.tag_ != "IN" and token.dep_ != "mark" or i + 1 >= sent_end:
+                return None
+            return i + 1, sent_end
+        if token.pos_ == "VERB" or token.text in (".", ";", ":", "!", "?", "—", "–") or token.text in QUOTE_MARKS:
+            return None
+    return None
+
+
+def demand_clause(verb) -> tuple[int, int] | None:
+    """"is calling for the United States to step up ...": the parser reads "for" as the mark
+    of a clause, which is the demand."""
+    parsed = verb.doc
+    if verb.i + 2 >= len(parsed) or parsed[verb.i + 1].lower_ != "for" or parsed[verb.i + 1].dep_ != "mark":
+        return None
+    head = parsed[verb.i + 1].head
+    if head.i <= verb.i + 1:
+        return None
+    return verb.i + 2, head.right_edge.i + 1
 
 
 # what a verb of saying was about: "commented on the report", "responded to the remarks"
@@ -323,7 +368,7 @@ def trim_content(parsed, start: int, end: int) -> tuple[int, int]:
                            or parsed[start].lower_ in ("that", "and")):
         start += 1
     while end > start and (parsed[end - 1].is_punct and parsed[end - 1].text not in ("”", "\"", ")")
-                           or parsed[end - 1].is_space):
+                           or parsed[end - 1].is_space or parsed[end - 1].lower_ in ("and", "but", "or")):
         end -= 1
     return start, end
 
@@ -353,6 +398,34 @@ def cut_trailing_channel(doc: Doc, start: int, end: int) -> int:
                 k -= 1
             return k
     return end
+
+
+def cut_trailing_aside(parsed, start: int, end: int) -> int:
+    """"... a Cruz win in Texas, which votes on March 1": a relative clause set off by a comma
+    at the end of indirect speech is the writer's aside, not part of what was said."""
+    for i in range(start + 3, end - 2):
+        if parsed[i].text != "," or parsed[i + 1].lower_ not in ("which", "who"):
+            continue
+        clause = parsed[i + 1].head
+        if clause.dep_ == "relcl" and clause.head.i < i and clause.right_edge.i >= end - 2:
+            return i
+    return end
+
+
+_REPORTED_MODALS = {"would", "could", "might", "should", "will", "can", "may", "must"}
+
+
+def reported_conjunct(token, verb, comp) -> bool:
+    """"said he was rooting for Manning but would now root for Carolina": a verb the parser
+    coordinated with the verb of saying, but in the reported clause's mood (a modal, or the
+    present after a past "said") and with no subject of its own, goes on with what was said."""
+    if token.dep_ != "conj" or token.i < comp.right_edge.i or token.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) or is_cue(token):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in _REPORTED_MODALS for c in token.children):
+        return True
+    return verb.tag_ == "VBD" and token.tag_ in ("VBZ", "VBP")
 
 
 def second_predicate_of_speaker(token, verb) -> bool:
