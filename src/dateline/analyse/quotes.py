@@ -381,7 +381,25 @@ def cut_at_next_cue(parsed, verb, start: int, end: int) -> int:
             return i - 1
         if second_predicate_of_speaker(token, verb) and i > start + 1 and parsed[i - 1].dep_ == "cc":
             return i - 1
+        if another_speakers_clause(token, start):
+            return token.left_edge.i
     return end
+
+
+def another_speakers_clause(token, start: int) -> bool:
+    """"accused Sanders of a “smear” while Sanders suggests ..." / "..., and more than 4 in 10
+    said ...": a coordinated or adverbial clause with a verb of saying and its own subject is
+    a second attribution, not more of the first one's content."""
+    if not is_cue(token) or token.dep_ not in ("advcl", "conj") or token.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i for c in token.children):
+        return False
+    left = token.left_edge
+    if token.dep_ == "advcl":
+        # "while"/"whereas" contrast two speakers; "after"/"until"/"if" clauses belong to the content
+        return left.i > start + 2 and left.lower_ in ("while", "whereas")
+    before = token.doc[left.i - 1] if left.i > 0 else left
+    return left.i > start + 2 and (before.dep_ == "cc" or before.text in (",", ";"))
 
 
 def cut_trailing_channel(doc: Doc, start: int, end: int) -> int:
