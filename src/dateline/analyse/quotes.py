@@ -295,7 +295,7 @@ def naming_or_demand(verb, objects, preps) -> tuple[int, int] | None:
 
 def parenthetical(verb) -> bool:
     """A verb of saying set into the clause it reports ("..., he says, ...")."""
-    return verb.dep_ == "parataxis" and verb.head is not verb and \
+    return verb.dep_ == "parataxis" and verb.head != verb and \
         any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and \
         not any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
 
@@ -578,7 +578,7 @@ def quoted_in_object(doc: Doc, span: tuple[int, int]):
     token = first.root
     path = token
     for _ in range(5):
-        if path.head is path or path.dep_ not in _OBJECT_PATH:
+        if path.head == path or path.dep_ not in _OBJECT_PATH:
             return None
         parent = path.head
         if parent.pos_ == "VERB":
@@ -681,7 +681,7 @@ def cue_of_subject_after(tokens):
             if is_cue(verb) and verb.i - first.i <= 40 and verb.sent == first.sent:
                 return verb, None
             return None
-        if token.head is token:
+        if token.head == token:
             return None
         token = token.head
     return None
@@ -780,7 +780,7 @@ def subject_of(verb):
             if subject.dep_ == "nsubjpass" and subject.lower_ == "it":
                 return None
             return subject
-        if token.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "relcl") and token.head is not token:
+        if token.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "relcl") and token.head != token:
             if token.dep_ == "relcl":
                 return token.head
             token = token.head
@@ -797,12 +797,19 @@ _NOT_SPEAKER_ENTS = {"TIME", "DATE", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY
 def misparsed_subject(doc: Doc, subject, verb) -> bool:
     """A live blog's "12:15 p.m." or a dateline's "CLEVELAND" glued onto the sentence by the
     parser is no speaker; nor is anything from another paragraph."""
-    if subject.ent_type_ in _NOT_SPEAKER_ENTS:
+    if subject.ent_type_ in _NOT_SPEAKER_ENTS and not poll_share(subject, verb):
         return True
     if subject.text.isupper() and len(subject.text) > 3 and subject.ent_type_ in ("GPE", "LOC", ""):
         return True
     lo, hi = sorted((subject.idx, verb.idx))
     return "\n" in doc.text[lo:hi]
+
+
+def poll_share(subject, verb) -> bool:
+    """"Twenty-four percent said ..." / "Six in 10 say ...": a share of those polled is the
+    verb's real subject, although the parser tags it a number."""
+    return subject.ent_type_ in ("PERCENT", "CARDINAL") and subject.dep_ in ("nsubj", "nsubjpass") \
+        and subject.head == verb and subject.sent == verb.sent
 
 
 def named_subject_before(doc: Doc, verb):
@@ -939,7 +946,7 @@ def channel_near(doc: Doc, verb, s: int, e: int) -> str | None:
     text = doc.text
     sent = verb.sent
     clause = verb
-    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head is not verb:
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head != verb:
         # "responded on Twitter, saying, ...": the participle goes on with its head's statement
         clause = next((a for a in verb.ancestors if is_cue(a)), verb.head)
     lo = max(sent.start_char, min(clause.left_edge.idx, s))
