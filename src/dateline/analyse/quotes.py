@@ -241,7 +241,18 @@ def that_clause_after(verb) -> tuple[int, int] | None:
             return i + 1, sent_end
         if token.pos_ == "VERB" or token.text in (".", ";", ":", "!", "?", "—", "–") or token.text in QUOTE_MARKS:
             return None
+        if token.dep_ == "dobj" and token.head == verb and not addressee(token):
+            return None  # "describing the plan as a buzz that voters ...": "that" opens a relative clause
     return None
+
+
+_AUDIENCE_NOUNS = {"reporter", "journalist", "supporter", "audience", "crowd", "voter", "lawmaker", "member",
+                   "colleague", "viewer", "listener", "reader", "donor", "student", "delegate", "official"}
+
+
+def addressee(token) -> bool:
+    """"told reporters that ...": the object of a verb of saying is a listener."""
+    return token.pos_ == "PRON" or token.ent_type_ in ("PERSON", "ORG", "NORP") or token.lemma_.lower() in _AUDIENCE_NOUNS
 
 
 def demand_clause(verb) -> tuple[int, int] | None:
@@ -392,7 +403,8 @@ def another_speakers_clause(token, start: int) -> bool:
     a second attribution, not more of the first one's content."""
     if not is_cue(token) or token.dep_ not in ("advcl", "conj") or token.tag_ not in ("VBD", "VBZ", "VBP"):
         return False
-    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i for c in token.children):
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i and c.pos_ in ("PROPN", "NOUN", "PRON", "NUM")
+               and c.lower_ not in _RELATIVE for c in token.children):
         return False
     left = token.left_edge
     if token.dep_ == "advcl":
@@ -425,7 +437,11 @@ def cut_trailing_aside(parsed, start: int, end: int) -> int:
         if parsed[i].text != "," or parsed[i + 1].lower_ not in ("which", "who"):
             continue
         clause = parsed[i + 1].head
-        if clause.dep_ == "relcl" and clause.head.i < i and clause.right_edge.i >= end - 2:
+        if clause.dep_ != "relcl" or clause.head.i >= i or clause.right_edge.i < end - 2:
+            continue
+        # "it's the leaders, ..., who insisted": a cleft's relative clause is the statement itself;
+        # an aside with commas of its own may carry the content on
+        if clause.head.dep_ != "attr" and not any(t.text == "," for t in parsed[i + 2:end]):
             return i
     return end
 
