@@ -555,7 +555,14 @@ def continues_in_paragraph(doc: Doc, previous: Quote, span: tuple[int, int]) -> 
     cue = previous.cue_span
     if word_count(between) == 0:
         return True
-    return cue is not None and previous.end <= cue.start < span[0]
+    return cue is not None and previous.end <= cue.start < span[0] and not prose_after_attribution(between)
+
+
+def prose_after_attribution(between: str) -> bool:
+    """",” said Dan Roe when asked. A Texas voter, Roe lost his son ... “": a sentence of the
+    writer's own after the attribution ends the statement; the next quotation is another one."""
+    ends = list(re.finditer(r"[.!?]\s+(?=[A-Z])", between))
+    return bool(ends) and word_count(between[ends[0].end():]) > 0
 
 
 def continues_in_next_paragraph(doc: Doc, previous: Quote, span: tuple[int, int]) -> bool:
