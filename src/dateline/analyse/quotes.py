@@ -107,7 +107,16 @@ def is_cue(token) -> bool:
         return False
     if token.lemma_.lower() == "point":  # "pointing out", not "point"
         return any(c.dep_ == "prt" for c in token.children)
+    if asked_participle(token):
+        return False
     return True
+
+
+def asked_participle(token) -> bool:
+    """"Asked whether she would vote, she replied: ...": the subject was asked, by someone
+    unnamed; the question is not something the subject said."""
+    return token.tag_ == "VBN" and token.lemma_.lower() == "ask" and token.dep_ in ("advcl", "ROOT") \
+        and token.i == token.sent.start
 
 
 def is_phrasal_cue(token) -> bool:
