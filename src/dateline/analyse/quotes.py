@@ -150,7 +150,10 @@ def indirect_speech(doc: Doc, verb, quotes: QuoteIndex) -> Quote | None:
     start, end = within_paragraph(doc, verb, start, end)
     if verb.i < start:
         # what follows the verb stays in its sentence ("... , the airline said. He had ...")
-        end = min(end, verb.sent.end)
+        sent_end = sentence_end(parsed, verb.sent.end)
+        if all(t.is_punct or t.is_space for t in parsed[end:verb.sent.end]):
+            end = sent_end
+        end = min(end, sent_end)
     if end <= start:
         return None
     start = after_dateline(parsed, start, end)
@@ -364,6 +367,20 @@ def within_paragraph(doc: Doc, verb, start: int, end: int) -> tuple[int, int]:
     while end > start and parsed[end - 1].idx >= para_end:
         end -= 1
     return start, end
+
+
+def sentence_end(parsed, end: int) -> int:
+    """The parser often ends a sentence at a closing quotation mark ("says there's a “long road
+    ahead” but he feels ..."): a "sentence" that starts in lower case goes on with it."""
+    text = text_of(parsed)
+    while end < len(parsed):
+        first = parsed[end]
+        if not (first.is_alpha and first.is_lower) or "\n" in text[parsed[end - 1].idx:first.idx]:
+            break
+        if parsed[end - 1].text not in QUOTE_MARKS and parsed[end - 1].text not in ("’", "'"):
+            break
+        end = first.sent.end
+    return end
 
 
 def after_dateline(parsed, start: int, end: int) -> int:
