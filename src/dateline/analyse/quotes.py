@@ -416,11 +416,36 @@ def cut_at_next_cue(parsed, verb, start: int, end: int) -> int:
         token = parsed[i]
         if is_cue(token) and token.dep_ in _CUT_BEFORE_DEPS and i > start and parsed[i - 1].text in (",", ";", "—", "–"):
             return i - 1
-        if second_predicate_of_speaker(token, verb) and i > start + 1 and parsed[i - 1].dep_ == "cc":
-            return i - 1
-        if another_speakers_clause(token, start):
+        if second_predicate_of_speaker(token, verb):
+            # "... and called ..." / "... but did not suggest ...": cut before the conjunction
+            j = token.left_edge.i
+            if j > start + 1 and parsed[j - 1].dep_ == "cc":
+                return j - 1
+        if another_speakers_clause(token, start) or contrasting_clause(token, start):
             return token.left_edge.i
+        if trailing_participle(token, start, end):
+            return i - 1
     return end
+
+
+def contrasting_clause(token, start: int) -> bool:
+    """"they prefer an outsider, while about 4 in 10 want ...": a "while"/"whereas" clause
+    with its own subject after a comma is the writer's contrast."""
+    if token.dep_ != "advcl" or token.left_edge.lower_ not in ("while", "whereas") or token.left_edge.i <= start + 2:
+        return False
+    before = token.doc[token.left_edge.i - 1]
+    return before.text == "," and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+
+
+def trailing_participle(token, start: int, end: int) -> bool:
+    """"... in a general election, putting them ahead of ..." / "..., referring to the July
+    convention": a participle clause after a comma that ends the content is the writer's gloss."""
+    if token.tag_ != "VBG" or token.dep_ not in ("advcl", "xcomp") or token.i <= start + 3:
+        return False
+    before = token.doc[token.i - 2:token.i].text.replace(" ", "")
+    if not (before.endswith(",") or before in (",”", ",\"", ",’")) or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return False
+    return token.right_edge.i >= end - 2
 
 
 def another_speakers_clause(token, start: int) -> bool:
@@ -496,6 +521,12 @@ def second_predicate_of_speaker(token, verb) -> bool:
         return False
     if token.tag_ in ("VBD", "VBZ"):
         return is_cue(token) or token.tag_ == verb.tag_
+    if token.tag_ == "VB":
+        # "... but did not suggest ...": do-support in the verb of saying's own tense
+        support = {"VBD": ("did",), "VBZ": ("does",), "VBP": ("do",)}.get(verb.tag_, ())
+        return any(c.dep_ == "aux" and c.lower_ in support for c in token.children)
+    if token.tag_ == "VBG" and verb.tag_ == "VBG":
+        return True  # "calling Trump a “faker” and questioning how ..."
     return token.tag_ == "VBN" and any(c.dep_ == "aux" for c in token.children)
 
 
