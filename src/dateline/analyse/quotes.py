@@ -730,7 +730,50 @@ def cue_after(doc: Doc, span: tuple[int, int]):
             break
         if is_cue(token) or is_phrasal_cue(token):
             return token, None
-    return cue_of_subject_after(tokens)
+    return cue_of_subject_after(tokens) or manner_of_speaking_after(tokens)
+
+
+_SPEAKER_PRONOUNS = {"he", "she", "they", "i", "we"}
+
+
+def is_speaking_subject(token, verb) -> bool:
+    """The verb's subject names someone: a person, a pronoun, or a capitalised name the
+    tagger missed ("Trump" tagged a verb)."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head != verb:
+        return False
+    return token.ent_type_ in ("PERSON", "") and token.text[:1].isupper() or token.lower_ in _SPEAKER_PRONOUNS
+
+
+def manner_of_speaking_after(tokens):
+    """",” beamed Donald Hartley" / ",” Trump shot back": right after a quotation, a verb
+    next to its person is a way of saying it, whatever the verb (beam, boom, snap back, ...)."""
+    words = [t for t in tokens[:6] if not t.is_punct and not t.is_space]
+    if len(words) < 2:
+        return None
+    first = words[0]
+    if first.pos_ == "VERB" and first.tag_ in ("VBD", "VBZ"):
+        # inverted: "beamed Donald Hartley"
+        if any(is_speaking_subject(w, first) for w in words[1:4]):
+            return first, None
+        return None
+    for verb in words[1:4]:
+        if verb.tag_ in ("VBD", "VBZ") and verb.pos_ == "VERB":
+            if all(w.ent_iob_ == "I" or w.pos_ == "PROPN" or w.dep_ == "compound" or is_speaking_subject(w, verb)
+                   for w in words[:words.index(verb)]) and any(is_speaking_subject(w, verb) for w in words[:words.index(verb)]):
+                return verb, None
+            return None
+    return None
+    first, second = words[0], words[1]
+    if first.pos_ == "VERB" and first.tag_ in ("VBD", "VBZ") and is_speaking_subject(second) and second.dep_ in ("nsubj", "dobj", "attr"):
+        return first, None  # inverted: "beamed Donald Hartley"
+    if is_speaking_subject(first) and second.pos_ == "VERB" and second.tag_ in ("VBD", "VBZ") and first.head == second:
+        return second, None  # "Trump shot back", "she smiled"
+    if first.ent_type_ == "PERSON" and first.ent_iob_ == "B":
+        # a full name: "Donald Hartley grinned"
+        rest = [t for t in words[1:4] if t.ent_iob_ != "I"]
+        if rest and rest[0].pos_ == "VERB" and rest[0].tag_ in ("VBD", "VBZ") and any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in rest[0].children):
+            return rest[0], None
+    return None
 
 
 def short_attribution_sentence(tokens):
@@ -785,8 +828,52 @@ def cue_before(doc: Doc, span: tuple[int, int]):
             between = text[token.idx + len(token.text):open_mark]
             words = word_count(between)
             # the verb must introduce the quotation, not a clause that ends before it
-            if words <= 10 and not re.search(r"[.!?]\s", between):
+            if re.search(r"[.!?]\s", between):
+                continue
+            # "is telling supporters after his victory in the primary that “...”": a "that"
+            # right before the quotation ties it to its verb across a longer gap
+            if words <= 10 or words <= 18 and re.search(r"\bthat\s*$", between):
                 return token, None
+    return verb_before_colon(tokens, text, open_mark)
+
+
+def governing_person(verb):
+    """"Trump ... leaned in and boomed: ...": when the parse gives the verb no subject, the
+    person or pronoun that is the subject of a verb governing it."""
+    subject = clause_subject(verb)
+    if subject is None or subject.sent != verb.sent:
+        return None
+    if subject.ent_type_ == "PERSON" or subject.lower_ in _SPEAKER_PRONOUNS or subject.pos_ == "PROPN" and subject.ent_type_ == "":
+        return subject
+    return None
+
+
+def clause_subject(token):
+    """The subject of the nearest governing verb that has one ("Trump ... leaned in and boomed")."""
+    for _ in range(4):
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects[0]
+        if token.head == token:
+            return None
+        token = token.head
+    return None
+
+
+def verb_before_colon(tokens, text: str, open_mark: int):
+    """"Trump leaned in and boomed: “Let's defeat her.”": a quotation after a colon belongs to
+    the last verb before it whose subject is a person, whatever the verb."""
+    if not text[:open_mark].rstrip().endswith(":"):
+        return None
+    for token in reversed(tokens[-_MAX_GAP_BEFORE:]):
+        if token.text in (".", "!", "?", "”", "\""):
+            return None
+        if token.pos_ == "VERB" and token.tag_ in ("VBD", "VBZ", "VBP", "VBG"):
+            subject = subject_of(token) or clause_subject(token)
+            if subject is not None and (subject.ent_type_ in ("PERSON", "ORG", "NORP") or subject.lower_ in _SPEAKER_PRONOUNS
+                                        or subject.pos_ == "PROPN" and subject.ent_type_ == ""):
+                return token, None
+            return None
     return None
 
 
@@ -977,6 +1064,8 @@ def make_quote(doc: Doc, s: int, e: int, verb, *, direct: bool, quotes: QuoteInd
                cue: str | None = None, cue_end: int | None = None) -> Quote:
     text = doc.text
     subject = speaker_token if speaker_token is not None else subject_of(verb)
+    if subject is None and speaker_token is None:
+        subject = governing_person(verb)
     if subject is not None and misparsed_subject(doc, subject, verb):
         subject = named_subject_before(doc, verb)
     speaker_id = speaker_name = None
