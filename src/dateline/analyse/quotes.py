@@ -728,9 +728,22 @@ def cue_after(doc: Doc, span: tuple[int, int]):
     for k, token in enumerate(tokens[:_MAX_GAP_AFTER]):
         if token.text in (".", "!", "?") or token.text in "“\"" and k > 0:
             break
-        if is_cue(token) or is_phrasal_cue(token):
+        if is_cue(token) or is_phrasal_cue(token) or mistagged_cue(token, k):
             return token, None
     return cue_of_subject_after(tokens) or manner_of_speaking_after(tokens)
+
+
+def mistagged_cue(token, k: int) -> bool:
+    """",” Bozell answers.": a verb of saying right after a name, which the tagger read as a
+    plural noun."""
+    if k > 4 or token.pos_ not in ("NOUN", "PROPN") or not token.lower_.endswith("s") or token.i == 0:
+        return False
+    word = token.lower_
+    stems = {word[:-1], word[:-2]} | ({word[:-3] + "y"} if word.endswith("ies") else set())
+    if not any(is_speech_lemma(stem) for stem in stems if stem):
+        return False
+    before = token.doc[token.i - 1]
+    return before.pos_ == "PROPN" or before.ent_type_ == "PERSON" or before.lower_ in _SPEAKER_PRONOUNS
 
 
 _SPEAKER_PRONOUNS = {"he", "she", "they", "i", "we"}
@@ -835,6 +848,41 @@ def cue_before(doc: Doc, span: tuple[int, int]):
             if words <= 10 or words <= 18 and re.search(r"\bthat\s*$", between):
                 return token, None
     return verb_before_colon(tokens, text, open_mark)
+
+
+def person_next_to_cue(doc: Doc, verb, s: int, e: int):
+    """The speaker of a direct quotation found by position when the parse failed: the first
+    name or pronoun between the quotation and a verb after it (",” Brent Bozell III, founder
+    of ..., tells"), the name right after an inverted verb (",” said Smith"), or the last name
+    before a verb that introduces the quotation ("her adviser, Jake Sullivan, said: “...”")."""
+    parsed = doc.parsed
+    sent = verb.sent
+    if verb.idx >= e:
+        window = [t for t in parsed[sent.start:verb.i] if t.idx >= e]
+        after = [t for t in parsed[verb.i + 1:min(sent.end, verb.i + 5)]]
+        for token in window + after:
+            if token.ent_type_ == "PERSON" or token.lower_ in _SPEAKER_PRONOUNS:
+                return last_of_name(token)
+        for token in window:
+            if token.pos_ == "PROPN" and token.text[:1].isupper():
+                return last_of_name(token)
+        return None
+    window = [t for t in parsed[sent.start:verb.i] if not (s - 1 <= t.idx < e + 1)]
+    for token in reversed(window):
+        if token.ent_type_ == "PERSON" or token.lower_ in _SPEAKER_PRONOUNS:
+            return token
+    return None
+
+
+def last_of_name(token):
+    """The last word of the name a token starts ("Brent" -> "III")."""
+    parsed = token.doc
+    i = token.i
+    while i + 1 < len(parsed) and parsed[i + 1].ent_iob_ == "I" and token.ent_type_:
+        i += 1
+    while not token.ent_type_ and i + 1 < len(parsed) and parsed[i + 1].pos_ == "PROPN" and parsed[i + 1].text[:1].isupper():
+        i += 1
+    return parsed[i]
 
 
 def governing_person(verb):
@@ -1064,6 +1112,9 @@ def make_quote(doc: Doc, s: int, e: int, verb, *, direct: bool, quotes: QuoteInd
                cue: str | None = None, cue_end: int | None = None) -> Quote:
     text = doc.text
     subject = speaker_token if speaker_token is not None else subject_of(verb)
+    if direct and speaker_token is None and (subject is None or s <= subject.idx < e):
+        # the parse found no subject, or one inside the quotation ("“We were wrong,” Ramos told AFP")
+        subject = person_next_to_cue(doc, verb, s, e)
     if subject is None and speaker_token is None:
         subject = governing_person(verb)
     if subject is not None and misparsed_subject(doc, subject, verb):
