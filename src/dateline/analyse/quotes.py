@@ -115,8 +115,8 @@ def is_cue(token) -> bool:
 def asked_participle(token) -> bool:
     """"Asked whether she would vote, she replied: ...": the subject was asked, by someone
     unnamed; the question is not something the subject said."""
-    return token.tag_ == "VBN" and token.lemma_.lower() == "ask" and token.dep_ in ("advcl", "ROOT") \
-        and token.i == token.sent.start
+    return token.lower_ == "asked" and token.tag_ in ("VBN", "VBD") and token.dep_ in ("advcl", "ROOT") \
+        and token.i == token.sent.start and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
 def is_phrasal_cue(token) -> bool:
@@ -481,6 +481,11 @@ def cut_trailing_channel(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+def cleft(parsed, start: int) -> bool:
+    """"it is the union leaders ... who insisted": the content is a cleft sentence."""
+    return start + 1 < len(parsed) and parsed[start].lower_ == "it" and parsed[start + 1].lemma_ == "be"
+
+
 def cut_trailing_aside(parsed, start: int, end: int) -> int:
     """"... a Cruz win in Texas, which votes on March 1": a relative clause set off by a comma
     at the end of indirect speech is the writer's aside, not part of what was said."""
@@ -492,7 +497,7 @@ def cut_trailing_aside(parsed, start: int, end: int) -> int:
             continue
         # "it's the leaders, ..., who insisted": a cleft's relative clause is the statement itself;
         # an aside with commas of its own may carry the content on
-        if clause.head.dep_ != "attr" and not any(t.text == "," for t in parsed[i + 2:end]):
+        if clause.head.dep_ != "attr" and not cleft(parsed, start) and not any(t.text == "," for t in parsed[i + 2:end]):
             return i
     return end
 

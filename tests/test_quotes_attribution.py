@@ -1,0 +1,136 @@
+"""Attribution shapes the small parser gets wrong, on invented sentences: where indirect
+speech starts and ends, and who said a quotation when the parse gives no subject."""
+
+from __future__ import annotations
+
+from test_quotes import analyse, assert_consistent, only
+
+
+def speaker_name(doc, quote) -> str | None:
+    entity = doc.article.entity(quote.speaker)
+    return entity.name if entity else quote.speaker_name
+
+
+def test_that_clause_after_channel_and_time():
+    doc = analyse("Harbor Party strategist Lena Voss says in a statement that the race will now be a "
+                  "three-way contest between Marsh, Okoro and Delgado.")
+    q = only(doc, "three-way contest")
+    assert q.text.startswith("the race will now be")
+    assert not q.direct and q.cue == "says"
+    assert "Voss" in speaker_name(doc, q)
+    assert_consistent(doc)
+
+
+def test_that_clause_after_long_adverbials():
+    doc = analyse("The shipping magnate Oren Taltz said earlier on Friday during a news conference that he "
+                  "may wait until the spring to decide which candidate to back.")
+    q = only(doc, "may wait until the spring")
+    assert q.text.startswith("he may wait")
+    assert "Taltz" in speaker_name(doc, q)
+
+
+def test_relative_that_after_an_object_is_not_speech():
+    doc = analyse("But in describing the levy as a burden that families would reject if they understood it, "
+                  "the columnists are missing the point.")
+    assert not any(q.text.startswith("families would reject") for q in doc.article.quotes)
+
+
+def test_calling_for_someone_to_act():
+    doc = analyse("Senator Rhea Mondale is calling for the federal government to take a stronger role in "
+                  "the cleanup of the river.")
+    q = only(doc, "federal government")
+    assert q.text.startswith("the federal government to take a stronger role")
+    assert q.text.endswith("river")
+
+
+def test_reported_conjunct_in_another_mood_goes_on():
+    doc = analyse("Governor Ilse Brandt said she was rooting for the Hawks but would now root for the Falcons "
+                  "since her brother chose them.")
+    q = only(doc, "rooting for the Hawks")
+    assert "root for the Falcons" in q.text
+
+
+def test_do_supported_second_act_is_not_content():
+    doc = analyse("Mayor Piet Janssen said that he would offer \u201ca prayer\u201d for the eventual nominee "
+                  "but did not suggest it would be Councilwoman Adair.")
+    q = only(doc, "a prayer")
+    assert "did not suggest" not in q.text
+
+
+def test_trailing_aside_is_cut():
+    doc = analyse("Party chairman Ruud Kessel said the vote would favor a Marsh win in Ohio, which votes "
+                  "on March 8.")
+    q = only(doc, "Marsh win")
+    assert q.text.endswith("in Ohio")
+
+
+def test_cleft_relative_clause_is_kept():
+    doc = analyse("Several sources close to the talks say it is the union leaders, under pressure from "
+                  "their members, who have insisted on a vote now.")
+    q = only(doc, "union leaders")
+    assert "insisted on a vote now" in q.text
+
+
+def test_trailing_participle_gloss_is_cut():
+    doc = analyse("Sixty percent of likely voters said they would consider a third-party candidate, putting "
+                  "the figure at a record high for the state.")
+    q = only(doc, "third-party candidate")
+    assert "putting" not in q.text
+
+
+def test_contrasting_speaker_ends_the_content():
+    doc = analyse("Ana Ruiz accused Tomas Berg of running a \u201cdishonest campaign\u201d about her record "
+                  "while Berg suggests the former minister is a captive of the party machine.")
+    q = only(doc, "dishonest campaign")
+    assert "captive" not in q.text
+
+
+def test_poll_share_is_the_speaker():
+    doc = analyse("Twenty-four percent said they were more likely to vote for Ms. Hale because of the debate.")
+    q = only(doc, "more likely to vote")
+    assert q.speaker_name and "percent" in q.speaker_name.lower()
+
+
+def test_asked_participle_is_not_a_quote_of_the_subject():
+    doc = analyse("Asked what qualities the next chancellor should have, Dieter Vogt said, "
+                  "\u201cThey have got to be able to win.\u201d")
+    assert all(q.cue != "Asked" for q in doc.article.quotes)
+    q = only(doc, "able to win")
+    assert "Vogt" in speaker_name(doc, q)
+
+
+def test_manner_verb_after_quotation():
+    doc = analyse("\u201cThis is fantastic!\u201d beamed Donald Hartwell of Mobile, Alabama, who had "
+                  "slipped onto the floor.")
+    q = only(doc, "This is fantastic")
+    assert q.direct and q.cue == "beamed"
+    assert "Hartwell" in speaker_name(doc, q)
+
+
+def test_verb_before_colon_introduces_quotation():
+    doc = analyse("Governor Rolf Anders gestured to calm the crowd, then leaned in and boomed: "
+                  "\u201cLet us win this in November.\u201d")
+    q = only(doc, "win this in November")
+    assert q.cue == "boomed"
+    assert "Anders" in speaker_name(doc, q)
+
+
+def test_speaker_by_position_not_inside_the_quotation():
+    doc = analyse("\u201cWe were tremendously wrong not to confront him from the beginning,\u201d Ramiro "
+                  "Castell, 58, told a radio station in Lima on Monday.")
+    q = only(doc, "tremendously wrong")
+    assert "Castell" in speaker_name(doc, q)
+
+
+def test_speaker_before_colon_after_apposition():
+    doc = analyse("In a statement to the Ledger, her senior policy adviser, Jake Sorensen, said: \u201cThe "
+                  "minister believes that cooperation is strongest when the region is united.\u201d")
+    q = only(doc, "cooperation is strongest")
+    assert "Sorensen" in speaker_name(doc, q)
+
+
+def test_sentence_break_after_closing_mark_does_not_end_indirect_speech():
+    doc = analyse("Joe Batista, who drove in from Ohio to help the campaign, says there is a \u201clong road "
+                  "ahead\u201d but he feels confident that Marsh will \u201cbeat expectations.\u201d")
+    q = only(doc, "long road")
+    assert "feels confident" in q.text
