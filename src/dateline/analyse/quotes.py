@@ -75,6 +75,8 @@ def annotate(doc: Doc) -> None:
             quote = indirect_speech(doc, token, quotes)
         elif token.pos_ == "NOUN" and token.lemma_.lower() in _NOMINAL_CUES:
             quote = nominal_speech(doc, token, quotes)
+        elif mistagged_cue(token, 0) and token.i + 1 < len(parsed) and parsed[token.i + 1].lower_ == "that":
+            quote = mistagged_that_clause(doc, token, quotes)
         else:
             quote = None
         if quote is not None:
@@ -107,8 +109,6 @@ def is_cue(token) -> bool:
         return False
     if token.lemma_.lower() == "point":  # "pointing out", not "point"
         return any(c.dep_ == "prt" for c in token.children)
-    if asked_participle(token):
-        return False
     return True
 
 
@@ -231,7 +231,35 @@ def complement_span(verb) -> tuple[int, int] | None:
              and any(c.dep_ in ("pobj", "pcomp") for c in p.children)]
     if topic and not objects:
         return topic[0].i + 1, topic[0].right_edge.i + 1
+    if lemma in _CLAUSE_CUES and not objects:
+        return rest_of_sentence(verb)
     return None
+
+
+# verbs of saying that take a bare clause ("said legalizing it could put ..."), whose clause the
+# parser sometimes hangs elsewhere
+_CLAUSE_CUES = {"say", "add", "claim", "argue", "insist", "warn", "predict", "note", "suggest", "contend", "state",
+                "explain", "acknowledge", "admit", "write", "tweet", "announce", "complain", "assert", "maintain",
+                "stress", "emphasize", "emphasise", "concede", "reiterate", "declare", "allege"}
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def rest_of_sentence(verb) -> tuple[int, int] | None:
+    """The words after the verb to the end of its sentence, when they start right after it
+    and hold a finite verb of their own: a clause the parse failed to attach."""
+    parsed = verb.doc
+    start, end = verb.i + 1, verb.sent.end
+    if start >= end or parsed[start].is_punct or parsed[start].text in QUOTE_MARKS:
+        return None
+    # a finite verb with a subject of its own; what follows opens a clause, not a phrase
+    # ("tweeted as Obama spoke", "said when asked", "what Obama says and promises")
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    if parsed[start].tag_ in ("IN", "CC", "WRB", "TO", "RB", "UH") or parsed[start].lower_ in ("yes", "no"):
+        return None
+    if not any(t.tag_ in _FINITE_TAGS for t in parsed[start + 1:end]):
+        return None
+    return start, end
 
 
 # how far (tokens) a "that" may stand after its verb: "said earlier on Friday during a news
@@ -738,6 +766,18 @@ def cue_after(doc: Doc, span: tuple[int, int]):
     return cue_of_subject_after(tokens) or manner_of_speaking_after(tokens)
 
 
+def mistagged_that_clause(doc: Doc, token, quotes: QuoteIndex) -> Quote | None:
+    """"Trump predicts that ...", with "predicts" tagged a plural noun: the name before it
+    said what follows "that", to the end of the sentence."""
+    parsed = doc.parsed
+    start, end = token.i + 2, token.sent.end
+    start, end = trim_content(parsed, start, end)
+    if end - start < 3:
+        return None
+    s, e = parsed[start].idx, parsed[end - 1].idx + len(parsed[end - 1].text)
+    return make_quote(doc, s, e, token, direct=False, quotes=quotes, speaker_token=parsed[token.i - 1])
+
+
 def mistagged_cue(token, k: int) -> bool:
     """",” Bozell answers.": a verb of saying right after a name, which the tagger read as a
     plural noun."""
@@ -748,7 +788,8 @@ def mistagged_cue(token, k: int) -> bool:
     if not any(is_speech_lemma(stem) for stem in stems if stem):
         return False
     before = token.doc[token.i - 1]
-    return before.pos_ == "PROPN" or before.ent_type_ == "PERSON" or before.lower_ in _SPEAKER_PRONOUNS
+    return before.pos_ == "PROPN" or before.ent_type_ == "PERSON" or before.lower_ in _SPEAKER_PRONOUNS \
+        or before.text[:1].isupper() and before.is_alpha and before.lower_ not in ("the", "a", "an", "this", "these")
 
 
 _SPEAKER_PRONOUNS = {"he", "she", "they", "i", "we"}
@@ -1117,10 +1158,12 @@ def make_quote(doc: Doc, s: int, e: int, verb, *, direct: bool, quotes: QuoteInd
                cue: str | None = None, cue_end: int | None = None) -> Quote:
     text = doc.text
     subject = speaker_token if speaker_token is not None else subject_of(verb)
+    if speaker_token is None and asked_participle(verb):
+        subject = None  # asked by someone unnamed: the question has no speaker in the text
     if direct and speaker_token is None and (subject is None or s <= subject.idx < e):
         # the parse found no subject, or one inside the quotation ("“We were wrong,” Ramos told AFP")
         subject = person_next_to_cue(doc, verb, s, e)
-    if subject is None and speaker_token is None:
+    if subject is None and speaker_token is None and not asked_participle(verb):
         subject = governing_person(verb)
     if subject is not None and misparsed_subject(doc, subject, verb):
         subject = named_subject_before(doc, verb)
