@@ -135,3 +135,16 @@ def test_sentence_break_after_closing_mark_does_not_end_indirect_speech():
                   "ahead\u201d but he feels confident that Marsh will \u201cbeat expectations.\u201d")
     q = only(doc, "long road")
     assert "feels confident" in q.text
+
+
+def test_bare_clause_the_parser_left_unattached():
+    doc = analyse("Governor Ilse Brandt said legalizing it could put thousands of people to work in the "
+                  "northern counties.")
+    q = only(doc, "thousands of people")
+    assert q.text.startswith("legalizing it could put")
+    assert "Brandt" in speaker_name(doc, q)
+
+
+def test_bare_clause_needs_a_subject_and_a_clause():
+    doc = analyse("Dan Ortiz, a local organizer, live tweeted as the mayor spoke from the steps of city hall.")
+    assert not any(q.text.startswith("as the mayor spoke") for q in doc.article.quotes)
