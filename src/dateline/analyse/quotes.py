@@ -107,9 +107,17 @@ def is_cue(token) -> bool:
         return False
     if in_markup(token):
         return False
+    if hyphenated_adjective(token):
+        return False
     if token.lemma_.lower() == "point":  # "pointing out", not "point"
         return any(c.dep_ == "prt" for c in token.children)
     return True
+
+
+def hyphenated_adjective(token) -> bool:
+    """"the so-called “governor's bracket”", "a self-described socialist": an adjective, not a verb."""
+    text = text_of(token.doc)
+    return re.search(r"\b(?:so|self|much|oft|often|little|well|long)-$", text[max(0, token.idx - 8):token.idx], re.I) is not None
 
 
 def asked_participle(token) -> bool:
@@ -610,6 +618,11 @@ def direct_quote(doc: Doc, span: tuple[int, int], quotes: QuoteIndex, found: lis
             pobj = [c for c in to.children if c.dep_ == "pobj"]
             return make_quote(doc, s, e, token, direct=True, quotes=quotes, speaker_token=pobj[0] if pobj else None,
                               cue="according to", cue_end=to.idx + len(to.text))
+        lead = partial_quote_lead(doc, token, s)
+        if lead is not None:
+            # "claiming victory in the so-called “governor's bracket”": the quotation is
+            # part of what the verb reports, which starts at its object or after its "that"
+            return make_quote(doc, lead, partial_quote_end(doc, token, e), token, direct=False, quotes=quotes)
         return make_quote(doc, s, e, token, direct=True, quotes=quotes)
     quoted_object = quoted_in_object(doc, span)
     if quoted_object is not None:
@@ -631,6 +644,44 @@ def direct_quote(doc: Doc, span: tuple[int, int], quotes: QuoteIndex, found: lis
                      speaker_span=previous.speaker_span, cue_span=previous.cue_span if shared_cue else None)
     if words >= 8 and starts_sentence(doc.text, s):
         return Quote(speaker=None, text=content, direct=True, start=s, end=e)
+    return None
+
+
+def partial_quote_end(doc: Doc, verb, e: int) -> int:
+    """A partial quote's content runs on to the end of the verb's complement when the parse
+    has one past the quotation ("that waterboarding is “peanuts,” compared to ...")."""
+    found = complement_span(verb)
+    if found is None:
+        return e
+    parsed = doc.parsed
+    start, end = found
+    end = min(end, verb.sent.end)
+    end = cut_at_next_cue(parsed, verb, start, end)
+    start, end = trim_content(parsed, start, end)
+    if end <= start:
+        return e
+    last = parsed[end - 1]
+    return max(e, last.idx + len(last.text)) if "\n" not in doc.text[e:last.idx] else e
+
+
+def partial_quote_lead(doc: Doc, verb, s: int) -> int | None:
+    """Where the reported content starts when a verb before a quotation does not introduce it
+    directly ("told a town hall that waterboarding is “peanuts”", "claiming victory in the
+    so-called “...”"): after the last "that" between them, else at the verb's object."""
+    text = doc.text
+    open_mark = s - 1
+    if verb.idx >= open_mark or text[:open_mark].rstrip()[-1:] in (",", ":", "—", "–"):
+        return None
+    between = [t for t in doc.parsed[verb.i + 1:] if t.idx < open_mark]
+    if not between:
+        return None
+    thats = [t for t in between if t.lower_ == "that" and (t.dep_ == "mark" or t.tag_ == "IN")]
+    if thats:
+        first = thats[-1].i + 1
+        return doc.parsed[first].idx if doc.parsed[first].idx < open_mark else None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.idx < open_mark and not addressee(c)]
+    if objects:
+        return objects[0].left_edge.idx
     return None
 
 
