@@ -215,7 +215,13 @@ def complement_span(verb) -> tuple[int, int] | None:
     if lemma in _XCOMP_CUES:
         xcomps = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
         if xcomps:
-            return xcomps[0].left_edge.i, xcomps[0].right_edge.i + 1
+            # "urged the former secretary to release ...": the one urged belongs to the content
+            asked = [c for c in children if c.dep_ in ("dobj", "nsubj") and verb.i < c.i < xcomps[0].i]
+            # "called on Sanders and Trump to do the same"
+            asked += [g for c in children if c.dep_ == "prep" and c.lower_ == "on" and verb.i < c.i < xcomps[0].i
+                      for g in c.children if g.dep_ == "pobj"]
+            left = asked[0].left_edge.i if asked else xcomps[0].left_edge.i
+            return min(left, xcomps[0].left_edge.i), xcomps[0].right_edge.i + 1
     if parenthetical(verb):
         # "In his state, he said, offenders are sent to treatment": the clause around it
         head = verb.head
