@@ -202,7 +202,8 @@ def complement_span(verb) -> tuple[int, int] | None:
         comp = after[0] if after else complements[-1]
         end = comp.right_edge.i + 1
         if comp.i > verb.i:
-            end = max([end] + [c.right_edge.i + 1 for c in children if reported_conjunct(c, verb, comp)])
+            end = max([end] + [c.right_edge.i + 1 for c in children
+                               if reported_conjunct(c, verb, comp) or reported_coordinate_clause(c, verb, comp)])
         return comp.left_edge.i, end
     lemma = verb.lemma_.lower()
     clause = that_clause_after(verb)
@@ -558,6 +559,21 @@ def reported_conjunct(token, verb, comp) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in _REPORTED_MODALS for c in token.children):
         return True
     return verb.tag_ == "VBD" and token.tag_ in ("VBZ", "VBP")
+
+
+def reported_coordinate_clause(token, verb, comp) -> bool:
+    """"said that the government tried to put me away, but a federal judge refused to let them":
+    a clause with its own subject, joined to the verb of saying after the reported clause
+    with ", but" / ", and", goes on with what was said."""
+    if token.dep_ != "conj" or token.i < comp.right_edge.i or token.pos_ not in ("VERB", "AUX") or is_cue(token):
+        return False
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
+    if not subjects:
+        return False
+    parsed = token.doc
+    left = subjects[0].left_edge.i
+    joiners = parsed[comp.right_edge.i + 1:left]
+    return any(t.dep_ == "cc" for t in joiners) and any(t.text == "," for t in joiners) and len(joiners) <= 4
 
 
 def second_predicate_of_speaker(token, verb) -> bool:
