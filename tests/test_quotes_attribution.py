@@ -148,3 +148,13 @@ def test_bare_clause_the_parser_left_unattached():
 def test_bare_clause_needs_a_subject_and_a_clause():
     doc = analyse("Dan Ortiz, a local organizer, live tweeted as the mayor spoke from the steps of city hall.")
     assert not any(q.text.startswith("as the mayor spoke") for q in doc.article.quotes)
+
+
+def test_urged_person_and_coordinate_clause_are_content():
+    doc = analyse("Senator Ola Brun urged the former governor to release the transcripts of her paid speeches.")
+    q = only(doc, "release the transcripts")
+    assert q.text.startswith("the former governor to release")
+    doc = analyse("Marta Lind said that the prosecutors tried to put her away, but a federal judge refused "
+                  "to let them.")
+    q = only(doc, "put her away")
+    assert "federal judge refused" in q.text

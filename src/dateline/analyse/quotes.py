@@ -578,12 +578,13 @@ def reported_coordinate_clause(token, verb, comp) -> bool:
 
 def second_predicate_of_speaker(token, verb) -> bool:
     """"said he found Trump “very charming” and called his standing ...": a coordinated verb
-    with no subject of its own, in the reporting verb's tense, is the speaker's next act
-    (the parser hangs it on the reported clause)."""
+    of saying with no subject of its own is the speaker's next act (the parser hangs it on
+    the reported clause); any other verb in the same tense ("she was tired and wanted ...")
+    usually goes on with what was said."""
     if token.dep_ != "conj" or token.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
         return False
     if token.tag_ in ("VBD", "VBZ"):
-        return is_cue(token) or token.tag_ == verb.tag_
+        return is_cue(token)
     if token.tag_ == "VB":
         # "... but did not suggest ...": do-support in the verb of saying's own tense
         support = {"VBD": ("did",), "VBZ": ("does",), "VBP": ("do",)}.get(verb.tag_, ())
