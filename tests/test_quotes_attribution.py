@@ -158,3 +158,14 @@ def test_urged_person_and_coordinate_clause_are_content():
                   "to let them.")
     q = only(doc, "put her away")
     assert "federal judge refused" in q.text
+
+
+def test_according_to_reports_the_clause_before_it():
+    doc = analyse("The levy has not driven banks away: Lisbon was the region's busiest financial centre in "
+                  "2015, according to one industry index.")
+    q = only(doc, "busiest financial centre")
+    assert q.text.startswith("Lisbon was") and q.cue == "according to"
+    doc = analyse("Entering the final round, Mendes leads Alvarez by 71 delegates according to a count by the "
+                  "Courier, but Alvarez has vowed to fight on.")
+    q = only(doc, "71 delegates")
+    assert "vowed" not in q.text

@@ -606,9 +606,27 @@ def according_to(doc: Doc, token, quotes: QuoteIndex) -> Quote | None:
     phrase_end = token.right_edge.i + 1
     if phrase_end <= token.i + 2:
         return None
-    before = trim_content(parsed, sent.start, token.i)
-    after = trim_content(parsed, phrase_end, sent.end)
-    start, end = max((before, after), key=lambda r: r[1] - r[0])
+    text = doc.text
+    para_start = text.rfind("\n", 0, token.idx) + 1
+    para_end = text.find("\n", token.idx)
+    para_end = len(text) if para_end < 0 else para_end
+    lo = sent.start
+    while lo < token.i and parsed[lo].idx < para_start:
+        lo += 1
+    # "... financial firms: London was ..., according to one index": the claim starts after a colon
+    colons = [t.i for t in parsed[lo:token.i] if t.text == ":"]
+    if colons:
+        lo = colons[-1] + 1
+    hi = sent.end
+    while hi > phrase_end and parsed[hi - 1].idx >= para_end:
+        hi -= 1
+    before = trim_content(parsed, lo, token.i)
+    after = trim_content(parsed, phrase_end, hi)
+    # "Y, according to X" reports what comes before; "According to X, Y" what comes after
+    if before[1] - before[0] >= 4:
+        start, end = before
+    else:
+        start, end = after
     if end - start < 4:
         return None
     s, e = parsed[start].idx, parsed[end - 1].idx + len(parsed[end - 1].text)
