@@ -723,6 +723,29 @@ def partial_quote_lead(doc: Doc, verb, s: int) -> int | None:
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.idx < open_mark and not addressee(c)]
     if objects:
         return objects[0].left_edge.idx
+    # "calling Trump “an orange buffoon”", "reported on Wednesday the Secret Service had “...”":
+    # the verb's complement that holds the quotation, with the object named before it
+    holder = quotation_holder(doc, verb, s)
+    if holder is not None and holder.dep_ in ("ccomp", "xcomp", "oprd", "attr", "dobj"):
+        named = [c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < holder.i]
+        lead = min([holder.left_edge] + [c.left_edge for c in named], key=lambda t: t.i)
+        if lead.idx < open_mark and lead.i > verb.i:
+            return lead.idx
+    return None
+
+
+def quotation_holder(doc: Doc, verb, s: int):
+    """The verb's child whose phrase contains the quotation that starts at ``s``."""
+    inside = doc.parsed.char_span(s, s + 1, alignment_mode="expand")
+    if inside is None or not len(inside):
+        return None
+    token = inside[0]
+    for _ in range(8):
+        if token.head == verb:
+            return token
+        if token.head == token:
+            return None
+        token = token.head
     return None
 
 
