@@ -169,3 +169,10 @@ def test_according_to_reports_the_clause_before_it():
                   "Courier, but Alvarez has vowed to fight on.")
     q = only(doc, "71 delegates")
     assert "vowed" not in q.text
+
+
+def test_it_said_is_the_organisation_named_before():
+    doc = analyse("The Harbor Authority of Port Lenz released its annual report on Monday. It said that "
+                  "cargo volumes fell by a fifth because of the strike.")
+    q = only(doc, "cargo volumes fell")
+    assert speaker_name(doc, q) and "Harbor Authority" in speaker_name(doc, q)

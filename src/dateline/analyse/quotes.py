@@ -1228,9 +1228,9 @@ def salient_person(doc: Doc, pronoun, quotes: QuoteIndex):
     return doc.article.entity(best[1].id)
 
 
-def salient_group(doc: Doc, pronoun, quotes: QuoteIndex):
-    """"they said": the organisation or group named last before it in the same or the
-    previous sentence (a campaign, a ministry, "Democrats")."""
+def salient_group(doc: Doc, pronoun, quotes: QuoteIndex, types=("ORG", "NORP")):
+    """"they said" / "it said": the organisation (or, for "they", group) named last before it
+    in the same or the previous sentence (a campaign, a ministry, "Democrats")."""
     sent = pronoun.sent
     lo = sent.start
     if lo > 0:
@@ -1238,7 +1238,7 @@ def salient_group(doc: Doc, pronoun, quotes: QuoteIndex):
     window_start = doc.parsed[lo].idx
     best = None
     for entity in doc.article.entities:
-        if entity.type not in ("ORG", "NORP"):
+        if entity.type not in types:
             continue
         for m in entity.mentions:
             if window_start <= m.start < pronoun.idx and not quotes.inside(m.start):
@@ -1299,8 +1299,8 @@ def make_quote(doc: Doc, s: int, e: int, verb, *, direct: bool, quotes: QuoteInd
             entity = salient_person(doc, subject, quotes)
             if entity is not None:
                 add_mention(doc, entity, subject.idx, subject.idx + len(subject.text))
-        elif entity is None and subject.tag_ == "PRP" and subject.lower_ == "they":
-            entity = salient_group(doc, subject, quotes)
+        elif entity is None and subject.tag_ == "PRP" and subject.lower_ in ("they", "it"):
+            entity = salient_group(doc, subject, quotes, types=("ORG", "NORP") if subject.lower_ == "they" else ("ORG",))
             if entity is not None:
                 add_mention(doc, entity, subject.idx, subject.idx + len(subject.text))
         if entity is not None:
