@@ -176,3 +176,22 @@ def test_it_said_is_the_organisation_named_before():
                   "cargo volumes fell by a fifth because of the strike.")
     q = only(doc, "cargo volumes fell")
     assert speaker_name(doc, q) and "Harbor Authority" in speaker_name(doc, q)
+
+
+def test_role_noun_speaker_is_the_person_with_that_role():
+    doc = analyse("Lenz's military spokesman, Maj. Gen. Oskar Halvorsen, said on Sunday that the last "
+                  "foreign units would leave by December.\n\n"
+                  "\u201cWe will not need them after that,\u201d the spokesman told reporters.")
+    q = only(doc, "not need them")
+    assert speaker_name(doc, q) == "Oskar Halvorsen"
+    assert_consistent(doc)
+
+
+def test_quotation_split_by_its_attribution_is_one_quote():
+    doc = analyse("Foreign Minister Layla Daoud welcomed the decision.\n\n"
+                  "\u201cIt is a good day for the country,\u201d she said, \u201cand a good day for our "
+                  "partners.\u201d")
+    q = only(doc, "good day for the country")
+    assert q.text.endswith("for our partners.")
+    assert speaker_name(doc, q) == "Layla Daoud"
+    assert_consistent(doc)

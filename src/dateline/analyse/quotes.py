@@ -649,7 +649,10 @@ def direct_quote(doc: Doc, span: tuple[int, int], quotes: QuoteIndex, found: lis
     words = word_count(content)
     if words == 0 or looks_like_title(content):
         return None
-    verb = cue_after(doc, span) or cue_before(doc, span) or cue_in_colon_paragraph(doc, span)
+    after = cue_after(doc, span)
+    verb = after or cue_before(doc, span) or cue_in_colon_paragraph(doc, span)
+    if verb is not None and after is None and second_half(doc, span, verb[0], found):
+        return None
     if verb is not None:
         if words < 2:
             return None
@@ -686,6 +689,24 @@ def direct_quote(doc: Doc, span: tuple[int, int], quotes: QuoteIndex, found: lis
     if words >= 8 and starts_sentence(doc.text, s):
         return Quote(speaker=None, text=content, direct=True, start=s, end=e)
     return None
+
+
+def second_half(doc: Doc, span: tuple[int, int], verb, found: list[Quote]) -> bool:
+    """"“It is a good day for the country,” she said, “and a good day for ...”": the verb before
+    this quotation attributed the quotation before it; both halves are one quote, which
+    grows to cover this one."""
+    s, e = span
+    for previous in found:
+        cue = previous.cue_span
+        if cue is None or cue.start != verb.idx or not previous.direct or not previous.end <= cue.start < s:
+            continue
+        between = doc.text[previous.end:s]
+        if "\n" in between or word_count(between) > 12 or re.search(r"[.!?]\s", doc.text[cue.end:s]):
+            continue
+        previous.end = e
+        previous.text = doc.text[previous.start:e]
+        return True
+    return False
 
 
 def partial_quote_end(doc: Doc, verb, e: int) -> int:
@@ -1228,6 +1249,33 @@ def salient_person(doc: Doc, pronoun, quotes: QuoteIndex):
     return doc.article.entity(best[1].id)
 
 
+_ROLE_CONTEXT = 80
+
+
+def role_antecedent(doc: Doc, noun, quotes: QuoteIndex):
+    """"the spokesman told reporters": the nearest person named before with that role, in
+    their titles or right beside a mention ("Iraq's military spokesman, Maj. Gen. X")."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return None
+    word = noun.lower_
+    text = doc.text
+    best = None
+    for entity in doc.article.entities:
+        if entity.type != "PERSON":
+            continue
+        titled = word in " ".join(entity.titles + entity.roles).lower()
+        for m in entity.mentions:
+            if not (m.start < noun.idx and noun.idx - m.start <= _SALIENCE_WINDOW) or quotes.inside(m.start):
+                continue
+            if m.start <= noun.idx < m.end:
+                continue
+            near = text[max(0, m.start - _ROLE_CONTEXT):m.end + _ROLE_CONTEXT].lower()
+            if titled or re.search(r"\b" + re.escape(word) + r"\b", near):
+                if best is None or m.start > best[0]:
+                    best = (m.start, entity)
+    return best[1] if best else None
+
+
 def salient_group(doc: Doc, pronoun, quotes: QuoteIndex, types=("ORG", "NORP")):
     """"they said" / "it said": the organisation (or, for "they", group) named last before it
     in the same or the previous sentence (a campaign, a ministry, "Democrats")."""
@@ -1299,6 +1347,10 @@ def make_quote(doc: Doc, s: int, e: int, verb, *, direct: bool, quotes: QuoteInd
             entity = salient_person(doc, subject, quotes)
             if entity is not None:
                 add_mention(doc, entity, subject.idx, subject.idx + len(subject.text))
+        elif entity is None and subject.pos_ == "NOUN" and subject.tag_ == "NN":
+            entity = role_antecedent(doc, subject, quotes)
+            if entity is not None:
+                add_mention(doc, entity, ps, pe)
         elif entity is None and subject.tag_ == "PRP" and subject.lower_ in ("they", "it"):
             entity = salient_group(doc, subject, quotes, types=("ORG", "NORP") if subject.lower_ == "they" else ("ORG",))
             if entity is not None:
