@@ -1129,7 +1129,8 @@ def cue_in_colon_paragraph(doc: Doc, span: tuple[int, int]):
     # "President Clinton released the following statement:" - the sentence that announces
     # the quotation names its speaker even without a verb of saying
     for token in reversed(last_sentence):
-        if token.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.ent_type_ in ("PERSON", "ORG") for c in token.children):
+        if token.pos_ == "VERB" and any(c.dep_ == "nsubj" and (c.ent_type_ in ("PERSON", "ORG") or c.lower_ in _SPEAKER_PRONOUNS)
+                                        for c in token.children):
             return token, None
     return None
 
