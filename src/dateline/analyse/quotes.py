@@ -75,6 +75,8 @@ def annotate(doc: Doc) -> None:
             quote = indirect_speech(doc, token, quotes)
         elif token.pos_ == "NOUN" and token.lemma_.lower() in _NOMINAL_CUES:
             quote = nominal_speech(doc, token, quotes)
+        elif mistagged_cue(token, 0) and token.i + 1 < len(parsed) and parsed[token.i + 1].lower_ == "that":
+            quote = mistagged_that_clause(doc, token, quotes)
         else:
             quote = None
         if quote is not None:
@@ -105,9 +107,24 @@ def is_cue(token) -> bool:
         return False
     if in_markup(token):
         return False
+    if hyphenated_adjective(token):
+        return False
     if token.lemma_.lower() == "point":  # "pointing out", not "point"
         return any(c.dep_ == "prt" for c in token.children)
     return True
+
+
+def hyphenated_adjective(token) -> bool:
+    """"the so-called “governor's bracket”", "a self-described socialist": an adjective, not a verb."""
+    text = text_of(token.doc)
+    return re.search(r"\b(?:so|self|much|oft|often|little|well|long)-$", text[max(0, token.idx - 8):token.idx], re.I) is not None
+
+
+def asked_participle(token) -> bool:
+    """"Asked whether she would vote, she replied: ...": the subject was asked, by someone
+    unnamed; the question is not something the subject said."""
+    return token.lower_ == "asked" and token.tag_ in ("VBN", "VBD") and token.dep_ in ("advcl", "ROOT") \
+        and token.i == token.sent.start and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
 def is_phrasal_cue(token) -> bool:
@@ -141,7 +158,10 @@ def indirect_speech(doc: Doc, verb, quotes: QuoteIndex) -> Quote | None:
     start, end = within_paragraph(doc, verb, start, end)
     if verb.i < start:
         # what follows the verb stays in its sentence ("... , the airline said. He had ...")
-        end = min(end, verb.sent.end)
+        sent_end = sentence_end(parsed, verb.sent.end)
+        if all(t.is_punct or t.is_space for t in parsed[end:verb.sent.end]):
+            end = sent_end
+        end = min(end, sent_end)
     if end <= start:
         return None
     start = after_dateline(parsed, start, end)
@@ -149,6 +169,7 @@ def indirect_speech(doc: Doc, verb, quotes: QuoteIndex) -> Quote | None:
     end = cut_at_next_cue(parsed, verb, start, end)
     start, end = trim_content(parsed, start, end)
     end = cut_trailing_channel(doc, start, end)
+    end = cut_trailing_aside(parsed, start, end)
     if end - start < 3:
         return None
     start = with_determiner_before_quote(parsed, start, verb)
@@ -179,12 +200,29 @@ def complement_span(verb) -> tuple[int, int] | None:
         # a second one before it is usually a misparse of the preceding sentence
         after = [c for c in complements if c.i > verb.i]
         comp = after[0] if after else complements[-1]
-        return comp.left_edge.i, comp.right_edge.i + 1
+        end = comp.right_edge.i + 1
+        if comp.i > verb.i:
+            end = max([end] + [c.right_edge.i + 1 for c in children
+                               if reported_conjunct(c, verb, comp) or reported_coordinate_clause(c, verb, comp)])
+        return comp.left_edge.i, end
     lemma = verb.lemma_.lower()
+    clause = that_clause_after(verb)
+    if clause is not None:
+        return clause
+    if lemma == "call":
+        demand = demand_clause(verb)
+        if demand is not None:
+            return demand
     if lemma in _XCOMP_CUES:
         xcomps = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
         if xcomps:
-            return xcomps[0].left_edge.i, xcomps[0].right_edge.i + 1
+            # "urged the former secretary to release ...": the one urged belongs to the content
+            asked = [c for c in children if c.dep_ in ("dobj", "nsubj") and verb.i < c.i < xcomps[0].i]
+            # "called on Sanders and Trump to do the same"
+            asked += [g for c in children if c.dep_ == "prep" and c.lower_ == "on" and verb.i < c.i < xcomps[0].i
+                      for g in c.children if g.dep_ == "pobj"]
+            left = asked[0].left_edge.i if asked else xcomps[0].left_edge.i
+            return min(left, xcomps[0].left_edge.i), xcomps[0].right_edge.i + 1
     if parenthetical(verb):
         # "In his state, he said, offenders are sent to treatment": the clause around it
         head = verb.head
@@ -208,7 +246,80 @@ def complement_span(verb) -> tuple[int, int] | None:
              and any(c.dep_ in ("pobj", "pcomp") for c in p.children)]
     if topic and not objects:
         return topic[0].i + 1, topic[0].right_edge.i + 1
+    if lemma in _CLAUSE_CUES and not objects:
+        return rest_of_sentence(verb)
     return None
+
+
+# verbs of saying that take a bare clause ("said legalizing it could put ..."), whose clause the
+# parser sometimes hangs elsewhere
+_CLAUSE_CUES = {"say", "add", "claim", "argue", "insist", "warn", "predict", "note", "suggest", "contend", "state",
+                "explain", "acknowledge", "admit", "write", "tweet", "announce", "complain", "assert", "maintain",
+                "stress", "emphasize", "emphasise", "concede", "reiterate", "declare", "allege"}
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def rest_of_sentence(verb) -> tuple[int, int] | None:
+    """The words after the verb to the end of its sentence, when they start right after it
+    and hold a finite verb of their own: a clause the parse failed to attach."""
+    parsed = verb.doc
+    start, end = verb.i + 1, verb.sent.end
+    if start >= end or parsed[start].is_punct or parsed[start].text in QUOTE_MARKS:
+        return None
+    # a finite verb with a subject of its own; what follows opens a clause, not a phrase
+    # ("tweeted as Obama spoke", "said when asked", "what Obama says and promises")
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    if parsed[start].tag_ in ("IN", "CC", "WRB", "TO", "RB", "UH") or parsed[start].lower_ in ("yes", "no"):
+        return None
+    if not any(t.tag_ in _FINITE_TAGS for t in parsed[start + 1:end]):
+        return None
+    return start, end
+
+
+# how far (tokens) a "that" may stand after its verb: "said earlier on Friday during a news
+# conference that ..."
+_THAT_WINDOW = 10
+
+
+def that_clause_after(verb) -> tuple[int, int] | None:
+    """"says in a statement that the race ..." when the parser hung the clause on the wrong
+    word (on "statement", as a relative clause): a "that" a few words after the verb of
+    saying, with no other verb before it, opens what was said, to the end of the sentence."""
+    parsed = verb.doc
+    sent_end = verb.sent.end
+    for i in range(verb.i + 1, min(sent_end, verb.i + 1 + _THAT_WINDOW)):
+        token = parsed[i]
+        if token.lower_ == "that":
+            if token.tag_ != "IN" and token.dep_ != "mark" or i + 1 >= sent_end:
+                return None
+            return i + 1, sent_end
+        if token.pos_ == "VERB" or token.text in (".", ";", ":", "!", "?", "—", "–") or token.text in QUOTE_MARKS:
+            return None
+        if token.dep_ == "dobj" and token.head == verb and not addressee(token):
+            return None  # "describing the plan as a buzz that voters ...": "that" opens a relative clause
+    return None
+
+
+_AUDIENCE_NOUNS = {"reporter", "journalist", "supporter", "audience", "crowd", "voter", "lawmaker", "member",
+                   "colleague", "viewer", "listener", "reader", "donor", "student", "delegate", "official"}
+
+
+def addressee(token) -> bool:
+    """"told reporters that ...": the object of a verb of saying is a listener."""
+    return token.pos_ == "PRON" or token.ent_type_ in ("PERSON", "ORG", "NORP") or token.lemma_.lower() in _AUDIENCE_NOUNS
+
+
+def demand_clause(verb) -> tuple[int, int] | None:
+    """"is calling for the United States to step up ...": the parser reads "for" as the mark
+    of a clause, which is the demand."""
+    parsed = verb.doc
+    if verb.i + 2 >= len(parsed) or parsed[verb.i + 1].lower_ != "for" or parsed[verb.i + 1].dep_ != "mark":
+        return None
+    head = parsed[verb.i + 1].head
+    if head.i <= verb.i + 1:
+        return None
+    return verb.i + 2, head.right_edge.i + 1
 
 
 # what a verb of saying was about: "commented on the report", "responded to the remarks"
@@ -250,7 +361,7 @@ def naming_or_demand(verb, objects, preps) -> tuple[int, int] | None:
 
 def parenthetical(verb) -> bool:
     """A verb of saying set into the clause it reports ("..., he says, ...")."""
-    return verb.dep_ == "parataxis" and verb.head is not verb and \
+    return verb.dep_ == "parataxis" and verb.head != verb and \
         any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and \
         not any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
 
@@ -301,6 +412,20 @@ def within_paragraph(doc: Doc, verb, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def sentence_end(parsed, end: int) -> int:
+    """The parser often ends a sentence at a closing quotation mark ("says there's a “long road
+    ahead” but he feels ..."): a "sentence" that starts in lower case goes on with it."""
+    text = text_of(parsed)
+    while end < len(parsed):
+        first = parsed[end]
+        if not (first.is_alpha and first.is_lower) or "\n" in text[parsed[end - 1].idx:first.idx]:
+            break
+        if parsed[end - 1].text not in QUOTE_MARKS and parsed[end - 1].text not in ("’", "'"):
+            break
+        end = first.sent.end
+    return end
+
+
 def after_dateline(parsed, start: int, end: int) -> int:
     """Content never includes a dateline ("CAMBRIDGE, Mass., Dec. 11 (UPI) — ...")."""
     for i in range(start, min(end, start + 25)):
@@ -323,7 +448,7 @@ def trim_content(parsed, start: int, end: int) -> tuple[int, int]:
                            or parsed[start].lower_ in ("that", "and")):
         start += 1
     while end > start and (parsed[end - 1].is_punct and parsed[end - 1].text not in ("”", "\"", ")")
-                           or parsed[end - 1].is_space):
+                           or parsed[end - 1].is_space or parsed[end - 1].lower_ in ("and", "but", "or")):
         end -= 1
     return start, end
 
@@ -334,9 +459,53 @@ def cut_at_next_cue(parsed, verb, start: int, end: int) -> int:
         token = parsed[i]
         if is_cue(token) and token.dep_ in _CUT_BEFORE_DEPS and i > start and parsed[i - 1].text in (",", ";", "—", "–"):
             return i - 1
-        if second_predicate_of_speaker(token, verb) and i > start + 1 and parsed[i - 1].dep_ == "cc":
+        if second_predicate_of_speaker(token, verb):
+            # "... and called ..." / "... but did not suggest ...": cut before the conjunction
+            j = token.left_edge.i
+            if j > start + 1 and parsed[j - 1].dep_ == "cc":
+                return j - 1
+        if another_speakers_clause(token, start) or contrasting_clause(token, start):
+            return token.left_edge.i
+        if trailing_participle(token, start, end):
             return i - 1
     return end
+
+
+def contrasting_clause(token, start: int) -> bool:
+    """"they prefer an outsider, while about 4 in 10 want ...": a "while"/"whereas" clause
+    with its own subject after a comma is the writer's contrast."""
+    if token.dep_ != "advcl" or token.left_edge.lower_ not in ("while", "whereas") or token.left_edge.i <= start + 2:
+        return False
+    before = token.doc[token.left_edge.i - 1]
+    return before.text == "," and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+
+
+def trailing_participle(token, start: int, end: int) -> bool:
+    """"... in a general election, putting them ahead of ..." / "..., referring to the July
+    convention": a participle clause after a comma that ends the content is the writer's gloss."""
+    if token.tag_ != "VBG" or token.dep_ not in ("advcl", "xcomp") or token.i <= start + 3:
+        return False
+    before = token.doc[token.i - 2:token.i].text.replace(" ", "")
+    if not (before.endswith(",") or before in (",”", ",\"", ",’")) or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return False
+    return token.right_edge.i >= end - 2
+
+
+def another_speakers_clause(token, start: int) -> bool:
+    """"accused Sanders of a “smear” while Sanders suggests ..." / "..., and more than 4 in 10
+    said ...": a coordinated or adverbial clause with a verb of saying and its own subject is
+    a second attribution, not more of the first one's content."""
+    if not is_cue(token) or token.dep_ not in ("advcl", "conj") or token.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i and c.pos_ in ("PROPN", "NOUN", "PRON", "NUM")
+               and c.lower_ not in _RELATIVE for c in token.children):
+        return False
+    left = token.left_edge
+    if token.dep_ == "advcl":
+        # "while"/"whereas" contrast two speakers; "after"/"until"/"if" clauses belong to the content
+        return left.i > start + 2 and left.lower_ in ("while", "whereas")
+    before = token.doc[left.i - 1] if left.i > 0 else left
+    return left.i > start + 2 and (before.dep_ == "cc" or before.text in (",", ";"))
 
 
 def cut_trailing_channel(doc: Doc, start: int, end: int) -> int:
@@ -355,14 +524,73 @@ def cut_trailing_channel(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+def cleft(parsed, start: int) -> bool:
+    """"it is the union leaders ... who insisted": the content is a cleft sentence."""
+    return start + 1 < len(parsed) and parsed[start].lower_ == "it" and parsed[start + 1].lemma_ == "be"
+
+
+def cut_trailing_aside(parsed, start: int, end: int) -> int:
+    """"... a Cruz win in Texas, which votes on March 1": a relative clause set off by a comma
+    at the end of indirect speech is the writer's aside, not part of what was said."""
+    for i in range(start + 3, end - 2):
+        if parsed[i].text != "," or parsed[i + 1].lower_ not in ("which", "who"):
+            continue
+        clause = parsed[i + 1].head
+        if clause.dep_ != "relcl" or clause.head.i >= i or clause.right_edge.i < end - 2:
+            continue
+        # "it's the leaders, ..., who insisted": a cleft's relative clause is the statement itself;
+        # an aside with commas of its own may carry the content on
+        if clause.head.dep_ != "attr" and not cleft(parsed, start) and not any(t.text == "," for t in parsed[i + 2:end]):
+            return i
+    return end
+
+
+_REPORTED_MODALS = {"would", "could", "might", "should", "will", "can", "may", "must"}
+
+
+def reported_conjunct(token, verb, comp) -> bool:
+    """"said he was rooting for Manning but would now root for Carolina": a verb the parser
+    coordinated with the verb of saying, but in the reported clause's mood (a modal, or the
+    present after a past "said") and with no subject of its own, goes on with what was said."""
+    if token.dep_ != "conj" or token.i < comp.right_edge.i or token.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) or is_cue(token):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in _REPORTED_MODALS for c in token.children):
+        return True
+    return verb.tag_ == "VBD" and token.tag_ in ("VBZ", "VBP")
+
+
+def reported_coordinate_clause(token, verb, comp) -> bool:
+    """"said that the government tried to put me away, but a federal judge refused to let them":
+    a clause with its own subject, joined to the verb of saying after the reported clause
+    with ", but" / ", and", goes on with what was said."""
+    if token.dep_ != "conj" or token.i < comp.right_edge.i or token.pos_ not in ("VERB", "AUX") or is_cue(token):
+        return False
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
+    if not subjects:
+        return False
+    parsed = token.doc
+    left = subjects[0].left_edge.i
+    joiners = parsed[comp.right_edge.i + 1:left]
+    return any(t.dep_ == "cc" for t in joiners) and any(t.text == "," for t in joiners) and len(joiners) <= 4
+
+
 def second_predicate_of_speaker(token, verb) -> bool:
     """"said he found Trump “very charming” and called his standing ...": a coordinated verb
-    with no subject of its own, in the reporting verb's tense, is the speaker's next act
-    (the parser hangs it on the reported clause)."""
+    of saying with no subject of its own is the speaker's next act (the parser hangs it on
+    the reported clause); any other verb in the same tense ("she was tired and wanted ...")
+    usually goes on with what was said."""
     if token.dep_ != "conj" or token.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
         return False
     if token.tag_ in ("VBD", "VBZ"):
-        return is_cue(token) or token.tag_ == verb.tag_
+        return is_cue(token)
+    if token.tag_ == "VB":
+        # "... but did not suggest ...": do-support in the verb of saying's own tense
+        support = {"VBD": ("did",), "VBZ": ("does",), "VBP": ("do",)}.get(verb.tag_, ())
+        return any(c.dep_ == "aux" and c.lower_ in support for c in token.children)
+    if token.tag_ == "VBG" and verb.tag_ == "VBG":
+        return True  # "calling Trump a “faker” and questioning how ..."
     return token.tag_ == "VBN" and any(c.dep_ == "aux" for c in token.children)
 
 
@@ -378,9 +606,27 @@ def according_to(doc: Doc, token, quotes: QuoteIndex) -> Quote | None:
     phrase_end = token.right_edge.i + 1
     if phrase_end <= token.i + 2:
         return None
-    before = trim_content(parsed, sent.start, token.i)
-    after = trim_content(parsed, phrase_end, sent.end)
-    start, end = max((before, after), key=lambda r: r[1] - r[0])
+    text = doc.text
+    para_start = text.rfind("\n", 0, token.idx) + 1
+    para_end = text.find("\n", token.idx)
+    para_end = len(text) if para_end < 0 else para_end
+    lo = sent.start
+    while lo < token.i and parsed[lo].idx < para_start:
+        lo += 1
+    # "... financial firms: London was ..., according to one index": the claim starts after a colon
+    colons = [t.i for t in parsed[lo:token.i] if t.text == ":"]
+    if colons:
+        lo = colons[-1] + 1
+    hi = sent.end
+    while hi > phrase_end and parsed[hi - 1].idx >= para_end:
+        hi -= 1
+    before = trim_content(parsed, lo, token.i)
+    after = trim_content(parsed, phrase_end, hi)
+    # "Y, according to X" reports what comes before; "According to X, Y" what comes after
+    if before[1] - before[0] >= 4:
+        start, end = before
+    else:
+        start, end = after
     if end - start < 4:
         return None
     s, e = parsed[start].idx, parsed[end - 1].idx + len(parsed[end - 1].text)
@@ -403,7 +649,10 @@ def direct_quote(doc: Doc, span: tuple[int, int], quotes: QuoteIndex, found: lis
     words = word_count(content)
     if words == 0 or looks_like_title(content):
         return None
-    verb = cue_after(doc, span) or cue_before(doc, span) or cue_in_colon_paragraph(doc, span)
+    after = cue_after(doc, span)
+    verb = after or cue_before(doc, span) or cue_in_colon_paragraph(doc, span)
+    if verb is not None and after is None and second_half(doc, span, verb[0], found):
+        return None
     if verb is not None:
         if words < 2:
             return None
@@ -413,6 +662,11 @@ def direct_quote(doc: Doc, span: tuple[int, int], quotes: QuoteIndex, found: lis
             pobj = [c for c in to.children if c.dep_ == "pobj"]
             return make_quote(doc, s, e, token, direct=True, quotes=quotes, speaker_token=pobj[0] if pobj else None,
                               cue="according to", cue_end=to.idx + len(to.text))
+        lead = partial_quote_lead(doc, token, s)
+        if lead is not None:
+            # "claiming victory in the so-called “governor's bracket”": the quotation is
+            # part of what the verb reports, which starts at its object or after its "that"
+            return make_quote(doc, lead, partial_quote_end(doc, token, e), token, direct=False, quotes=quotes)
         return make_quote(doc, s, e, token, direct=True, quotes=quotes)
     quoted_object = quoted_in_object(doc, span)
     if quoted_object is not None:
@@ -437,6 +691,85 @@ def direct_quote(doc: Doc, span: tuple[int, int], quotes: QuoteIndex, found: lis
     return None
 
 
+def second_half(doc: Doc, span: tuple[int, int], verb, found: list[Quote]) -> bool:
+    """"“It is a good day for the country,” she said, “and a good day for ...”": the verb before
+    this quotation attributed the quotation before it; both halves are one quote, which
+    grows to cover this one."""
+    s, e = span
+    for previous in found:
+        cue = previous.cue_span
+        if cue is None or cue.start != verb.idx or not previous.direct or not previous.end <= cue.start < s:
+            continue
+        between = doc.text[previous.end:s]
+        if "\n" in between or word_count(between) > 12 or re.search(r"[.!?]\s", doc.text[cue.end:s]):
+            continue
+        previous.end = e
+        previous.text = doc.text[previous.start:e]
+        return True
+    return False
+
+
+def partial_quote_end(doc: Doc, verb, e: int) -> int:
+    """A partial quote's content runs on to the end of the verb's complement when the parse
+    has one past the quotation ("that waterboarding is “peanuts,” compared to ...")."""
+    found = complement_span(verb)
+    if found is None:
+        return e
+    parsed = doc.parsed
+    start, end = found
+    end = min(end, verb.sent.end)
+    end = cut_at_next_cue(parsed, verb, start, end)
+    start, end = trim_content(parsed, start, end)
+    if end <= start:
+        return e
+    last = parsed[end - 1]
+    return max(e, last.idx + len(last.text)) if "\n" not in doc.text[e:last.idx] else e
+
+
+def partial_quote_lead(doc: Doc, verb, s: int) -> int | None:
+    """Where the reported content starts when a verb before a quotation does not introduce it
+    directly ("told a town hall that waterboarding is “peanuts”", "claiming victory in the
+    so-called “...”"): after the last "that" between them, else at the verb's object."""
+    text = doc.text
+    open_mark = s - 1
+    if verb.idx >= open_mark or text[:open_mark].rstrip()[-1:] in (",", ":", "—", "–"):
+        return None
+    between = [t for t in doc.parsed[verb.i + 1:] if t.idx < open_mark]
+    if not between:
+        return None
+    thats = [t for t in between if t.lower_ == "that" and (t.dep_ == "mark" or t.tag_ == "IN")]
+    if thats:
+        first = thats[-1].i + 1
+        return doc.parsed[first].idx if doc.parsed[first].idx < open_mark else None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.idx < open_mark and not addressee(c)]
+    if objects:
+        return objects[0].left_edge.idx
+    # "calling Trump “an orange buffoon”", "reported on Wednesday the Secret Service had “...”":
+    # the verb's complement that holds the quotation, with the object named before it
+    holder = quotation_holder(doc, verb, s)
+    if holder is not None and holder.dep_ in ("ccomp", "xcomp", "oprd", "attr", "dobj"):
+        named = [c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < holder.i]
+        lead = min([holder.left_edge] + [c.left_edge for c in named], key=lambda t: t.i)
+        if lead.idx < open_mark and lead.i > verb.i:
+            return lead.idx
+    return None
+
+
+def quotation_holder(doc: Doc, verb, s: int):
+    """The verb's child whose phrase contains the quotation that starts at ``s``."""
+    inside = doc.parsed.char_span(s, s + 1, alignment_mode="expand")
+    if inside is None or not len(inside):
+        return None
+    token = inside[0]
+    for _ in range(8):
+        if token.head == verb:
+            return token
+        if token.head == token:
+            return None
+        token = token.head
+    return None
+
+
 def continues_in_paragraph(doc: Doc, previous: Quote, span: tuple[int, int]) -> bool:
     """The quotation carries on the previous quote's statement in the same paragraph: only
     its own attribution (",” Smith told CBS on Monday.") or nothing stands between them."""
@@ -448,7 +781,14 @@ def continues_in_paragraph(doc: Doc, previous: Quote, span: tuple[int, int]) -> 
     cue = previous.cue_span
     if word_count(between) == 0:
         return True
-    return cue is not None and previous.end <= cue.start < span[0]
+    return cue is not None and previous.end <= cue.start < span[0] and not prose_after_attribution(between)
+
+
+def prose_after_attribution(between: str) -> bool:
+    """",” said Dan Roe when asked. A Texas voter, Roe lost his son ... “": a sentence of the
+    writer's own after the attribution ends the statement; the next quotation is another one."""
+    ends = list(re.finditer(r"[.!?]\s+(?=[A-Z])", between))
+    return bool(ends) and word_count(between[ends[0].end():]) > 0
 
 
 def continues_in_next_paragraph(doc: Doc, previous: Quote, span: tuple[int, int]) -> bool:
@@ -487,7 +827,7 @@ def quoted_in_object(doc: Doc, span: tuple[int, int]):
     token = first.root
     path = token
     for _ in range(5):
-        if path.head is path or path.dep_ not in _OBJECT_PATH:
+        if path.head == path or path.dep_ not in _OBJECT_PATH:
             return None
         parent = path.head
         if parent.pos_ == "VERB":
@@ -557,9 +897,78 @@ def cue_after(doc: Doc, span: tuple[int, int]):
     for k, token in enumerate(tokens[:_MAX_GAP_AFTER]):
         if token.text in (".", "!", "?") or token.text in "“\"" and k > 0:
             break
-        if is_cue(token) or is_phrasal_cue(token):
+        if is_cue(token) or is_phrasal_cue(token) or mistagged_cue(token, k):
             return token, None
-    return cue_of_subject_after(tokens)
+    return cue_of_subject_after(tokens) or manner_of_speaking_after(tokens)
+
+
+def mistagged_that_clause(doc: Doc, token, quotes: QuoteIndex) -> Quote | None:
+    """"Trump predicts that ...", with "predicts" tagged a plural noun: the name before it
+    said what follows "that", to the end of the sentence."""
+    parsed = doc.parsed
+    start, end = token.i + 2, token.sent.end
+    start, end = trim_content(parsed, start, end)
+    if end - start < 3:
+        return None
+    s, e = parsed[start].idx, parsed[end - 1].idx + len(parsed[end - 1].text)
+    return make_quote(doc, s, e, token, direct=False, quotes=quotes, speaker_token=parsed[token.i - 1])
+
+
+def mistagged_cue(token, k: int) -> bool:
+    """",” Bozell answers.": a verb of saying right after a name, which the tagger read as a
+    plural noun."""
+    if k > 4 or token.pos_ not in ("NOUN", "PROPN") or not token.lower_.endswith("s") or token.i == 0:
+        return False
+    word = token.lower_
+    stems = {word[:-1], word[:-2]} | ({word[:-3] + "y"} if word.endswith("ies") else set())
+    if not any(is_speech_lemma(stem) for stem in stems if stem):
+        return False
+    before = token.doc[token.i - 1]
+    return before.pos_ == "PROPN" or before.ent_type_ == "PERSON" or before.lower_ in _SPEAKER_PRONOUNS \
+        or before.text[:1].isupper() and before.is_alpha and before.lower_ not in ("the", "a", "an", "this", "these")
+
+
+_SPEAKER_PRONOUNS = {"he", "she", "they", "i", "we"}
+
+
+def is_speaking_subject(token, verb) -> bool:
+    """The verb's subject names someone: a person, a pronoun, or a capitalised name the
+    tagger missed ("Trump" tagged a verb)."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head != verb:
+        return False
+    return token.ent_type_ in ("PERSON", "") and token.text[:1].isupper() or token.lower_ in _SPEAKER_PRONOUNS
+
+
+def manner_of_speaking_after(tokens):
+    """",” beamed Donald Hartley" / ",” Trump shot back": right after a quotation, a verb
+    next to its person is a way of saying it, whatever the verb (beam, boom, snap back, ...)."""
+    words = [t for t in tokens[:6] if not t.is_punct and not t.is_space]
+    if len(words) < 2:
+        return None
+    first = words[0]
+    if first.pos_ == "VERB" and first.tag_ in ("VBD", "VBZ"):
+        # inverted: "beamed Donald Hartley"
+        if any(is_speaking_subject(w, first) for w in words[1:4]):
+            return first, None
+        return None
+    for verb in words[1:4]:
+        if verb.tag_ in ("VBD", "VBZ") and verb.pos_ == "VERB":
+            if all(w.ent_iob_ == "I" or w.pos_ == "PROPN" or w.dep_ == "compound" or is_speaking_subject(w, verb)
+                   for w in words[:words.index(verb)]) and any(is_speaking_subject(w, verb) for w in words[:words.index(verb)]):
+                return verb, None
+            return None
+    return None
+    first, second = words[0], words[1]
+    if first.pos_ == "VERB" and first.tag_ in ("VBD", "VBZ") and is_speaking_subject(second) and second.dep_ in ("nsubj", "dobj", "attr"):
+        return first, None  # inverted: "beamed Donald Hartley"
+    if is_speaking_subject(first) and second.pos_ == "VERB" and second.tag_ in ("VBD", "VBZ") and first.head == second:
+        return second, None  # "Trump shot back", "she smiled"
+    if first.ent_type_ == "PERSON" and first.ent_iob_ == "B":
+        # a full name: "Donald Hartley grinned"
+        rest = [t for t in words[1:4] if t.ent_iob_ != "I"]
+        if rest and rest[0].pos_ == "VERB" and rest[0].tag_ in ("VBD", "VBZ") and any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in rest[0].children):
+            return rest[0], None
+    return None
 
 
 def short_attribution_sentence(tokens):
@@ -590,7 +999,7 @@ def cue_of_subject_after(tokens):
             if is_cue(verb) and verb.i - first.i <= 40 and verb.sent == first.sent:
                 return verb, None
             return None
-        if token.head is token:
+        if token.head == token:
             return None
         token = token.head
     return None
@@ -614,8 +1023,87 @@ def cue_before(doc: Doc, span: tuple[int, int]):
             between = text[token.idx + len(token.text):open_mark]
             words = word_count(between)
             # the verb must introduce the quotation, not a clause that ends before it
-            if words <= 10 and not re.search(r"[.!?]\s", between):
+            if re.search(r"[.!?]\s", between):
+                continue
+            # "is telling supporters after his victory in the primary that “...”": a "that"
+            # right before the quotation ties it to its verb across a longer gap
+            if words <= 10 or words <= 18 and re.search(r"\bthat\s*$", between):
                 return token, None
+    return verb_before_colon(tokens, text, open_mark)
+
+
+def person_next_to_cue(doc: Doc, verb, s: int, e: int):
+    """The speaker of a direct quotation found by position when the parse failed: the first
+    name or pronoun between the quotation and a verb after it (",” Brent Bozell III, founder
+    of ..., tells"), the name right after an inverted verb (",” said Smith"), or the last name
+    before a verb that introduces the quotation ("her adviser, Jake Sullivan, said: “...”")."""
+    parsed = doc.parsed
+    sent = verb.sent
+    if verb.idx >= e:
+        window = [t for t in parsed[sent.start:verb.i] if t.idx >= e]
+        after = [t for t in parsed[verb.i + 1:min(sent.end, verb.i + 5)]]
+        for token in window + after:
+            if token.ent_type_ == "PERSON" or token.lower_ in _SPEAKER_PRONOUNS:
+                return last_of_name(token)
+        for token in window:
+            if token.pos_ == "PROPN" and token.text[:1].isupper():
+                return last_of_name(token)
+        return None
+    window = [t for t in parsed[sent.start:verb.i] if not (s - 1 <= t.idx < e + 1)]
+    for token in reversed(window):
+        if token.ent_type_ == "PERSON" or token.lower_ in _SPEAKER_PRONOUNS:
+            return token
+    return None
+
+
+def last_of_name(token):
+    """The last word of the name a token starts ("Brent" -> "III")."""
+    parsed = token.doc
+    i = token.i
+    while i + 1 < len(parsed) and parsed[i + 1].ent_iob_ == "I" and token.ent_type_:
+        i += 1
+    while not token.ent_type_ and i + 1 < len(parsed) and parsed[i + 1].pos_ == "PROPN" and parsed[i + 1].text[:1].isupper():
+        i += 1
+    return parsed[i]
+
+
+def governing_person(verb):
+    """"Trump ... leaned in and boomed: ...": when the parse gives the verb no subject, the
+    person or pronoun that is the subject of a verb governing it."""
+    subject = clause_subject(verb)
+    if subject is None or subject.sent != verb.sent:
+        return None
+    if subject.ent_type_ == "PERSON" or subject.lower_ in _SPEAKER_PRONOUNS or subject.pos_ == "PROPN" and subject.ent_type_ == "":
+        return subject
+    return None
+
+
+def clause_subject(token):
+    """The subject of the nearest governing verb that has one ("Trump ... leaned in and boomed")."""
+    for _ in range(4):
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects[0]
+        if token.head == token:
+            return None
+        token = token.head
+    return None
+
+
+def verb_before_colon(tokens, text: str, open_mark: int):
+    """"Trump leaned in and boomed: “Let's defeat her.”": a quotation after a colon belongs to
+    the last verb before it whose subject is a person, whatever the verb."""
+    if not text[:open_mark].rstrip().endswith(":"):
+        return None
+    for token in reversed(tokens[-_MAX_GAP_BEFORE:]):
+        if token.text in (".", "!", "?", "”", "\""):
+            return None
+        if token.pos_ == "VERB" and token.tag_ in ("VBD", "VBZ", "VBP", "VBG"):
+            subject = subject_of(token) or clause_subject(token)
+            if subject is not None and (subject.ent_type_ in ("PERSON", "ORG", "NORP") or subject.lower_ in _SPEAKER_PRONOUNS
+                                        or subject.pos_ == "PROPN" and subject.ent_type_ == ""):
+                return token, None
+            return None
     return None
 
 
@@ -641,7 +1129,8 @@ def cue_in_colon_paragraph(doc: Doc, span: tuple[int, int]):
     # "President Clinton released the following statement:" - the sentence that announces
     # the quotation names its speaker even without a verb of saying
     for token in reversed(last_sentence):
-        if token.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.ent_type_ in ("PERSON", "ORG") for c in token.children):
+        if token.pos_ == "VERB" and any(c.dep_ == "nsubj" and (c.ent_type_ in ("PERSON", "ORG") or c.lower_ in _SPEAKER_PRONOUNS)
+                                        for c in token.children):
             return token, None
     return None
 
@@ -689,7 +1178,7 @@ def subject_of(verb):
             if subject.dep_ == "nsubjpass" and subject.lower_ == "it":
                 return None
             return subject
-        if token.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "relcl") and token.head is not token:
+        if token.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "relcl") and token.head != token:
             if token.dep_ == "relcl":
                 return token.head
             token = token.head
@@ -706,12 +1195,19 @@ _NOT_SPEAKER_ENTS = {"TIME", "DATE", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY
 def misparsed_subject(doc: Doc, subject, verb) -> bool:
     """A live blog's "12:15 p.m." or a dateline's "CLEVELAND" glued onto the sentence by the
     parser is no speaker; nor is anything from another paragraph."""
-    if subject.ent_type_ in _NOT_SPEAKER_ENTS:
+    if subject.ent_type_ in _NOT_SPEAKER_ENTS and not poll_share(subject, verb):
         return True
     if subject.text.isupper() and len(subject.text) > 3 and subject.ent_type_ in ("GPE", "LOC", ""):
         return True
     lo, hi = sorted((subject.idx, verb.idx))
     return "\n" in doc.text[lo:hi]
+
+
+def poll_share(subject, verb) -> bool:
+    """"Twenty-four percent said ..." / "Six in 10 say ...": a share of those polled is the
+    verb's real subject, although the parser tags it a number."""
+    return subject.ent_type_ in ("PERCENT", "CARDINAL") and subject.dep_ in ("nsubj", "nsubjpass") \
+        and subject.head == verb and subject.sent == verb.sent
 
 
 def named_subject_before(doc: Doc, verb):
@@ -754,9 +1250,36 @@ def salient_person(doc: Doc, pronoun, quotes: QuoteIndex):
     return doc.article.entity(best[1].id)
 
 
-def salient_group(doc: Doc, pronoun, quotes: QuoteIndex):
-    """"they said": the organisation or group named last before it in the same or the
-    previous sentence (a campaign, a ministry, "Democrats")."""
+_ROLE_CONTEXT = 80
+
+
+def role_antecedent(doc: Doc, noun, quotes: QuoteIndex):
+    """"the spokesman told reporters": the nearest person named before with that role, in
+    their titles or right beside a mention ("Iraq's military spokesman, Maj. Gen. X")."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return None
+    word = noun.lower_
+    text = doc.text
+    best = None
+    for entity in doc.article.entities:
+        if entity.type != "PERSON":
+            continue
+        titled = word in " ".join(entity.titles + entity.roles).lower()
+        for m in entity.mentions:
+            if not (m.start < noun.idx and noun.idx - m.start <= _SALIENCE_WINDOW) or quotes.inside(m.start):
+                continue
+            if m.start <= noun.idx < m.end:
+                continue
+            near = text[max(0, m.start - _ROLE_CONTEXT):m.end + _ROLE_CONTEXT].lower()
+            if titled or re.search(r"\b" + re.escape(word) + r"\b", near):
+                if best is None or m.start > best[0]:
+                    best = (m.start, entity)
+    return best[1] if best else None
+
+
+def salient_group(doc: Doc, pronoun, quotes: QuoteIndex, types=("ORG", "NORP")):
+    """"they said" / "it said": the organisation (or, for "they", group) named last before it
+    in the same or the previous sentence (a campaign, a ministry, "Democrats")."""
     sent = pronoun.sent
     lo = sent.start
     if lo > 0:
@@ -764,7 +1287,7 @@ def salient_group(doc: Doc, pronoun, quotes: QuoteIndex):
     window_start = doc.parsed[lo].idx
     best = None
     for entity in doc.article.entities:
-        if entity.type not in ("ORG", "NORP"):
+        if entity.type not in types:
             continue
         for m in entity.mentions:
             if window_start <= m.start < pronoun.idx and not quotes.inside(m.start):
@@ -799,6 +1322,13 @@ def make_quote(doc: Doc, s: int, e: int, verb, *, direct: bool, quotes: QuoteInd
                cue: str | None = None, cue_end: int | None = None) -> Quote:
     text = doc.text
     subject = speaker_token if speaker_token is not None else subject_of(verb)
+    if speaker_token is None and asked_participle(verb):
+        subject = None  # asked by someone unnamed: the question has no speaker in the text
+    if direct and speaker_token is None and (subject is None or s <= subject.idx < e):
+        # the parse found no subject, or one inside the quotation ("“We were wrong,” Ramos told AFP")
+        subject = person_next_to_cue(doc, verb, s, e)
+    if subject is None and speaker_token is None and not asked_participle(verb):
+        subject = governing_person(verb)
     if subject is not None and misparsed_subject(doc, subject, verb):
         subject = named_subject_before(doc, verb)
     speaker_id = speaker_name = None
@@ -818,8 +1348,12 @@ def make_quote(doc: Doc, s: int, e: int, verb, *, direct: bool, quotes: QuoteInd
             entity = salient_person(doc, subject, quotes)
             if entity is not None:
                 add_mention(doc, entity, subject.idx, subject.idx + len(subject.text))
-        elif entity is None and subject.tag_ == "PRP" and subject.lower_ == "they":
-            entity = salient_group(doc, subject, quotes)
+        elif entity is None and subject.pos_ == "NOUN" and subject.tag_ == "NN":
+            entity = role_antecedent(doc, subject, quotes)
+            if entity is not None:
+                add_mention(doc, entity, ps, pe)
+        elif entity is None and subject.tag_ == "PRP" and subject.lower_ in ("they", "it"):
+            entity = salient_group(doc, subject, quotes, types=("ORG", "NORP") if subject.lower_ == "they" else ("ORG",))
             if entity is not None:
                 add_mention(doc, entity, subject.idx, subject.idx + len(subject.text))
         if entity is not None:
@@ -848,7 +1382,7 @@ def channel_near(doc: Doc, verb, s: int, e: int) -> str | None:
     text = doc.text
     sent = verb.sent
     clause = verb
-    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head is not verb:
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head != verb:
         # "responded on Twitter, saying, ...": the participle goes on with its head's statement
         clause = next((a for a in verb.ancestors if is_cue(a)), verb.head)
     lo = max(sent.start_char, min(clause.left_edge.idx, s))
