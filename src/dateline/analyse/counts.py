@@ -384,14 +384,14 @@ def predicate_category(token) -> str | None:
     if token is None:
         return None
     # "12 killed", "killing 12 people", "12 people were killed", "12 people died"
-    candidates = [token.head] if token.head is not token else []
+    candidates = [token.head] if token.head != token else []
     if (token.head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") or token.dep_ in ("nsubj", "nsubjpass", "dobj")) \
             and token.head.pos_ not in ("VERB", "AUX"):
         # up through the noun to its verb; never past a verb to the one it is conjoined with
         # ("killed 11 villagers and kidnapped 20 others": the 20 were kidnapped, not killed)
         candidates.append(token.head.head)
     candidates += [c for c in token.children if c.dep_ in ("acl", "amod", "relcl")]
-    if token.head is not token:
+    if token.head != token:
         candidates += [c for c in token.head.children if c.dep_ in ("oprd", "acomp", "xcomp") and c.i > token.i]
     if driven_from_home(token) and token.head.lemma_.lower() in EVICTING_VERBS:
         return "displaced"  # the parser hangs "from their homes" on the people
@@ -433,7 +433,7 @@ def driven_from_home(verb) -> bool:
 def included_category(noun) -> str | None:
     """'killed six people, including two children': the part shares what happened to the whole."""
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ in ("including", "among") and head.head is not head:
+    if noun.dep_ == "pobj" and head.lower_ in ("including", "among") and head.head != head:
         whole = head.head
         if whole.pos_ in ("NOUN", "PROPN"):
             return predicate_category(whole)
@@ -528,7 +528,7 @@ def phrase_actor(doc: Doc, tokens) -> tuple[str | None, list[str], str | None]:
 def clause_subject_actor(doc: Doc, noun) -> tuple[str | None, list[str], str | None]:
     head = noun
     for _ in range(4):
-        if head.pos_ in ("VERB", "AUX") or head.head is head:
+        if head.pos_ in ("VERB", "AUX") or head.head == head:
             break
         head = head.head
     # "Germany plans to cut ...": an infinitive's subject is its governing verb's
@@ -548,7 +548,7 @@ def clause_subject_actor(doc: Doc, noun) -> tuple[str | None, list[str], str | N
         # killed": the pronoun is the reporting subject, one clause up
         if not (subject is not None and subject.pos_ == "PRON" or pronoun_owned):
             break
-        if head.dep_ not in ("ccomp", "xcomp", "conj") or head.head is head:
+        if head.dep_ not in ("ccomp", "xcomp", "conj") or head.head == head:
             break
         head = head.head
     return None, [], None
@@ -574,7 +574,7 @@ def count_kind(doc: Doc, n: NumberSpan, noun) -> str:
         if token.dep_ == "pobj" and token.head.dep_ == "prep":
             prep = token.head.lower_
         head = token.head
-        if head is token:
+        if head == token:
             break
         if head.pos_ in ("VERB", "AUX"):
             lemma = head.lemma_.lower()

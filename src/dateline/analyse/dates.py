@@ -92,7 +92,7 @@ def sentence_tense(doc: Doc, start: int, end: int) -> str | None:
     token = span.root
     through_noun = False
     for _ in range(8):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head == token:
             break
         token = token.head
         through_noun = through_noun or token.pos_ == "NOUN"
@@ -137,7 +137,7 @@ def _verb_tense(token) -> str | None:
         return "past"
     if token.tag_ in ("VBD", "VBN"):
         return "past"
-    if token.tag_ == "VB" and token.dep_ in ("xcomp", "ccomp", "advcl", "conj") and token.head is not token:
+    if token.tag_ == "VB" and token.dep_ in ("xcomp", "ccomp", "advcl", "conj") and token.head != token:
         if token.head.lemma_ in PLAN_VERBS or token.head.lemma_ == "be":
             return "future"  # "plans to hold", "is to resume"
         return "climb"

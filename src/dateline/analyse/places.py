@@ -883,7 +883,7 @@ def is_event_mention(doc: Doc, start: int, end: int) -> bool:
             return head.lemma_ not in NON_EVENT_VERBS
         if head.lower_ in EVENT_NOUNS or head.lemma_ in EVENT_NOUNS:
             return True
-        if head.head is head:
+        if head.head == head:
             return False
         if head.dep_ in ("pobj",) or head.dep_ == "prep":
             head = head.head

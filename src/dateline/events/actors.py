@@ -444,7 +444,7 @@ def _pronoun_fallback(doc: Doc, pron: "Token") -> list[Actor]:
                 subj = next((c for c in cur.head.children if c.dep_ == "nsubj" and c.i < pron.i), None)
             if subj is not None and subj.pos_ != "PRON":
                 return resolve(doc, subj)
-        if cur.head is cur:
+        if cur.head == cur:
             break
         cur = cur.head
     return []

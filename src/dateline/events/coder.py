@@ -1010,7 +1010,7 @@ def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
                     else:  # "called for the resignation of the minister": the minister is asked
                         own = noun_args(trig.token, own_only=True).sources
                         inner = own[0] if own else None
-                    target_override = [inner] if inner is not None and inner is not subj else []
+                    target_override = [inner] if inner is not None and inner != subj else []
             break  # the nearest recoding governor decides
         if code[:2] in VIOLENT_ROOTS[1:] and _readies_force(chain):
             # "the army prepared to resume shelling": getting ready to attack is a show of force
@@ -1037,7 +1037,7 @@ def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
             if who is None and trig.token.dep_ in ("acomp", "xcomp", "dobj", "attr"):
                 who, _ = _subject(trig.token.head) if trig.token.head.pos_ in ("VERB", "AUX") else (None, False)
             args.sources = [who] if who is not None else args.sources
-            args.targets = [t for t in args.targets if t is not who]
+            args.targets = [t for t in args.targets if t != who]
         if trig.rule.preps and trig.token.pos_ in ("VERB", "AUX"):
             # "arrived in Gondor", "travelled to Moscow": the rule's own preposition names the target
             named = [g for c in trig.token.children if c.dep_ == "prep" and c.lower_ in trig.rule.preps
