@@ -370,6 +370,20 @@ def _entity_actor(doc: Doc, entity, head: "Token | None", tokens: list["Token"])
                  sectors=sectors[:1])
 
 
+def _private_person(doc: Doc, head: "Token") -> Actor | None:
+    """A named person with no office, party or nationality ("Carlineo was arrested"): a
+    civilian, who takes the story's country later if nothing else gives one. Without this
+    the arrest, the threat or the attack on a private person would not be coded at all.
+    Only the head itself counts: "Riot police" with "Riot" mistaken for a name is police."""
+    entity = doc.entity_at(head.idx, head.idx + len(head.text))
+    if entity is None or entity.type != "PERSON" or head.pos_ != "PROPN":
+        return None
+    country, group = entity_home(doc, entity)
+    if group is not None:
+        return None
+    return Actor(name=entity.name, country=country, code=_code(country, ["CVL"]), entity=entity.id, sectors=["CVL"])
+
+
 def infer(doc: Doc, head: "Token", tokens: list["Token"]) -> list[Actor]:
     name = _actor_name(tokens)
     group = _groups_in(tokens)
@@ -384,6 +398,9 @@ def infer(doc: Doc, head: "Token", tokens: list["Token"]) -> list[Actor]:
         entity = doc.entity_at(tok.idx, tok.idx + len(tok.text))
         if entity is not None and (entity.country or entity.sectors or entity.titles or entity.roles):
             return [_entity_actor(doc, entity, head, tokens)]
+    private = _private_person(doc, head)
+    if private is not None:
+        return [private]
     if head.lemma_.lower() in ABSTRACT_HEADS:
         # "the American peace plan": the country whose plan it is, nothing more
         own = [t for t in tokens if t.i < head.i and t.head.i == head.i and t.dep_ in ("amod", "compound", "poss")]
