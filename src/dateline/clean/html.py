@@ -16,7 +16,7 @@ import re
 from copy import deepcopy
 
 from dateline.clean import Cleaned
-from dateline.clean.header import parse_date
+from dateline.clean.header import MONTHS, parse_date
 
 _ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenews", "analysisnewsarticle",
                   "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "techarticle",
@@ -122,32 +122,60 @@ def iso_day(value: str | None) -> str | None:
     return parse_date(value)
 
 
-def published_date(tree, article: dict | None, url: str | None = None) -> str | None:
-    """datePublished, then article:published_time and kin, then <time>, then a dated URL."""
-    if article:
-        day = iso_day(article.get("datePublished") if isinstance(article.get("datePublished"), str) else None)
-        if day:
-            return day
-    day = iso_day(_meta(tree, "article:published_time", "og:published_time", "og:article:published_time",
-                        "datePublished", "pubdate", "publishdate", "publish-date", "publish_date",
-                        "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date", "dcterms.created",
-                        "article.published", "date", "cxenseparse:recs:publishtime", "originalpublicationdate"))
-    if day:
-        return day
+_PUBLISHED_META = ("article:published_time", "og:published_time", "og:article:published_time",
+                   "datePublished", "pubdate", "publishdate", "publish-date", "publish_date", "published",
+                   "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date", "dcterms.created",
+                   "dcterms.date", "article.published", "date", "cxenseparse:recs:publishtime",
+                   "originalpublicationdate")
+
+
+def structured_dates(tree, objects: list[dict], article: dict | None) -> list[tuple[str, str]]:
+    """(day, source) publication-date candidates from metadata, most specific first:
+    the article's JSON-LD, meta tags, ``itemprop``/``<time>`` markup, then a ``WebPage``
+    block (often the CMS page's creation date, not the article's). Never dateModified."""
+    out: list[tuple[str, str]] = []
+
+    def add(value, source):
+        day = iso_day(value) if isinstance(value, str) else None
+        if day and day not in {d for d, _ in out}:
+            out.append((day, source))
+
+    if article is not None and _types(article) & (_ARTICLE_TYPES - {"webpage"}):
+        add(article.get("datePublished"), "article")
+    add(_meta(tree, *_PUBLISHED_META), "meta")
     for el in tree.xpath('//*[@itemprop="datePublished"]|//time[@pubdate]|//time[contains(@class,"publish")]'):
-        day = iso_day(el.get("datetime") or el.get("content") or _text(el))
-        if day:
-            return day
+        add(el.get("datetime") or el.get("content") or _text(el), "markup")
     times = tree.xpath("//article//time[@datetime]|//header//time[@datetime]")
-    if times:
-        day = iso_day(times[0].get("datetime"))
-        if day:
-            return day
-    if url:
-        m = re.search(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_]|$)", url)
-        if m:
-            return parse_date(f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}")
-    return None
+    if times:  # the article's own first <time>, not one of a related-stories list
+        add(times[0].get("datetime"), "markup")
+    for el in tree.xpath('//meta[contains(translate(@name,"PUBLISH","publish"),"publish") or '
+                         'contains(translate(@property,"PUBLISH","publish"),"publish")]'):
+        add(el.get("content"), "meta")  # vendor names: "w-published-date", "publish_timestamp"
+    for o in objects:
+        if "webpage" in _types(o) or o is article:
+            add(o.get("datePublished"), "webpage")
+    return out
+
+
+def url_day(url: str | None) -> str | None:
+    """The day in a dated URL path (/2021/03/03/slug)."""
+    if not url:
+        return None
+    m = re.search(r"/((?:19|20)\d{2})[/-](\d{1,2}|[a-z]{3,9})[/-](\d{1,2})(?:/|[-_]|$)", url, re.I)
+    if not m:
+        return None
+    month = m.group(2) if m.group(2).isdigit() else MONTHS.get(m.group(2)[:3].lower())
+    return parse_date(f"{m.group(1)}-{int(month):02d}-{int(m.group(3)):02d}") if month else None
+
+
+def published_date(tree, article: dict | None, url: str | None = None,
+                   objects: list[dict] | None = None) -> str | None:
+    """The date the page shows for the article, checked against its metadata (see clean.dates)."""
+    from dateline.clean.dates import choose_published, shown_dates
+
+    if objects is None:
+        objects = json_ld_objects(tree)
+    return choose_published(structured_dates(tree, objects, article), shown_dates(tree), url_day(url))
 
 
 _NOT_A_PERSON = re.compile(
@@ -322,7 +350,7 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
         publishers.add(str(article["publisher"]["name"]).casefold())
     title = article_title(tree, article, site)
     authors = article_authors(tree, article, publishers, objects)
-    published = published_date(tree, article, url)
+    published = published_date(tree, article, url, objects)
     body = extract_body(tree, url)
     cleaned = clean_text(body, aggressive=False)
     return Cleaned(text=cleaned.text, title=title, authors=authors or cleaned.authors,
