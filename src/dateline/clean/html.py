@@ -181,7 +181,10 @@ def published_date(tree, article: dict | None, url: str | None = None,
 _NOT_A_PERSON = re.compile(
     r"@|https?:|www\.|\d|\b(?:email|e-mail|the author|minutes? ago|hours? ago|ago|follow|staff|editor(?:ial)?s?\b|"
     r"desk|team|news|newsroom|admin|contributor|guest|press|media|agency|reuters|associated|afp|inc|ltd|llc|"
-    r"updated|published|posted|share|comments?|read|more|view|profile|sponsored|bio|team|author)\b", re.I)
+    r"updated|published|posted|share|comments?|read|more|view|profile|sponsored|bio|team|author|written|here|"
+    r"director|manager|officer|founder|ceo|cto|president|head|lead|senior|chief|reviewer|writer|winemaker|"
+    r"specialist|expert|consultant|strategist|marketing|finance|health|wellness|blog|marketers?|hire|"
+    r"the|administrator|webmaster|undefined|null|none|unknown|anonymous|personal)\b", re.I)
 
 
 def clean_author(name: str, publishers: set[str], structured: bool = False) -> str | None:
@@ -234,38 +237,139 @@ def _split_byline(value: str) -> list[str]:
     return [p for p in re.split(r"\s*(?:,|;|\||\band\b|&)\s*", html_lib.unescape(value)) if p.strip()]
 
 
+_BYLINE_XPATH = ('//*[@rel="author"]|//*[@itemprop="author"]//*[@itemprop="name"]|'
+                 '//*[@itemprop="author" and not(*)]|'
+                 '//*[contains(@class,"byline") or contains(@class,"author")]//a[not(contains(@href,"mailto"))]|'
+                 '//*[(contains(@class,"author") or contains(@class,"byline")) and not(*)]')
+# a quoted customer, a commenter, a related story's writer: names that are not this article's
+_OTHER_VOICES = re.compile(r"testimonial|quote|comment|reply|related|recommend|review|sidebar|footer|widget-area",
+                           re.I)
+
+
+_SECTION_LINK = re.compile(r"\btag\b|tag--|categor|/tags?/|/topics?/|/section/", re.I)
+
+
+def dom_bylines(tree) -> list[list[str]]:
+    """Byline strings from the page's author markup, outside comments, quotes and related
+    lists, grouped by byline container: one article's byline may name several people in
+    several links, while a related-stories list repeats other articles' bylines."""
+    groups: dict[int, list[str]] = {}
+    order: list[int] = []
+    for el in tree.xpath(_BYLINE_XPATH):
+        chain = [el, *el.iterancestors()][:8]
+        if any(_OTHER_VOICES.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in chain):
+            continue
+        if _SECTION_LINK.search(f"{el.get('class') or ''} {el.get('href') or ''}"):
+            continue  # a section or tag link inside the byline box
+        holder = next((a for a in chain if re.search(r"author|byline", a.get("class") or "", re.I)), None)
+        if holder is not None and holder is not el and len(_text(holder)) > 300:
+            continue  # "author-jane-roe" on the whole <article>: not a byline box
+        value = el.get("content") or " ".join(el.itertext())  # "Luke Kim<span>May 2</span>": two texts
+        value = _TRAILING_DATE.sub("", re.sub(r"\s+", " ", value)).strip(" •|·,-")
+        if not value or len(value) > 80:
+            continue
+        box = next((a for a in chain[1:] if re.search(r"byline|authors", a.get("class") or "", re.I)), el)
+        key = id(box)
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        if value not in groups[key]:
+            groups[key].append(value)
+        if len(order) >= 8:
+            break
+    return [groups[k] for k in order]
+
+
+_TRAILING_DATE = re.compile(r"\s*(?:[•|·,-]\s*)?(?:on\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+                            r"\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\d{4}-\d{2}|"
+                            r"\d{1,2}/\d{1,2}/\d{2,4}|updated|published|\d+ min).*$", re.I)
+
+
+def shown_byline(tree) -> list[str]:
+    """"By Jane Roe" printed near the headline, for pages whose byline has no author markup."""
+    from dateline.clean.dates import page_text
+
+    text, _marks, h1 = page_text(tree)
+    if h1 is None:
+        return []
+    for m in _BY_NAME.finditer(text, h1, h1 + 1000):  # below the headline: menus above it have "By Topic"
+        return [m.group(1)]
+    return []
+
+
+_BY_NAME = re.compile(r"\b(?:By|BY|Written by|Words by|Author:)\s+([A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|del|la|le|di)){1,3}?)"
+                      r"(?=\s*(?:$|[,|•·(]|\d|and\b|&|on\b|-|–|—|Updated|Published|Posted)|"
+                      r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
+
+
 def article_authors(tree, article: dict | None, publishers: set[str],
                     objects: list[dict] | None = None) -> list[str]:
-    """Authors from JSON-LD, then author meta tags, then DOM bylines; never the publisher."""
+    """People from JSON-LD, then author meta tags, then DOM bylines. When no source names a
+    person, the organisation the page itself credits as author ("Acme Staff", "The Acme
+    Team") stands in, as the byline reads; the publisher is never taken from the publisher field."""
     index = {o["@id"]: o for o in objects or [] if isinstance(o.get("@id"), str)}
-    candidates: list[tuple[list[str], bool, set[str]]] = []
+    sources: list[tuple[list[tuple[str, bool]], bool]] = []  # ([(name, typed_person)], structured)
     if article and article.get("author"):
-        pairs = _ld_names(article["author"], index)
-        people = [n for n, person in pairs if person]
-        candidates.append((people, True, publishers))
+        sources.append((_ld_names(article["author"], index), True))
     meta = _meta(tree, "author", "article:author", "parsely-author", "byl", "sailthru.author", "dc.creator",
                  "citation_author")
     if meta and not meta.startswith("http"):
-        candidates.append((_split_byline(re.sub(r"^\s*by\s+", "", meta, flags=re.I)), True, publishers))
-    dom = tree.xpath('//*[@rel="author"]|//*[@itemprop="author"]//*[@itemprop="name"]|'
-                     '//*[@itemprop="author" and not(*)]|'
-                     '//*[contains(@class,"byline") or contains(@class,"author")]'
-                     '//a[not(contains(@href,"mailto"))]|'
-                     '//*[(contains(@class,"author-name") or contains(@class,"authorName") or '
-                     'contains(@class,"byline__name")) and not(*)]')
-    if dom:
-        candidates.append(([el.get("content") or _text(el) for el in dom[:4]], False, publishers))
-    for names, structured, banned in candidates:
+        sources.append(([(n, True) for n in _split_byline(re.sub(r"^\s*by\s+", "", meta, flags=re.I))], True))
+    for group in dom_bylines(tree):  # each byline box is one source: the first that names people wins
+        sources.append(([(n, True) for n in group], False))
+    shown = shown_byline(tree)
+    if shown:
+        sources.append(([(n, True) for n in shown], False))
+    for pairs, structured in sources:
         out: list[str] = []
-        for raw in names:
+        for raw, typed_person in pairs:
+            if not typed_person:
+                continue
+            banned = set() if personal_name(raw) else publishers  # a personal site bears its author's name
             whole = clean_author(raw, banned, structured)
             for part in ([raw] if whole and not re.search(r"&|\band\b|,", raw) else _split_byline(raw)):
-                name = clean_author(part, banned, structured)
+                name = clean_author(part, set() if personal_name(part) else publishers, structured)
                 if name and name.casefold() not in {n.casefold() for n in out}:
                     out.append(name)
         if out:
             return out
+    if ORG_MODE == "none":
+        return []
+    for pairs, _structured in sources:
+        for raw, _typed in pairs:
+            org = credited_organisation(raw)
+            if org and (ORG_MODE == "all" or re.sub(r"\W+", "", org.casefold()) not in
+                        {re.sub(r"\W+", "", p) for p in publishers}):
+                return [org]
     return []
+
+
+ORG_MODE = "nopub"
+
+
+def personal_name(name: str) -> bool:
+    """"Sam Bossley", "Jean-Luc Aufranc": two to four capitalised words, no organisation word."""
+    words = re.sub(r"^(?:by|written by)\s+", "", name.strip(), flags=re.I).split()
+    return (2 <= len(words) <= 4 and all(re.fullmatch(r"[^\W\d_][\w.'’-]*", w) for w in words)
+            and not _NOT_A_PERSON.search(name) and not _ORG_WORD.search(name))
+
+
+_ORG_WORD = re.compile(r"\b(?:inc|llc|ltd|group|company|corp|university|college|institute|center|centre|clinic|"
+                       r"bank|agency|foundation|association|society|council|department|online|media|studio|"
+                       r"labs?|solutions|services|store|shop|security|partners)\b", re.I)
+_NOT_CREDIT = re.compile(r"https?:|www\.|@|\d|\b(?:undefined|null|admin|administrator|webmaster|unknown|"
+                         r"anonymous|guest|search|menu|home|login|sign|subscribe|share|follow|email|view|"
+                         r"posts?|profile|more|read|here|click)\b", re.I)
+
+
+def credited_organisation(raw: str) -> str | None:
+    """The organisation a byline credits when it names no person ("By Acme Staff"),
+    kept as written; UI text, handles with digits and placeholders are not credits."""
+    name = re.sub(r"\s+", " ", html_lib.unescape(raw or "")).strip(" ,;|-–—:")
+    name = re.sub(r"^(?:by|written by|posted by|author:?)\s+", "", name, flags=re.I).strip()
+    if not name or _NOT_CREDIT.search(name) or not 1 <= len(name.split()) <= 5 or len(name) < 3:
+        return None
+    return name
 
 
 _TITLE_SEP = re.compile(r"\s+[|–—:·•»-]\s+|\s+-\s+")
