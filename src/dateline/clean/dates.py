@@ -85,9 +85,13 @@ _SPACES = re.compile(r"\s+")
 
 
 def page_text(tree) -> tuple[str, list[tuple[int, int, str]], int | None]:
-    """The visible text of the page in reading order, the spans of text that sit in a date
-    or byline element (start, end, in_date_element), and the offset of the headline (the
-    first ``<h1>``), for locating the article header."""
+    """The visible text of the page in reading order, the spans of text that sit outside the
+    article (comments, related lists, footers: "excluded") or in a date or byline element
+    ("date"), and the offset of the headline (the first ``<h1>``), for locating the article
+    header. The last page's result is kept: the date and the byline readers share it."""
+    global _LAST
+    if _LAST is not None and _LAST[0] is tree:
+        return _LAST[1]
     parts: list[str] = []
     marks: list[tuple[int, int, str]] = []
     pos = 0
@@ -96,23 +100,27 @@ def page_text(tree) -> tuple[str, list[tuple[int, int, str]], int | None]:
     def add(s: str):
         nonlocal pos
         s = _SPACES.sub(" ", s)  # layout whitespace is no distance between a headline and its byline
-        if s.startswith(" ") and parts and parts[-1].endswith(" "):
+        if s[:1] == " " and parts and parts[-1][-1:] == " ":
             s = s[1:]
-        if not s:
-            return
-        parts.append(s)
-        pos += len(s)
+        if s:
+            parts.append(s)
+            pos += len(s)
 
     def walk(el, in_date: bool, excluded: bool):
-        nonlocal pos
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in _SKIP_TAGS:
             return
-        attrs = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if not excluded and tag not in ("body", "html", "main", "article") and not_article_part(attrs) \
-                and el.find(".//h1") is None:  # a wrapper around the headline is the article's own
-            excluded = True
-        in_date = in_date or bool(_DATE_CLASS.search(attrs)) or tag == "time"
+        cls, ident = el.get("class"), el.get("id")
+        mark = None
+        if cls or ident:
+            attrs = f"{cls or ''} {ident or ''}"
+            if not excluded and tag not in ("body", "html", "main", "article") and not_article_part(attrs) \
+                    and el.find(".//h1") is None:  # a wrapper around the headline is the article's own
+                excluded, mark = True, "excluded"
+            elif not excluded and not in_date and _DATE_CLASS.search(attrs):
+                in_date, mark = True, "date"
+        if tag == "time" and not in_date and not excluded:
+            in_date, mark = True, "date"
         if tag == "h1" and not excluded:
             h1_at.append(pos)
         start = pos
@@ -123,14 +131,17 @@ def page_text(tree) -> tuple[str, list[tuple[int, int, str]], int | None]:
             if child.tail:
                 add(child.tail)
         add(" ")
-        if excluded:
-            marks.append((start, pos, "excluded"))
-        elif in_date:
-            marks.append((start, pos, "date"))
+        if mark:
+            marks.append((start, pos, mark))
 
     body = tree.find(".//body")
     walk(body if body is not None else tree, False, False)
-    return "".join(parts), marks, (h1_at[0] if h1_at else None)
+    result = ("".join(parts), marks, (h1_at[0] if h1_at else None))
+    _LAST = (tree, result)
+    return result
+
+
+_LAST = None
 
 
 def not_article_part(attrs: str) -> bool:
