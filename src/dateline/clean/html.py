@@ -293,8 +293,20 @@ def shown_byline(tree) -> list[str]:
     if h1 is None:
         return []
     for m in _BY_NAME.finditer(text, h1, h1 + 1000):  # below the headline: menus above it have "By Topic"
-        return [m.group(1)]
+        # the whole byline: "By Jane Roe and Omar Falk | May 2" -> "Jane Roe and Omar Falk"
+        line = re.split(r"[|•·\n(]|\d|\b(?:Updated|Published|Posted|on|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
+                        r"Nov|Dec)[a-z]*\.?\s+\d)\b", text[m.start(1): m.start(1) + 120])[0]
+        names = []
+        for part in _split_byline(line):
+            lead = _NAME_RUN.match(part.strip())
+            if not lead:
+                break
+            names.append(lead.group(0))
+        return names or [m.group(1)]
     return []
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|del|la|le|di)){1,3}")
 
 
 _BY_NAME = re.compile(r"\b(?:By|BY|Written by|Words by|Author:)\s+([A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|del|la|le|di)){1,3}?)"
