@@ -160,3 +160,13 @@ def test_job_titles_and_placeholders_are_not_names():
               "<span class='author-title'>Senior Travel Writer</span></div>")
     assert clean_document(page(header=header), "html").authors == ["Maria Lund"]
     assert clean_document(page(head="<meta name='author' content='undefined'>"), "html").authors == []
+
+
+def test_header_showing_only_an_update():
+    header = "<p class='post-meta'>Updated May 5, 2024</p>"
+    # the article namespace states the publication: the update is not it
+    c = clean_document(page(head='<meta property="article:published_time" content="2023-01-10T08:00:00Z">',
+                            header=header), "html")
+    assert c.published == "2023-01-10"
+    # with no statement of publication, the one date the page shows its readers stands
+    assert clean_document(page(header=header), "html").published == "2024-05-05"

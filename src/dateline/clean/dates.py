@@ -208,7 +208,8 @@ def choose_published(structured: list[tuple[str, str]], shown: list[ShownDate], 
     2. a structured published date that the page shows somewhere (the day, or the day
        before it: a UTC timestamp after local midnight);
     3. the first header date with no label, then one in a date element anywhere;
-    4. a structured date from article-specific metadata when the page shows no date at all;
+    4. a structured date from article-specific metadata when the header shows no date, or
+       only an "Updated" one and the page has an article:published_time;
     5. a dated URL path when the header shows nothing else;
     6. a header date labelled "Updated", when it is the only date the header shows."""
     header = [d for d in shown if d.in_header]
@@ -230,8 +231,11 @@ def choose_published(structured: list[tuple[str, str]], shown: list[ShownDate], 
             return d.day
     if url_day:
         return url_day
+    only_updates = bool(header) and all(d.label == "updated" for d in header)
     for day, source in structured:
-        if source != "webpage" and not header:
+        # metadata nobody sees: trusted when the header shows no date, or shows only an
+        # update while the page declares its publication in article:published_time
+        if source != "webpage" and (not header or (only_updates and source == "meta")):
             return day
     for d in header:
         if d.label == "updated":
