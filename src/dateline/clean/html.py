@@ -16,6 +16,7 @@ import re
 from copy import deepcopy
 
 from dateline.clean import Cleaned
+from dateline.clean.body import prefer_article_body, recover_split_sections
 from dateline.clean.header import MONTHS, parse_date
 
 _ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenews", "analysisnewsarticle",
@@ -468,10 +469,15 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     authors = article_authors(tree, article, publishers, objects)
     published = published_date(tree, article, url, objects)
     body = extract_body(tree, url)
+    if BODY_REPAIR:
+        body = prefer_article_body(recover_split_sections(tree, body), article)
     cleaned = clean_text(body, aggressive=False)
     return Cleaned(text=cleaned.text, title=title, authors=authors or cleaned.authors,
                    published=published or cleaned.published, dateline=cleaned.dateline, site=site,
                    boilerplate=cleaned.boilerplate)
+
+
+BODY_REPAIR = True
 
 
 def extract_body(tree, url: str | None) -> str:
