@@ -38,7 +38,8 @@ def _blocks_with_class(tree) -> dict[str, list]:
 
 
 def _paragraphs(block) -> list[str]:
-    return [t for t in (_norm("".join(p.itertext())) for p in block.iter("p")) if len(t) >= _MIN_PARAGRAPH]
+    """The block's own paragraphs (its children): a wrapper's are its inner block's."""
+    return [t for t in (_norm("".join(p.itertext())) for p in block.iterchildren("p")) if len(t) >= _MIN_PARAGRAPH]
 
 
 def _outside_article(el) -> bool:
