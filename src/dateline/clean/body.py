@@ -52,7 +52,6 @@ def _outside_article(el) -> bool:
     return False
 
 
-SIBLINGS_ONLY = True
 MIN_SECTION = 3  # paragraphs: a section of an article, not a promo box or a disclaimer
 
 
@@ -86,7 +85,7 @@ def recover_split_sections(tree, text: str) -> str:
         missing = [i for i, (ps, h) in enumerate(zip(per_block, hit))
                    if h == 0 and len(ps) >= MIN_SECTION and not _outside_article(blocks[i])
                    and not _interactive(blocks[i]) and not any(_NOT_PROSE.search(p) for p in ps)
-                   and (not SIBLINGS_ONLY or any(id(a) in near for a in list(blocks[i].iterancestors())[:2]))]
+                   and any(id(a) in near for a in list(blocks[i].iterancestors())[:2])]  # same neighbourhood
         if not missing:
             continue
         # teaser cards share a class too: the missing text must not dwarf what was kept

@@ -346,18 +346,13 @@ def article_authors(tree, article: dict | None, publishers: set[str],
                     out.append(name)
         if out:
             return out
-    if ORG_MODE == "none":
-        return []
     for pairs, _structured in sources:
         for raw, _typed in pairs:
             org = credited_organisation(raw)
-            if org and (ORG_MODE == "all" or re.sub(r"\W+", "", org.casefold()) not in
+            if org and (re.sub(r"\W+", "", org.casefold()) not in
                         {re.sub(r"\W+", "", p) for p in publishers}):
                 return [org]
     return []
-
-
-ORG_MODE = "nopub"
 
 
 def personal_name(name: str) -> bool:
@@ -408,6 +403,12 @@ def strip_site_suffix(title: str, site: str | None) -> str:
 
 
 def article_title(tree, article: dict | None, site: str | None) -> str | None:
+    """The headline, entities decoded ("&#8230;" in a double-escaped meta is "…")."""
+    title = _article_title(tree, article, site)
+    return re.sub(r"\s+", " ", html_lib.unescape(title)).strip() if title else None
+
+
+def _article_title(tree, article: dict | None, site: str | None) -> str | None:
     """The headline: h1 when it agrees with the structured title, else the structured title."""
     structured = None
     if article and isinstance(article.get("headline"), str):
@@ -423,12 +424,12 @@ def article_title(tree, article: dict | None, site: str | None) -> str | None:
         base = strip_site_suffix(base, site)
     scoped = [re.sub(r"\s+", " ", _text(h)).strip() for h in tree.xpath("//article//h1|//main//h1")]
     scoped = [h for h in scoped if 3 <= len(h) <= 300]
+    key = lambda s: re.sub(r"\W+", "", s.casefold())  # noqa: E731
     if len(set(scoped)) == 1:
         return scoped[0]  # the headline of the article element itself
     if len(set(h1s)) == 1 and len(h1s[0].split()) >= 2:
         return h1s[0]
     if h1s:
-        key = lambda s: re.sub(r"\W+", "", s.casefold())  # noqa: E731
         for h in h1s:
             if base and (key(h) in key(base) or key(base) in key(h)) and len(key(h)) > 5:
                 return h
@@ -469,15 +470,11 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     authors = article_authors(tree, article, publishers, objects)
     published = published_date(tree, article, url, objects)
     body = extract_body(tree, url)
-    if BODY_REPAIR:
-        body = prefer_article_body(recover_split_sections(tree, body), article)
+    body = prefer_article_body(recover_split_sections(tree, body), article)
     cleaned = clean_text(body, aggressive=False)
     return Cleaned(text=cleaned.text, title=title, authors=authors or cleaned.authors,
                    published=published or cleaned.published, dateline=cleaned.dateline, site=site,
                    boilerplate=cleaned.boilerplate)
-
-
-BODY_REPAIR = True
 
 
 def extract_body(tree, url: str | None) -> str:
