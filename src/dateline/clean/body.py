@@ -57,7 +57,7 @@ MIN_SECTION = 3  # paragraphs: a section of an article, not a promo box or a dis
 
 # a sign-up form, a comment form or thread, a link list: not prose of the article
 _NOT_PROSE = re.compile(r"https?://|www\.|\b(?:unsubscribe|subscribe|sign up|log ?in|comment(?:ing|s)?|"
-                        r"reply|newsletter|cookies?)\b", re.I)
+                        r"reply|newsletter|cookies?)\b", re.IGNORECASE)
 
 
 def _interactive(block) -> bool:
@@ -73,7 +73,7 @@ def recover_split_sections(tree, text: str) -> str:
         return text
     by_class = _blocks_with_class(tree)
     seen: set[str] = set()
-    for cls, blocks in by_class.items():
+    for blocks in by_class.values():
         if len(blocks) < 2 or len(blocks) > 40:
             continue
         per_block = [_paragraphs(b) for b in blocks]

@@ -12,9 +12,10 @@ byline). So the decision is made from two kinds of evidence:
 
 A structured date the page also shows is taken; a date shown in the article header is taken
 when no structured date is shown; a structured date nobody shows is only kept when the
-page shows no date at all in its header and the metadata is specific to an article. A
-modified date in metadata is never used; a date the page itself labels "Updated" is the
-last resort, when it is the only date the article header shows.
+header shows no date and the metadata is specific to an article (a ``WebPage`` block's
+date, shown nowhere, is the CMS page's, and pages like that carry no date for their
+readers). A modified date in metadata is never used; a date the page itself labels
+"Updated" is the last resort, when it is the only date the article header shows.
 """
 
 from __future__ import annotations
@@ -30,16 +31,16 @@ SHOWN_DATE = re.compile(
     rf"\b(?:{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s*\d{{4}}"
     r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)"
-    r"|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2})(?!\d)", re.I)
-_UPDATED = re.compile(r"(?:updated|modified|revised|reviewed|edited|refreshed)\b[^.\n]{0,25}$", re.I)
+    r"|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+_UPDATED = re.compile(r"(?:updated|modified|revised|reviewed|edited|refreshed)\b[^.\n]{0,25}$", re.IGNORECASE)
 _PUBLISHED = re.compile(r"(?:published|posted|written|released|created|first\s+appeared|originally)\b[^.\n]{0,25}$",
-                        re.I)
+                        re.IGNORECASE)
 # elements whose dates belong to something other than the article
 _NOT_ARTICLE = {"comment", "comments", "commentlist", "related", "sidebar", "footer", "recommended",
                 "recommendations", "popular", "trending", "newsletter", "cookie", "breadcrumb", "breadcrumbs",
                 "nav", "navbar", "navigation", "menu", "archive", "archives", "calendar", "reply", "replies"}
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "button", "select", "option", "iframe"}
-_DATE_CLASS = re.compile(r"date|time|byline|posted|publish|meta|author|dateline", re.I)
+_DATE_CLASS = re.compile(r"date|time|byline|posted|publish|meta|author|dateline", re.IGNORECASE)
 
 
 def shown_day(s: str, day_first: bool | None = None) -> str | None:
@@ -57,7 +58,7 @@ def shown_day(s: str, day_first: bool | None = None) -> str | None:
             return _iso(year, b, a)
         return _iso(year, a, b)
     s = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", s.replace(".", " "))
-    s = re.sub(r"\bSept\b", "Sep", s, flags=re.I)
+    s = re.sub(r"\bSept\b", "Sep", s, flags=re.IGNORECASE)
     return parse_date(re.sub(r"\s+", " ", s))
 
 
@@ -155,7 +156,7 @@ def not_article_part(attrs: str) -> bool:
 
 
 class ShownDate:
-    __slots__ = ("day", "start", "label", "in_header", "in_date_element")
+    __slots__ = ("day", "in_date_element", "in_header", "label", "start")
 
     def __init__(self, day, start, label, in_header, in_date_element):
         self.day, self.start, self.label = day, start, label
@@ -206,11 +207,12 @@ def choose_published(structured: list[tuple[str, str]], shown: list[ShownDate], 
     Order of trust:
     1. a header date labelled "Published"/"Posted";
     2. a structured published date that the page shows somewhere (the day, or the day
-       before it: a UTC timestamp after local midnight);
-    3. the first header date with no label, then one in a date element anywhere;
-    4. a structured date from article-specific metadata when the header shows no date, or
-       only an "Updated" one and the page has an article:published_time;
-    5. a dated URL path when the header shows nothing else;
+       before it: a UTC timestamp after local midnight), then a dated URL the page shows;
+    3. the first header date with no label;
+    4. a dated URL path;
+    5. a structured date from article-specific metadata (not a ``WebPage`` block) when the
+       header shows no date, or only an "Updated" one and the page has an
+       article:published_time;
     6. a header date labelled "Updated", when it is the only date the header shows."""
     header = [d for d in shown if d.in_header]
     shown_days = {d.day for d in shown}
@@ -241,8 +243,6 @@ def choose_published(structured: list[tuple[str, str]], shown: list[ShownDate], 
         if d.label == "updated":
             return d.day
     return None
-
-
 
 
 def _shift(day: str, n: int) -> str:

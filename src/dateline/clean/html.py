@@ -162,7 +162,7 @@ def url_day(url: str | None) -> str | None:
     """The day in a dated URL path (/2021/03/03/slug)."""
     if not url:
         return None
-    m = re.search(r"/((?:19|20)\d{2})[/-](\d{1,2}|[a-z]{3,9})[/-](\d{1,2})(?:/|[-_]|$)", url, re.I)
+    m = re.search(r"/((?:19|20)\d{2})[/-](\d{1,2}|[a-z]{3,9})[/-](\d{1,2})(?:/|[-_]|$)", url, re.IGNORECASE)
     if not m:
         return None
     month = m.group(2) if m.group(2).isdigit() else MONTHS.get(m.group(2)[:3].lower())
@@ -185,7 +185,7 @@ _NOT_A_PERSON = re.compile(
     r"updated|published|posted|share|comments?|read|more|view|profile|sponsored|bio|team|author|written|here|"
     r"director|manager|officer|founder|ceo|cto|president|head|lead|senior|chief|reviewer|writer|winemaker|"
     r"specialist|expert|consultant|strategist|marketing|finance|health|wellness|blog|marketers?|hire|"
-    r"the|administrator|webmaster|undefined|null|none|unknown|anonymous|personal)\b", re.I)
+    r"the|administrator|webmaster|undefined|null|none|unknown|anonymous|personal)\b", re.IGNORECASE)
 
 
 def clean_author(name: str, publishers: set[str], structured: bool = False) -> str | None:
@@ -194,7 +194,7 @@ def clean_author(name: str, publishers: set[str], structured: bool = False) -> s
     ``structured`` names (JSON-LD Person, author meta) are trusted to be names, so one word
     ("Susan") or lower case ("kirstin boatto") passes; a DOM string must look like a name."""
     name = re.sub(r"\s+", " ", html_lib.unescape(name or "")).strip(" ,;|-–—:")
-    name = re.sub(r"^(?:by|written by|posted by|words by|author:?)\s+", "", name, flags=re.I).strip()
+    name = re.sub(r"^(?:by|written by|posted by|words by|author:?)\s+", "", name, flags=re.IGNORECASE).strip()
     if not name or name.casefold() in publishers or re.sub(r"\W+", "", name.casefold()) in publishers:
         return None
     if _CREDENTIAL.fullmatch(name):
@@ -244,10 +244,10 @@ _BYLINE_XPATH = ('//*[@rel="author"]|//*[@itemprop="author"]//*[@itemprop="name"
                  '//*[(contains(@class,"author") or contains(@class,"byline")) and not(*)]')
 # a quoted customer, a commenter, a related story's writer: names that are not this article's
 _OTHER_VOICES = re.compile(r"testimonial|quote|comment|reply|related|recommend|review|sidebar|footer|widget-area",
-                           re.I)
+                           re.IGNORECASE)
 
 
-_SECTION_LINK = re.compile(r"\btag\b|tag--|categor|/tags?/|/topics?/|/section/", re.I)
+_SECTION_LINK = re.compile(r"\btag\b|tag--|categor|/tags?/|/topics?/|/section/", re.IGNORECASE)
 
 
 def dom_bylines(tree) -> list[list[str]]:
@@ -262,14 +262,14 @@ def dom_bylines(tree) -> list[list[str]]:
             continue
         if _SECTION_LINK.search(f"{el.get('class') or ''} {el.get('href') or ''}"):
             continue  # a section or tag link inside the byline box
-        holder = next((a for a in chain if re.search(r"author|byline", a.get("class") or "", re.I)), None)
+        holder = next((a for a in chain if re.search(r"author|byline", a.get("class") or "", re.IGNORECASE)), None)
         if holder is not None and holder is not el and len(_text(holder)) > 300:
             continue  # "author-jane-roe" on the whole <article>: not a byline box
         value = el.get("content") or " ".join(el.itertext())  # "Luke Kim<span>May 2</span>": two texts
         value = _TRAILING_DATE.sub("", re.sub(r"\s+", " ", value)).strip(" •|·,-")
         if not value or len(value) > 80:
             continue
-        box = next((a for a in chain[1:] if re.search(r"byline|authors", a.get("class") or "", re.I)), el)
+        box = next((a for a in chain[1:] if re.search(r"byline|authors", a.get("class") or "", re.IGNORECASE)), el)
         key = id(box)
         if key not in groups:
             groups[key] = []
@@ -283,7 +283,7 @@ def dom_bylines(tree) -> list[list[str]]:
 
 _TRAILING_DATE = re.compile(r"\s*(?:[•|·,-]\s*)?(?:on\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
                             r"\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\d{4}-\d{2}|"
-                            r"\d{1,2}/\d{1,2}/\d{2,4}|updated|published|\d+ min).*$", re.I)
+                            r"\d{1,2}/\d{1,2}/\d{2,4}|updated|published|\d+ min).*$", re.IGNORECASE)
 
 
 def shown_byline(tree) -> list[str]:
@@ -327,7 +327,7 @@ def article_authors(tree, article: dict | None, publishers: set[str],
     meta = _meta(tree, "author", "article:author", "parsely-author", "byl", "sailthru.author", "dc.creator",
                  "citation_author")
     if meta and not meta.startswith("http"):
-        sources.append(([(n, True) for n in _split_byline(re.sub(r"^\s*by\s+", "", meta, flags=re.I))], True))
+        sources.append(([(n, True) for n in _split_byline(re.sub(r"^\s*by\s+", "", meta, flags=re.IGNORECASE))], True))
     for group in dom_bylines(tree):  # each byline box is one source: the first that names people wins
         sources.append(([(n, True) for n in group], False))
     shown = shown_byline(tree)
@@ -357,24 +357,24 @@ def article_authors(tree, article: dict | None, publishers: set[str],
 
 def personal_name(name: str) -> bool:
     """"Sam Bossley", "Jean-Luc Aufranc": two to four capitalised words, no organisation word."""
-    words = re.sub(r"^(?:by|written by)\s+", "", name.strip(), flags=re.I).split()
+    words = re.sub(r"^(?:by|written by)\s+", "", name.strip(), flags=re.IGNORECASE).split()
     return (2 <= len(words) <= 4 and all(re.fullmatch(r"[^\W\d_][\w.'’-]*", w) for w in words)
             and not _NOT_A_PERSON.search(name) and not _ORG_WORD.search(name))
 
 
 _ORG_WORD = re.compile(r"\b(?:inc|llc|ltd|group|company|corp|university|college|institute|center|centre|clinic|"
                        r"bank|agency|foundation|association|society|council|department|online|media|studio|"
-                       r"labs?|solutions|services|store|shop|security|partners)\b", re.I)
+                       r"labs?|solutions|services|store|shop|security|partners)\b", re.IGNORECASE)
 _NOT_CREDIT = re.compile(r"https?:|www\.|@|\d|\b(?:undefined|null|admin|administrator|webmaster|unknown|"
                          r"anonymous|guest|search|menu|home|login|sign|subscribe|share|follow|email|view|"
-                         r"posts?|profile|more|read|here|click)\b", re.I)
+                         r"posts?|profile|more|read|here|click)\b", re.IGNORECASE)
 
 
 def credited_organisation(raw: str) -> str | None:
     """The organisation a byline credits when it names no person ("By Acme Staff"),
     kept as written; UI text, handles with digits and placeholders are not credits."""
     name = re.sub(r"\s+", " ", html_lib.unescape(raw or "")).strip(" ,;|-–—:")
-    name = re.sub(r"^(?:by|written by|posted by|author:?)\s+", "", name, flags=re.I).strip()
+    name = re.sub(r"^(?:by|written by|posted by|author:?)\s+", "", name, flags=re.IGNORECASE).strip()
     if not name or _NOT_CREDIT.search(name) or not 1 <= len(name.split()) <= 5 or len(name) < 3:
         return None
     return name
@@ -424,7 +424,7 @@ def _article_title(tree, article: dict | None, site: str | None) -> str | None:
         base = strip_site_suffix(base, site)
     scoped = [re.sub(r"\s+", " ", _text(h)).strip() for h in tree.xpath("//article//h1|//main//h1")]
     scoped = [h for h in scoped if 3 <= len(h) <= 300]
-    key = lambda s: re.sub(r"\W+", "", s.casefold())  # noqa: E731
+    key = lambda s: re.sub(r"\W+", "", s.casefold())
     if len(set(scoped)) == 1:
         return scoped[0]  # the headline of the article element itself
     if len(set(h1s)) == 1 and len(h1s[0].split()) >= 2:
