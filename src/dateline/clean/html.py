@@ -16,7 +16,8 @@ import re
 from copy import deepcopy
 
 from dateline.clean import Cleaned
-from dateline.clean.header import parse_date
+from dateline.clean.body import prefer_article_body, recover_split_sections
+from dateline.clean.header import MONTHS, parse_date
 
 _ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenews", "analysisnewsarticle",
                   "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "techarticle",
@@ -122,38 +123,69 @@ def iso_day(value: str | None) -> str | None:
     return parse_date(value)
 
 
-def published_date(tree, article: dict | None, url: str | None = None) -> str | None:
-    """datePublished, then article:published_time and kin, then <time>, then a dated URL."""
-    if article:
-        day = iso_day(article.get("datePublished") if isinstance(article.get("datePublished"), str) else None)
-        if day:
-            return day
-    day = iso_day(_meta(tree, "article:published_time", "og:published_time", "og:article:published_time",
-                        "datePublished", "pubdate", "publishdate", "publish-date", "publish_date",
-                        "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date", "dcterms.created",
-                        "article.published", "date", "cxenseparse:recs:publishtime", "originalpublicationdate"))
-    if day:
-        return day
+_PUBLISHED_META = ("article:published_time", "og:published_time", "og:article:published_time",
+                   "datePublished", "pubdate", "publishdate", "publish-date", "publish_date", "published",
+                   "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date", "dcterms.created",
+                   "dcterms.date", "article.published", "date", "cxenseparse:recs:publishtime",
+                   "originalpublicationdate")
+
+
+def structured_dates(tree, objects: list[dict], article: dict | None) -> list[tuple[str, str]]:
+    """(day, source) publication-date candidates from metadata, most specific first:
+    the article's JSON-LD, meta tags, ``itemprop``/``<time>`` markup, then a ``WebPage``
+    block (often the CMS page's creation date, not the article's). Never dateModified."""
+    out: list[tuple[str, str]] = []
+
+    def add(value, source):
+        day = iso_day(value) if isinstance(value, str) else None
+        if day and day not in {d for d, _ in out}:
+            out.append((day, source))
+
+    if article is not None and _types(article) & (_ARTICLE_TYPES - {"webpage"}):
+        add(article.get("datePublished"), "article")
+    add(_meta(tree, *_PUBLISHED_META), "meta")
     for el in tree.xpath('//*[@itemprop="datePublished"]|//time[@pubdate]|//time[contains(@class,"publish")]'):
-        day = iso_day(el.get("datetime") or el.get("content") or _text(el))
-        if day:
-            return day
+        add(el.get("datetime") or el.get("content") or _text(el), "markup")
     times = tree.xpath("//article//time[@datetime]|//header//time[@datetime]")
-    if times:
-        day = iso_day(times[0].get("datetime"))
-        if day:
-            return day
-    if url:
-        m = re.search(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_]|$)", url)
-        if m:
-            return parse_date(f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}")
-    return None
+    if times:  # the article's own first <time>, not one of a related-stories list
+        add(times[0].get("datetime"), "markup")
+    for el in tree.xpath('//meta[contains(translate(@name,"PUBLISH","publish"),"publish") or '
+                         'contains(translate(@property,"PUBLISH","publish"),"publish")]'):
+        add(el.get("content"), "meta")  # vendor names: "w-published-date", "publish_timestamp"
+    for o in objects:
+        if "webpage" in _types(o) or o is article:
+            add(o.get("datePublished"), "webpage")
+    return out
+
+
+def url_day(url: str | None) -> str | None:
+    """The day in a dated URL path (/2021/03/03/slug)."""
+    if not url:
+        return None
+    m = re.search(r"/((?:19|20)\d{2})[/-](\d{1,2}|[a-z]{3,9})[/-](\d{1,2})(?:/|[-_]|$)", url, re.IGNORECASE)
+    if not m:
+        return None
+    month = m.group(2) if m.group(2).isdigit() else MONTHS.get(m.group(2)[:3].lower())
+    return parse_date(f"{m.group(1)}-{int(month):02d}-{int(m.group(3)):02d}") if month else None
+
+
+def published_date(tree, article: dict | None, url: str | None = None,
+                   objects: list[dict] | None = None) -> str | None:
+    """The date the page shows for the article, checked against its metadata (see clean.dates)."""
+    from dateline.clean.dates import choose_published, shown_dates
+
+    if objects is None:
+        objects = json_ld_objects(tree)
+    return choose_published(structured_dates(tree, objects, article), shown_dates(tree), url_day(url))
 
 
 _NOT_A_PERSON = re.compile(
     r"@|https?:|www\.|\d|\b(?:email|e-mail|the author|minutes? ago|hours? ago|ago|follow|staff|editor(?:ial)?s?\b|"
     r"desk|team|news|newsroom|admin|contributor|guest|press|media|agency|reuters|associated|afp|inc|ltd|llc|"
-    r"updated|published|posted|share|comments?|read|more|view|profile|sponsored|bio|team|author)\b", re.I)
+    r"updated|published|posted|share|comments?|read|more|view|profile|sponsored|bio|team|author|written|here|"
+    r"director|manager|officer|founder|ceo|cto|president|head|lead|senior|chief|reviewer|writer|winemaker|"
+    r"specialist|expert|consultant|strategist|marketing|finance|health|wellness|blog|marketers?|hire|"
+    r"the|administrator|webmaster|undefined|null|none|unknown|anonymous|personal)\b", re.IGNORECASE)
 
 
 def clean_author(name: str, publishers: set[str], structured: bool = False) -> str | None:
@@ -162,7 +194,7 @@ def clean_author(name: str, publishers: set[str], structured: bool = False) -> s
     ``structured`` names (JSON-LD Person, author meta) are trusted to be names, so one word
     ("Susan") or lower case ("kirstin boatto") passes; a DOM string must look like a name."""
     name = re.sub(r"\s+", " ", html_lib.unescape(name or "")).strip(" ,;|-–—:")
-    name = re.sub(r"^(?:by|written by|posted by|words by|author:?)\s+", "", name, flags=re.I).strip()
+    name = re.sub(r"^(?:by|written by|posted by|words by|author:?)\s+", "", name, flags=re.IGNORECASE).strip()
     if not name or name.casefold() in publishers or re.sub(r"\W+", "", name.casefold()) in publishers:
         return None
     if _CREDENTIAL.fullmatch(name):
@@ -206,38 +238,146 @@ def _split_byline(value: str) -> list[str]:
     return [p for p in re.split(r"\s*(?:,|;|\||\band\b|&)\s*", html_lib.unescape(value)) if p.strip()]
 
 
+_BYLINE_XPATH = ('//*[@rel="author"]|//*[@itemprop="author"]//*[@itemprop="name"]|'
+                 '//*[@itemprop="author" and not(*)]|'
+                 '//*[contains(@class,"byline") or contains(@class,"author")]//a[not(contains(@href,"mailto"))]|'
+                 '//*[(contains(@class,"author") or contains(@class,"byline")) and not(*)]')
+# a quoted customer, a commenter, a related story's writer: names that are not this article's
+_OTHER_VOICES = re.compile(r"testimonial|quote|comment|reply|related|recommend|review|sidebar|footer|widget-area",
+                           re.IGNORECASE)
+
+
+_SECTION_LINK = re.compile(r"\btag\b|tag--|categor|/tags?/|/topics?/|/section/", re.IGNORECASE)
+
+
+def dom_bylines(tree) -> list[list[str]]:
+    """Byline strings from the page's author markup, outside comments, quotes and related
+    lists, grouped by byline container: one article's byline may name several people in
+    several links, while a related-stories list repeats other articles' bylines."""
+    groups: dict[int, list[str]] = {}
+    order: list[int] = []
+    for el in tree.xpath(_BYLINE_XPATH):
+        chain = [el, *el.iterancestors()][:8]
+        if any(_OTHER_VOICES.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in chain):
+            continue
+        if _SECTION_LINK.search(f"{el.get('class') or ''} {el.get('href') or ''}"):
+            continue  # a section or tag link inside the byline box
+        holder = next((a for a in chain if re.search(r"author|byline", a.get("class") or "", re.IGNORECASE)), None)
+        if holder is not None and holder is not el and len(_text(holder)) > 300:
+            continue  # "author-jane-roe" on the whole <article>: not a byline box
+        value = el.get("content") or " ".join(el.itertext())  # "Luke Kim<span>May 2</span>": two texts
+        value = _TRAILING_DATE.sub("", re.sub(r"\s+", " ", value)).strip(" •|·,-")
+        if not value or len(value) > 80:
+            continue
+        box = next((a for a in chain[1:] if re.search(r"byline|authors", a.get("class") or "", re.IGNORECASE)), el)
+        key = id(box)
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        if value not in groups[key]:
+            groups[key].append(value)
+        if len(order) >= 8:
+            break
+    return [groups[k] for k in order]
+
+
+_TRAILING_DATE = re.compile(r"\s*(?:[•|·,-]\s*)?(?:on\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+                            r"\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\d{4}-\d{2}|"
+                            r"\d{1,2}/\d{1,2}/\d{2,4}|updated|published|\d+ min).*$", re.IGNORECASE)
+
+
+def shown_byline(tree) -> list[str]:
+    """"By Jane Roe" printed near the headline, for pages whose byline has no author markup."""
+    from dateline.clean.dates import page_text
+
+    text, _marks, h1 = page_text(tree)
+    if h1 is None:
+        return []
+    for m in _BY_NAME.finditer(text, h1, h1 + 1000):  # below the headline: menus above it have "By Topic"
+        # the whole byline: "By Jane Roe and Omar Falk | May 2" -> "Jane Roe and Omar Falk"
+        line = re.split(r"[|•·\n(]|\d|\b(?:Updated|Published|Posted|on|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
+                        r"Nov|Dec)[a-z]*\.?\s+\d)\b", text[m.start(1): m.start(1) + 120])[0]
+        names = []
+        for part in _split_byline(line):
+            lead = _NAME_RUN.match(part.strip())
+            if not lead:
+                break
+            names.append(lead.group(0))
+        return names or [m.group(1)]
+    return []
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|del|la|le|di)){1,3}")
+
+
+_BY_NAME = re.compile(r"\b(?:By|BY|Written by|Words by|Author:)\s+([A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|del|la|le|di)){1,3}?)"
+                      r"(?=\s*(?:$|[,|•·(]|\d|and\b|&|on\b|-|–|—|Updated|Published|Posted)|"
+                      r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
+
+
 def article_authors(tree, article: dict | None, publishers: set[str],
                     objects: list[dict] | None = None) -> list[str]:
-    """Authors from JSON-LD, then author meta tags, then DOM bylines; never the publisher."""
+    """People from JSON-LD, then author meta tags, then DOM bylines. When no source names a
+    person, the organisation the page itself credits as author ("Acme Staff", "The Acme
+    Team") stands in, as the byline reads; the publisher is never taken from the publisher field."""
     index = {o["@id"]: o for o in objects or [] if isinstance(o.get("@id"), str)}
-    candidates: list[tuple[list[str], bool, set[str]]] = []
+    sources: list[tuple[list[tuple[str, bool]], bool]] = []  # ([(name, typed_person)], structured)
     if article and article.get("author"):
-        pairs = _ld_names(article["author"], index)
-        people = [n for n, person in pairs if person]
-        candidates.append((people, True, publishers))
+        sources.append((_ld_names(article["author"], index), True))
     meta = _meta(tree, "author", "article:author", "parsely-author", "byl", "sailthru.author", "dc.creator",
                  "citation_author")
     if meta and not meta.startswith("http"):
-        candidates.append((_split_byline(re.sub(r"^\s*by\s+", "", meta, flags=re.I)), True, publishers))
-    dom = tree.xpath('//*[@rel="author"]|//*[@itemprop="author"]//*[@itemprop="name"]|'
-                     '//*[@itemprop="author" and not(*)]|'
-                     '//*[contains(@class,"byline") or contains(@class,"author")]'
-                     '//a[not(contains(@href,"mailto"))]|'
-                     '//*[(contains(@class,"author-name") or contains(@class,"authorName") or '
-                     'contains(@class,"byline__name")) and not(*)]')
-    if dom:
-        candidates.append(([el.get("content") or _text(el) for el in dom[:4]], False, publishers))
-    for names, structured, banned in candidates:
+        sources.append(([(n, True) for n in _split_byline(re.sub(r"^\s*by\s+", "", meta, flags=re.IGNORECASE))], True))
+    for group in dom_bylines(tree):  # each byline box is one source: the first that names people wins
+        sources.append(([(n, True) for n in group], False))
+    shown = shown_byline(tree)
+    if shown:
+        sources.append(([(n, True) for n in shown], False))
+    for pairs, structured in sources:
         out: list[str] = []
-        for raw in names:
+        for raw, typed_person in pairs:
+            if not typed_person:
+                continue
+            banned = set() if personal_name(raw) else publishers  # a personal site bears its author's name
             whole = clean_author(raw, banned, structured)
             for part in ([raw] if whole and not re.search(r"&|\band\b|,", raw) else _split_byline(raw)):
-                name = clean_author(part, banned, structured)
+                name = clean_author(part, set() if personal_name(part) else publishers, structured)
                 if name and name.casefold() not in {n.casefold() for n in out}:
                     out.append(name)
         if out:
             return out
+    for pairs, _structured in sources:
+        for raw, _typed in pairs:
+            org = credited_organisation(raw)
+            if org and (re.sub(r"\W+", "", org.casefold()) not in
+                        {re.sub(r"\W+", "", p) for p in publishers}):
+                return [org]
     return []
+
+
+def personal_name(name: str) -> bool:
+    """"Sam Bossley", "Jean-Luc Aufranc": two to four capitalised words, no organisation word."""
+    words = re.sub(r"^(?:by|written by)\s+", "", name.strip(), flags=re.IGNORECASE).split()
+    return (2 <= len(words) <= 4 and all(re.fullmatch(r"[^\W\d_][\w.'’-]*", w) for w in words)
+            and not _NOT_A_PERSON.search(name) and not _ORG_WORD.search(name))
+
+
+_ORG_WORD = re.compile(r"\b(?:inc|llc|ltd|group|company|corp|university|college|institute|center|centre|clinic|"
+                       r"bank|agency|foundation|association|society|council|department|online|media|studio|"
+                       r"labs?|solutions|services|store|shop|security|partners)\b", re.IGNORECASE)
+_NOT_CREDIT = re.compile(r"https?:|www\.|@|\d|\b(?:undefined|null|admin|administrator|webmaster|unknown|"
+                         r"anonymous|guest|search|menu|home|login|sign|subscribe|share|follow|email|view|"
+                         r"posts?|profile|more|read|here|click)\b", re.IGNORECASE)
+
+
+def credited_organisation(raw: str) -> str | None:
+    """The organisation a byline credits when it names no person ("By Acme Staff"),
+    kept as written; UI text, handles with digits and placeholders are not credits."""
+    name = re.sub(r"\s+", " ", html_lib.unescape(raw or "")).strip(" ,;|-–—:")
+    name = re.sub(r"^(?:by|written by|posted by|author:?)\s+", "", name, flags=re.IGNORECASE).strip()
+    if not name or _NOT_CREDIT.search(name) or not 1 <= len(name.split()) <= 5 or len(name) < 3:
+        return None
+    return name
 
 
 _TITLE_SEP = re.compile(r"\s+[|–—:·•»-]\s+|\s+-\s+")
@@ -263,6 +403,12 @@ def strip_site_suffix(title: str, site: str | None) -> str:
 
 
 def article_title(tree, article: dict | None, site: str | None) -> str | None:
+    """The headline, entities decoded ("&#8230;" in a double-escaped meta is "…")."""
+    title = _article_title(tree, article, site)
+    return re.sub(r"\s+", " ", html_lib.unescape(title)).strip() if title else None
+
+
+def _article_title(tree, article: dict | None, site: str | None) -> str | None:
     """The headline: h1 when it agrees with the structured title, else the structured title."""
     structured = None
     if article and isinstance(article.get("headline"), str):
@@ -278,12 +424,12 @@ def article_title(tree, article: dict | None, site: str | None) -> str | None:
         base = strip_site_suffix(base, site)
     scoped = [re.sub(r"\s+", " ", _text(h)).strip() for h in tree.xpath("//article//h1|//main//h1")]
     scoped = [h for h in scoped if 3 <= len(h) <= 300]
+    key = lambda s: re.sub(r"\W+", "", s.casefold())
     if len(set(scoped)) == 1:
         return scoped[0]  # the headline of the article element itself
     if len(set(h1s)) == 1 and len(h1s[0].split()) >= 2:
         return h1s[0]
     if h1s:
-        key = lambda s: re.sub(r"\W+", "", s.casefold())  # noqa: E731
         for h in h1s:
             if base and (key(h) in key(base) or key(base) in key(h)) and len(key(h)) > 5:
                 return h
@@ -322,8 +468,9 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
         publishers.add(str(article["publisher"]["name"]).casefold())
     title = article_title(tree, article, site)
     authors = article_authors(tree, article, publishers, objects)
-    published = published_date(tree, article, url)
+    published = published_date(tree, article, url, objects)
     body = extract_body(tree, url)
+    body = prefer_article_body(recover_split_sections(tree, body), article)
     cleaned = clean_text(body, aggressive=False)
     return Cleaned(text=cleaned.text, title=title, authors=authors or cleaned.authors,
                    published=published or cleaned.published, dateline=cleaned.dateline, site=site,

@@ -1,0 +1,125 @@
+"""Body text of an HTML page: trafilatura's choice, then dateline's own repairs.
+
+trafilatura picks one content block. News templates often cut an article into several
+blocks of the same kind (``<div class="body-section">`` between two ad slots, a lead
+paragraph in its own block above the body), and the extractor keeps only one of them. The
+repair: the blocks that hold the paragraphs trafilatura kept have a class; other blocks of
+the very same class on the page, outside comments, sidebars and related lists, are more of
+the same article and are put back in document order. A JSON-LD ``articleBody`` much longer
+than the extraction is the page's own statement of its text and replaces it.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+
+from dateline.clean.dates import not_article_part
+
+_WS = re.compile(r"\s+")
+_MIN_PARAGRAPH = 60  # characters: a sentence, not a caption or a button
+
+
+def _norm(s: str) -> str:
+    return _WS.sub(" ", s).strip()
+
+
+def _key(s: str) -> str:
+    return _norm(s)[:80]
+
+
+def _blocks_with_class(tree) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for el in tree.iter("div", "section"):
+        cls = el.get("class")
+        if cls:
+            out.setdefault(cls, []).append(el)
+    return out
+
+
+def _paragraphs(block) -> list[str]:
+    """The block's own paragraphs (its children): a wrapper's are its inner block's."""
+    return [t for t in (_norm("".join(p.itertext())) for p in block.iterchildren("p")) if len(t) >= _MIN_PARAGRAPH]
+
+
+def _outside_article(el) -> bool:
+    for a in [el, *el.iterancestors()]:
+        if a.tag in ("body", "html", "main", "article"):
+            continue
+        attrs = f"{a.get('class') or ''} {a.get('id') or ''}"
+        if attrs.strip() and not_article_part(attrs):
+            return True
+    return False
+
+
+MIN_SECTION = 3  # paragraphs: a section of an article, not a promo box or a disclaimer
+
+
+# a sign-up form, a comment form or thread, a link list: not prose of the article
+_NOT_PROSE = re.compile(r"https?://|www\.|\b(?:unsubscribe|subscribe|sign up|log ?in|comment(?:ing|s)?|"
+                        r"reply|newsletter|cookies?)\b", re.IGNORECASE)
+
+
+def _interactive(block) -> bool:
+    return next(block.iter("form", "input", "textarea", "button", "select"), None) is not None
+
+
+def recover_split_sections(tree, text: str) -> str:
+    """Paragraphs of sibling blocks of the article's own block class, put back in order."""
+    if not text or tree is None:
+        return text
+    kept = {_key(line) for line in text.split("\n") if len(line.strip()) >= _MIN_PARAGRAPH}
+    if len(kept) < 2:
+        return text
+    by_class = _blocks_with_class(tree)
+    seen: set[str] = set()
+    for blocks in by_class.values():
+        if len(blocks) < 2 or len(blocks) > 40:
+            continue
+        per_block = [_paragraphs(b) for b in blocks]
+        hit = [sum(_key(p) in kept for p in ps) for ps in per_block]
+        if sum(hit) < 2:
+            continue
+        # blocks of this class that trafilatura did not take at all
+        near = {id(a) for b, h in zip(blocks, hit) if h for a in list(b.iterancestors())[:2]}
+        missing = [i for i, (ps, h) in enumerate(zip(per_block, hit))
+                   if h == 0 and len(ps) >= MIN_SECTION and not _outside_article(blocks[i])
+                   and not _interactive(blocks[i]) and not any(_NOT_PROSE.search(p) for p in ps)
+                   and any(id(a) in near for a in list(blocks[i].iterancestors())[:2])]  # same neighbourhood
+        if not missing:
+            continue
+        # teaser cards share a class too: the missing text must not dwarf what was kept
+        if sum(len(per_block[i]) for i in missing) > 3 * sum(hit):
+            continue
+        # nested classes: the inner blocks of one kept block are not new
+        ids = {id(b) for b in blocks}
+        if any(id(a) in ids for b in blocks for a in b.iterancestors()):
+            continue
+        first_hit = next(i for i, h in enumerate(hit) if h)
+        before: list[str] = []
+        after: list[str] = []
+        for i in missing:
+            new = [p for p in per_block[i] if _key(p) not in kept and _key(p) not in seen]
+            seen.update(_key(p) for p in new)
+            (before if i < first_hit else after).extend(new)
+        if before or after:
+            text = "\n\n".join([*before, text, *after])
+    return text
+
+
+def structured_article_body(article: dict | None) -> str | None:
+    """JSON-LD ``articleBody`` as plain text, when the page gives one."""
+    body = article.get("articleBody") if article else None
+    if not isinstance(body, str) or len(body.split()) < 50:
+        return None
+    body = re.sub(r"<[^>]+>", " ", html_lib.unescape(body))
+    return "\n\n".join(_norm(p) for p in re.split(r"\n\s*\n|\r\n", body) if _norm(p))
+
+
+def prefer_article_body(extracted: str, article: dict | None) -> str:
+    """The page's own articleBody when it is far longer than the extraction: the extractor
+    kept one section of an article the page states in full."""
+    body = structured_article_body(article)
+    if body and len(body.split()) > 1.5 * max(1, len(extracted.split())):
+        return body
+    return extracted

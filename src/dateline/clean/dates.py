@@ -1,0 +1,249 @@
+"""The publication date of an HTML page: the date the page shows its reader.
+
+A page's metadata often carries dates the reader never sees: a CMS creation date in a
+``WebPage`` JSON-LD block, a template's ``article:published_time`` on an evergreen guide.
+The date that counts is the one printed with the article (under the headline, in the
+byline). So the decision is made from two kinds of evidence:
+
+- *shown* dates: dates in the visible text, with where they sit (near the headline, in a
+  byline or date element) and their label ("Published", "Updated", "Posted on");
+- *structured* dates: JSON-LD ``datePublished``, ``article:published_time`` and kin,
+  ``<time>`` elements, a dated URL path.
+
+A structured date the page also shows is taken; a date shown in the article header is taken
+when no structured date is shown; a structured date nobody shows is only kept when the
+header shows no date and the metadata is specific to an article (a ``WebPage`` block's
+date, shown nowhere, is the CMS page's, and pages like that carry no date for their
+readers). A modified date in metadata is never used; a date the page itself labels
+"Updated" is the last resort, when it is the only date the article header shows.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from dateline.clean.header import parse_date
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+SHOWN_DATE = re.compile(
+    rf"\b(?:{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s*\d{{4}}"
+    r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)"
+    r"|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+_UPDATED = re.compile(r"(?:updated|modified|revised|reviewed|edited|refreshed)\b[^.\n]{0,25}$", re.IGNORECASE)
+_PUBLISHED = re.compile(r"(?:published|posted|written|released|created|first\s+appeared|originally)\b[^.\n]{0,25}$",
+                        re.IGNORECASE)
+# elements whose dates belong to something other than the article
+_NOT_ARTICLE = {"comment", "comments", "commentlist", "related", "sidebar", "footer", "recommended",
+                "recommendations", "popular", "trending", "newsletter", "cookie", "breadcrumb", "breadcrumbs",
+                "nav", "navbar", "navigation", "menu", "archive", "archives", "calendar", "reply", "replies"}
+_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "button", "select", "option", "iframe"}
+_DATE_CLASS = re.compile(r"date|time|byline|posted|publish|meta|author|dateline", re.IGNORECASE)
+
+
+def shown_day(s: str, day_first: bool | None = None) -> str | None:
+    """ISO day of a date as printed ("Aug. 4, 2025", "4 August 2025", "2025/4/29", "08/19/2025").
+
+    All-number dates are read year first, else by ``day_first`` (what the page's other dates
+    prove), else month first with slashes (US) and day first with dots or dashes (Europe)."""
+    m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", s)
+    if m:
+        return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = re.fullmatch(r"(\d{1,2})([-/.])(\d{1,2})[-/.](\d{4})", s)
+    if m:
+        a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        if a > 12 or (b <= 12 and (day_first if day_first is not None else m.group(2) != "/")):
+            return _iso(year, b, a)
+        return _iso(year, a, b)
+    s = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", s.replace(".", " "))
+    s = re.sub(r"\bSept\b", "Sep", s, flags=re.IGNORECASE)
+    return parse_date(re.sub(r"\s+", " ", s))
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def page_reads_day_first(matches: list[str]) -> bool | None:
+    """"25/02/2025" anywhere on the page proves that its all-number dates are day first."""
+    verdict = None
+    for s in matches:
+        m = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.]\d{4}", s)
+        if m:
+            if int(m.group(1)) > 12:
+                return True
+            if int(m.group(2)) > 12:
+                verdict = False
+    return verdict
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def page_text(tree) -> tuple[str, list[tuple[int, int, str]], int | None]:
+    """The visible text of the page in reading order, the spans of text that sit outside the
+    article (comments, related lists, footers: "excluded") or in a date or byline element
+    ("date"), and the offset of the headline (the first ``<h1>``), for locating the article
+    header. The last page's result is kept: the date and the byline readers share it."""
+    global _LAST
+    if _LAST is not None and _LAST[0] is tree:
+        return _LAST[1]
+    parts: list[str] = []
+    marks: list[tuple[int, int, str]] = []
+    pos = 0
+    h1_at: list[int] = []
+
+    def add(s: str):
+        nonlocal pos
+        s = _SPACES.sub(" ", s)  # layout whitespace is no distance between a headline and its byline
+        if s[:1] == " " and parts and parts[-1][-1:] == " ":
+            s = s[1:]
+        if s:
+            parts.append(s)
+            pos += len(s)
+
+    def walk(el, in_date: bool, excluded: bool):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in _SKIP_TAGS:
+            return
+        cls, ident = el.get("class"), el.get("id")
+        mark = None
+        if cls or ident:
+            attrs = f"{cls or ''} {ident or ''}"
+            if not excluded and tag not in ("body", "html", "main", "article") and not_article_part(attrs) \
+                    and el.find(".//h1") is None:  # a wrapper around the headline is the article's own
+                excluded, mark = True, "excluded"
+            elif not excluded and not in_date and _DATE_CLASS.search(attrs):
+                in_date, mark = True, "date"
+        if tag == "time" and not in_date and not excluded:
+            in_date, mark = True, "date"
+        if tag == "h1" and not excluded:
+            h1_at.append(pos)
+        start = pos
+        if el.text:
+            add(el.text)
+        for child in el:
+            walk(child, in_date, excluded)
+            if child.tail:
+                add(child.tail)
+        add(" ")
+        if mark:
+            marks.append((start, pos, mark))
+
+    body = tree.find(".//body")
+    walk(body if body is not None else tree, False, False)
+    result = ("".join(parts), marks, (h1_at[0] if h1_at else None))
+    _LAST = (tree, result)
+    return result
+
+
+_LAST = None
+
+
+def not_article_part(attrs: str) -> bool:
+    """A comment thread, a related-stories list, a sidebar, a footer or a menu: judged by the
+    words of its class and id ("comment-list", "site_footer"), not substrings ("elementor-widget")."""
+    for token in attrs.lower().split():
+        words = [w for w in re.split(r"[_-]+", token) if w]
+        if words and (words[0] in _NOT_ARTICLE or words[-1] in _NOT_ARTICLE):
+            return True
+    return False
+
+
+class ShownDate:
+    __slots__ = ("day", "in_date_element", "in_header", "label", "start")
+
+    def __init__(self, day, start, label, in_header, in_date_element):
+        self.day, self.start, self.label = day, start, label
+        self.in_header, self.in_date_element = in_header, in_date_element
+
+    def __repr__(self):
+        return f"ShownDate({self.day}, {self.start}, {self.label}, header={self.in_header}, el={self.in_date_element})"
+
+
+def shown_dates(tree) -> list[ShownDate]:
+    """Every date printed on the page outside comments, sidebars and footers, in order."""
+    text, marks, h1 = page_text(tree)
+    excluded = [(a, b) for a, b, k in marks if k == "excluded"]
+    date_els = [(a, b) for a, b, k in marks if k == "date"]
+    out = []
+    matches = list(SHOWN_DATE.finditer(text))
+    day_first = page_reads_day_first([m.group(0) for m in matches])
+    for m in matches:
+        if any(a <= m.start() < b for a, b in excluded):
+            continue
+        day = shown_day(m.group(0), day_first)
+        if not day or not plausible_day(day):
+            continue
+        before = text[max(0, m.start() - 40): m.start()]
+        label = "updated" if _UPDATED.search(before) else "published" if _PUBLISHED.search(before) else None
+        in_el = any(a <= m.start() < b for a, b in date_els)
+        out.append(ShownDate(day, m.start(), label, in_article_header(m.start(), h1, len(text)), in_el))
+    return out
+
+
+def in_article_header(at: int, h1: int | None, size: int) -> bool:
+    """Dates printed just above or below the headline belong to the article (a byline
+    line, a dateline); without a headline, the top of the page."""
+    if h1 is None:
+        return at < min(2000, size // 4 + 1)
+    return h1 - 600 <= at <= h1 + 900
+
+
+def plausible_day(day: str) -> bool:
+    """Not in the future (a copyright year, an event date) and not before the web."""
+    d = datetime.date.fromisoformat(day)
+    return datetime.date(1994, 1, 1) <= d <= datetime.date.today() + datetime.timedelta(days=2)
+
+
+def choose_published(structured: list[tuple[str, str]], shown: list[ShownDate], url_day: str | None) -> str | None:
+    """The publication day from structured (day, source) candidates and the dates shown.
+
+    Order of trust:
+    1. a header date labelled "Published"/"Posted";
+    2. a structured published date that the page shows somewhere (the day, or the day
+       before it: a UTC timestamp after local midnight), then a dated URL the page shows;
+    3. the first header date with no label;
+    4. a dated URL path;
+    5. a structured date from article-specific metadata (not a ``WebPage`` block) when the
+       header shows no date, or only an "Updated" one and the page has an
+       article:published_time;
+    6. a header date labelled "Updated", when it is the only date the header shows."""
+    header = [d for d in shown if d.in_header]
+    shown_days = {d.day for d in shown}
+    header_days = {d.day for d in header}
+    for d in header:
+        if d.label == "published":
+            return d.day
+    for day, _source in structured:
+        if day in shown_days:
+            return day
+        prev = _shift(day, -1)
+        if prev in header_days and url_day in (None, prev) or url_day == prev:
+            return prev  # a UTC timestamp after local midnight: the page shows the local day
+    if url_day and url_day in shown_days:
+        return url_day
+    for d in header:
+        if d.label is None:
+            return d.day
+    if url_day:
+        return url_day
+    only_updates = bool(header) and all(d.label == "updated" for d in header)
+    for day, source in structured:
+        # metadata nobody sees: trusted when the header shows no date, or shows only an
+        # update while the page declares its publication in article:published_time
+        if source != "webpage" and (not header or (only_updates and source == "meta")):
+            return day
+    for d in header:
+        if d.label == "updated":
+            return d.day
+    return None
+
+
+def _shift(day: str, n: int) -> str:
+    return (datetime.date.fromisoformat(day) + datetime.timedelta(days=n)).isoformat()
