@@ -279,3 +279,34 @@ def test_meetings_named_in_other_ways():
                            published="2022-03-20")
     ev = art.events[0]
     assert ev.source.country == "IND" and ev.target is not None and ev.target.country == "JPN", _codes(art)
+
+
+COURT = """Man convicted in courthouse threat case
+
+PORTLAND, Ore. (Valley Wire) — Federal prosecutors dropped the conspiracy charges against Dana Whitcombe on Tuesday, a day after Oregon police arrested Marcus Delane at his home in Salem.
+
+Delane was convicted last year of threatening a county judge. State regulators demanded answers from the prison contractor.
+"""
+
+
+@pytest.fixture(scope="module")
+def court():
+    return dateline.process(COURT, published="2021-06-09")
+
+
+def test_private_people_are_actors_of_their_own_country(court):
+    arrested = _find(court, "arrested")
+    assert arrested.action.plover == "COERCE", _codes(court)
+    assert arrested.source.code == "USACOP" and arrested.target.name == "Marcus Delane", _codes(court)
+    assert arrested.target.country == "USA" and "CVL" in arrested.target.code
+
+
+def test_dropping_charges_is_a_concession_not_an_accusation(court):
+    dropped = _find(court, "dropped")
+    assert dropped.action.cameo.startswith("08"), _codes(court)
+    assert not any(e.action.plover == "ACCUSE" and e.trigger.text == "charges" for e in court.events)
+
+
+def test_a_state_names_its_country_in_an_actor_phrase(court):
+    demanded = _find(court, "demanded")
+    assert demanded.action.plover == "REQUEST" and demanded.source.country == "USA", _codes(court)

@@ -141,7 +141,8 @@ def from_dictionary(doc: Doc, tokens: list["Token"]) -> list[Actor] | None:
 
 
 def _countries_in(tokens: list["Token"]) -> list[str]:
-    """Country codes named in the phrase, in order, trying 3-, 2- then 1-word windows."""
+    """Country codes named in the phrase (or by a state or province in it), in order,
+    trying 4- to 1-word windows."""
     found: list[str] = []
     i = 0
     while i < len(tokens):
@@ -153,6 +154,10 @@ def _countries_in(tokens: list["Token"]) -> list[str]:
             word = countries.lookup(words)
             if word and word.kind in ("name", "alias", "demonym", "metonym", "capital"):
                 hit = (word.iso3, n)
+                break
+            state = countries.state_country(words)
+            if state:  # "Texas police", "California's regulators": the state's country
+                hit = (state, n)
                 break
         if hit:
             if hit[0] not in found:
