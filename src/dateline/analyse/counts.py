@@ -79,9 +79,6 @@ NOUN_CATEGORIES = {
                "worshipper", "worshiper", "schoolgirl", "schoolboy", "schoolchild", "mourner", "shopper",
                "fisherman", "driver", "nurse", "lawyer", "protestor", "bystander", "spectator", "athlete"},
 }
-# places a number spreads over ("in three provinces"): not counts of anything happening
-AREA_NOUNS = {"province", "state", "country", "city", "town", "village", "district", "region", "county",
-              "continent", "nation", "neighbourhood", "neighborhood", "site", "location", "area"}
 # verbs (lemmas) that say what happened to the counted people
 VERB_CATEGORIES = {
     "killed": {"kill", "die", "slay", "murder", "execute", "massacre", "perish", "behead", "drown"},
@@ -271,9 +268,9 @@ def read_count(doc: Doc, n: NumberSpan) -> Count | None:
     if category == "people" and noun_token is not None:
         category = included_category(noun_token) or category
     if category is None:
-        if noun_token is None or noun_token.lemma_.lower() in AREA_NOUNS:
-            return None  # "across three provinces" says where, not how many of something
-        # "16 letters", "4,000 jobs", "10 candidates": a count all the same, of something else
+        if noun_token is None:
+            return None
+        # "16 letters", "4,000 jobs", "18 counties": a count all the same, of something else
         category = "other"
     if noun_token is not None and noun_token.i < n.first and not n.vague and category != "money":
         # "the number is 500": the count stands where the number is
