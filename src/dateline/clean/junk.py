@@ -89,9 +89,31 @@ _PAGE_INLINE = re.compile(r"(?<![\w])Page[ \t]+\d{1,3}[ \t]+of[ \t]+\d{1,3}(?![\
 
 def page_markers(text: str) -> list[Span]:
     """Lone list or page markers: "- 1", "- 2 -", "Page 2 of 3", a bare page number."""
-    out = [(m.start(), m.end(), "page-marker") for m in _PAGE.finditer(text)]
+    out = [(m.start(), m.end(), "page-marker") for m in _PAGE.finditer(text)
+           if not re.fullmatch(r"\s*(?:\d{1,3}|\[\d{1,3}\])\s*", m.group(0)) or between_prose(text, m.start(), m.end())]
     out += [(m.start(), m.end(), "page-marker") for m in _PAGE_INLINE.finditer(text)]
     return sorted(set(out))
+
+
+def _is_marker_or_credit(line: str) -> bool:
+    return bool(_PAGE.fullmatch(line) or re.fullmatch(r"\([^()]{0,80}\)", line))
+
+
+def _neighbour_lines(text: str, start: int, end: int) -> tuple[str, str]:
+    """The nearest non-empty lines above and below text[start:end], other markers and
+    bracketed credits skipped."""
+    above = [x.strip() for x in text[:start].split("\n") if x.strip() and not _is_marker_or_credit(x.strip())]
+    below = [x.strip() for x in text[end:].split("\n") if x.strip() and not _is_marker_or_credit(x.strip())]
+    return (above[-1] if above else ""), (below[0] if below else "")
+
+
+def between_prose(text: str, start: int, end: int) -> bool:
+    """A bare number is a page marker only between paragraphs of prose; next to short lines it
+    is a table cell, a list value or a score (flattened tables keep one cell a line)."""
+    above, below = _neighbour_lines(text, start, end)
+    def prose(line: str) -> bool:
+        return len(line.split()) >= 7 or (len(line.split()) >= 4 and re.search(r"[.!?:”\"]$", line) is not None)
+    return (not above or prose(above)) and (not below or prose(below))
 
 
 _CREDIT_NAME = r"[A-Z][\w.'’&-]*(?:[ \t]*/[ \t]*|[ \t]+)?(?:(?:[A-Z][\w.'’&-]*|via|for|and)(?:[ \t]*/[ \t]*|[ \t]+)?){0,6}"
@@ -308,6 +330,26 @@ def interface_lines(text: str) -> list[Span]:
     return out
 
 
+_NAV_WORDS = frozenset(
+    "home news world politics business sport sports opinion culture lifestyle entertainment tech technology "
+    "science health travel video videos podcasts photos weather markets economy local national international "
+    "education environment climate arts books food style about contact us privacy policy terms subscribe "
+    "newsletters login sign in register search menu more latest trending live". split())
+
+
+def is_menu(items: list[str], at_edge: bool) -> bool:
+    """A run of short capitalised lines is page navigation when most of its items are section
+    names, or when it sits at the very top or bottom of the text. In the middle of the text such
+    a run is usually the article's own list (products, places, steps), which is body."""
+    if any(re.match(r"\s*(?:[-•*–·]|\d+[.)])\s", x) for x in items):
+        return False  # a bulleted or numbered list is written content
+    words = [w.lower() for x in items for w in re.findall(r"[^\W\d_]+", x)]
+    nav = sum(w in _NAV_WORDS for w in words)
+    if words and nav / len(words) >= 0.5:
+        return True
+    return at_edge and all(len(x.split()) <= 4 for x in items)
+
+
 def link_lists(text: str) -> list[Span]:
     """Three or more short Title Case lines in a row with no sentence punctuation: a menu or link list."""
     out = []
@@ -319,8 +361,11 @@ def link_lists(text: str) -> list[Span]:
         pos += len(line) + 1
     run: list[int] = []
 
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    first, last = (content[0], content[-1]) if content else (0, 0)
+
     def flush():
-        if len(run) >= 3:
+        if len(run) >= 3 and is_menu([lines[i] for i in run], at_edge=run[0] == first or run[-1] == last):
             out.append((offsets[run[0]], offsets[run[-1]] + len(lines[run[-1]]), "link-list"))
 
     for i, line in enumerate(lines):
