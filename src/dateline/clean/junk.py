@@ -81,10 +81,12 @@ _PAGE = re.compile(
 )
 _PAGE_INLINE = re.compile(r"(?<![\w])Page[ \t]+\d{1,3}[ \t]+of[ \t]+\d{1,3}(?![\w])"
                           # "- 4 Next paragraph": a marker whose line break was lost
-                          r"|^[-–—][ \t]*\d{1,3}(?:[ \t]*[-–—])?(?=[ \t]+[A-Z])"
+                          # (the rest of the line is a paragraph of prose, not a list item "- 2 Week Trip")
+                          r"|^[-–—][ \t]*\d{1,3}(?:[ \t]*[-–—])?(?=[ \t]+[A-Z](?:[^\n.!?]*[ \t]){9}[^\n]*[.!?])"
                           # "...the end.1": a page number glued after the last sentence of a line
-                          r"|(?<=[.!?”\"])\d{1,2}$"
-                          r"|(?<=[.!?”\"] )[-–—][ \t]?\d{1,3}(?:[ \t]?[-–—])?$", re.M)
+                          # (after a word, never after a digit: "$799.99", "GPA: 3.6")
+                          r"|(?<=[^\W\d_][.!?”\"])\d{1,2}$|(?<=[^\W\d_][.!?][”\"])\d{1,2}$"
+                          r"|(?<=[.!?”\"] )[-–—][ \t]?\d{1,3}(?:[ \t]?[-–—])?$|(?<=[^\W\d_][.!?”\"])[-–—][ \t]?\d{1,3}(?:[ \t]?[-–—])?$", re.M)
 
 
 def page_markers(text: str) -> list[Span]:
@@ -187,8 +189,10 @@ def is_newsletter_prompt(sentence: str) -> bool:
     s = sentence.strip()
     if len(s.split()) > 35 or not _NEWSLETTER.search(s):
         return False
+    if re.search(r"[$€£]|\d+(?:\.\d+)?\s*(?:per|a|/)\s*(?:month|year|week)|:$", s):
+        return False  # a price or a heading in a review ("Subscription Costs:"), not a prompt
     return bool(_IMPERATIVE_UI.search(s) or re.search(r"\b(?:to|in) your inbox\b|delivered\b.*\binbox\b", s, re.I)
-                or len(s.split()) <= 6)
+                or (len(s.split()) <= 6 and re.search(r"\b(?:newsletters?|sign[ -]?up|subscribe|inbox|e-?mail address|alerts?)\b", s, re.I)))
 
 
 def is_legal_ui(sentence: str) -> bool:
@@ -249,8 +253,15 @@ _RELATED_LABEL = re.compile(
     r"Also on [\w.]+|Further reading|You may also like|You might also like|More from [\w .]+|More stories|"
     r"Related (?:Posts|Articles|Stories|Content|News|Coverage|Links|Reading))"
     r"[ \t]*:[ \t]*(?=\S)"
-    r"|(?:Related (?:Posts|Articles|Stories|Content|News|Coverage|Links|Reading)|You may also like|"
-    r"You might also like|Recommended for you|More from this section|Further reading|Trending now|Most read)"
+    # "ALSO READ | headline", "Also Read - headline", "WATCH | headline": a pipe or dash after the label
+    r"|(?:Also [Rr]ead|ALSO READ|Read [Mm]ore|READ MORE|Read [Aa]lso|READ ALSO|Must [Rr]ead|MUST READ|"
+    r"READ|WATCH|LISTEN|RELATED|MORE|SEE ALSO|See [Aa]lso|Also [Ss]ee|ALSO SEE|Also [Ww]atch|ALSO WATCH)"
+    r"[ \t]*(?:[|]|[-–—](?=[ \t]))[ \t]*(?=[A-Z0-9\"“‘'])"
+    r"|(?:Related (?:Posts|Articles|Stories|Content|News|Coverage|Links|Reading|[Hh]eadlines)|You may also like|"
+    r"You might also like|Recommended for you|More from this section|Further reading|Trending now|Most read|"
+    r"(?:More|Latest|Top|Other|Popular|Recommended|Trending|Related) (?:[Ss]tories|[Nn]ews|[Hh]eadlines|[Aa]rticles|[Vv]ideos|[Rr]eads)|"
+    r"In other news|Editor['’]s [Pp]icks|MORE (?:FROM|ON) [A-Z][A-Z .&'’-]{1,40}|More (?:from|on) [A-Z][\w .&'’-]{1,40}|"
+    r"(?:MORE|LATEST|TOP|RELATED|POPULAR) (?:STORIES|NEWS|HEADLINES|ARTICLES))"
     r"[ \t]*:?[ \t]*\n)",
     re.M,
 )

@@ -151,6 +151,22 @@ def is_rights_notice(s: str) -> bool:
     return _n(s) <= 30 and _RIGHTS.search(s) is not None and re.match(r"^(?:This|The|All|No|Any)\b", s) is not None
 
 
+_STAMP_HEAD = re.compile(
+    rf"^(?:Last[ \t]+)?(?:Updated|UPDATED|Published|PUBLISHED)(?:[ \t]+on)?:?[ \t]*(?:{DATETIME}|{_TIME})"
+    rf"(?:[ \t]*(?:ET|GMT|IST|UTC|EST|EDT|PST|PDT|BST|CET))?(?:[ \t]*[|·•][ \t]*(?:Updated|UPDATED)(?:[ \t]+on)?:?[ \t]*"
+    rf"(?:{DATETIME}|{_TIME})(?:[ \t]*(?:ET|GMT|IST|UTC|EST|EDT|PST|PDT|BST|CET))?)?(?=[ \t]+[A-Z\"“‘'])")
+
+
+def stamp_heads(text: str) -> list[Span]:
+    """An update stamp glued onto the start of the paragraph under it ("Updated 5:13 AM ET The ...")."""
+    out = []
+    for offset, line in _lines(text):
+        m = _STAMP_HEAD.match(line)
+        if m:
+            out.append((offset, offset + m.end(), "update-stamp"))
+    return out
+
+
 _UPDATED = re.compile(
     rf"^(?:(?:Last[ \t]+)?(?:Updated|UPDATED|Modified|Published|PUBLISHED|Posted|First published)(?:[ \t]+on)?:?[ \t]*"
     rf"(?:{DATETIME}|{_TIME}(?:[ \t]*(?:[A-Z]{{2,4}}T?|ET|GMT|IST|UTC))?|\d+[ \t]+(?:minutes?|hours?|days?|mins?|hrs?)[ \t]+ago)"
@@ -244,7 +260,8 @@ def sentences(line: str) -> list[tuple[int, int]]:
     """Sentence spans of one line: ends at . ! ? before a space, not after a known abbreviation."""
     spans = []
     start = 0
-    for m in re.finditer(r"[.!?…]+[”\"’')\]]*(?=[ \t]|$)", line):
+    # an end before a space, or glued straight onto a capitalised word ("...said.Follow us")
+    for m in re.finditer(r"[.!?…]+[”\"’')\]]*(?=[ \t]|$)|(?<=[a-z0-9%)][.!?])[”\"’]?(?=[A-Z][a-z])|(?<=[a-z][.!?][”\"’])(?=[A-Z])", line):
         if _ABBREV.search(line[max(0, m.start() - 5):m.end()].rstrip("”\"’')]")):
             continue
         spans.append((start, m.end()))
@@ -297,7 +314,7 @@ def site_talk(text: str) -> list[Span]:
                 end = len(line.rstrip())  # the bio's second sentence ("Contact her at ...") goes with it
             out.append((offset + s, offset + end, reason))
         out += _glued_tails(line, offset)
-    return out
+    return out + stamp_heads(text)
 
 
 def _line_reason(s: str) -> str:
