@@ -123,7 +123,13 @@ _CREDIT = re.compile(
     r"\((?:Photo|Image|Picture|Photograph|Pic|Credit|Video|Illustration)s?(?:[ \t]+(?:credit|courtesy|by))?[ \t]*:?[ \t]*[^()\n]{2,80}\)"
     rf"|(?:[|][ \t]*)?(?:Photo|Image|Picture|Photograph|Pic|Illustration|Video)s?(?:[ \t]+(?:credit|courtesy))?[ \t]*:[ \t]*{_CREDIT_NAME}"
     rf"|(?:Photo|Image|Picture)s?[ \t]+(?:by|courtesy(?:[ \t]+of)?)[ \t]+{_CREDIT_NAME}"
-    rf"|(?:Credit|Getty Images|AFP|Reuters|AP Photo)[ \t]*/[ \t]*{_CREDIT_NAME}"
+    rf"|(?:Credit|Getty Images|AFP|Reuters|REUTERS|EPA|AP Photo)[ \t]*/[ \t]*{_CREDIT_NAME}"
+    # "(AFP via Getty Images)", "(Jane Roe/AFP via Getty Images)": an agency credit in brackets
+    r"|\((?:[^()\n]{0,60}?/[ \t]*)?(?:AFP|AP|Reuters|EPA|Xinhua|Anadolu(?: Agency)?|Bloomberg|Pool|[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,2})"
+    r"(?:[ \t]+via[ \t]+Getty Images|[ \t]*/[ \t]*(?:Getty Images|Shutterstock|AFP|AP|Reuters|EPA))[ \t]*\)"
+    # "Jane Roe/AP", "Jane Roe / Getty Images" at the end of a caption line
+    r"|(?<![\w/])[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){1,3}[ \t]*/[ \t]*(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Shutterstock|Bloomberg|"
+    r"Xinhua|Anadolu Agency|AP Photo|The Associated Press)(?:[ \t]*/[ \t]*File(?: Photo)?)?(?=[ \t]*(?:\n|$))"
 )
 _SENT_END = re.compile(r"[.!?…][”\"’')\]]*[ \t]+")
 
@@ -143,7 +149,10 @@ def image_captions(text: str) -> list[Span]:
         cap_from = line_start + (bounds[-1] if bounds else 0)
         caption = text[cap_from:start]
         stripped = before.rstrip()
-        if caption.strip() and len(caption.split()) <= 25 and (
+        glued_to_paragraph = len(before.split()) > 30 and not credit.startswith("|") and bounds
+        if glued_to_paragraph:
+            pass  # a credit glued after a paragraph: the sentence before it is the story's
+        elif caption.strip() and len(caption.split()) <= 25 and (
             credit.startswith("|") or stripped.endswith(".") or not bounds or credit.startswith("(")
         ):
             if credit.startswith("(") and not stripped.endswith((".", "|")) and bounds:
