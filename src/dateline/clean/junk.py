@@ -131,7 +131,8 @@ _CREDIT = re.compile(
     r"|(?<![\w/])[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){1,3}[ \t]*/[ \t]*(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Shutterstock|Bloomberg|"
     r"Xinhua|Anadolu Agency|AP Photo|The Associated Press)(?:[ \t]*/[ \t]*File(?: Photo)?)?(?=[ \t]*(?:\n|$))"
 )
-_SENT_END = re.compile(r"[.!?…][”\"’')\]]*[ \t]+")
+# a sentence end before a space, or glued straight onto the next capitalised word ("areas.Protesters")
+_SENT_END = re.compile(r"[.!?…][”\"’')\]]*[ \t]+|(?<=[a-z][.!?])(?=[A-Z][a-z])")
 
 
 def image_captions(text: str) -> list[Span]:
@@ -149,9 +150,16 @@ def image_captions(text: str) -> list[Span]:
         cap_from = line_start + (bounds[-1] if bounds else 0)
         caption = text[cap_from:start]
         stripped = before.rstrip()
+        file_photo = before.rfind("FILE PHOTO:")
+        if file_photo >= 0:  # "FILE PHOTO: caption. REUTERS/Name" glued onto a paragraph
+            out.append((line_start + file_photo, end, "caption"))
+            continue
         glued_to_paragraph = len(before.split()) > 30 and not credit.startswith("|") and bounds
-        if glued_to_paragraph:
-            pass  # a credit glued after a paragraph: the sentence before it is the story's
+        bare_credit = not re.match(r"[|(]|(?:Photo|Image|Picture|Pic|Credit|Illustration|Video)", credit)
+        if glued_to_paragraph or (bare_credit and bounds):
+            # a credit glued after a paragraph, or a bare "Name/AP" after a sentence: the
+            # sentence before it is the story's
+            pass
         elif caption.strip() and len(caption.split()) <= 25 and (
             credit.startswith("|") or stripped.endswith(".") or not bounds or credit.startswith("(")
         ):

@@ -40,8 +40,11 @@ def is_taxonomy(s: str) -> bool:
     """"Tags: Politics, Elections" / "Filed under: Courts | Energy": a label over a short list."""
     if not _TAXONOMY_LABEL.match(s):
         return False
-    rest = s.split(":", 1)[-1]
-    return _n(rest) <= 16 and not re.search(r"\b(?:said|says|is|are|was|were|will|has|have)\b", rest)
+    rest = s.split(":", 1)[-1].strip()
+    if re.search(r"[.!?]['”\"’]?$", rest):
+        return False  # a list of tags has no sentence end; "Tagged: ... Officials said X." is a paragraph
+    listed = len(re.findall(r"[,|·•;]", rest)) >= 1
+    return _n(rest) <= (16 if listed else 6) and not re.search(r"\b(?:said|says|is|are|was|were|will|has|have)\b", rest)
 
 
 _CRUMB_SEP = r"[ \t]*(?:>|»|›|/)[ \t]*"
@@ -114,6 +117,8 @@ def is_agency_credit(s: str) -> bool:
     """"Reporting by Jane Roe; Editing by John Doe" (a wire credit: the staff, not the authors)."""
     if not _AGENCY_CREDIT.match(s):
         return False
+    if s.startswith("(") and ")" in s:
+        s = s[:s.index(")")]  # the credit's own brackets; a note glued after it is judged apart
     return _n(s) <= 45 and not re.search(r"\b(?:said|says|is|are|was|were|has|have)\b", s)
 
 
@@ -152,7 +157,7 @@ def is_rights_notice(s: str) -> bool:
 
 
 _STAMP_HEAD = re.compile(
-    rf"^(?:Last[ \t]+)?(?:Updated|UPDATED|Published|PUBLISHED)(?:[ \t]+on)?:?[ \t]*(?:{DATETIME}|{_TIME})"
+    rf"^(?:Last[ \t]+)?(?:Updated|updated|UPDATED|Published|PUBLISHED)(?:[ \t]+on)?:?[ \t]*(?:{DATETIME}|{_TIME})"
     rf"(?:[ \t]*(?:ET|GMT|IST|UTC|EST|EDT|PST|PDT|BST|CET))?(?:[ \t]*[|·•][ \t]*(?:Updated|UPDATED)(?:[ \t]+on)?:?[ \t]*"
     rf"(?:{DATETIME}|{_TIME})(?:[ \t]*(?:ET|GMT|IST|UTC|EST|EDT|PST|PDT|BST|CET))?)?(?=[ \t]+[A-Z\"“‘'])")
 
@@ -168,7 +173,7 @@ def stamp_heads(text: str) -> list[Span]:
 
 
 _UPDATED = re.compile(
-    rf"^(?:(?:Last[ \t]+)?(?:Updated|UPDATED|Modified|Published|PUBLISHED|Posted|First published)(?:[ \t]+on)?:?[ \t]*"
+    rf"^(?:(?:Last[ \t]+)?(?:Updated|updated|UPDATED|Modified|modified|Published|PUBLISHED|Posted|First published)(?:[ \t]+on)?:?[ \t]*"
     rf"(?:{DATETIME}|{_TIME}(?:[ \t]*(?:[A-Z]{{2,4}}T?|ET|GMT|IST|UTC))?|\d+[ \t]+(?:minutes?|hours?|days?|mins?|hrs?)[ \t]+ago)"
     rf"(?:[ \t]*(?:ET|GMT|IST|UTC|[A-Z]{{3}}))?[ \t]*(?:[|,·•][ \t]*)?){{1,2}}$")
 
@@ -202,8 +207,22 @@ _EMBED = re.compile(r"^A post shared by\b|^View this post on (?:Instagram|TikTok
 
 
 def is_social_embed(s: str) -> bool:
-    """A post's frame flattened into the text: "A post shared by ...", "View this post on Instagram"."""
-    return _EMBED.search(s) is not None and _n(s) <= 30
+    """A post's frame as a sentence of its own: "A post shared by ...", "View this post on Instagram"."""
+    return _EMBED.search(s) is not None and _n(s) <= 12
+
+
+_EMBED_FRAME = re.compile(r"(?<![\w])(?:A post shared by [A-Z][\w.'’ -]{1,40}?[ \t]*\(@?\w{1,30}\)"
+                          r"|View this post on (?:Instagram|TikTok|X|Twitter|Facebook))")
+_EMAIL_CONTACT = re.compile(r"(?<![\w])(?:E-?mail|Contact(?: (?:him|her|them|the author|the writer))?)(?: at)?[ \t]*:?[ \t]*"
+                            r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def frames_and_contacts(text: str) -> list[Span]:
+    """Fixed frames wherever they sit, even glued to a paragraph: an embedded post's
+    "View this post on Instagram", an author's "Contact jane@example.com"."""
+    out = [(m.start(), m.end(), "social-embed") for m in _EMBED_FRAME.finditer(text)]
+    out += [(m.start(), m.end(), "author-contact") for m in _EMAIL_CONTACT.finditer(text)]
+    return out
 
 
 def embed_furniture(text: str) -> list[Span]:
@@ -222,7 +241,7 @@ _BIO = re.compile(
     rf"^{_PERSON}[ \t]+(?:is|was|has been)[ \t]+(?:a|an|the|our)[ \t]+(?:[\w,-]+[ \t]+){{0,5}}{_BIO_ROLE}s?\b"
     rf"|^{_PERSON}[ \t]+(?:covers|reports on|writes about|writes for|reports for)[ \t]+")
 _CONTACT = re.compile(r"^(?:About the (?:author|writer|reporter)s?\b|Contact (?:the )?(?:author|writer|reporter|us)\b[^.]{0,40}"
-                      r"(?:@|\bat\b)|(?:E-?mail|Contact)[ \t]*:?[ \t]*[\w.+-]+@[\w-]+\.\w+|You can (?:reach|contact|email|follow) (?:him|her|them|the author)\b)", re.I)
+                      r"(?:@|\bat\b)|You can (?:reach|contact|email|follow) (?:him|her|them|the author)\b)", re.I)
 
 
 def is_author_contact(s: str) -> bool:
@@ -303,18 +322,17 @@ def site_talk(text: str) -> list[Span]:
         for k, (s, e) in enumerate(spans):
             sent = line[s:e].strip()
             reason = next((r for test, r in SENTENCE_TESTS if test(sent)), None)
-            if reason is None and i in tail and is_author_bio(sent):
+            if reason is None and (i in tail or k == len(spans) - 1 and len(spans) <= 2) and is_author_bio(sent):
+                # at the end of the text, or a line of its own (or the last sentence glued on one)
                 reason = "author-bio"
             if reason is None:
                 continue
             end = e
-            if reason in ("tags", "agency-credit", "social-embed", "update-stamp", "breadcrumb"):
-                end = len(line.rstrip())  # a glued list or credit runs to the end of its line
-            elif reason == "author-bio":
-                end = len(line.rstrip())  # the bio's second sentence ("Contact her at ...") goes with it
+            if reason == "agency-credit" and not sent.startswith("("):
+                end = len(line.rstrip())  # "Reporting by A; Editing by B" runs to the end of its line
             out.append((offset + s, offset + end, reason))
         out += _glued_tails(line, offset)
-    return out + stamp_heads(text)
+    return out + stamp_heads(text) + glued_heads_and_credits(text) + frames_and_contacts(text)
 
 
 def _line_reason(s: str) -> str:
@@ -333,9 +351,30 @@ _GLUED_TAIL = re.compile(
     rf"(?<=[.!?”\"’)])[ \t]*(?P<junk>(?:Tags?|TAGS|Tagged|Topics|Filed under|Categories)[ \t]*:[ \t]*[^\n]{{2,160}}"
     rf"|\(?{_CREDIT_ROLE}[ \t]+[A-Z][^\n]{{2,200}}"
     rf"|(?:Share(?: this)?(?: article| story)?|Show comments|Hide caption|Toggle caption|\d+ min read|"
-    r"Comments? \(\d+\)|Story continues below|Print(?: \| | )E-?mail)"
+    r"Comments? \(\d+\)|Story continues below|Print(?: \| | )E-?mail|(?:Estimated )?Reading time:? \d+ min(?:ute)?s?|"
+    r"Listen to (?:this )?(?:article|story)(?: \(?\d+ min(?:ute)?s?\)?)?)"
     rf"|(?:Last )?(?:Updated|UPDATED)(?: on)?:?[ \t]*(?:{DATETIME}|{_TIME})(?:[ \t]*(?:ET|GMT|IST|UTC|[A-Z]{{3}}))?"
     r")[ \t]*$", re.I)
+
+
+_CHROME_HEAD = re.compile(
+    r"^(?:Show comments|Hide comments|Share this (?:article|story)|Toggle caption|Hide caption|Show caption|"
+    r"(?:Estimated )?Reading time:? \d+ min(?:ute)?s?|\d+ min(?:ute)?s? read|Comments? \(\d+\)|"
+    r"Listen to (?:this )?(?:article|story)(?: \(?\d+ min(?:ute)?s?\)?)?)(?=[ \t]+[A-Z\"“‘])")
+_BRACKETED_CREDIT = re.compile(rf"\({_CREDIT_ROLE}[ \t]+[A-Z][^()\n]{{2,200}}\)", re.I)
+
+
+def glued_heads_and_credits(text: str) -> list[Span]:
+    """A button glued onto the start of the paragraph under it ("Show comments The ..."), and a
+    bracketed wire credit wherever it sits ("... fears (Reporting by A; Editing by B)")."""
+    out = []
+    for offset, line in _lines(text):
+        m = _CHROME_HEAD.match(line)
+        if m:
+            out.append((offset, offset + m.end(), "interface"))
+    out += [(m.start(), m.end(), "agency-credit") for m in _BRACKETED_CREDIT.finditer(text)
+            if not re.search(r"\b(?:said|says)\b", m.group(0))]
+    return out
 
 
 def _glued_tails(line: str, offset: int) -> list[Span]:
