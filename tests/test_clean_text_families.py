@@ -73,7 +73,7 @@ def k_breadcrumb(rng):
 def k_follow(rng):
     out = rng.choice(OUTLETS)
     return rng.choice([
-        f"Follow us on Twitter and Facebook for the latest updates.",
+        "Follow us on Twitter and Facebook for the latest updates.",
         f"Follow {out} on X, Instagram and TikTok.",
         f"Follow {_handle(_name(rng))} on Twitter.",
         "Like us on Facebook and follow us on Twitter",
@@ -98,7 +98,7 @@ def k_embed(rng):
         f"The scene tonight outside the ministry. pic.twitter.com/{code} — {name} ({_handle(name)}) {_day(rng)}",
         f"— {name} ({_handle(name)}) {_day(rng)}",
         f"A post shared by {name} ({_handle(name)[1:]})",
-        f"View this post on Instagram",
+        "View this post on Instagram",
     ])
 
 
@@ -193,7 +193,7 @@ def k_photo_credit(rng):
     name = _name(rng)
     return rng.choice([
         f"Photo: Reuters/{name}",
-        f"(AFP via Getty Images)",
+        "(AFP via Getty Images)",
         f"Protesters gather outside the ministry on Tuesday. (Photo by {name}/AFP via Getty Images)",
         f"FILE PHOTO: A view of the port. REUTERS/{name}/File Photo",
         f"Image: {name}/Shutterstock",
@@ -416,8 +416,8 @@ if __name__ == "__main__":  # measurement on a file of bodies (one JSON object w
 
     bodies = BODIES
     if len(sys.argv) > 1:
-        bodies = [json.loads(line)["gold"]["body"] for line in open(sys.argv[1], encoding="utf-8")
-                  if line.strip()]
+        with open(sys.argv[1], encoding="utf-8") as f:
+            bodies = [json.loads(line)["gold"]["body"] for line in f if line.strip()]
         bodies = [b for b in bodies if len(b) >= 400 and "\n" in b.strip()]
     for name, fams in (("tune", TUNE_FAMILIES), ("check", CHECK_FAMILIES)):
         res = evaluate(bodies, fams, seed=3)

@@ -69,7 +69,7 @@ def is_known_city(city: str) -> bool:
         return True
     try:
         from dateline.analyse.gazetteer import load
-    except Exception:
+    except ImportError:
         return True  # without a gazetteer, keep the old behaviour
     return any(e.kind == "city" for e in load().lookup(_title(city.rstrip(","))))
 
@@ -81,7 +81,7 @@ def largest_namesake_country(city: str, min_population: int = 100_000) -> str | 
     two large cities)."""
     try:
         from dateline.analyse.gazetteer import load
-    except Exception:  # the gazetteer is optional here: the places stage geocodes later
+    except ImportError:  # the gazetteer is optional here: the places stage geocodes later
         return None
     name = _title(city.rstrip(","))
     cities = sorted((e for e in load().lookup(name) if e.kind == "city"), key=lambda e: -e.population)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from dateline.clean.header import DATETIME, _TIME
+from dateline.clean.header import _TIME, DATETIME
 
 Span = tuple[int, int, str]
 
@@ -199,9 +199,6 @@ def is_chrome_line(s: str) -> bool:
     return _CHROME.match(s.strip()) is not None
 
 
-_EMBED_LINK = re.compile(r"(?:https?://t\.co/\w+[ \t]*)?(?:https?://)?pic\.twitter\.com/\w+")
-_EMBED_SIGNATURE = re.compile(
-    rf"(?:(?<=\s)|^)[—–-]{{1,2}}[ \t]*[A-Z][\w.'’ -]{{1,40}}?[ \t]*\(@\w{{1,20}}\)[ \t]*(?:{DATETIME}|\w+ \d{{1,2}}, \d{{4}})?")
 _EMBED = re.compile(r"^A post shared by\b|^View this post on (?:Instagram|TikTok|X|Twitter)\b"
                     r"|^View (?:on|in) (?:Instagram|Twitter|X|TikTok|YouTube)\b")
 
@@ -222,15 +219,6 @@ def frames_and_contacts(text: str) -> list[Span]:
     "View this post on Instagram", an author's "Contact jane@example.com"."""
     out = [(m.start(), m.end(), "social-embed") for m in _EMBED_FRAME.finditer(text)]
     out += [(m.start(), m.end(), "author-contact") for m in _EMAIL_CONTACT.finditer(text)]
-    return out
-
-
-def embed_furniture(text: str) -> list[Span]:
-    """The link and signature of an embedded tweet ("pic.twitter.com/x — Name (@handle) date").
-    Not used by ``site_talk``: the signature names who said the tweet, and extraction gold keeps
-    embedded tweets as article text."""
-    out = [(m.start(), m.end(), "social-embed") for m in _EMBED_LINK.finditer(text)]
-    out += [(m.start(), m.end(), "social-embed") for m in _EMBED_SIGNATURE.finditer(text)]
     return out
 
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 
-from dateline.clean import Cleaned
-from dateline.clean import junk, sitetalk
+from dateline.clean import Cleaned, junk, sitetalk
 from dateline.clean.code import find_css, find_js
 from dateline.clean.dateline import match_dateline
 from dateline.clean.header import split_header
