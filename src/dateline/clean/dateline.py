@@ -60,7 +60,40 @@ def place_country(city: str, region: str | None) -> str | None:
         if region in _US_STATES or region.title() in _US_STATES:
             return "USA"
         return None
-    return _capitals().get(city.casefold())
+    return _capitals().get(city.casefold()) or largest_namesake_country(city)
+
+
+def is_known_city(city: str) -> bool:
+    """A capital, or any city of that name in the gazetteer."""
+    if _capitals().get(city.casefold()):
+        return True
+    try:
+        from dateline.analyse.gazetteer import load
+    except ImportError:
+        return True  # without a gazetteer, keep the old behaviour
+    return any(e.kind == "city" for e in load().lookup(_title(city.rstrip(","))))
+
+
+def largest_namesake_country(city: str, min_population: int = 100_000) -> str | None:
+    """The country of the city a dateline means when it names no country: the one city of that
+    name that is a large city (100,000+) and at least five times any namesake abroad
+    (GENEVA, SAN FRANCISCO, JOHANNESBURG); None when the name is shared (a small town, or
+    two large cities)."""
+    try:
+        from dateline.analyse.gazetteer import load
+    except ImportError:  # the gazetteer is optional here: the places stage geocodes later
+        return None
+    name = _title(city.rstrip(","))
+    cities = sorted((e for e in load().lookup(name) if e.kind == "city"), key=lambda e: -e.population)
+    if not cities or cities[0].population < min_population or not cities[0].country:
+        return None
+    rivals = [e for e in cities[1:] if e.country != cities[0].country]
+    if rivals and rivals[0].population * 5 > cities[0].population:
+        return None
+    from dateline.analyse.countries import country_code
+
+    country = cities[0].country
+    return country if len(country) == 3 else country_code(country)
 
 
 def clock_24h(value: str) -> str | None:
@@ -75,11 +108,58 @@ def clock_24h(value: str) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
+_TITLE_CITY = r"[A-Z][a-z]+(?:[ \t-](?:[A-Z][a-z]+|de|del|la|el|al))*"
+_TITLE_DATELINE = re.compile(
+    rf"(?P<city>{_TITLE_CITY})"
+    rf"(?:,[ \t]*(?P<region>{_REGION}))?"
+    rf"(?:,[ \t]*(?P<day>{_MONTH_DAY}))?"
+    r"(?:[ \t]*\((?P<paren>[^()\n]{1,40})\))?"
+    r"(?P<sep>[ \t]*(?:--|—|–|:)|[ \t]+-)"
+    r"(?=[ \t]+\S)"
+)
+
+
+def match_title_dateline(text: str) -> tuple[Dateline, int] | None:
+    """A dateline in title case ("Kabul, Afghanistan —", "New Delhi: ..."): only when its place
+    is certain, a country or US state after the city, or a capital or large city by itself, so
+    that "Note: ..." or "Officials said -" never pass for one."""
+    m = _TITLE_DATELINE.match(text)
+    if not m:
+        return None
+    city, region, paren = m.group("city"), m.group("region"), m.group("paren")
+    if len(city.split()) > 3 or city.upper() in _NOT_PLACES:
+        return None
+    if region is not None:
+        country = place_country(city, region)
+        if country is None:
+            return None
+    else:
+        if m.group("sep").strip() not in (":", "—", "–", "--") and not paren:
+            return None
+        # a lone title-case word before a colon is often a label ("Mobile: ...", "Reading: ..."):
+        # only a capital or a city of a million passes
+        country = _capitals().get(city.casefold()) or largest_namesake_country(city, min_population=1_000_000)
+        if country is None:
+            return None
+    time = agency = None
+    if paren:
+        time = clock_24h(paren)
+        if time is None:
+            if re.search(r"\d", paren) or len(paren.split()) > 3:
+                return None
+            agency = paren.strip()
+    end = m.end()
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    place = Place(name=city, country=country, kind="city")
+    return Dateline(text=text[:m.end()].strip(), place=place, time=time, agency=agency), end
+
+
 def match_dateline(text: str) -> tuple[Dateline, int] | None:
     """A dateline at the very start of ``text`` and the index where the story starts."""
     m = _DATELINE.match(text)
     if not m:
-        return None
+        return match_title_dateline(text)
     city = m.group("city").strip()
     letters = [ch for ch in city if ch.isalpha()]
     if len(letters) < 3 or sum(ch.isupper() for ch in letters) < len(letters) * 0.9:
@@ -91,6 +171,8 @@ def match_dateline(text: str) -> tuple[Dateline, int] | None:
     sep = m.group("sep").strip()
     if sep == ":" and (paren or m.group("day")) is None and len(city.split()) > 2:
         return None
+    if sep == ":" and not (paren or m.group("day") or region) and not is_known_city(city):
+        return None  # "SUMMARY:", "TLDR:": a bare capitalised label before a colon names no place
     # a heading like "UPDATE:" or "BREAKING -" is not a place
     if city.rstrip(".").upper() in _NOT_PLACES:
         return None

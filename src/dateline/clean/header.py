@@ -164,6 +164,11 @@ def _caps_byline_ok(by: str, rest: str) -> bool:
     words = by.split()
     if not 2 <= len([w for w in words if w not in ("AND", "&")]) <= 8:
         return False
-    if _ROLE_WORDS.search(by):
+    if _ROLE_WORDS.search(by) or _NOT_NAME_WORDS.intersection(words):
         return False
     return len(rest.strip()) > 80
+
+
+# capitalised page labels that are no names ("MORE FROM NORTHLINE", "FOLLOW US ON ...", "TOP STORIES")
+_NOT_NAME_WORDS = frozenset("MORE FROM THE OF ON IN US TOP LATEST STORIES FOLLOW READ ALSO SHARE SUBSCRIBE "
+                            "HOME SIGN UP LOG WATCH LISTEN RELATED TRENDING POPULAR MOST BREAKING LIVE".split())

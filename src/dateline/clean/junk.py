@@ -81,17 +81,41 @@ _PAGE = re.compile(
 )
 _PAGE_INLINE = re.compile(r"(?<![\w])Page[ \t]+\d{1,3}[ \t]+of[ \t]+\d{1,3}(?![\w])"
                           # "- 4 Next paragraph": a marker whose line break was lost
-                          r"|^[-–—][ \t]*\d{1,3}(?:[ \t]*[-–—])?(?=[ \t]+[A-Z])"
+                          # (the rest of the line is a paragraph of prose, not a list item "- 2 Week Trip")
+                          r"|^[-–—][ \t]*\d{1,3}(?:[ \t]*[-–—])?(?=[ \t]+[A-Z](?:[^\n.!?]*[ \t]){9}[^\n]*[.!?])"
                           # "...the end.1": a page number glued after the last sentence of a line
-                          r"|(?<=[.!?”\"])\d{1,2}$"
-                          r"|(?<=[.!?”\"] )[-–—][ \t]?\d{1,3}(?:[ \t]?[-–—])?$", re.M)
+                          # (after a word, never after a digit: "$799.99", "GPA: 3.6")
+                          r"|(?<=[^\W\d_][.!?”\"])\d{1,2}$|(?<=[^\W\d_][.!?][”\"])\d{1,2}$"
+                          r"|(?<=[.!?”\"] )[-–—][ \t]?\d{1,3}(?:[ \t]?[-–—])?$|(?<=[^\W\d_][.!?”\"])[-–—][ \t]?\d{1,3}(?:[ \t]?[-–—])?$", re.M)
 
 
 def page_markers(text: str) -> list[Span]:
     """Lone list or page markers: "- 1", "- 2 -", "Page 2 of 3", a bare page number."""
-    out = [(m.start(), m.end(), "page-marker") for m in _PAGE.finditer(text)]
+    out = [(m.start(), m.end(), "page-marker") for m in _PAGE.finditer(text)
+           if not re.fullmatch(r"\s*(?:\d{1,3}|\[\d{1,3}\])\s*", m.group(0)) or between_prose(text, m.start(), m.end())]
     out += [(m.start(), m.end(), "page-marker") for m in _PAGE_INLINE.finditer(text)]
     return sorted(set(out))
+
+
+def _is_marker_or_credit(line: str) -> bool:
+    return bool(_PAGE.fullmatch(line) or re.fullmatch(r"\([^()]{0,80}\)", line))
+
+
+def _neighbour_lines(text: str, start: int, end: int) -> tuple[str, str]:
+    """The nearest non-empty lines above and below text[start:end], other markers and
+    bracketed credits skipped."""
+    above = [x.strip() for x in text[:start].split("\n") if x.strip() and not _is_marker_or_credit(x.strip())]
+    below = [x.strip() for x in text[end:].split("\n") if x.strip() and not _is_marker_or_credit(x.strip())]
+    return (above[-1] if above else ""), (below[0] if below else "")
+
+
+def between_prose(text: str, start: int, end: int) -> bool:
+    """A bare number is a page marker only between paragraphs of prose; next to short lines it
+    is a table cell, a list value or a score (flattened tables keep one cell a line)."""
+    above, below = _neighbour_lines(text, start, end)
+    def prose(line: str) -> bool:
+        return len(line.split()) >= 7 or (len(line.split()) >= 4 and re.search(r"[.!?:”\"]$", line) is not None)
+    return (not above or prose(above)) and (not below or prose(below))
 
 
 _CREDIT_NAME = r"[A-Z][\w.'’&-]*(?:[ \t]*/[ \t]*|[ \t]+)?(?:(?:[A-Z][\w.'’&-]*|via|for|and)(?:[ \t]*/[ \t]*|[ \t]+)?){0,6}"
@@ -99,9 +123,16 @@ _CREDIT = re.compile(
     r"\((?:Photo|Image|Picture|Photograph|Pic|Credit|Video|Illustration)s?(?:[ \t]+(?:credit|courtesy|by))?[ \t]*:?[ \t]*[^()\n]{2,80}\)"
     rf"|(?:[|][ \t]*)?(?:Photo|Image|Picture|Photograph|Pic|Illustration|Video)s?(?:[ \t]+(?:credit|courtesy))?[ \t]*:[ \t]*{_CREDIT_NAME}"
     rf"|(?:Photo|Image|Picture)s?[ \t]+(?:by|courtesy(?:[ \t]+of)?)[ \t]+{_CREDIT_NAME}"
-    rf"|(?:Credit|Getty Images|AFP|Reuters|AP Photo)[ \t]*/[ \t]*{_CREDIT_NAME}"
+    rf"|(?:Credit|Getty Images|AFP|Reuters|REUTERS|EPA|AP Photo)[ \t]*/[ \t]*{_CREDIT_NAME}"
+    # "(AFP via Getty Images)", "(Jane Roe/AFP via Getty Images)": an agency credit in brackets
+    r"|\((?:[^()\n]{0,60}?/[ \t]*)?(?:AFP|AP|Reuters|EPA|Xinhua|Anadolu(?: Agency)?|Bloomberg|Pool|[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,2})"
+    r"(?:[ \t]+via[ \t]+Getty Images|[ \t]*/[ \t]*(?:Getty Images|Shutterstock|AFP|AP|Reuters|EPA))[ \t]*\)"
+    # "Jane Roe/AP", "Jane Roe / Getty Images" at the end of a caption line
+    r"|(?<![\w/])[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){1,3}[ \t]*/[ \t]*(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Shutterstock|Bloomberg|"
+    r"Xinhua|Anadolu Agency|AP Photo|The Associated Press)(?:[ \t]*/[ \t]*File(?: Photo)?)?(?=[ \t]*(?:\n|$))"
 )
-_SENT_END = re.compile(r"[.!?…][”\"’')\]]*[ \t]+")
+# a sentence end before a space, or glued straight onto the next capitalised word ("areas.Protesters")
+_SENT_END = re.compile(r"[.!?…][”\"’')\]]*[ \t]+|(?<=[a-z][.!?])(?=[A-Z][a-z])")
 
 
 def image_captions(text: str) -> list[Span]:
@@ -119,7 +150,17 @@ def image_captions(text: str) -> list[Span]:
         cap_from = line_start + (bounds[-1] if bounds else 0)
         caption = text[cap_from:start]
         stripped = before.rstrip()
-        if caption.strip() and len(caption.split()) <= 25 and (
+        file_photo = before.rfind("FILE PHOTO:")
+        if file_photo >= 0:  # "FILE PHOTO: caption. REUTERS/Name" glued onto a paragraph
+            out.append((line_start + file_photo, end, "caption"))
+            continue
+        glued_to_paragraph = len(before.split()) > 30 and not credit.startswith("|") and bounds
+        bare_credit = not re.match(r"[|(]|(?:Photo|Image|Picture|Pic|Credit|Illustration|Video)", credit)
+        if glued_to_paragraph or (bare_credit and bounds):
+            # a credit glued after a paragraph, or a bare "Name/AP" after a sentence: the
+            # sentence before it is the story's
+            pass
+        elif caption.strip() and len(caption.split()) <= 25 and (
             credit.startswith("|") or stripped.endswith(".") or not bounds or credit.startswith("(")
         ):
             if credit.startswith("(") and not stripped.endswith((".", "|")) and bounds:
@@ -165,8 +206,10 @@ def is_newsletter_prompt(sentence: str) -> bool:
     s = sentence.strip()
     if len(s.split()) > 35 or not _NEWSLETTER.search(s):
         return False
+    if re.search(r"[$€£]|\d+(?:\.\d+)?\s*(?:per|a|/)\s*(?:month|year|week)|:$", s):
+        return False  # a price or a heading in a review ("Subscription Costs:"), not a prompt
     return bool(_IMPERATIVE_UI.search(s) or re.search(r"\b(?:to|in) your inbox\b|delivered\b.*\binbox\b", s, re.I)
-                or len(s.split()) <= 6)
+                or (len(s.split()) <= 6 and re.search(r"\b(?:newsletters?|sign[ -]?up|subscribe|inbox|e-?mail address|alerts?)\b", s, re.I)))
 
 
 def is_legal_ui(sentence: str) -> bool:
@@ -227,8 +270,15 @@ _RELATED_LABEL = re.compile(
     r"Also on [\w.]+|Further reading|You may also like|You might also like|More from [\w .]+|More stories|"
     r"Related (?:Posts|Articles|Stories|Content|News|Coverage|Links|Reading))"
     r"[ \t]*:[ \t]*(?=\S)"
-    r"|(?:Related (?:Posts|Articles|Stories|Content|News|Coverage|Links|Reading)|You may also like|"
-    r"You might also like|Recommended for you|More from this section|Further reading|Trending now|Most read)"
+    # "ALSO READ | headline", "Also Read - headline", "WATCH | headline": a pipe or dash after the label
+    r"|(?:Also [Rr]ead|ALSO READ|Read [Mm]ore|READ MORE|Read [Aa]lso|READ ALSO|Must [Rr]ead|MUST READ|"
+    r"READ|WATCH|LISTEN|RELATED|MORE|SEE ALSO|See [Aa]lso|Also [Ss]ee|ALSO SEE|Also [Ww]atch|ALSO WATCH)"
+    r"[ \t]*(?:[|]|[-–—](?=[ \t]))[ \t]*(?=[A-Z0-9\"“‘'])"
+    r"|(?:Related (?:Posts|Articles|Stories|Content|News|Coverage|Links|Reading|[Hh]eadlines)|You may also like|"
+    r"You might also like|Recommended for you|More from this section|Further reading|Trending now|Most read|"
+    r"(?:More|Latest|Top|Other|Popular|Recommended|Trending|Related) (?:[Ss]tories|[Nn]ews|[Hh]eadlines|[Aa]rticles|[Vv]ideos|[Rr]eads)|"
+    r"In other news|Editor['’]s [Pp]icks|MORE (?:FROM|ON) [A-Z][A-Z .&'’-]{1,40}|More (?:from|on) [A-Z][\w .&'’-]{1,40}|"
+    r"(?:MORE|LATEST|TOP|RELATED|POPULAR) (?:STORIES|NEWS|HEADLINES|ARTICLES))"
     r"[ \t]*:?[ \t]*\n)",
     re.M,
 )
@@ -308,6 +358,26 @@ def interface_lines(text: str) -> list[Span]:
     return out
 
 
+_NAV_WORDS = frozenset(
+    "home news world politics business sport sports opinion culture lifestyle entertainment tech technology "
+    "science health travel video videos podcasts photos weather markets economy local national international "
+    "education environment climate arts books food style about contact us privacy policy terms subscribe "
+    "newsletters login sign in register search menu more latest trending live". split())
+
+
+def is_menu(items: list[str], at_edge: bool) -> bool:
+    """A run of short capitalised lines is page navigation when most of its items are section
+    names, or when it sits at the very top or bottom of the text. In the middle of the text such
+    a run is usually the article's own list (products, places, steps), which is body."""
+    if any(re.match(r"\s*(?:[-•*–·]|\d+[.)])\s", x) for x in items):
+        return False  # a bulleted or numbered list is written content
+    words = [w.lower() for x in items for w in re.findall(r"[^\W\d_]+", x)]
+    nav = sum(w in _NAV_WORDS for w in words)
+    if words and nav / len(words) >= 0.5:
+        return True
+    return at_edge and all(len(x.split()) <= 4 for x in items)
+
+
 def link_lists(text: str) -> list[Span]:
     """Three or more short Title Case lines in a row with no sentence punctuation: a menu or link list."""
     out = []
@@ -319,8 +389,11 @@ def link_lists(text: str) -> list[Span]:
         pos += len(line) + 1
     run: list[int] = []
 
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    first, last = (content[0], content[-1]) if content else (0, 0)
+
     def flush():
-        if len(run) >= 3:
+        if len(run) >= 3 and is_menu([lines[i] for i in run], at_edge=run[0] == first or run[-1] == last):
             out.append((offsets[run[0]], offsets[run[-1]] + len(lines[run[-1]]), "link-list"))
 
     for i, line in enumerate(lines):

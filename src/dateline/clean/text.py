@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 
-from dateline.clean import Cleaned
-from dateline.clean import junk
+from dateline.clean import Cleaned, junk, sitetalk
 from dateline.clean.code import find_css, find_js
 from dateline.clean.dateline import match_dateline
 from dateline.clean.header import split_header
@@ -69,6 +68,7 @@ def junk_spans(text: str, aggressive: bool = True) -> list[tuple[int, int, str]]
              + junk.related_links(text) + junk.inline_interface(text))
     if aggressive:
         spans += junk.interface_lines(text) + junk.link_lists(text) + junk.interface_sentences(text)
+        spans += sitetalk.site_talk(text)
     return spans
 
 
