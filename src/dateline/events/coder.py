@@ -926,6 +926,17 @@ def _protest_purpose(trig: Trigger, by_index: dict[int, Trigger]) -> bool:
                for t in near)
 
 
+def _lend_doer(pending: list[_Pending], head: "Token", restated: "Token") -> None:
+    """"12 people were killed when Russian aircraft bombed a market": the clause that says
+    the act again names who did it, which the passive main clause left unsaid."""
+    main = next((p for p in pending if p.trigger.token.i == head.i), None)
+    if main is None or main.source_tok or restated.pos_ not in ("VERB", "AUX"):
+        return
+    doer, _ = _subject(restated)
+    if doer is not None and doer.pos_ != "PRON":
+        main.source_tok = [doer]
+
+
 def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
     triggers = find_triggers(sent)
     by_index = {t.token.i: t for t in triggers}
@@ -935,6 +946,7 @@ def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
         head = trig.token.head
         if (trig.token.dep_ in ("advcl", "xcomp", "conj") and head.i in by_index
                 and by_index[head.i].rule.cameo[:2] == trig.rule.cameo[:2]):
+            _lend_doer(pending, head, trig.token)
             continue  # "summoned the ambassador to complain": one protest, said twice
         if _protest_purpose(trig, by_index):
             continue
