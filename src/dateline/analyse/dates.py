@@ -308,20 +308,34 @@ def numeric_date(m: re.Match, doc: Doc):
         return None
 
 
+_UNDATED = object()  # a month and day with no year and no publication date to place it
+
+
+def _month_day_value(m: re.Match, doc: Doc, *, month: int, day: int, year: int):
+    """The ISO day of a month-day match (groups given by number), the year read or worked
+    out from the publication date; ``_UNDATED`` with no way to tell the year, None if the
+    day does not exist."""
+    month_number = _month_number(m.group(month))
+    day_number = int(re.match(r"\d+", m.group(day)).group(0))
+    if m.group(year):
+        year_number = int(m.group(year))
+    elif doc.published:
+        year_number = resolve_month_day_year(month_number, day_number, doc.published, _tense(m, doc))
+    else:
+        return _UNDATED
+    try:
+        return _dt.date(year_number, month_number, day_number).isoformat()
+    except ValueError:
+        return None
+
+
 @rule(rf"\b(?:(?:{WEEKDAY}),?\s+)?({EDGE}\s+)?({MONTH})\s+({DAY})(?:,?\s+({YEAR}))?(?:,?\s+(?:at\s+)?({CLOCK}){TIMEZONE})?(?!\d)", 0)
 def month_day(m: re.Match, doc: Doc):
     """Nov. 20, 2020 / November 20 / Friday, Nov. 20."""
-    month = _month_number(m.group(2))
-    day = int(re.match(r"\d+", m.group(3)).group(0))
-    if m.group(4):
-        year = int(m.group(4))
-    elif doc.published:
-        year = resolve_month_day_year(month, day, doc.published, _tense(m, doc))
-    else:
+    value = _month_day_value(m, doc, month=2, day=3, year=4)
+    if value is _UNDATED:
         return None, "date"
-    try:
-        value = _dt.date(year, month, day).isoformat()
-    except ValueError:
+    if value is None:
         return None
     if m.group(5):
         hh, mm = clock_value(m.group(5))
@@ -590,17 +604,10 @@ def weekday_time(m: re.Match, doc: Doc):
 @rule(rf"\b({CLOCK}){TIMEZONE},?\s+(?:on\s+)?(?:{WEEKDAY},?\s+)?({MONTH})\s+({DAY})(?:,?\s+({YEAR}))?(?!\d)", 0)
 def clock_month_day(m: re.Match, doc: Doc):
     """5 p.m. EST Nov. 9 / 10 a.m., Monday, Jan. 6: the clock on the named day."""
-    month = _month_number(m.group(2))
-    day = int(re.match(r"\d+", m.group(3)).group(0))
-    if m.group(4):
-        year = int(m.group(4))
-    elif doc.published:
-        year = resolve_month_day_year(month, day, doc.published, _tense(m, doc))
-    else:
+    value = _month_day_value(m, doc, month=2, day=3, year=4)
+    if value is _UNDATED:
         return None, "time"
-    try:
-        value = _dt.date(year, month, day).isoformat()
-    except ValueError:
+    if value is None:
         return None
     hh, mm = clock_value(m.group(1))
     return f"{value}T{hh:02d}:{mm:02d}", "time"

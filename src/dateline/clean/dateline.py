@@ -141,18 +141,28 @@ def match_title_dateline(text: str) -> tuple[Dateline, int] | None:
         country = _capitals().get(city.casefold()) or largest_namesake_country(city, min_population=1_000_000)
         if country is None:
             return None
-    time = agency = None
-    if paren:
-        time = clock_24h(paren)
-        if time is None:
-            if re.search(r"\d", paren) or len(paren.split()) > 3:
-                return None
-            agency = paren.strip()
+    parts = _time_or_agency(paren)
+    if parts is None:
+        return None
+    time, agency = parts
     end = m.end()
     while end < len(text) and text[end] in " \t":
         end += 1
     place = Place(name=city, country=country, kind="city")
     return Dateline(text=text[:m.end()].strip(), place=place, time=time, agency=agency), end
+
+
+def _time_or_agency(paren: str | None) -> tuple[str | None, str | None] | None:
+    """What a dateline's brackets hold: a clock ("(8:40 P.M.)") or an agency ("(Reuters)");
+    None when they hold something else (a date, a long phrase), so it is no dateline."""
+    if not paren:
+        return None, None
+    time = clock_24h(paren)
+    if time is not None:
+        return time, None
+    if re.search(r"\d", paren) or len(paren.split()) > 3:
+        return None
+    return None, paren.strip()
 
 
 def match_dateline(text: str) -> tuple[Dateline, int] | None:
@@ -178,13 +188,10 @@ def match_dateline(text: str) -> tuple[Dateline, int] | None:
         return None
     if region and (len(region.split()) > 4 or _NOT_REGION.search(region)):
         return None
-    time = agency = None
-    if paren:
-        time = clock_24h(paren)
-        if time is None:
-            if re.search(r"\d", paren) or len(paren.split()) > 3:
-                return None
-            agency = paren.strip()
+    parts = _time_or_agency(paren)
+    if parts is None:
+        return None
+    time, agency = parts
     end = m.end()
     while end < len(text) and text[end] in " \t":
         end += 1
