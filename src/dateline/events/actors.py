@@ -293,12 +293,15 @@ def document_home(doc: Doc) -> str | None:
     dl = doc.article.dateline
     skip = (dl.start, dl.end) if dl is not None and dl.start is not None and dl.end is not None else (-1, -1)
     counts: dict[str, float] = {}
-    toks = [t for t in doc.parsed if not (skip[0] <= t.idx < skip[1])]
+    words_of = [t.text for t in doc.parsed if not (skip[0] <= t.idx < skip[1])]
     k = 0
-    while k < len(toks):
+    while k < len(words_of):
         step = 1
+        if not words_of[k][:1].isupper():  # names, nationality words and capitals start with a capital
+            k += 1
+            continue
         for n in (3, 2, 1):
-            words = " ".join(x.text for x in toks[k:k + n])
+            words = " ".join(words_of[k:k + n])
             word = countries.lookup(words)
             if word and word.kind in ("name", "alias", "demonym", "metonym", "capital"):
                 # "the French ambassador" in a story about Niger: a nationality word often marks
