@@ -22,6 +22,9 @@ from dateline.clean.text import clean_text
     ("SAN FRANCISCO — Tech firms said", "SAN FRANCISCO —", "San Francisco", "USA", None),
     ("Springfield, Ill. — The mayor said", "Springfield, Ill. —", "Springfield", "USA", None),
     ("LAGOS, Nigeria, Jan. 3 (Reuters) - A fire", "LAGOS, Nigeria, Jan. 3 (Reuters) -", "Lagos", "NGA", "Reuters"),
+    # an agency's credit line standing alone above the story
+    ("PTI, Washington\nThe US said", "PTI, Washington", "Washington", "USA", "PTI"),
+    ("IANS | Mumbai, Nov 21 2019, 09:12 IST\nPolice said", "IANS | Mumbai, Nov 21 2019, 09:12 IST", "Mumbai", "IND", "IANS"),
 ])
 def test_dateline_styles(opening, text, place, country, agency):
     found = match_dateline(opening)
@@ -34,7 +37,7 @@ def test_dateline_styles(opening, text, place, country, agency):
 @pytest.mark.parametrize("opening", [
     "SUMMARY: The plan has three parts.", "TLDR: It works.", "Note: This story was updated.",
     "Mobile: The best phones of the year.", "Officials said - without giving details - that", "Background — The talks began",
-    "Key points: The budget grows.",
+    "Key points: The budget grows.", "AP, the agency, reported it.\nMore.", "Reuters, Smallville\nText.",
 ])
 def test_labels_are_no_datelines(opening):
     assert match_dateline(opening) is None

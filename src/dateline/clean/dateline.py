@@ -152,6 +152,37 @@ def match_title_dateline(text: str) -> tuple[Dateline, int] | None:
     return Dateline(text=text[:m.end()].strip(), place=place, time=time, agency=agency), end
 
 
+# "PTI, Washington" / "Reuters | New Delhi, Nov 20 2019, 10:34 IST": an agency's credit line
+# above the story, the form Indian and some wire sites print instead of a dateline
+_AGENCY_LINE = re.compile(
+    r"(?P<agency>PTI|IANS|ANI|UNI|Reuters|AFP|AP|Xinhua|Bloomberg|DH News Service)[ \t]*[,|/][ \t]*"
+    r"(?P<city>[A-Z][A-Za-z.'’-]+(?:[ \t][A-Z][A-Za-z.'’-]+){0,2})"
+    r"(?:[ \t]*[,|][ \t]*(?P<rest>[^\n]{0,60}))?[ \t]*$"
+)
+
+
+def match_agency_line(text: str) -> tuple[Dateline, int] | None:
+    """An agency's credit line standing alone as the first paragraph: the whole line is the
+    dateline. Only a capital or a city of 100,000 or more passes, and whatever follows the
+    place must be a date or a time, so that "AP, the agency, said" is not taken."""
+    first = text.split("\n", 1)[0]
+    m = _AGENCY_LINE.match(first)
+    if not m or len(first) > 100:
+        return None
+    rest = m.group("rest") or ""
+    if rest and not re.search(r"\d", rest):
+        return None
+    city = m.group("city")
+    country = _capitals().get(city.casefold()) or largest_namesake_country(city, min_population=100_000)
+    if country is None:
+        return None
+    place = Place(name=city, country=country, kind="city")
+    start = len(first)
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return Dateline(text=first.strip(), place=place, time=None, agency=m.group("agency")), start
+
+
 def _time_or_agency(paren: str | None) -> tuple[str | None, str | None] | None:
     """What a dateline's brackets hold: a clock ("(8:40 P.M.)") or an agency ("(Reuters)");
     None when they hold something else (a date, a long phrase), so it is no dateline."""
@@ -169,7 +200,7 @@ def match_dateline(text: str) -> tuple[Dateline, int] | None:
     """A dateline at the very start of ``text`` and the index where the story starts."""
     m = _DATELINE.match(text)
     if not m:
-        return match_title_dateline(text)
+        return match_title_dateline(text) or match_agency_line(text)
     city = m.group("city").strip()
     letters = [ch for ch in city if ch.isalpha()]
     if len(letters) < 3 or sum(ch.isupper() for ch in letters) < len(letters) * 0.9:
