@@ -63,7 +63,7 @@ CURRENCY_CODES = {"USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "IQD", "SAR",
 # counted nouns (lemmas) -> category
 NOUN_CATEGORIES = {
     "troops": {"soldier", "troop", "force", "marine", "personnel", "sailor", "paratrooper", "servicemember",
-               "service member", "reservist", "commando", "infantryman", "contractor", "peacekeeper",
+               "service member", "serviceman", "servicewoman", "reservist", "commando", "infantryman", "contractor", "peacekeeper",
                "fighter", "militant", "rebel", "insurgent", "guerrilla", "jihadist", "militiaman", "gunman",
                "gendarme", "conscript", "mercenary", "legionnaire"},
     "killed": {"death", "fatality", "body", "corpse", "dead", "casualty"},
