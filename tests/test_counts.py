@@ -118,3 +118,9 @@ def test_counts_of_other_things_are_kept_as_other():
     counts = counts_of("The committee received 16 letters from voters, and the plant will cut 4,000 jobs by June.")
     assert {(c.number, c.category) for c in counts} == {(16.0, "other"), (4000.0, "other")}
     assert all(c.noun in ("letters", "jobs") for c in counts)
+
+
+def test_people_treated_for_injuries_or_hospitalised_were_wounded():
+    assert [(c.number, c.category) for c in counts_of("At least 40 people were treated for injuries.")] == [(40.0, "wounded")]
+    assert [(c.number, c.category) for c in counts_of("Twelve people were hospitalized.")] == [(12.0, "wounded")]
+    assert [(c.number, c.category) for c in counts_of("Doctors treated 30 patients for free.")] == [(30.0, "people")]

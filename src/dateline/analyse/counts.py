@@ -82,7 +82,7 @@ NOUN_CATEGORIES = {
 # verbs (lemmas) that say what happened to the counted people
 VERB_CATEGORIES = {
     "killed": {"kill", "die", "slay", "murder", "execute", "massacre", "perish", "behead", "drown"},
-    "wounded": {"wound", "injure", "hurt", "maim"},
+    "wounded": {"wound", "injure", "hurt", "maim", "hospitalize", "hospitalise"},
     "arrested": {"arrest", "detain", "jail", "imprison", "apprehend", "round", "hold", "capture"},
     "displaced": {"displace", "flee", "evacuate", "uproot", "expel", "deport"},
 }
@@ -379,6 +379,12 @@ def noun_category(noun) -> str | None:
     return None
 
 
+def _for_injuries(verb) -> bool:
+    """"treated for injuries / wounds / burns": the treated were hurt."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        g.lemma_.lower() in ("injury", "wound", "burn") for g in c.children) for c in verb.children)
+
+
 def predicate_category(token) -> str | None:
     """What the clause says happened to the counted ones: killed, wounded, arrested, displaced."""
     if token is None:
@@ -399,6 +405,8 @@ def predicate_category(token) -> str | None:
         if cand.pos_ == "VERB" and driven_from_home(cand):
             return "displaced"  # "forced 300,000 people from their homes"
         lemma = cand.lemma_.lower()
+        if lemma == "treat" and _for_injuries(cand):
+            return "wounded"  # "40 people were treated for injuries"
         for category, verbs in VERB_CATEGORIES.items():
             if lemma in verbs and cand.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
                 return category
