@@ -310,3 +310,10 @@ def test_dropping_charges_is_a_concession_not_an_accusation(court):
 def test_a_state_names_its_country_in_an_actor_phrase(court):
     demanded = _find(court, "demanded")
     assert demanded.action.plover == "REQUEST" and demanded.source.country == "USA", _codes(court)
+
+
+def test_wanting_another_to_act_is_a_request_of_them_and_wanting_to_act_an_intent():
+    asked = dateline.process("The US wants the UK to extradite the publisher.", published="2019-11-20").events
+    assert [(e.action.plover, e.source.country, e.target.country) for e in asked] == [("REQUEST", "USA", "GBR")]
+    own = dateline.process("The US wants to withdraw its troops from Syria.", published="2019-11-20").events
+    assert own and own[0].action.cameo.startswith("03") and own[0].modality == "intended"

@@ -479,6 +479,17 @@ def _ultimatum(tok: "Token") -> bool:
                for c in tok.children)
 
 
+WANTING_VERBS = frozenset({"want", "wish", "expect", "need", "prefer"})
+
+
+def _wants_another_to_act(head: "Token", clause: "Token", dep: str) -> bool:
+    """"wants the UK to extradite": the wanted act has a doer of its own, who is asked;
+    "wants to withdraw" is the wanter's own intention."""
+    return (head.lemma_.lower() in WANTING_VERBS and head.pos_ in ("VERB", "AUX") and dep == "ccomp"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in clause.children))
+
+
 def governor_chain(tok: "Token") -> Chain:
     lex = lexicon()
     chain = Chain(top=tok)
@@ -514,6 +525,8 @@ def governor_chain(tok: "Token") -> Chain:
             chain.reporter = head
             break
         kind = lex.governors.get(hl)
+        if kind == "intent" and _wants_another_to_act(head, cur, dep):
+            kind = "appeal"  # "the US wants the UK to extradite him": a request of the UK
         if kind is None and head.pos_ == "NOUN" and dep == "acl":
             # "an agreement to withdraw": not done yet; "troops deployed in the region",
             # "a statement that workers had been killed": participles and clauses are facts
