@@ -124,3 +124,8 @@ def test_people_treated_for_injuries_or_hospitalised_were_wounded():
     assert [(c.number, c.category) for c in counts_of("At least 40 people were treated for injuries.")] == [(40.0, "wounded")]
     assert [(c.number, c.category) for c in counts_of("Twelve people were hospitalized.")] == [(12.0, "wounded")]
     assert [(c.number, c.category) for c in counts_of("Doctors treated 30 patients for free.")] == [(30.0, "people")]
+
+
+def test_a_prison_term_is_counted_and_other_durations_are_not():
+    assert [(c.number, c.category) for c in counts_of("He faces up to 10 years in prison if convicted.")] == [(10.0, "other")]
+    assert counts_of("The talks lasted 75 days.") == []

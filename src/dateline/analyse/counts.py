@@ -117,10 +117,12 @@ def annotate(doc: Doc) -> None:
     if parsed is None:
         doc.article.counts = []
         return
-    blocked = [(d.start, d.end) for d in doc.article.dates if d.kind in ("date", "time", "duration", "set")]
+    blocked = [(d.start, d.end, d.kind) for d in doc.article.dates if d.kind in ("date", "time", "duration", "set")]
     counts: list[Count] = []
     for number in find_numbers(doc):
-        if any(s < number.end and number.start < e for s, e in blocked):
+        # dates are not counts; a duration is, when it is a prison term ("10 years in prison")
+        if any(s < number.end and number.start < e and not (kind == "duration" and _sentence_after(doc, e))
+               for s, e, kind in blocked):
             continue
         if not_a_count(doc, number):
             continue
@@ -256,7 +258,11 @@ def read_count(doc: Doc, n: NumberSpan) -> Count | None:
         else:
             noun_text = "people"
     if noun_token is not None and noun_token.lemma_.lower() in NON_COUNT_NOUNS:
-        return None
+        if not prison_term(doc, noun_token):
+            return None
+        # "faces up to 10 years in prison": a sentence is a figure the story is about
+        return Count(number=n.value, noun=noun_token.text, start=n.start, end=n.end, category="other",
+                     actor=None, kind="total", vague=n.vague)
     if category != "money" and (noun_token is not None or category is None):
         anchor = noun_token if noun_token is not None and noun_token.i > n.last and \
             not (n.last + 1 < len(parsed) and parsed[n.last + 1].lower_ == "of") else last
@@ -278,6 +284,23 @@ def read_count(doc: Doc, n: NumberSpan) -> Count | None:
     actor = actor_of(doc, noun_token, n, category)
     return Count(number=n.value, noun=noun_text, start=n.start, end=n.end, category=category, actor=actor,
                  kind=count_kind(doc, n, noun_token), vague=n.vague)
+
+
+_PRISON_AFTER = re.compile(r"\s+(?:in\s+(?:prison|jail|custody)|behind\s+bars|of\s+(?:imprisonment|jail|prison))", re.I)
+
+
+def _sentence_after(doc: Doc, end: int) -> bool:
+    return bool(_PRISON_AFTER.match(doc.text, end))
+
+
+def prison_term(doc: Doc, noun) -> bool:
+    """"10 years in prison", "sentenced to 18 months", "175 years behind bars"."""
+    if noun.lemma_.lower() not in ("year", "month", "week", "day"):
+        return False
+    if _sentence_after(doc, noun.idx + len(noun.text)):
+        return True
+    head = noun.head
+    return head.lemma_.lower() == "to" and head.head.lemma_.lower() in ("sentence", "jail", "imprison")
 
 
 def currency_of(doc: Doc, n: NumberSpan) -> str | None:
