@@ -40,12 +40,8 @@ def _backfill_versions(con) -> None:
     """Version 6 links re-fetched pages: number the stored documents of each URL by arrival."""
     stored = con.execute("SELECT id, url, ingested_at FROM documents WHERE url IS NOT NULL "
                          "ORDER BY ingested_at, id").fetchall()
-    latest: dict[str, tuple[str, int, str]] = {}
-    for doc_id, url, seen_at in stored:
-        # stories stay as they were given; only the links are new
-        rows, _ = versions.assign([(doc_id, url)], latest, seen_at)
-        if rows:
-            con.executemany("INSERT INTO versions VALUES (?, ?, ?, ?, ?)", rows)
+    rows, _ = versions.assign(stored, {})  # stories stay as they were given; only the links are new
+    insert_rows(con, "versions", rows)
 
 
 # (version, steps): SQL statements or callables taking the connection, applied in order
@@ -202,8 +198,9 @@ class Store:
             return result
         rows = _rows(fresh)
         rows["sources"] = source_rows
+        seen_at = _now()
         rows["versions"], inherited = versions.assign(
-            [(a.id, a.source.url) for a in fresh], self._latest_versions(fresh), _now())
+            [(a.id, a.source.url, seen_at) for a in fresh], self._latest_versions(fresh))
         rows["signatures"], rows["lsh"] = self._link_stories(fresh, rows["documents"], inherited)
         for article in fresh:
             term_rows, doc_row = search.index_rows(article.id, article.title, article.text)
@@ -235,10 +232,11 @@ class Store:
 
     def add_sources(self, seen: Sequence[tuple[str, Source]]) -> int:
         """Record where already-stored documents were seen again (a resumed ingest, a mirror)."""
-        rows = [row for row in self._new_sources(seen) if self.con.execute(
-            "SELECT count(*) FROM documents WHERE id = ?", [row[0]]).fetchone()[0]]
-        if rows:
-            self.con.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?)", rows)
+        rows = self._new_sources(seen)
+        stored = {doc for (doc,) in self.con.execute(
+            "SELECT id FROM documents WHERE id IN (SELECT unnest(?))", [sorted({row[0] for row in rows})]).fetchall()}
+        rows = [row for row in rows if row[0] in stored]
+        insert_rows(self.con, "sources", rows)
         return len(rows)
 
     def _latest_versions(self, fresh: list[Article]) -> dict[str, tuple[str, int, str]]:
@@ -267,23 +265,11 @@ class Store:
         for i, article in enumerate(fresh):
             sig = dedup.signature(article.text)
             keys = dedup.band_keys(sig)
-            candidates = {doc for key in keys for doc in buckets.get(key, [])}
-            stored = self.con.execute(
-                "SELECT s.doc_id, s.signature, d.story FROM signatures s JOIN documents d ON d.id = s.doc_id "
-                "WHERE s.doc_id IN (SELECT doc_id FROM lsh WHERE bucket IN (SELECT unnest(?)))", [keys]).fetchall()
-            best: tuple[float, str] | None = None
-            for doc_id, blob, story in stored:
-                score = dedup.similarity(sig, dedup.from_blob(blob))
-                if score >= dedup.THRESHOLD and (best is None or score > best[0]):
-                    best = (score, story)
-            for doc_id in candidates:
-                score = dedup.similarity(sig, signatures[doc_id])
-                if score >= dedup.THRESHOLD and (best is None or score > best[0]):
-                    best = (score, stories[doc_id])
             if article.id in inherited:  # a new version of a page (maybe one earlier in this batch)
                 story = stories.get(inherited[article.id], inherited[article.id])
             else:
-                story = best[1] if best else article.id
+                earlier = {doc: (signatures[doc], stories[doc]) for key in keys for doc in buckets.get(key, [])}
+                story = self._nearest_story(sig, keys, earlier) or article.id
             documents[i] = (*documents[i][:-1], story)
             signatures[article.id], stories[article.id] = sig, story
             for key in keys:
@@ -291,6 +277,19 @@ class Store:
             sig_rows.append((article.id, dedup.to_blob(sig)))
             lsh_rows.extend((key, article.id) for key in keys)
         return sig_rows, lsh_rows
+
+    def _nearest_story(self, sig, keys: list[int], earlier: dict[str, tuple[object, str]]) -> str | None:
+        """The story of the most similar near-duplicate, stored or earlier in this batch
+        (``earlier``: document id -> (signature, story) of batch documents sharing a band)."""
+        stored = self.con.execute(
+            "SELECT s.signature, d.story FROM signatures s JOIN documents d ON d.id = s.doc_id "
+            "WHERE s.doc_id IN (SELECT doc_id FROM lsh WHERE bucket IN (SELECT unnest(?)))", [keys]).fetchall()
+        best: tuple[float, str] | None = None
+        for other, story in [(dedup.from_blob(blob), story) for blob, story in stored] + list(earlier.values()):
+            score = dedup.similarity(sig, other)
+            if score >= dedup.THRESHOLD and (best is None or score > best[0]):
+                best = (score, story)
+        return best[1] if best else None
 
     def document_ids(self) -> frozenset[str]:
         return frozenset(row[0] for row in self.con.execute("SELECT id FROM documents").fetchall())

@@ -9,6 +9,7 @@ story whatever its edits did to the text.
 
 from __future__ import annotations
 
+from typing import Iterable
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 # query parameters that say how a reader arrived, not which page it is
@@ -33,18 +34,18 @@ def canonical_url(url: str | None) -> str | None:
     return urlunsplit(("https", host, path, urlencode(sorted(query)), ""))
 
 
-def assign(fresh: list[tuple[str, str | None]], latest: dict[str, tuple[str, int, str]],
-           seen_at) -> tuple[list[tuple], dict[str, str]]:
+def assign(fresh: Iterable[tuple[str, str | None, object]],
+           latest: dict[str, tuple[str, int, str]]) -> tuple[list[tuple], dict[str, str]]:
     """Version rows for new documents, and the story each new version inherits.
 
-    ``fresh`` holds (document id, url) of documents not stored before, in arrival
-    order; ``latest`` maps a canonical URL to its newest stored (document id,
+    ``fresh`` holds (document id, url, time seen) of documents not stored before, in
+    arrival order; ``latest`` maps a canonical URL to its newest stored (document id,
     version, story). Returns rows for the ``versions`` table and {document id: story}
     for documents that continue an earlier version.
     """
     rows: list[tuple] = []
     inherited: dict[str, str] = {}
-    for doc_id, url in fresh:
+    for doc_id, url, seen_at in fresh:
         key = canonical_url(url)
         if key is None:
             continue
