@@ -60,7 +60,21 @@ def place_country(city: str, region: str | None) -> str | None:
         if region in _US_STATES or region.title() in _US_STATES:
             return "USA"
         return None
-    return _capitals().get(city.casefold()) or largest_namesake_country(city)
+    return city_country(city)
+
+
+def city_country(city: str, min_population: int = 100_000) -> str | None:
+    """The country of a dateline city named alone: a national capital's, or that of the one
+    large city of the name (see ``largest_namesake_country``)."""
+    return _capitals().get(city.casefold()) or largest_namesake_country(city, min_population=min_population)
+
+
+def _after_blanks(text: str, i: int, blanks: str | None = " \t") -> int:
+    """The index of the first character at or after ``i`` that is not one of ``blanks``
+    (None: not whitespace of any kind, line breaks included)."""
+    while i < len(text) and (text[i].isspace() if blanks is None else text[i] in blanks):
+        i += 1
+    return i
 
 
 def is_known_city(city: str) -> bool:
@@ -138,18 +152,15 @@ def match_title_dateline(text: str) -> tuple[Dateline, int] | None:
             return None
         # a lone title-case word before a colon is often a label ("Mobile: ...", "Reading: ..."):
         # only a capital or a city of a million passes
-        country = _capitals().get(city.casefold()) or largest_namesake_country(city, min_population=1_000_000)
+        country = city_country(city, min_population=1_000_000)
         if country is None:
             return None
     parts = _time_or_agency(paren)
     if parts is None:
         return None
     time, agency = parts
-    end = m.end()
-    while end < len(text) and text[end] in " \t":
-        end += 1
     place = Place(name=city, country=country, kind="city")
-    return Dateline(text=text[:m.end()].strip(), place=place, time=time, agency=agency), end
+    return Dateline(text=text[:m.end()].strip(), place=place, time=time, agency=agency), _after_blanks(text, m.end())
 
 
 # "PTI, Washington" / "Reuters | New Delhi, Nov 20 2019, 10:34 IST": an agency's credit line
@@ -173,13 +184,11 @@ def match_agency_line(text: str) -> tuple[Dateline, int] | None:
     if rest and not re.search(r"\d", rest):
         return None
     city = m.group("city")
-    country = _capitals().get(city.casefold()) or largest_namesake_country(city, min_population=100_000)
+    country = city_country(city)
     if country is None:
         return None
     place = Place(name=city, country=country, kind="city")
-    start = len(first)
-    while start < len(text) and text[start].isspace():
-        start += 1
+    start = _after_blanks(text, len(first), None)
     return Dateline(text=first.strip(), place=place, time=None, agency=m.group("agency")), start
 
 
@@ -223,10 +232,7 @@ def match_dateline(text: str) -> tuple[Dateline, int] | None:
     if parts is None:
         return None
     time, agency = parts
-    end = m.end()
-    while end < len(text) and text[end] in " \t":
-        end += 1
-    body_start = end
+    body_start = _after_blanks(text, m.end())
     if body_start >= len(text) or text[body_start] in "-–—:":
         return None
     name = _title(city.rstrip(","))
