@@ -479,13 +479,11 @@ def _ultimatum(tok: "Token") -> bool:
                for c in tok.children)
 
 
-WANTING_VERBS = frozenset({"want", "wish", "expect", "need", "prefer"})
-
-
 def _wants_another_to_act(head: "Token", clause: "Token", dep: str) -> bool:
     """"wants the UK to extradite": the wanted act has a doer of its own, who is asked;
-    "wants to withdraw" is the wanter's own intention."""
-    return (head.lemma_.lower() in WANTING_VERBS and head.pos_ in ("VERB", "AUX") and dep == "ccomp"
+    "wants to withdraw" is the wanter's own intention. (Only "want" among the lexicon's
+    intent governors takes another's act this way; "hope" takes a finite clause.)"""
+    return (head.lemma_.lower() == "want" and head.pos_ in ("VERB", "AUX") and dep == "ccomp"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
             and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in clause.children))
 

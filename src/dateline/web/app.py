@@ -305,8 +305,7 @@ def create_app(db_path: str | Path, allow_write: bool = False, token: str | None
         if record is None:
             raise HTTPException(404, "no such article")
         body = highlight.render(record["text"], highlight.article_marks(record))
-        sources = [{"id": d, "url": u, "site": s} for d, u, s in st.story_sources(record["story"])]
-        versions = [{"id": d, "version": v, "seen": t} for d, v, t in st.versions(doc_id)]
+        sources, versions = queries.copies(st, record)
         events = sorted(record.get("events") or [], key=lambda e: e["sentence"]["start"])
         entities = sorted(record.get("entities") or [], key=lambda e: (-len(e.get("mentions") or []), e["name"]))
         return render("article.html", request, title=record.get("title") or "Article", record=record, body=body,
@@ -454,8 +453,7 @@ def create_app(db_path: str | Path, allow_write: bool = False, token: str | None
         record = queries.document(st.con, doc_id)
         if record is None:
             raise HTTPException(404, "no such document")
-        record["sources"] = [{"id": d, "url": u, "site": s} for d, u, s in st.story_sources(record["story"])]
-        record["versions"] = [{"id": d, "version": v, "seen": t} for d, v, t in st.versions(doc_id)]
+        record["sources"], record["versions"] = queries.copies(st, record)
         return record
 
     @app.get("/api/events", summary="Event clusters: one real-world event, however many articles report it")

@@ -20,6 +20,13 @@ def document(con, doc_id: str) -> dict | None:
     return {**json.loads(row[0]), "story": row[1]}
 
 
+def copies(store, record: dict) -> tuple[list[dict], list[dict]]:
+    """Where else a stored article stands: every source of its story, and every version of its page."""
+    sources = [{"id": d, "url": u, "site": s} for d, u, s in store.story_sources(record["story"])]
+    versions = [{"id": d, "version": v, "seen": t} for d, v, t in store.versions(record["id"])]
+    return sources, versions
+
+
 def document_count(con) -> int:
     return con.execute("SELECT count(*) FROM documents").fetchone()[0]
 
