@@ -15,6 +15,26 @@ SEED_DIR = SHARED / "corpus" / "seed"
 SCHEMA_COPY = Path(__file__).resolve().parent / "contract" / "article.schema.json"
 
 
+def stage_places(text: str, dateline=None, metonyms: dict | None = None) -> list:
+    """Run the places stage alone on a parsed text (with a dateline or metonym spans when
+    given); every mention's text is checked against its offsets."""
+    from dateline.analyse import places
+    from dateline.analyse.nlp import load as load_nlp
+    from dateline.doc import Doc
+    from dateline.record import Article, Source
+
+    article = Article(id="t", source=Source(None, None, "text"), title=None, authors=[], published=None,
+                      dateline=dateline, language="en", text=text)
+    doc = Doc(article=article, parsed=load_nlp()(text))
+    if metonyms:
+        doc.user_data["metonym_spans"] = metonyms
+    places.annotate(doc)
+    for p in article.places:
+        for m in p.mentions:
+            assert text[m.start:m.end] == m.text
+    return article.places
+
+
 def shared_path(*parts: str) -> Path:
     path = SHARED.joinpath(*parts)
     if not path.exists():

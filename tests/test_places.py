@@ -7,27 +7,16 @@ from pathlib import Path
 import pytest
 
 from dateline import process
-from dateline.analyse import places
 from dateline.analyse.gazetteer import distance_km, load
-from dateline.analyse.nlp import load as load_nlp
-from dateline.doc import Doc
-from dateline.record import Article, Dateline, Place, Source
+from dateline.record import Dateline, Place
+from conftest import stage_places
 
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "seed" / "000_022b95cdbb7346cb.txt"
 
 
 def places_of(text: str, dateline: Dateline | None = None, metonyms: dict | None = None):
-    """Run the places stage alone on a parsed text (with a dateline or metonym spans when given)."""
-    article = Article(id="t", source=Source(None, None, "text"), title=None, authors=[], published=None,
-                      dateline=dateline, language="en", text=text)
-    doc = Doc(article=article, parsed=load_nlp()(text))
-    if metonyms:
-        doc.user_data["metonym_spans"] = metonyms
-    places.annotate(doc)
-    for p in article.places:
-        for m in p.mentions:
-            assert text[m.start:m.end] == m.text
-    return {p.name: p for p in article.places}
+    """The places stage alone on a parsed text, by place name."""
+    return {p.name: p for p in stage_places(text, dateline, metonyms)}
 
 
 def test_gazetteer_knows_names_and_alternate_names():

@@ -5,24 +5,12 @@ Invented articles, run through the real spaCy model and the shipped gazetteer.
 
 from __future__ import annotations
 
-from dateline.analyse import places
 from dateline.analyse.gazetteer import distance_km, load
-from dateline.analyse.nlp import load as load_nlp
-from dateline.doc import Doc
-from dateline.record import Article, Source
+from conftest import stage_places
 
 
 def places_of(text: str, metonyms: dict | None = None):
-    article = Article(id="t", source=Source(None, None, "text"), title=None, authors=[], published=None,
-                      dateline=None, language="en", text=text)
-    doc = Doc(article=article, parsed=load_nlp()(text))
-    if metonyms:
-        doc.user_data["metonym_spans"] = metonyms
-    places.annotate(doc)
-    for p in article.places:
-        for m in p.mentions:
-            assert text[m.start:m.end] == m.text
-    return article.places
+    return stage_places(text, metonyms=metonyms)
 
 
 def place_with_mention(found, surface: str):
