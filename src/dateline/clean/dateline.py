@@ -15,12 +15,18 @@ from dateline.record import Dateline, Place
 _CITY = r"[A-Z][A-Z.'’-]*(?:[ \t]+(?:[A-Z][A-Z.'’-]*|de|del|la|el|al|es))*"
 _REGION = r"[A-Z][A-Za-z.'’-]*(?:[ \t]+(?:[A-Z][A-Za-z.'’-]*|of|and))*"
 _MONTH_DAY = (r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}")
+# "(Iraq)" between a city and the agency: "Mosul (Iraq) (AFP) -"
+_BRACKETED_REGION = r"(?:[ \t]*\((?P<pregion>[A-Z][A-Za-z.'’ -]{1,30})\)(?=[ \t]*\())?"
+# "(CNN)President ...": the agency's bracket glued to the first word stands for the dash
+_GLUED_TO_STORY = r"(?<=\))(?=[A-Z][a-z])"
 _DATELINE = re.compile(
-    rf"(?P<city>{_CITY})"
+    # "BRUSSELS/PARIS (Reuters)": a story filed from two cities; the first is the dateline's place
+    rf"(?P<city>{_CITY}(?:/{_CITY})*)"
     rf"(?:,[ \t]*(?P<region>{_REGION}))?"
     rf"(?:,[ \t]*(?P<day>{_MONTH_DAY}))?"
+    rf"{_BRACKETED_REGION}"
     r"(?:[ \t]*\((?P<paren>[^()\n]{1,40})\))?"
-    r"(?P<sep>[ \t]*(?:--|—|–|-|:)|[ \t]+(?:--|—|–|-))"
+    rf"(?P<sep>[ \t]*(?:--|—|–|-|:)|[ \t]+(?:--|—|–|-)|{_GLUED_TO_STORY})"
     r"(?=[ \t]+\S|\S)"
 )
 _CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})\s*([AaPp])\.?\s*[Mm]\.?$")
@@ -127,6 +133,7 @@ _TITLE_DATELINE = re.compile(
     rf"(?P<city>{_TITLE_CITY})"
     rf"(?:,[ \t]*(?P<region>{_REGION}))?"
     rf"(?:,[ \t]*(?P<day>{_MONTH_DAY}))?"
+    rf"{_BRACKETED_REGION}"
     r"(?:[ \t]*\((?P<paren>[^()\n]{1,40})\))?"
     r"(?P<sep>[ \t]*(?:--|—|–|:)|[ \t]+-)"
     r"(?=[ \t]+\S)"
@@ -140,7 +147,7 @@ def match_title_dateline(text: str) -> tuple[Dateline, int] | None:
     m = _TITLE_DATELINE.match(text)
     if not m:
         return None
-    city, region, paren = m.group("city"), m.group("region"), m.group("paren")
+    city, region, paren = m.group("city"), m.group("region") or m.group("pregion"), m.group("paren")
     if len(city.split()) > 3 or city.upper() in _NOT_PLACES:
         return None
     if region is not None:
@@ -192,6 +199,20 @@ def match_agency_line(text: str) -> tuple[Dateline, int] | None:
     return Dateline(text=first.strip(), place=place, time=None, agency=m.group("agency")), start
 
 
+# "(CNN)President Trump said ...": an agency's bracket opening the story with no place before it
+_LEADING_AGENCY = re.compile(
+    r"\((?P<agency>[A-Z]{2,6}(?:[ \t][A-Z][a-z]+)?|Reuters|Bloomberg|Xinhua|Interfax|Yonhap|Kyodo|Anadolu|Sputnik)\)"
+    r"[ \t]*(?:(?:--|—|–|-)[ \t]*)?(?=[A-Z\"“‘])"
+)
+
+
+def leading_agency_credit(text: str) -> int:
+    """Length of an agency's bracket that opens the story ("(CNN)", "(AP) --"), else 0: it is
+    the credit part of a dateline whose place the site left out, not part of the first sentence."""
+    m = _LEADING_AGENCY.match(text)
+    return m.end() if m else 0
+
+
 def _time_or_agency(paren: str | None) -> tuple[str | None, str | None] | None:
     """What a dateline's brackets hold: a clock ("(8:40 P.M.)") or an agency ("(Reuters)");
     None when they hold something else (a date, a long phrase), so it is no dateline."""
@@ -210,15 +231,22 @@ def match_dateline(text: str) -> tuple[Dateline, int] | None:
     m = _DATELINE.match(text)
     if not m:
         return match_title_dateline(text) or match_agency_line(text)
-    city = m.group("city").strip()
+    cities = [part.strip() for part in m.group("city").strip().split("/")]
+    if len(cities) > 1 and not all(city_country(_title(part)) for part in cities):
+        return None  # "AND/OR -" is no pair of cities
+    city = cities[0]
     letters = [ch for ch in city if ch.isalpha()]
     if len(letters) < 3 or sum(ch.isupper() for ch in letters) < len(letters) * 0.9:
         return None
     if len(city.split()) > 4:
         return None
-    region = m.group("region")
+    region = m.group("region") or m.group("pregion")
     paren = m.group("paren")
     sep = m.group("sep").strip()
+    if m.group("pregion") and place_country(city, m.group("pregion")) is None:
+        return None  # "(Iraq)" must name the city's country or state, not any bracketed word
+    if not sep and not paren:
+        return None
     if sep == ":" and (paren or m.group("day")) is None and len(city.split()) > 2:
         return None
     if sep == ":" and not (paren or m.group("day") or region) and not is_known_city(city):

@@ -12,7 +12,7 @@ import re
 
 from dateline.clean import Cleaned, junk, sitetalk
 from dateline.clean.code import find_css, find_js
-from dateline.clean.dateline import match_dateline
+from dateline.clean.dateline import leading_agency_credit, match_dateline
 from dateline.clean.header import split_header
 from dateline.record import Boilerplate
 
@@ -128,6 +128,11 @@ def clean_text(text: str, aggressive: bool = True) -> Cleaned:
             paragraphs[k] = paragraphs[k][body_start:].strip()
             if not paragraphs[k]:
                 paragraphs.pop(k)
+            break
+        credit = leading_agency_credit(paragraphs[k])
+        if credit:
+            boilerplate.append(Boilerplate(text=paragraphs[k][:credit].strip(), reason="agency-credit"))
+            paragraphs[k] = paragraphs[k][credit:]
             break
         if not is_heading(paragraphs[k]):
             break
