@@ -152,7 +152,7 @@ def find_numbers(doc: Doc) -> list[NumberSpan]:
         if (token.like_num or token.tag_ == "CD") and any(ch.isalnum() for ch in token.text):
             j = i
             while j + 1 < len(parsed) and (parsed[j + 1].like_num or _hyphen_number(parsed, j) or parsed[j + 1].lower_ in
-                                           ("hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "lakh", "lakhs", "lac", "crore", "crores")
+                                           ("hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "lakh", "lakhs", "lac", "crore", "crores", "dozen")
                                            or parsed[j + 1].lower_ == "and" and j + 2 < len(parsed)
                                            and parsed[j + 2].like_num and not parsed[j + 2].is_digit):
                 if parsed[j + 1].is_digit and parsed[j].is_digit:
@@ -201,6 +201,10 @@ def _vague_at(parsed, i: int) -> tuple[int, float] | None:
     return None
 
 
+_NAMED_BY_NUMBER = re.compile(r"\b(?:S&P|FTSE|Nikkei|Fortune|Russell|Stoxx|STOXX|DAX|CAC|Sensex|Nifty|Boeing|Airbus A?|"
+                              r"Formula|Covid-?|COVID-?|Windows|iPhone|Galaxy S?)\s*$")
+
+
 def not_a_count(doc: Doc, n: NumberSpan) -> bool:
     """Years, ages, percentages, ordinals, phone numbers, clock times and CSS values."""
     text = doc.text
@@ -218,6 +222,8 @@ def not_a_count(doc: Doc, n: NumberSpan) -> bool:
     if re.search(r"\b(No|no|page|Page|number|Number|article|Article|Resolution|Chapter|room|Room|route|Route|"
                  r"flight|Flight|line|Line)\.?\s*$", before):
         return True
+    if _NAMED_BY_NUMBER.search(before):
+        return True  # "the S&P 500", "a Boeing 737": the number is part of a name
     if re.fullmatch(r"(1[89]\d\d|20\d\d)", surface) and not re.match(r"\s+[a-z]+s\b", after):
         return True  # a year the date tagger left (e.g. in a range)
     if re.search(r"[{};]", text[max(0, n.start - 40):n.end + 40]) and re.search(r"\d+(px|ms|%)", text[max(0, n.start - 60):n.end + 60]):
@@ -257,7 +263,7 @@ def read_count(doc: Doc, n: NumberSpan) -> Count | None:
             noun_text = antecedent.text
         else:
             noun_text = "people"
-    if noun_token is not None and noun_token.lemma_.lower() in NON_COUNT_NOUNS:
+    if noun_token is not None and noun_token.lemma_.lower() in NON_COUNT_NOUNS and not index_points(doc, n, noun_token):
         if not prison_term(doc, noun_token):
             return None
         # "faces up to 10 years in prison": a sentence is a figure the story is about
@@ -291,6 +297,13 @@ _PRISON_AFTER = re.compile(r"\s+(?:in\s+(?:prison|jail|custody)|behind\s+bars|of
 
 def _sentence_after(doc: Doc, end: int) -> bool:
     return bool(_PRISON_AFTER.match(doc.text, end))
+
+
+def index_points(doc: Doc, n: NumberSpan, noun) -> bool:
+    """"the Dow fell 102.2 points": a move in points written in digits is a reported figure;
+    "at one point", "a 10-point plan" are not."""
+    return noun.lemma_.lower() == "point" and doc.text[n.start].isdigit() and noun.i == n.last + 1 \
+        and noun.tag_ == "NNS"
 
 
 def prison_term(doc: Doc, noun) -> bool:
@@ -369,7 +382,7 @@ def counted_noun(doc: Doc, n: NumberSpan):
                 return child
     for token in tokens:
         if token.dep_ in ("nummod", "quantmod", "amod", "compound") and token.head.i > n.last \
-                and token.head.pos_ in ("NOUN", "PROPN") and token.head.i - n.last <= 5:
+                and token.head.pos_ in ("NOUN", "PROPN") and token.head.i - n.last <= 7:
             return token.head
     # the parser sometimes makes the noun the number's child ("hundreds" as a noun)
     for child in last.children:

@@ -53,6 +53,8 @@ def words_to_number(text: str) -> float | None:
             current += 1
         elif word == "hundred":
             current = (current or 1) * 100
+        elif word == "dozen" and seen:
+            current = (current or 1) * 12  # "two dozen"
         elif word in SCALES:
             total += (current or 1) * SCALES[word]
             current = 0
