@@ -67,9 +67,10 @@ def annotate(doc: Doc) -> None:
     mentions = sorted(mentions + repeated_mentions(doc, mentions), key=lambda m: m.start)
     anchors = Anchors.of(mentions)
     for i, m in enumerate(mentions):
-        m.entry = resolve(doc, m, context, anchors.without(m), previous=mentions[i - 1] if i else None)
+        m.entry = resolve(doc, m, context, anchors.without(m), previous=mentions[i - 1] if i else None,
+                          following=mentions[i + 1] if i + 1 < len(mentions) else None)
         m.event = is_event_mention(doc, m.start, m.end)
-    place_facilities(doc, mentions)
+    place_facilities(doc, mentions, context)
     mentions = [m for m in mentions if m.entry is not None or plausible_unresolved(m.name)]
     mentions = [m for m in mentions if not names_a_feast(m.name) and not names_a_storm(doc, m)]
     # one sense per article: "the Parkland students" is the town that "in Parkland" names
@@ -147,7 +148,7 @@ def is_largest_namesake(e: Entry, name: str) -> bool:
     return not towns or towns[0].population <= e.population
 
 
-def place_facilities(doc: Doc, mentions: list[Mention]) -> None:
+def place_facilities(doc: Doc, mentions: list[Mention], context: dict[str, int] | None = None) -> None:
     """A street or building the gazetteer lacks is placed at the town the article puts it in:
     the nearest city named before it, else the dateline's place."""
     fallback = None
@@ -167,7 +168,7 @@ def place_facilities(doc: Doc, mentions: list[Mention]) -> None:
                                 or is_local_unknown(m.name)):
             # the place in its own name ("Florida Atlantic University", "Haymarket Village Center"),
             # else the town named before it, else (a name in the first lines) the first town named after it
-            where = place_in_name(m.name, last_city) or last_city \
+            where = place_in_name(m.name, last_city, [c.entry for c in cities], context or {}) or last_city \
                 or next((c.entry for c in cities if c.start > m.end), None)
             if where is not None:
                 m.entry = Entry(None, m.name, "other", where.country, where.admin1, where.lat, where.lon, 0)
@@ -253,9 +254,20 @@ def after_compass_word(doc: Doc, m: Mention) -> bool:
     return bool(COMPASS_BEFORE.search(doc.text[max(0, m.start - 16):m.start]))
 
 
-def place_in_name(name: str, near: Entry | None) -> Entry | None:
+# a town in a facility's name farther than this from every town the article names is the
+# person or place the facility is named after ("Rogers Centre" in Toronto, "Eglinton Avenue")
+NAMESAKE_KM = 250
+
+
+def place_in_name(name: str, near: Entry | None, towns: list[Entry] | None = None,
+                  context: dict[str, int] | None = None) -> Entry | None:
     """The longest run of words in a facility's name that names a state, a country or a town;
-    among namesake towns, the one nearest the town the article was last in."""
+    among namesake towns, the one nearest the town the article was last in. A town far from
+    every town the article names is only who the facility is named after."""
+    towns = [t for t in (towns or []) if t is not None]
+    if near is not None:
+        towns = [near] + towns
+    context = context or {}
     # compass words and particles name no town here: "North Fourth Street", "Le Bernardin"
     words = [w for w in re.findall(r"[A-Z][\w'’.-]*", name) if not FACILITY_WORDS.search(w)
              and not COMPASS_WORD.fullmatch(w) and len(w.strip(".")) > 2]
@@ -273,9 +285,14 @@ def place_in_name(name: str, near: Entry | None) -> Entry | None:
                     and (e.country == "USA" or near is not None and e.country == near.country)]
             if wide:
                 return wide[0]
-            if near is not None:
-                return min(hits, key=lambda e: distance_km(e.lat, e.lon, near.lat, near.lon))
-            big = [e for e in hits if e.kind == "city" and e.population >= 50_000]
+            if towns:
+                close = [(min(distance_km(e.lat, e.lon, t.lat, t.lon) for t in towns), e) for e in hits]
+                close = [(km, e) for km, e in close if km <= NAMESAKE_KM]
+                if close:
+                    return min(close, key=lambda pair: pair[0])[1]
+                continue
+            big = [e for e in hits if e.kind == "city" and e.population >= 50_000
+                   and (not context or e.country in context)]
             if big:
                 return big[0]  # with no town to go by, only a well-known one: not "Le", "Helmet"
     return None
@@ -646,7 +663,7 @@ def context_countries(doc: Doc, mentions: list[Mention]) -> dict[str, int]:
 
 
 def resolve(doc: Doc, m: Mention, context: dict[str, int], anchors: "Anchors | None",
-            previous: Mention | None = None) -> Entry | None:
+            previous: Mention | None = None, following: Mention | None = None) -> Entry | None:
     gaz = load()
     if looks_like_acronym_or_brand(m.name):
         return None  # "MoD", "UConn": Modesto's airport code is not what the article means
@@ -691,6 +708,9 @@ def resolve(doc: Doc, m: Mention, context: dict[str, int], anchors: "Anchors | N
             return country
     if not candidates:
         return resolve_affixed_name(doc, m, context, anchors)
+    town = town_in_following_state(doc, m, following, candidates)
+    if town is not None:
+        return town  # "Gainesville, Va.": the Gainesville in Virginia, whatever its size
     # "Centre", "Delta", "Plateau": a foreign province is meant only in an article about its country
     candidates = [e for e in candidates if not is_foreign_division(e, context) and not is_stray_village(e, context)
                   and not is_far_foreign_town(e, context, anchors)]
@@ -801,6 +821,18 @@ def looks_like_acronym_or_brand(name: str) -> bool:
 def is_acronym(name: str) -> bool:
     letters = [ch for ch in name if ch.isalpha()]
     return 0 < len(letters) <= 4 and all(ch.isupper() for ch in letters) and not name.istitle()
+
+
+def town_in_following_state(doc: Doc, m: Mention, following: Mention | None,
+                            candidates: list[Entry]) -> Entry | None:
+    """"Gainesville, Va.", "Paterson, New Jersey", "Newport, Co Mayo": a town followed by a
+    comma and the state or province it is in is that state's town of the name."""
+    if following is None or not re.fullmatch(r",\s*", doc.text[m.end:following.start]):
+        return None
+    name = following.name.title() if following.name.isupper() and len(following.name) > 4 else following.name
+    states = {(e.country, e.name) for e in load().lookup(name) if e.kind == "admin"}
+    towns = [e for e in candidates if e.kind == "city" and (e.country, e.admin1) in states]
+    return max(towns, key=lambda e: e.population) if towns else None
 
 
 def is_city_state_pair(doc: Doc, previous: Mention | None, m: Mention, state: Entry) -> bool:
