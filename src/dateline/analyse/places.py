@@ -157,6 +157,7 @@ def place_facilities(doc: Doc, mentions: list[Mention], context: dict[str, int] 
         fallback = geocode(dateline.place)
     last_city: Entry | None = None
     cities = [m for m in mentions if m.entry is not None and m.entry.kind == "city"]
+    divisions = {(m.entry.country, m.entry.name) for m in mentions if m.entry is not None and m.entry.kind == "admin"}
     for m in mentions:
         if m.entry is not None and m.entry.kind in ("city", "admin"):
             # "Paterson, New Jersey": the state that locates the town does not replace it
@@ -168,7 +169,8 @@ def place_facilities(doc: Doc, mentions: list[Mention], context: dict[str, int] 
                                 or is_local_unknown(m.name)):
             # the place in its own name ("Florida Atlantic University", "Haymarket Village Center"),
             # else the town named before it, else (a name in the first lines) the first town named after it
-            where = place_in_name(m.name, last_city, [c.entry for c in cities], context or {}) or last_city \
+            where = place_in_name(m.name, last_city, [c.entry for c in cities], context or {}, divisions) \
+                or last_city \
                 or next((c.entry for c in cities if c.start > m.end), None)
             if where is not None:
                 m.entry = Entry(None, m.name, "other", where.country, where.admin1, where.lat, where.lon, 0)
@@ -260,13 +262,13 @@ NAMESAKE_KM = 250
 
 
 def place_in_name(name: str, near: Entry | None, towns: list[Entry] | None = None,
-                  context: dict[str, int] | None = None) -> Entry | None:
+                  context: dict[str, int] | None = None,
+                  divisions: set[tuple[str | None, str]] | None = None) -> Entry | None:
     """The longest run of words in a facility's name that names a state, a country or a town;
     among namesake towns, the one nearest the town the article was last in. A town far from
     every town the article names is only who the facility is named after."""
-    towns = [t for t in (towns or []) if t is not None]
-    if near is not None:
-        towns = [near] + towns
+    # the town the article was last in; before it names one, any town it names
+    towns = [near] if near is not None else [t for t in (towns or []) if t is not None]
     context = context or {}
     # compass words and particles name no town here: "North Fourth Street", "Le Bernardin"
     words = [w for w in re.findall(r"[A-Z][\w'’.-]*", name) if not FACILITY_WORDS.search(w)
@@ -287,7 +289,11 @@ def place_in_name(name: str, near: Entry | None, towns: list[Entry] | None = Non
                 return wide[0]
             if towns:
                 close = [(min(distance_km(e.lat, e.lon, t.lat, t.lon) for t in towns), e) for e in hits]
-                close = [(km, e) for km, e in close if km <= NAMESAKE_KM]
+                # a town of a state the article names ("Lake Manassas" in a story about Virginia),
+                # and a great city wherever the article is ("British Embassy Tokyo")
+                close = [(km, e) for km, e in close if km <= NAMESAKE_KM or e.kind == "city"
+                         and ((e.country, e.admin1) in (divisions or set())
+                              or e.population >= 1_000_000 or gaz.is_capital(e))]
                 if close:
                     return min(close, key=lambda pair: pair[0])[1]
                 continue
@@ -797,8 +803,9 @@ def is_far_foreign_town(e: Entry, context: dict[str, int], anchors: "Anchors | N
     may still be)."""
     if anchors is None or e.kind != "city" or e.population >= 100_000 or context.get(e.country or "", 0):
         return False
-    # only towns of countries the article names vouch for where it is
-    named = [(lat, lon) for m, lat, lon in anchors.points if m.entry and m.entry.country in context]
+    # only towns of countries the article names vouch for where it is; in a local story that
+    # names no country ("Coggeshall", "Marks Tey"), every town that won on its own size does
+    named = [(lat, lon) for m, lat, lon in anchors.points if m.entry and (m.entry.country in context or not context)]
     return bool(named) and all(distance_km(e.lat, e.lon, lat, lon) > 1000 for lat, lon in named)
 
 
