@@ -52,19 +52,32 @@ COUNTRY_CENTRES = {
     "JPN": (35.69, 139.75), "GRL": (72.0, -40.0),
 }
 
+# first-level divisions whose cities crowd one edge (the populated south of Canada's provinces,
+# Australia's coasts, Alaska's south): approximate centres, as GeoNames places them
+DIVISION_CENTRES = {
+    ("CAN", "Ontario"): (49.25, -84.5), ("CAN", "British Columbia"): (54.0, -125.0),
+    ("CAN", "Manitoba"): (55.0, -97.0), ("CAN", "Saskatchewan"): (54.0, -106.0),
+    ("CAN", "Quebec"): (52.0, -72.0), ("CAN", "Newfoundland and Labrador"): (52.0, -56.0),
+    ("AUS", "New South Wales"): (-33.0, 146.0), ("AUS", "Queensland"): (-20.0, 145.0),
+    ("AUS", "Western Australia"): (-25.0, 122.0), ("AUS", "South Australia"): (-30.0, 135.0),
+    ("AUS", "Northern Territory"): (-20.0, 134.0),
+    ("USA", "Alaska"): (64.0, -150.0), ("USA", "Florida"): (28.75, -82.5),
+}
+
 # regions news writes about that are neither countries nor cities: approximate centres,
 # written by hand (name, alternate names, lat, lon, ISO alpha-3 when within one country)
 REGIONS = [
-    ("Middle East", "Mideast", 29.0, 41.0, ""), ("Persian Gulf", "Gulf|Arabian Gulf", 26.0, 52.0, ""),
+    # the Middle East, the Pacific at GeoNames' points; Latin America at South America's
+    ("Middle East", "Mideast", 33.14, 35.86, ""), ("Persian Gulf", "Gulf|Arabian Gulf", 26.0, 52.0, ""),
     ("Indian Ocean", "", -10.0, 70.0, ""), ("Atlantic Ocean", "Atlantic", 10.0, -25.0, ""),
-    ("Pacific Ocean", "Pacific", 0.0, -160.0, ""), ("Mediterranean Sea", "Mediterranean", 35.0, 18.0, ""),
+    ("Pacific Ocean", "Pacific", 3.51, -132.19, ""), ("Mediterranean Sea", "Mediterranean", 35.0, 18.0, ""),
     ("Red Sea", "", 20.0, 38.5, ""), ("Black Sea", "", 43.0, 35.0, ""), ("Caspian Sea", "", 42.0, 51.0, ""),
     ("South China Sea", "", 12.0, 113.0, ""), ("Arctic", "Arctic Ocean", 80.0, 0.0, ""),
     ("Sahara", "Sahara Desert", 23.0, 13.0, ""), ("Sahel", "", 14.0, 5.0, ""),
     ("Balkans", "", 43.0, 21.0, ""), ("Caucasus", "", 42.5, 44.0, ""), ("Scandinavia", "", 62.0, 15.0, ""),
     ("Horn of Africa", "", 8.0, 45.0, ""), ("West Africa", "", 12.0, -3.0, ""), ("East Africa", "", 0.0, 36.0, ""),
     ("Southeast Asia", "South-East Asia", 10.0, 106.0, ""), ("Central Asia", "", 45.0, 68.0, ""),
-    ("Latin America", "", -10.0, -65.0, ""), ("Central America", "", 14.0, -87.0, ""),
+    ("Latin America", "", -14.60485, -57.65625, ""), ("Central America", "", 14.0, -87.0, ""),
     ("Caribbean", "", 16.0, -72.0, ""), ("Korean Peninsula", "", 38.0, 127.5, ""),
     ("Gaza Strip", "Gaza", 31.42, 34.36, "PSE"), ("West Bank", "", 31.95, 35.25, "PSE"),
     ("Kurdistan", "Iraqi Kurdistan|Kurdistan Region", 36.2, 44.0, "IRQ"), ("Crimea", "", 45.0, 34.0, "UKR"),
@@ -224,7 +237,7 @@ def main() -> None:
                      if c["countrycode"] == "US" and c["admin1code"] == code]
         if not cities_in:
             continue
-        lat, lon = box_middle(cities_in, 0.01)
+        lat, lon = DIVISION_CENTRES.get(("USA", s["name"])) or box_middle(cities_in, 0.01)
         rows.append((s["geonameid"], s["name"], "admin", "USA", s["name"], round(lat, 4), round(lon, 4), 0,
                      STATE_ABBREVIATIONS.get(code, "")))
     # first-level divisions outside the US: the middle of the box around their cities
@@ -237,7 +250,7 @@ def main() -> None:
         iso3 = iso2_to_3.get(cc)
         if not iso3 or cc == "US" or name.casefold() in country_names or not latin(name):
             continue  # "Singapore" the division is Singapore the country
-        lat, lon = box_middle(division_points[(cc, code)], 0.01)
+        lat, lon = DIVISION_CENTRES.get((iso3, name)) or box_middle(division_points[(cc, code)], 0.01)
         alts = "|".join(a for a in (division_alternates(name), PROVINCE_ABBREVIATIONS.get((iso3, name), "")) if a)
         rows.append((0, name, "admin", iso3, name, lat, lon, 0, alts))
     for name, alts, lat, lon, iso3 in REGIONS:
