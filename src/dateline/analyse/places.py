@@ -719,7 +719,8 @@ def resolve(doc: Doc, m: Mention, context: dict[str, int], anchors: "Anchors | N
         return town  # "Gainesville, Va.": the Gainesville in Virginia, whatever its size
     # "Centre", "Delta", "Plateau": a foreign province is meant only in an article about its country
     candidates = [e for e in candidates if not is_foreign_division(e, context) and not is_stray_village(e, context)
-                  and not is_far_foreign_town(e, context, anchors)]
+                  and not is_far_foreign_town(e, context, anchors)
+                  and not is_far_small_namesake(e, m.name, context, anchors)]
     if not candidates:
         return None
     best = max(candidates, key=lambda e: score(e, m, context, gaz, anchors))
@@ -807,6 +808,26 @@ def is_far_foreign_town(e: Entry, context: dict[str, int], anchors: "Anchors | N
     # names no country ("Coggeshall", "Marks Tey"), every town that won on its own size does
     named = [(lat, lon) for m, lat, lon in anchors.points if m.entry and (m.entry.country in context or not context)]
     return bool(named) and all(distance_km(e.lat, e.lon, lat, lon) > 1000 for lat, lon in named)
+
+
+# a village this far from every town the article names is not the one it means
+STRAY_KM = 300
+
+
+def is_far_small_namesake(e: Entry, name: str, context: dict[str, int], anchors: "Anchors | None") -> bool:
+    """"Broadway" in a story about New York is not the village in Virginia, nor "Stonewall"
+    in a story about Manassas the one in Louisiana: a village far from every town the
+    article names is not meant when other places share its name, or when its country
+    is not the one the article is mostly about ("Heathrow", Florida, beside London)."""
+    if anchors is None or e.kind != "city" or e.population >= 10_000 or not anchors.points:
+        return False
+    if any(distance_km(e.lat, e.lon, lat, lon) <= STRAY_KM for _, lat, lon in anchors.points):
+        return False
+    if e.admin1 and e.admin1 in anchors.states:
+        return False  # "Hinton" in a story about Alberta
+    namesakes = [c for c in load().lookup(name) if c.kind == "city" and c.name.casefold() == name.casefold()]
+    main = max(context, key=context.get) if context else None
+    return len(namesakes) >= 2 or (main is not None and e.country != main)
 
 
 def is_foreign_division(e: Entry, context: dict[str, int]) -> bool:
