@@ -690,6 +690,9 @@ def resolve(doc: Doc, m: Mention, context: dict[str, int], anchors: "Anchors | N
         return states[0]
     if states and is_city_state_pair(doc, previous, m, states[0]):
         return states[0]  # "Atlanta, Georgia"
+    listed = state_in_list_of_states(doc, previous, m, following, states)
+    if listed is not None:
+        return listed  # "California, Washington, Utah and Colorado": the state
     city = city_named_like_its_state(m.name, states, candidates)
     if city is not None:
         return city  # "New York", "Washington": the city, unless the text says "state"
@@ -849,6 +852,27 @@ def looks_like_acronym_or_brand(name: str) -> bool:
 def is_acronym(name: str) -> bool:
     letters = [ch for ch in name if ch.isalpha()]
     return 0 < len(letters) <= 4 and all(ch.isupper() for ch in letters) and not name.istitle()
+
+
+LIST_GAP = re.compile(r"\s*(,|;|/|,?\s+and|,?\s+or)\s*")
+
+
+def state_in_list_of_states(doc: Doc, previous: Mention | None, m: Mention, following: Mention | None,
+                            states: list[Entry]) -> Entry | None:
+    """"California, Washington, Utah": a name listed beside a state of a country is that
+    country's state too."""
+    if not states:
+        return None
+    for other, gap in ((previous, doc.text[previous.end:m.start] if previous else ""),
+                       (following, doc.text[m.end:following.start] if following else "")):
+        if other is None or not LIST_GAP.fullmatch(gap) or countries.lookup(other.name):
+            continue
+        if other.entry is None or other.entry.kind != "admin":
+            continue
+        same = [e for e in states if e.country == other.entry.country]
+        if same:
+            return same[0]
+    return None
 
 
 def town_in_following_state(doc: Doc, m: Mention, following: Mention | None,
