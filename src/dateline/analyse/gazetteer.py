@@ -23,7 +23,7 @@ from pathlib import Path
 class Entry:
     geonames_id: int | None
     name: str
-    kind: str  # country | admin | city | region
+    kind: str  # country | admin | city | region | other (a landmark: White House, Kremlin)
     country: str | None
     admin1: str | None
     lat: float
