@@ -103,6 +103,14 @@ class Anchors:
                        {k: v for k, v in self.states.items() if v.name != m.name},
                        [t for t in self.towns if t.name != m.name])
 
+    def main_country(self) -> str | None:
+        """The country most of the towns that won on their own size are in."""
+        counts: dict[str, int] = {}
+        for m, _, _ in self.points:
+            if m.entry and m.entry.country:
+                counts[m.entry.country] = counts.get(m.entry.country, 0) + 1
+        return max(counts, key=counts.get) if counts else None
+
     def near(self, e: Entry, km: float = 250) -> bool:
         return any(distance_km(e.lat, e.lon, lat, lon) <= km for _, lat, lon in self.points)
 
@@ -949,6 +957,8 @@ def score(e: Entry, m: Mention, context: dict[str, int], gaz, anchors: "Anchors 
         if e.kind == "city" and dwarfed_namesake(e, m.name, gaz):
             bonus /= 2
         s += bonus
+    elif not context and anchors is not None and e.country and e.country == anchors.main_country():
+        s += 2  # a local story that names no country: "Newport" among Nenagh and Ballina is Irish
     if gaz.is_capital(e):
         s += 2
     own_name = e.name.casefold() in (m.name.casefold(), m.name.title().casefold())
