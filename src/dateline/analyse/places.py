@@ -355,7 +355,7 @@ def detect(doc: Doc) -> list[Mention]:
                     # "Florida Atlantic University" is an organisation the article locates: a place too
                     if ent.label_ not in PLACE_LABELS:
                         skip = [(s, e) for s, e in skip if not (s == ent.start_char and e == ent.end_char)]
-                    add(ent.start_char, ent.end_char)
+                    add(ent.start_char, extended_to_known_place(doc, ent))
             elif ent.label_ in ("ORG", "PERSON", "NORP", "EVENT", "PRODUCT") and mislabelled_toponym(doc, ent):
                 # the small model often calls "Ghouta" an ORG and "Tamil Nadu" a PERSON
                 skip = [(s, e) for s, e in skip if not (s == ent.start_char and e == ent.end_char)]
@@ -612,6 +612,23 @@ def places_that_name_local_bodies(doc: Doc) -> list[tuple[int, int]]:
                 out.append((span.start_char, span.end_char))
                 break
     return out
+
+
+def extended_to_known_place(doc: Doc, ent) -> int:
+    """"U.S." + "Virgin Islands": the model may end a place early; where the entity and the
+    capitalised words after it name a place the gazetteer knows, the place runs on."""
+    end = ent.end_char
+    gaz = load()
+    for n in (3, 2, 1):
+        tokens = doc.parsed[ent.end:ent.end + n]
+        if len(tokens) < n or not all(t.is_title and not t.ent_type_ for t in tokens):
+            continue
+        longer = doc.text[ent.start_char:tokens[-1].idx + len(tokens[-1])]
+        if longer.lower().startswith("the "):
+            longer = longer[4:]
+        if any(e.name.casefold() == longer.casefold() or e.kind == "country" for e in gaz.lookup(longer)):
+            return tokens[-1].idx + len(tokens[-1])
+    return end
 
 
 def looks_like_name(text: str) -> bool:
