@@ -181,13 +181,29 @@ def place_facilities(doc: Doc, mentions: list[Mention], context: dict[str, int] 
             # the place in its own name ("Florida Atlantic University", "Haymarket Village Center"),
             # else the town named before it, else (a name in the first lines) the first town named after it
             where = place_in_name(m.name, last_city, [c.entry for c in cities], context or {}, divisions) \
-                or last_city \
+                or town_it_is_said_to_be_in(doc, m, mentions) or last_city \
                 or next((c.entry for c in cities if c.start > m.end), None)
             if where is not None:
                 m.entry = Entry(None, m.name, "other", where.country, where.admin1, where.lat, where.lon, 0)
             elif fallback is not None and fallback.lat is not None:
                 m.entry = Entry(None, m.name, "other", fallback.country, fallback.admin1, fallback.lat,
                                 fallback.lon, 0)
+
+
+def town_it_is_said_to_be_in(doc: Doc, m: Mention, mentions: list[Mention]) -> Entry | None:
+    """"Kamenné Square in Bratislava", "the Alder Hey Children's Hospital where Alfie is
+    admitted in Liverpool": a town named after the facility in the same sentence, after
+    "in", is where it is."""
+    for other in mentions:
+        if other.start < m.end or other.entry is None or other.entry.kind not in ("city", "admin"):
+            continue
+        between = doc.text[m.end:other.start]
+        if len(between) > 60 or re.search(r"[.!?;]\s", between):
+            return None
+        if re.search(r"\b(in|near|outside)\s+$", between) or re.fullmatch(r",\s*", between):
+            return other.entry
+        return None
+    return None
 
 
 def person_name_words(doc: Doc, mentions: list[Mention]) -> set[str]:
