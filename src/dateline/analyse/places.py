@@ -531,8 +531,12 @@ LOCATIVE_BEFORE = re.compile(r"\b(in|from|near|at|to|into|across|outside|inside|
                              r"between|and)\s+(the\s+)?$", re.I)
 
 
+AT_LANDMARK = re.compile(r"\b(in|at|outside|inside|near|to|into|from|around)\s+(the\s+)?$", re.I)
+
+
 def is_facility_name(text: str) -> bool:
     """"Royal Street", "Dulles Airport": a named facility, placed by the place around it."""
+    text = re.sub(r"^[Tt]he\s+", "", text)  # the model's "the Rogers Centre"
     return bool(FACILITY_WORDS.search(text)) and text[:1].isupper() and " " in text.strip()
 
 
@@ -545,14 +549,16 @@ def mislabelled_toponym(doc: Doc, ent) -> bool:
     if word and word.kind in ("name", "alias"):
         return True  # "DPRK", "UAE": a country's short name the model took for an organisation
     hits = load().lookup(ent.text)
-    if not hits or not ent.text[:1].isupper():
+    if not hits or not re.sub(r"^the\s+", "", ent.text)[:1].isupper():
         return False
     best = hits[0]
+    before = doc.text[max(0, ent.start_char - 14):ent.start_char]
     if best.kind == "other":
-        return False  # a landmark the model calls an organisation ("the Kremlin said") is the power seated there
+        # a landmark the model calls an organisation is the power seated there ("the Kremlin
+        # said", "on behalf of the Kremlin"), unless the text puts someone at it
+        return bool(AT_LANDMARK.search(before))
     if best.kind in ("country", "admin", "region"):
         return ent.label_ != "PERSON" or len(ent.text.split()) > 1
-    before = doc.text[max(0, ent.start_char - 14):ent.start_char]
     if LOCATIVE_BEFORE.search(before) and best.population >= 1000:
         return True
     if best.population >= 50_000 and best.country in countries_named(doc) and ent.label_ != "PERSON" \
