@@ -115,7 +115,7 @@ PROVINCE_ABBREVIATIONS = {
 }
 
 # names news uses for a country that are neither its GeoNames name nor a common alias
-COUNTRY_ALTERNATES = {"VAT": "Holy See|Vatican City State"}
+COUNTRY_ALTERNATES = {"VAT": "Holy See|Vatican City State", "IRN": "Islamic Republic"}
 
 # AP-style state abbreviations ("Va.", "N.J."), as US datelines write them
 STATE_ABBREVIATIONS = {

@@ -87,3 +87,22 @@ def test_a_local_story_that_names_no_country_keeps_to_the_country_of_its_towns()
     found = stage_places(text)
     newport = place_with_mention(found, "Newport")
     assert newport is not None and newport.country == "IRL"  # not the larger Newport in Wales
+
+
+def test_a_plural_possessive_keeps_its_place():
+    found = stage_places("The United States' allies met in Brussels on Monday to discuss the sanctions.")
+    usa = place_with_mention(found, "United States")
+    assert usa is not None and usa.country == "USA"
+
+
+def test_a_two_word_continental_adjective_names_the_region_not_a_country():
+    found = stage_places("Latin American economies grew faster than expected, the bank in Brasilia said.")
+    assert place_with_mention(found, "American") is None  # not the United States
+    region = place_with_mention(found, "Latin American")
+    assert region is not None and region.name == "Latin America"
+
+
+def test_the_islamic_republic_is_iran():
+    found = stage_places("Sanctions on the Islamic Republic were eased after talks in Vienna.")
+    iran = place_with_mention(found, "Islamic Republic")
+    assert iran is not None and iran.country == "IRN"

@@ -473,6 +473,10 @@ def nationality_adjectives(doc: Doc) -> list[tuple[int, int]]:
             continue
         if token.head.lemma_.lower() in PEOPLE_NOUNS:
             continue  # "Syrian officials", "Turkish troops": the people, the actors, not the ground
+        if token.i > 0 and f"{doc.parsed[token.i - 1].text} {token.text}" in CONTINENT_ADJECTIVES:
+            previous = doc.parsed[token.i - 1]  # "Latin American", not "American"
+            out.append((previous.idx, token.idx + len(token)))
+            continue
         hit = countries.lookup(token.text)
         if hit and hit.kind == "demonym" or token.text in CONTINENT_ADJECTIVES:
             out.append((token.idx, token.idx + len(token)))
@@ -492,7 +496,8 @@ NATION_DEMONYMS = {"English": "England", "Scottish": "Scotland", "Scots": "Scotl
 
 # adjectives of continents: "African leaders", "European airports" point at the continent
 CONTINENT_ADJECTIVES = {"African": "Africa", "European": "Europe", "Asian": "Asia", "Antarctic": "Antarctica",
-                        "North American": "North America", "South American": "South America"}
+                        "North American": "North America", "South American": "South America",
+                        "Latin American": "Latin America", "Central American": "Central America"}
 
 
 def continent_of_adjective(name: str) -> Entry | None:
@@ -663,6 +668,8 @@ def strip_article(text: str, start: int, end: int) -> tuple[int, int]:
         start += 4
     while end > start and text[end - 1] in " .,'’s" and text[end - 2:end] in ("'s", "’s"):
         end -= 2
+    if end - start > 3 and text[end - 1] in "'’" and text[end - 2] == "s":
+        end -= 1  # the plural possessive: "the United States' allies"
     return start, end
 
 
