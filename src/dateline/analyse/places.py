@@ -123,7 +123,8 @@ def repeated_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     names = {m.name for m in mentions if m.entry is not None and m.entry.kind in ("city", "admin", "country")
              and not is_demonym(m.name)}  # "Syrian officials" are people, whatever "the Syrian city" is
     taken = [(m.start, m.end) for m in mentions]
-    longer = [(e.start_char, e.end_char) for e in doc.parsed.ents if e.label_ not in PLACE_LABELS] \
+    # "the Holy See" (ORG) is the name itself, not a longer one
+    longer = [strip_article(text, e.start_char, e.end_char) for e in doc.parsed.ents if e.label_ not in PLACE_LABELS] \
         if doc.parsed is not None else []
     out: list[Mention] = []
     for name in sorted(names, key=len, reverse=True):
@@ -254,8 +255,19 @@ def common_word_name(doc: Doc, m: Mention) -> bool:
         or (m.entry is None or m.entry.kind == "other") and any(c.kind in ("city", "admin") for c in m.candidates)
     if not (is_town and re.search(r"\bthe\s+$", doc.text[max(0, m.start - 5):m.start], re.I)):
         return False
+    if followed_by_its_state(doc, m):
+        return False  # "the Pittsburgh, Pennsylvania-based company": a town, whatever the parse says
     # "the Winnipeg Fire Service", "the Parkland students": a town's name on another noun
     return not is_modifier(doc, m)
+
+
+def followed_by_its_state(doc: Doc, m: Mention) -> bool:
+    """"Pittsburgh, Pennsylvania", "Paterson, N.J.": a town with its state or country after it."""
+    after = re.match(r",\s+([A-Z][\w.]*(?: [A-Z][\w.]*)?)", doc.text[m.end:m.end + 40])
+    if after is None or m.entry is None or m.entry.kind != "city":
+        return False
+    name = re.sub(r"-\w+$", "", after.group(1))
+    return any(e.kind in ("admin", "country") and e.country == m.entry.country for e in load().lookup(name))
 
 
 def is_modifier(doc: Doc, m: Mention) -> bool:
