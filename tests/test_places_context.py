@@ -106,3 +106,15 @@ def test_the_islamic_republic_is_iran():
     found = stage_places("Sanctions on the Islamic Republic were eased after talks in Vienna.")
     iran = place_with_mention(found, "Islamic Republic")
     assert iran is not None and iran.country == "IRN"
+
+
+def test_a_place_whose_name_opens_with_a_letter_beyond_ascii_is_found():
+    found = stage_places("The chain sold its stores in Žilina and Nitra before leaving Slovakia.")
+    zilina = place_with_mention(found, "Žilina")
+    assert zilina is not None and zilina.country == "SVK"
+
+
+def test_a_month_after_in_is_no_town():
+    found = stage_places("The talks collapsed in March, and fighting resumed in Aleppo in May.")
+    assert place_with_mention(found, "March") is None and place_with_mention(found, "May") is None
+    assert place_with_mention(found, "Aleppo") is not None

@@ -384,7 +384,8 @@ def detect(doc: Doc) -> list[Mention]:
                     if ent.label_ not in PLACE_LABELS:
                         skip = [(s, e) for s, e in skip if not (s == ent.start_char and e == ent.end_char)]
                     add(ent.start_char, extended_to_known_place(doc, ent))
-            elif ent.label_ in ("ORG", "PERSON", "NORP", "EVENT", "PRODUCT") and mislabelled_toponym(doc, ent):
+            elif ent.label_ in ("ORG", "PERSON", "NORP", "EVENT", "PRODUCT") and mislabelled_toponym(doc, ent) \
+                    or ent.label_ in ("DATE", "TIME") and is_dated_toponym(doc, ent):
                 # the small model often calls "Ghouta" an ORG and "Tamil Nadu" a PERSON
                 skip = [(s, e) for s, e in skip if not (s == ent.start_char and e == ent.end_char)]
                 add(ent.start_char, ent.end_char)
@@ -584,6 +585,23 @@ def mislabelled_toponym(doc: Doc, ent) -> bool:
     return best.population >= 500_000 and ent.label_ != "PERSON"
 
 
+MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                   "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                   "saturday", "sunday", "spring", "summer", "autumn", "fall", "winter"}
+
+
+def is_dated_toponym(doc: Doc, ent) -> bool:
+    """"forces in Manbij" the small model calls a DATE: proper nouns only, no digits, no
+    month or weekday ("in March" is no town in Cambridgeshire), after a locative preposition."""
+    if any(ch.isdigit() for ch in ent.text) or not all(t.pos_ == "PROPN" and t.is_title for t in ent):
+        return False
+    if any(t.lower_ in MONTHS_AND_DAYS for t in ent):
+        return False
+    hits = load().lookup(ent.text)
+    before = doc.text[max(0, ent.start_char - 14):ent.start_char]
+    return bool(hits) and hits[0].population >= 1000 and bool(LOCATIVE_BEFORE.search(before))
+
+
 def countries_named(doc: Doc) -> set[str]:
     """Countries named in the text by name, alias or nationality word."""
     cached = doc.user_data.get("places_countries_named")
@@ -672,7 +690,8 @@ def extended_to_known_place(doc: Doc, ent) -> int:
 
 def looks_like_name(text: str) -> bool:
     """A toponym starts with a capital letter and is not a bare number or a long phrase."""
-    return bool(re.match(r"[A-Z]", text.lstrip("the ").strip() or "x")) and len(text.split()) <= 6
+    first = re.sub(r"^[Tt]he\s+", "", text.strip())[:1]
+    return first.isupper() and first.isalpha() and len(text.split()) <= 6  # "Žilina" too
 
 
 def strip_article(text: str, start: int, end: int) -> tuple[int, int]:
