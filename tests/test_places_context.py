@@ -118,3 +118,10 @@ def test_a_month_after_in_is_no_town():
     found = stage_places("The talks collapsed in March, and fighting resumed in Aleppo in May.")
     assert place_with_mention(found, "March") is None and place_with_mention(found, "May") is None
     assert place_with_mention(found, "Aleppo") is not None
+
+
+def test_washington_dc_is_one_place_name():
+    found = stage_places("Lawmakers met in Washington, D.C., on Monday to discuss the budget.")
+    capital = place_with_mention(found, "Washington, D.C.")
+    assert capital is not None and capital.country == "USA" and near(capital, 38.895, -77.036, km=20)
+    assert place_with_mention(found, "D.C.") is None

@@ -58,7 +58,7 @@ class Mention:
 
 
 def annotate(doc: Doc) -> None:
-    mentions = detect(doc)
+    mentions = washington_dc_as_one(doc, detect(doc))
     context = context_countries(doc, mentions)
     # two passes: the first resolves every name alone, the second prefers, among
     # namesakes, the one near the other places and in the US states the article names
@@ -78,6 +78,18 @@ def annotate(doc: Doc) -> None:
     kept_names -= person_name_words(doc, mentions)
     mentions = [m for m in mentions if m.name in kept_names]
     doc.article.places = group(doc, mentions)
+
+
+def washington_dc_as_one(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"Washington, D.C." is one name, the capital's: "D.C." is not a second place."""
+    out: list[Mention] = []
+    for m in mentions:
+        if out and out[-1].name == "Washington" and re.fullmatch(r"D\.? ?C\.?", m.name) \
+                and re.fullmatch(r",\s*", doc.text[out[-1].end:m.start]):
+            out[-1].end = m.end  # the name stays "Washington" for the gazetteer
+            continue
+        out.append(m)
+    return out
 
 
 @dataclass
