@@ -125,3 +125,10 @@ def test_washington_dc_is_one_place_name():
     capital = place_with_mention(found, "Washington, D.C.")
     assert capital is not None and capital.country == "USA" and near(capital, 38.895, -77.036, km=20)
     assert place_with_mention(found, "D.C.") is None
+
+
+def test_a_county_across_the_state_line_is_placed_at_the_articles_town():
+    text = "Police in Chattanooga said the suspect fled to Walker County, Ga., on Sunday night."
+    county = place_with_mention(stage_places(text), "Walker County")
+    assert county is not None and county.admin1 == "Georgia"
+    assert near(county, 35.05, -85.31)  # beside Chattanooga, not the middle of Georgia

@@ -898,8 +898,14 @@ def us_county(doc: Doc, m: Mention, anchors: "Anchors | None", following: Mentio
     towns = [e for e in load().lookup(base) if e.kind == "city" and e.country == "USA" and e.admin1 == state
              and e.name.casefold() == base.casefold()]
     towns += [t for t in (anchors.towns if anchors is not None else []) if t.country == "USA" and t.admin1 == state]
-    where = towns[0] if towns else next((e for e in load().lookup(state) if e.kind == "admin" and e.country == "USA"),
-                                        None)
+    state_entry = next((e for e in load().lookup(state) if e.kind == "admin" and e.country == "USA"), None)
+    if not towns and state_entry is not None and anchors is not None:
+        # a county is local: the article's town just across the state line ("Walker County, Ga."
+        # in a story from Chattanooga) is nearer to it than the middle of its state
+        towns = sorted((t for t in anchors.towns if t.country == "USA"
+                        and distance_km(t.lat, t.lon, state_entry.lat, state_entry.lon) <= 400),
+                       key=lambda t: distance_km(t.lat, t.lon, state_entry.lat, state_entry.lon))
+    where = towns[0] if towns else state_entry
     if where is None:
         return None
     return Entry(None, m.name, "admin", "USA", state, where.lat, where.lon, 0)
