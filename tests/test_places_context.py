@@ -132,3 +132,13 @@ def test_a_county_across_the_state_line_is_placed_at_the_articles_town():
     county = place_with_mention(stage_places(text), "Walker County")
     assert county is not None and county.admin1 == "Georgia"
     assert near(county, 35.05, -85.31)  # beside Chattanooga, not the middle of Georgia
+
+
+def test_a_place_name_ends_at_its_last_capitalised_word():
+    from dateline.analyse.places import without_trailing_lower_words
+
+    text = "warm water in the eastern Pacific equatorial region; shelling in Deir ez-Zor"
+    start = text.index("Pacific")
+    assert text[start:without_trailing_lower_words(text, start, start + len("Pacific equatorial"))] == "Pacific"
+    start = text.index("Deir")
+    assert without_trailing_lower_words(text, start, len(text)) == len(text)  # "ez-Zor" is part of the name

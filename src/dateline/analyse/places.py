@@ -395,7 +395,8 @@ def detect(doc: Doc) -> list[Mention]:
                     # "Florida Atlantic University" is an organisation the article locates: a place too
                     if ent.label_ not in PLACE_LABELS:
                         skip = [(s, e) for s, e in skip if not (s == ent.start_char and e == ent.end_char)]
-                    add(ent.start_char, extended_to_known_place(doc, ent))
+                    add(ent.start_char, without_trailing_lower_words(doc.text, ent.start_char,
+                                                                     extended_to_known_place(doc, ent)))
             elif ent.label_ in ("ORG", "PERSON", "NORP", "EVENT", "PRODUCT") and mislabelled_toponym(doc, ent) \
                     or ent.label_ in ("DATE", "TIME") and is_dated_toponym(doc, ent):
                 # the small model often calls "Ghouta" an ORG and "Tamil Nadu" a PERSON
@@ -681,6 +682,15 @@ def places_that_name_local_bodies(doc: Doc) -> list[tuple[int, int]]:
                 out.append((span.start_char, span.end_char))
                 break
     return out
+
+
+def without_trailing_lower_words(text: str, start: int, end: int) -> int:
+    """"the eastern Pacific equatorial region": the model ran a name on into an adjective;
+    the name ends at its last capitalised word."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    while len(words) > 1 and words[-1].group(0).isalpha() and words[-1].group(0).islower():  # not "ez-Zor"
+        words.pop()
+    return start + words[-1].end() if words else end
 
 
 def extended_to_known_place(doc: Doc, ent) -> int:
