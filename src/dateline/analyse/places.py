@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from dateline.analyse import countries
-from dateline.analyse.gazetteer import Entry, distance_km, load
+from dateline.analyse.gazetteer import Entry, distance_km, load, normalise, us_counties
 from dateline.doc import Doc
 from dateline.record import Place, PlaceMention, Span
 
@@ -58,7 +58,7 @@ class Mention:
 
 
 def annotate(doc: Doc) -> None:
-    mentions = detect(doc)
+    mentions = washington_dc_as_one(doc, detect(doc))
     context = context_countries(doc, mentions)
     # two passes: the first resolves every name alone, the second prefers, among
     # namesakes, the one near the other places and in the US states the article names
@@ -67,9 +67,10 @@ def annotate(doc: Doc) -> None:
     mentions = sorted(mentions + repeated_mentions(doc, mentions), key=lambda m: m.start)
     anchors = Anchors.of(mentions)
     for i, m in enumerate(mentions):
-        m.entry = resolve(doc, m, context, anchors.without(m), previous=mentions[i - 1] if i else None)
+        m.entry = resolve(doc, m, context, anchors.without(m), previous=mentions[i - 1] if i else None,
+                          following=mentions[i + 1] if i + 1 < len(mentions) else None)
         m.event = is_event_mention(doc, m.start, m.end)
-    place_facilities(doc, mentions)
+    place_facilities(doc, mentions, context)
     mentions = [m for m in mentions if m.entry is not None or plausible_unresolved(m.name)]
     mentions = [m for m in mentions if not names_a_feast(m.name) and not names_a_storm(doc, m)]
     # one sense per article: "the Parkland students" is the town that "in Parkland" names
@@ -79,12 +80,25 @@ def annotate(doc: Doc) -> None:
     doc.article.places = group(doc, mentions)
 
 
+def washington_dc_as_one(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"Washington, D.C." is one name, the capital's: "D.C." is not a second place."""
+    out: list[Mention] = []
+    for m in mentions:
+        if out and out[-1].name == "Washington" and re.fullmatch(r"D\.? ?C\.?", m.name) \
+                and re.fullmatch(r",\s*", doc.text[out[-1].end:m.start]):
+            out[-1].end = m.end  # the name stays "Washington" for the gazetteer
+            continue
+        out.append(m)
+    return out
+
+
 @dataclass
 class Anchors:
     """Where the article's places are: points of resolved cities, and US states named."""
 
     points: list[tuple[Mention, float, float]]
     states: dict[str, Mention]
+    towns: list[Entry] = field(default_factory=list)  # every town the first pass resolved
 
     @classmethod
     def of(cls, mentions: list[Mention]) -> "Anchors":
@@ -93,11 +107,21 @@ class Anchors:
         points = [(m, m.entry.lat, m.entry.lon) for m in mentions
                   if m.entry and m.entry.kind == "city" and is_largest_namesake(m.entry, m.name)]
         states = {m.entry.name: m for m in mentions if m.entry and m.entry.kind == "admin"}
-        return cls(points, states)
+        towns = [m.entry for m in mentions if m.entry and m.entry.kind == "city"]
+        return cls(points, states, towns)
 
     def without(self, m: Mention) -> "Anchors":
         return Anchors([p for p in self.points if p[0].name != m.name],
-                       {k: v for k, v in self.states.items() if v.name != m.name})
+                       {k: v for k, v in self.states.items() if v.name != m.name},
+                       [t for t in self.towns if t.name != m.name])
+
+    def main_country(self) -> str | None:
+        """The country most of the towns that won on their own size are in."""
+        counts: dict[str, int] = {}
+        for m, _, _ in self.points:
+            if m.entry and m.entry.country:
+                counts[m.entry.country] = counts.get(m.entry.country, 0) + 1
+        return max(counts, key=counts.get) if counts else None
 
     def near(self, e: Entry, km: float = 250) -> bool:
         return any(distance_km(e.lat, e.lon, lat, lon) <= km for _, lat, lon in self.points)
@@ -111,7 +135,8 @@ def repeated_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     names = {m.name for m in mentions if m.entry is not None and m.entry.kind in ("city", "admin", "country")
              and not is_demonym(m.name)}  # "Syrian officials" are people, whatever "the Syrian city" is
     taken = [(m.start, m.end) for m in mentions]
-    longer = [(e.start_char, e.end_char) for e in doc.parsed.ents if e.label_ not in PLACE_LABELS] \
+    # "the Holy See" (ORG) is the name itself, not a longer one
+    longer = [strip_article(text, e.start_char, e.end_char) for e in doc.parsed.ents if e.label_ not in PLACE_LABELS] \
         if doc.parsed is not None else []
     out: list[Mention] = []
     for name in sorted(names, key=len, reverse=True):
@@ -147,7 +172,7 @@ def is_largest_namesake(e: Entry, name: str) -> bool:
     return not towns or towns[0].population <= e.population
 
 
-def place_facilities(doc: Doc, mentions: list[Mention]) -> None:
+def place_facilities(doc: Doc, mentions: list[Mention], context: dict[str, int] | None = None) -> None:
     """A street or building the gazetteer lacks is placed at the town the article puts it in:
     the nearest city named before it, else the dateline's place."""
     fallback = None
@@ -156,6 +181,7 @@ def place_facilities(doc: Doc, mentions: list[Mention]) -> None:
         fallback = geocode(dateline.place)
     last_city: Entry | None = None
     cities = [m for m in mentions if m.entry is not None and m.entry.kind == "city"]
+    divisions = {(m.entry.country, m.entry.name) for m in mentions if m.entry is not None and m.entry.kind == "admin"}
     for m in mentions:
         if m.entry is not None and m.entry.kind in ("city", "admin"):
             # "Paterson, New Jersey": the state that locates the town does not replace it
@@ -167,13 +193,30 @@ def place_facilities(doc: Doc, mentions: list[Mention]) -> None:
                                 or is_local_unknown(m.name)):
             # the place in its own name ("Florida Atlantic University", "Haymarket Village Center"),
             # else the town named before it, else (a name in the first lines) the first town named after it
-            where = place_in_name(m.name, last_city) or last_city \
+            where = place_in_name(m.name, last_city, [c.entry for c in cities], context or {}, divisions) \
+                or town_it_is_said_to_be_in(doc, m, mentions) or last_city \
                 or next((c.entry for c in cities if c.start > m.end), None)
             if where is not None:
                 m.entry = Entry(None, m.name, "other", where.country, where.admin1, where.lat, where.lon, 0)
             elif fallback is not None and fallback.lat is not None:
                 m.entry = Entry(None, m.name, "other", fallback.country, fallback.admin1, fallback.lat,
                                 fallback.lon, 0)
+
+
+def town_it_is_said_to_be_in(doc: Doc, m: Mention, mentions: list[Mention]) -> Entry | None:
+    """"Kamenné Square in Bratislava", "the Alder Hey Children's Hospital where Alfie is
+    admitted in Liverpool": a town named after the facility in the same sentence, after
+    "in", is where it is."""
+    for other in mentions:
+        if other.start < m.end or other.entry is None or other.entry.kind not in ("city", "admin"):
+            continue
+        between = doc.text[m.end:other.start]
+        if len(between) > 60 or re.search(r"[.!?;]\s", between):
+            return None
+        if re.search(r"\b(in|near|outside)\s+$", between) or re.fullmatch(r",\s*", between):
+            return other.entry
+        return None
+    return None
 
 
 def person_name_words(doc: Doc, mentions: list[Mention]) -> set[str]:
@@ -224,8 +267,19 @@ def common_word_name(doc: Doc, m: Mention) -> bool:
         or (m.entry is None or m.entry.kind == "other") and any(c.kind in ("city", "admin") for c in m.candidates)
     if not (is_town and re.search(r"\bthe\s+$", doc.text[max(0, m.start - 5):m.start], re.I)):
         return False
+    if followed_by_its_state(doc, m):
+        return False  # "the Pittsburgh, Pennsylvania-based company": a town, whatever the parse says
     # "the Winnipeg Fire Service", "the Parkland students": a town's name on another noun
     return not is_modifier(doc, m)
+
+
+def followed_by_its_state(doc: Doc, m: Mention) -> bool:
+    """"Pittsburgh, Pennsylvania", "Paterson, N.J.": a town with its state or country after it."""
+    after = re.match(r",\s+([A-Z][\w.]*(?: [A-Z][\w.]*)?)", doc.text[m.end:m.end + 40])
+    if after is None or m.entry is None or m.entry.kind != "city":
+        return False
+    name = re.sub(r"-\w+$", "", after.group(1))
+    return any(e.kind in ("admin", "country") and e.country == m.entry.country for e in load().lookup(name))
 
 
 def is_modifier(doc: Doc, m: Mention) -> bool:
@@ -253,9 +307,20 @@ def after_compass_word(doc: Doc, m: Mention) -> bool:
     return bool(COMPASS_BEFORE.search(doc.text[max(0, m.start - 16):m.start]))
 
 
-def place_in_name(name: str, near: Entry | None) -> Entry | None:
+# a town in a facility's name farther than this from every town the article names is the
+# person or place the facility is named after ("Rogers Centre" in Toronto, "Eglinton Avenue")
+NAMESAKE_KM = 250
+
+
+def place_in_name(name: str, near: Entry | None, towns: list[Entry] | None = None,
+                  context: dict[str, int] | None = None,
+                  divisions: set[tuple[str | None, str]] | None = None) -> Entry | None:
     """The longest run of words in a facility's name that names a state, a country or a town;
-    among namesake towns, the one nearest the town the article was last in."""
+    among namesake towns, the one nearest the town the article was last in. A town far from
+    every town the article names is only who the facility is named after."""
+    # the town the article was last in; before it names one, any town it names
+    towns = [near] if near is not None else [t for t in (towns or []) if t is not None]
+    context = context or {}
     # compass words and particles name no town here: "North Fourth Street", "Le Bernardin"
     words = [w for w in re.findall(r"[A-Z][\w'’.-]*", name) if not FACILITY_WORDS.search(w)
              and not COMPASS_WORD.fullmatch(w) and len(w.strip(".")) > 2]
@@ -273,9 +338,18 @@ def place_in_name(name: str, near: Entry | None) -> Entry | None:
                     and (e.country == "USA" or near is not None and e.country == near.country)]
             if wide:
                 return wide[0]
-            if near is not None:
-                return min(hits, key=lambda e: distance_km(e.lat, e.lon, near.lat, near.lon))
-            big = [e for e in hits if e.kind == "city" and e.population >= 50_000]
+            if towns:
+                close = [(min(distance_km(e.lat, e.lon, t.lat, t.lon) for t in towns), e) for e in hits]
+                # a town of a state the article names ("Lake Manassas" in a story about Virginia),
+                # and a great city wherever the article is ("British Embassy Tokyo")
+                close = [(km, e) for km, e in close if km <= NAMESAKE_KM or e.kind == "city"
+                         and ((e.country, e.admin1) in (divisions or set())
+                              or e.population >= 1_000_000 or gaz.is_capital(e))]
+                if close:
+                    return min(close, key=lambda pair: pair[0])[1]
+                continue
+            big = [e for e in hits if e.kind == "city" and e.population >= 50_000
+                   and (not context or e.country in context)]
             if big:
                 return big[0]  # with no town to go by, only a well-known one: not "Le", "Helmet"
     return None
@@ -321,8 +395,10 @@ def detect(doc: Doc) -> list[Mention]:
                     # "Florida Atlantic University" is an organisation the article locates: a place too
                     if ent.label_ not in PLACE_LABELS:
                         skip = [(s, e) for s, e in skip if not (s == ent.start_char and e == ent.end_char)]
-                    add(ent.start_char, ent.end_char)
-            elif ent.label_ in ("ORG", "PERSON", "NORP", "EVENT", "PRODUCT") and mislabelled_toponym(doc, ent):
+                    add(ent.start_char, without_trailing_lower_words(doc.text, ent.start_char,
+                                                                     extended_to_known_place(doc, ent)))
+            elif ent.label_ in ("ORG", "PERSON", "NORP", "EVENT", "PRODUCT") and mislabelled_toponym(doc, ent) \
+                    or ent.label_ in ("DATE", "TIME") and is_dated_toponym(doc, ent):
                 # the small model often calls "Ghouta" an ORG and "Tamil Nadu" a PERSON
                 skip = [(s, e) for s, e in skip if not (s == ent.start_char and e == ent.end_char)]
                 add(ent.start_char, ent.end_char)
@@ -423,6 +499,10 @@ def nationality_adjectives(doc: Doc) -> list[tuple[int, int]]:
             continue
         if token.head.lemma_.lower() in PEOPLE_NOUNS:
             continue  # "Syrian officials", "Turkish troops": the people, the actors, not the ground
+        if token.i > 0 and f"{doc.parsed[token.i - 1].text} {token.text}" in CONTINENT_ADJECTIVES:
+            previous = doc.parsed[token.i - 1]  # "Latin American", not "American"
+            out.append((previous.idx, token.idx + len(token)))
+            continue
         hit = countries.lookup(token.text)
         if hit and hit.kind == "demonym" or token.text in CONTINENT_ADJECTIVES:
             out.append((token.idx, token.idx + len(token)))
@@ -442,7 +522,8 @@ NATION_DEMONYMS = {"English": "England", "Scottish": "Scotland", "Scots": "Scotl
 
 # adjectives of continents: "African leaders", "European airports" point at the continent
 CONTINENT_ADJECTIVES = {"African": "Africa", "European": "Europe", "Asian": "Asia", "Antarctic": "Antarctica",
-                        "North American": "North America", "South American": "South America"}
+                        "North American": "North America", "South American": "South America",
+                        "Latin American": "Latin America", "Central American": "Central America"}
 
 
 def continent_of_adjective(name: str) -> Entry | None:
@@ -481,8 +562,12 @@ LOCATIVE_BEFORE = re.compile(r"\b(in|from|near|at|to|into|across|outside|inside|
                              r"between|and)\s+(the\s+)?$", re.I)
 
 
+AT_LANDMARK = re.compile(r"\b(in|at|outside|inside|near|to|into|from|around)\s+(the\s+)?$", re.I)
+
+
 def is_facility_name(text: str) -> bool:
     """"Royal Street", "Dulles Airport": a named facility, placed by the place around it."""
+    text = re.sub(r"^[Tt]he\s+", "", text)  # the model's "the Rogers Centre"
     return bool(FACILITY_WORDS.search(text)) and text[:1].isupper() and " " in text.strip()
 
 
@@ -495,18 +580,39 @@ def mislabelled_toponym(doc: Doc, ent) -> bool:
     if word and word.kind in ("name", "alias"):
         return True  # "DPRK", "UAE": a country's short name the model took for an organisation
     hits = load().lookup(ent.text)
-    if not hits or not ent.text[:1].isupper():
+    if not hits or not re.sub(r"^the\s+", "", ent.text)[:1].isupper():
         return False
     best = hits[0]
+    before = doc.text[max(0, ent.start_char - 14):ent.start_char]
+    if best.kind == "other":
+        # a landmark the model calls an organisation is the power seated there ("the Kremlin
+        # said", "on behalf of the Kremlin"), unless the text puts someone at it
+        return bool(AT_LANDMARK.search(before))
     if best.kind in ("country", "admin", "region"):
         return ent.label_ != "PERSON" or len(ent.text.split()) > 1
-    before = doc.text[max(0, ent.start_char - 14):ent.start_char]
     if LOCATIVE_BEFORE.search(before) and best.population >= 1000:
         return True
     if best.population >= 50_000 and best.country in countries_named(doc) and ent.label_ != "PERSON" \
             and len(ent) <= 2:
         return True  # "Turkey fired on Qamishli": a town of the country the article is about
     return best.population >= 500_000 and ent.label_ != "PERSON"
+
+
+MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                   "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                   "saturday", "sunday", "spring", "summer", "autumn", "fall", "winter"}
+
+
+def is_dated_toponym(doc: Doc, ent) -> bool:
+    """"forces in Manbij" the small model calls a DATE: proper nouns only, no digits, no
+    month or weekday ("in March" is no town in Cambridgeshire), after a locative preposition."""
+    if any(ch.isdigit() for ch in ent.text) or not all(t.pos_ == "PROPN" and t.is_title for t in ent):
+        return False
+    if any(t.lower_ in MONTHS_AND_DAYS for t in ent):
+        return False
+    hits = load().lookup(ent.text)
+    before = doc.text[max(0, ent.start_char - 14):ent.start_char]
+    return bool(hits) and hits[0].population >= 1000 and bool(LOCATIVE_BEFORE.search(before))
 
 
 def countries_named(doc: Doc) -> set[str]:
@@ -578,9 +684,36 @@ def places_that_name_local_bodies(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+def without_trailing_lower_words(text: str, start: int, end: int) -> int:
+    """"the eastern Pacific equatorial region": the model ran a name on into an adjective;
+    the name ends at its last capitalised word."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    while len(words) > 1 and words[-1].group(0).isalpha() and words[-1].group(0).islower():  # not "ez-Zor"
+        words.pop()
+    return start + words[-1].end() if words else end
+
+
+def extended_to_known_place(doc: Doc, ent) -> int:
+    """"U.S." + "Virgin Islands": the model may end a place early; where the entity and the
+    capitalised words after it name a place the gazetteer knows, the place runs on."""
+    end = ent.end_char
+    gaz = load()
+    for n in (3, 2, 1):
+        tokens = doc.parsed[ent.end:ent.end + n]
+        if len(tokens) < n or not all(t.is_title and not t.ent_type_ for t in tokens):
+            continue
+        longer = doc.text[ent.start_char:tokens[-1].idx + len(tokens[-1])]
+        if longer.lower().startswith("the "):
+            longer = longer[4:]
+        if any(e.name.casefold() == longer.casefold() or e.kind == "country" for e in gaz.lookup(longer)):
+            return tokens[-1].idx + len(tokens[-1])
+    return end
+
+
 def looks_like_name(text: str) -> bool:
     """A toponym starts with a capital letter and is not a bare number or a long phrase."""
-    return bool(re.match(r"[A-Z]", text.lstrip("the ").strip() or "x")) and len(text.split()) <= 6
+    first = re.sub(r"^[Tt]he\s+", "", text.strip())[:1]
+    return first.isupper() and first.isalpha() and len(text.split()) <= 6  # "Žilina" too
 
 
 def strip_article(text: str, start: int, end: int) -> tuple[int, int]:
@@ -588,6 +721,8 @@ def strip_article(text: str, start: int, end: int) -> tuple[int, int]:
         start += 4
     while end > start and text[end - 1] in " .,'’s" and text[end - 2:end] in ("'s", "’s"):
         end -= 2
+    if end - start > 3 and text[end - 1] in "'’" and text[end - 2] == "s":
+        end -= 1  # the plural possessive: "the United States' allies"
     return start, end
 
 
@@ -646,7 +781,7 @@ def context_countries(doc: Doc, mentions: list[Mention]) -> dict[str, int]:
 
 
 def resolve(doc: Doc, m: Mention, context: dict[str, int], anchors: "Anchors | None",
-            previous: Mention | None = None) -> Entry | None:
+            previous: Mention | None = None, following: Mention | None = None) -> Entry | None:
     gaz = load()
     if looks_like_acronym_or_brand(m.name):
         return None  # "MoD", "UConn": Modesto's airport code is not what the article means
@@ -667,6 +802,9 @@ def resolve(doc: Doc, m: Mention, context: dict[str, int], anchors: "Anchors | N
         return states[0]
     if states and is_city_state_pair(doc, previous, m, states[0]):
         return states[0]  # "Atlanta, Georgia"
+    listed = state_in_list_of_states(doc, previous, m, following, states)
+    if listed is not None:
+        return listed  # "California, Washington, Utah and Colorado": the state
     city = city_named_like_its_state(m.name, states, candidates)
     if city is not None:
         return city  # "New York", "Washington": the city, unless the text says "state"
@@ -690,10 +828,14 @@ def resolve(doc: Doc, m: Mention, context: dict[str, int], anchors: "Anchors | N
         if country:
             return country
     if not candidates:
-        return resolve_affixed_name(doc, m, context, anchors)
+        return resolve_affixed_name(doc, m, context, anchors, following)
+    town = town_in_following_state(doc, m, following, candidates)
+    if town is not None:
+        return town  # "Gainesville, Va.": the Gainesville in Virginia, whatever its size
     # "Centre", "Delta", "Plateau": a foreign province is meant only in an article about its country
     candidates = [e for e in candidates if not is_foreign_division(e, context) and not is_stray_village(e, context)
-                  and not is_far_foreign_town(e, context, anchors)]
+                  and not is_far_foreign_town(e, context, anchors)
+                  and not is_far_small_namesake(e, m.name, context, anchors)]
     if not candidates:
         return None
     best = max(candidates, key=lambda e: score(e, m, context, gaz, anchors))
@@ -713,7 +855,8 @@ COMPASS_PREFIX = re.compile(r"^(North|South|East|West|Central|Northern|Southern|
                             r"North-?(?:east|west)(?:ern)?|South-?(?:east|west)(?:ern)?|Upstate|Downstate)\s+", re.I)
 
 
-def resolve_affixed_name(doc: Doc, m: Mention, context: dict[str, int], anchors: "Anchors | None") -> Entry | None:
+def resolve_affixed_name(doc: Doc, m: Mention, context: dict[str, int], anchors: "Anchors | None",
+                         following: Mention | None = None) -> Entry | None:
     """A name the gazetteer lacks that is a known place with a district word after it or a
     compass word before it. The answer keeps the surface name: a county is placed at the
     town it is named after (the county seat more often than not, and always close)."""
@@ -726,6 +869,9 @@ def resolve_affixed_name(doc: Doc, m: Mention, context: dict[str, int], anchors:
     if match:
         return base(m.name[match.end():], ("country",))  # "Republic of Armenia"
     match = DISTRICT_SUFFIX.search(m.name)
+    county = us_county(doc, m, anchors, following) if match else None
+    if county is not None:
+        return county
     if match:
         e = town_in_the_articles_states(m.name[:match.start()], anchors) or base(m.name[:match.start()], ("city",))
         return Entry(None, m.name, "admin", e.country, e.admin1, e.lat, e.lon, 0) if e else None
@@ -737,6 +883,42 @@ def resolve_affixed_name(doc: Doc, m: Mention, context: dict[str, int], anchors:
         e = base(m.name[match.end():], ("admin", "country", "region"))
         return Entry(None, m.name, "region", e.country, e.admin1, e.lat, e.lon, 0) if e else None
     return None
+
+
+def us_county(doc: Doc, m: Mention, anchors: "Anchors | None", following: Mention | None) -> Entry | None:
+    """"Walker County, Ga.", "Hamilton County" beside Chattanooga: a US county is the one in
+    the state written after it, else in a state the article names or has its towns in, else
+    the only one of its name. It is placed at a town of its name in that state, else at the
+    article's town in that state, else at the state's point."""
+    states = us_counties().get(normalise(m.name), [])
+    if not states:
+        return None
+    named: list[str] = []
+    if following is not None and re.fullmatch(r",\s*", doc.text[m.end:following.start]):
+        named += [e.name for e in load().lookup(following.name) if e.kind == "admin" and e.country == "USA"]
+    if anchors is not None:
+        named += list(anchors.states)
+        named += [t.admin1 for t in anchors.towns if t.country == "USA" and t.admin1]
+    state = next((s for s in named if s in states), None)
+    if state is None and len(states) == 1:
+        state = states[0]
+    if state is None:
+        return None
+    base = DISTRICT_SUFFIX.sub("", m.name)
+    towns = [e for e in load().lookup(base) if e.kind == "city" and e.country == "USA" and e.admin1 == state
+             and e.name.casefold() == base.casefold()]
+    towns += [t for t in (anchors.towns if anchors is not None else []) if t.country == "USA" and t.admin1 == state]
+    state_entry = next((e for e in load().lookup(state) if e.kind == "admin" and e.country == "USA"), None)
+    if not towns and state_entry is not None and anchors is not None:
+        # a county is local: the article's town just across the state line ("Walker County, Ga."
+        # in a story from Chattanooga) is nearer to it than the middle of its state
+        towns = sorted((t for t in anchors.towns if t.country == "USA"
+                        and distance_km(t.lat, t.lon, state_entry.lat, state_entry.lon) <= 400),
+                       key=lambda t: distance_km(t.lat, t.lon, state_entry.lat, state_entry.lon))
+    where = towns[0] if towns else state_entry
+    if where is None:
+        return None
+    return Entry(None, m.name, "admin", "USA", state, where.lat, where.lon, 0)
 
 
 def town_in_the_articles_states(name: str, anchors: "Anchors | None") -> Entry | None:
@@ -777,9 +959,30 @@ def is_far_foreign_town(e: Entry, context: dict[str, int], anchors: "Anchors | N
     may still be)."""
     if anchors is None or e.kind != "city" or e.population >= 100_000 or context.get(e.country or "", 0):
         return False
-    # only towns of countries the article names vouch for where it is
-    named = [(lat, lon) for m, lat, lon in anchors.points if m.entry and m.entry.country in context]
+    # only towns of countries the article names vouch for where it is; in a local story that
+    # names no country ("Coggeshall", "Marks Tey"), every town that won on its own size does
+    named = [(lat, lon) for m, lat, lon in anchors.points if m.entry and (m.entry.country in context or not context)]
     return bool(named) and all(distance_km(e.lat, e.lon, lat, lon) > 1000 for lat, lon in named)
+
+
+# a village this far from every town the article names is not the one it means
+STRAY_KM = 300
+
+
+def is_far_small_namesake(e: Entry, name: str, context: dict[str, int], anchors: "Anchors | None") -> bool:
+    """"Broadway" in a story about New York is not the village in Virginia, nor "Stonewall"
+    in a story about Manassas the one in Louisiana: a village far from every town the
+    article names is not meant when other places share its name, or when its country
+    is not the one the article is mostly about ("Heathrow", Florida, beside London)."""
+    if anchors is None or e.kind != "city" or e.population >= 10_000 or not anchors.points:
+        return False
+    if any(distance_km(e.lat, e.lon, lat, lon) <= STRAY_KM for _, lat, lon in anchors.points):
+        return False
+    if e.admin1 and e.admin1 in anchors.states:
+        return False  # "Hinton" in a story about Alberta
+    namesakes = [c for c in load().lookup(name) if c.kind == "city" and c.name.casefold() == name.casefold()]
+    main = max(context, key=context.get) if context else None
+    return len(namesakes) >= 2 or (main is not None and e.country != main)
 
 
 def is_foreign_division(e: Entry, context: dict[str, int]) -> bool:
@@ -801,6 +1004,39 @@ def looks_like_acronym_or_brand(name: str) -> bool:
 def is_acronym(name: str) -> bool:
     letters = [ch for ch in name if ch.isalpha()]
     return 0 < len(letters) <= 4 and all(ch.isupper() for ch in letters) and not name.istitle()
+
+
+LIST_GAP = re.compile(r"\s*(,|;|/|,?\s+and|,?\s+or)\s*")
+
+
+def state_in_list_of_states(doc: Doc, previous: Mention | None, m: Mention, following: Mention | None,
+                            states: list[Entry]) -> Entry | None:
+    """"California, Washington, Utah": a name listed beside a state of a country is that
+    country's state too."""
+    if not states:
+        return None
+    for other, gap in ((previous, doc.text[previous.end:m.start] if previous else ""),
+                       (following, doc.text[m.end:following.start] if following else "")):
+        if other is None or not LIST_GAP.fullmatch(gap) or countries.lookup(other.name):
+            continue
+        if other.entry is None or other.entry.kind != "admin":
+            continue
+        same = [e for e in states if e.country == other.entry.country]
+        if same:
+            return same[0]
+    return None
+
+
+def town_in_following_state(doc: Doc, m: Mention, following: Mention | None,
+                            candidates: list[Entry]) -> Entry | None:
+    """"Gainesville, Va.", "Paterson, New Jersey", "Newport, Co Mayo": a town followed by a
+    comma and the state or province it is in is that state's town of the name."""
+    if following is None or not re.fullmatch(r",\s*", doc.text[m.end:following.start]):
+        return None
+    name = following.name.title() if following.name.isupper() and len(following.name) > 4 else following.name
+    states = {(e.country, e.name) for e in load().lookup(name) if e.kind == "admin"}
+    towns = [e for e in candidates if e.kind == "city" and (e.country, e.admin1) in states]
+    return max(towns, key=lambda e: e.population) if towns else None
 
 
 def is_city_state_pair(doc: Doc, previous: Mention | None, m: Mention, state: Entry) -> bool:
@@ -826,6 +1062,8 @@ def score(e: Entry, m: Mention, context: dict[str, int], gaz, anchors: "Anchors 
         if e.kind == "city" and dwarfed_namesake(e, m.name, gaz):
             bonus /= 2
         s += bonus
+    elif not context and anchors is not None and e.country and e.country == anchors.main_country():
+        s += 2  # a local story that names no country: "Newport" among Nenagh and Ballina is Irish
     if gaz.is_capital(e):
         s += 2
     own_name = e.name.casefold() in (m.name.casefold(), m.name.title().casefold())
