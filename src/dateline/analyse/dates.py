@@ -246,14 +246,80 @@ def _shift_month(d: _dt.date, months: int) -> tuple[int, int]:
 # --- the rules ------------------------------------------------------------------------
 
 Rule = Callable[[re.Match, Doc], "tuple[str | None, str] | None"]
-RULES: list[tuple[re.Pattern, Rule]] = []
+# (pattern, function, trigger): the trigger is a cheap case-sensitive regex over the
+# lower-cased text that every match of the pattern contains (see ``rule_matches``)
+RULES: list[tuple[re.Pattern, Rule, re.Pattern]] = []
+
+# Triggers: words one of which every match of a rule contains. Scanning lower-cased text for
+# plain literals is fast (re skips ahead on the first character); the rule's own pattern,
+# with its optional modifiers and case folding, then runs only in windows around the hits.
+T_MONTH = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+T_WEEKDAY = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+T_UNIT = r"second|minute|hour|day|week|month|quarter|year|decade|centur"
+T_PERIOD = r"day|week|month|year|morning|afternoon|evening|night"
+T_YEAR = r"\d\d\d\d"
+T_CLOCK = r"\d\s*[ap]\.?m|\d:\d|noon|midday|midnight"
+T_SPOKEN_YEAR = r"nineteen|eighteen|twenty|two thousand"
 
 
-def rule(pattern: str, flags: int = re.I) -> Callable[[Rule], Rule]:
+def rule(pattern: str, flags: int = re.I, *, trigger: str) -> Callable[[Rule], Rule]:
     def register(fn: Rule) -> Rule:
-        RULES.append((re.compile(pattern, flags), fn))
+        RULES.append((re.compile(pattern, flags), fn, _trigger(trigger)))
         return fn
     return register
+
+
+_TRIGGERS: dict[str, re.Pattern] = {}
+
+
+def _trigger(words: str) -> re.Pattern:
+    """One compiled trigger per distinct word list, so rules that share one scan it once."""
+    if words not in _TRIGGERS:
+        _TRIGGERS[words] = re.compile(words)
+    return _TRIGGERS[words]
+
+
+# how far (characters) a rule's match may reach before its trigger word and after it: the
+# longest modifier run ("the past more than twenty-five and a half years") fits with room
+WINDOW_LEAD = 72
+WINDOW_TAIL = 56
+
+
+def trigger_windows(lowered: str, trigger: re.Pattern) -> list[tuple[int, int]]:
+    """Merged [start, end) stretches of text around every hit of ``trigger``."""
+    windows: list[tuple[int, int]] = []
+    size = len(lowered)
+    for m in trigger.finditer(lowered):
+        lo, hi = max(0, m.start() - WINDOW_LEAD), min(size, m.end() + WINDOW_TAIL)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
+def rule_matches(pattern: re.Pattern, text: str, windows: list[tuple[int, int]]):
+    """The matches ``pattern.finditer(text)`` gives, found only inside ``windows``.
+
+    A match always contains its rule's trigger, so it lies in the window around that hit;
+    searching resumes after the last match, as finditer does, so no match is cut in two.
+    """
+    last = 0
+    for lo, hi in windows:
+        if hi <= last:
+            continue
+        for m in pattern.finditer(text, max(lo, last), hi):
+            if m.end() > m.start():
+                last = m.end()
+            yield m
+
+
+def lowered_text(text: str) -> str:
+    """The text in lower case, one character for one (a few letters lower to two)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 def _tense(m: re.Match, doc: Doc) -> str | None:
@@ -283,7 +349,7 @@ def is_running_text(doc: Doc, start: int) -> bool:
     return bool(re.search(r"[.!?][\"'\u201d\u2019)]*$", sentence))
 
 
-@rule(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2})?)?(?![\d-])")
+@rule(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2})?)?(?![\d-])", trigger=r"\d\d\d\d-\d\d-\d\d")
 def iso_date(m: re.Match, doc: Doc):
     try:
         _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -294,7 +360,7 @@ def iso_date(m: re.Match, doc: Doc):
     return f"{m.group(1)}-{m.group(2)}-{m.group(3)}", "date"
 
 
-@rule(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/])")
+@rule(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/])", trigger=r"\d[/.]\d")
 def numeric_date(m: re.Match, doc: Doc):
     """11/20/2020 (US order) or 20/11/2020 when the first number cannot be a month."""
     a, b, y = int(m.group(1)), int(m.group(2)), m.group(3)
@@ -329,7 +395,7 @@ def _month_day_value(m: re.Match, doc: Doc, *, month: int, day: int, year: int):
         return None
 
 
-@rule(rf"\b(?:(?:{WEEKDAY}),?\s+)?({EDGE}\s+)?({MONTH})\s+({DAY})(?:,?\s+({YEAR}))?(?:,?\s+(?:at\s+)?({CLOCK}){TIMEZONE})?(?!\d)", 0)
+@rule(rf"\b(?:(?:{WEEKDAY}),?\s+)?({EDGE}\s+)?({MONTH})\s+({DAY})(?:,?\s+({YEAR}))?(?:,?\s+(?:at\s+)?({CLOCK}){TIMEZONE})?(?!\d)", 0, trigger=T_MONTH)
 def month_day(m: re.Match, doc: Doc):
     """Nov. 20, 2020 / November 20 / Friday, Nov. 20."""
     value = _month_day_value(m, doc, month=2, day=3, year=4)
@@ -343,7 +409,7 @@ def month_day(m: re.Match, doc: Doc):
     return value, "date"
 
 
-@rule(rf"\b(?:(?:{WEEKDAY}),?\s+)?(?:the\s+)?({DAY})(?:\s+of)?\s+({MONTH})(?:,?\s+({YEAR}))?(?!\d)", 0)
+@rule(rf"\b(?:(?:{WEEKDAY}),?\s+)?(?:the\s+)?({DAY})(?:\s+of)?\s+({MONTH})(?:,?\s+({YEAR}))?(?!\d)", 0, trigger=T_MONTH)
 def day_month(m: re.Match, doc: Doc):
     """20 November 2020 / the 20th of November."""
     if not re.search(r"\d", m.group(1)):
@@ -362,7 +428,7 @@ def day_month(m: re.Match, doc: Doc):
         return None
 
 
-@rule(rf"\b(?:(?i:(early|late|mid-?|the end of|the beginning of|the middle of|the start of))\s*)?(?:(?i:(last|next|this))\s+)?({MONTH})(?:,?\s+(?:of\s+)?({YEAR}))?(?![\w.]*\.?\s+\d)", 0)
+@rule(rf"\b(?:(?i:(early|late|mid-?|the end of|the beginning of|the middle of|the start of))\s*)?(?:(?i:(last|next|this))\s+)?({MONTH})(?:,?\s+(?:of\s+)?({YEAR}))?(?![\w.]*\.?\s+\d)", 0, trigger=T_MONTH)
 def month_alone(m: re.Match, doc: Doc):
     """March / last April / early September / July 1997."""
     word = m.group(3)
@@ -383,7 +449,7 @@ def month_alone(m: re.Match, doc: Doc):
     return f"{year}-{month:02d}", "date"
 
 
-@rule(rf"\b(?:(?i:(last|next|this|past|coming|early|late))\s+)?({WEEKDAY})(?:\s+(?i:({PART_OF_DAY})))?\b", 0)
+@rule(rf"\b(?:(?i:(last|next|this|past|coming|early|late))\s+)?({WEEKDAY})(?:\s+(?i:({PART_OF_DAY})))?\b", 0, trigger=T_WEEKDAY)
 def weekday(m: re.Match, doc: Doc):
     if doc.published is None:
         return None, "date"
@@ -394,7 +460,7 @@ def weekday(m: re.Match, doc: Doc):
     return _ymd(when), "date"
 
 
-@rule(rf"\b(?:(early|late|earlier|later)\s+)?(today|tonight|yesterday|tomorrow)(?:\s+({PART_OF_DAY}))?\b")
+@rule(rf"\b(?:(early|late|earlier|later)\s+)?(today|tonight|yesterday|tomorrow)(?:\s+({PART_OF_DAY}))?\b", trigger="today|tonight|yesterday|tomorrow")
 def deictic_day(m: re.Match, doc: Doc):
     if doc.published is None:
         return None, "date"
@@ -402,7 +468,7 @@ def deictic_day(m: re.Match, doc: Doc):
     return _ymd(doc.published + _dt.timedelta(days=offset)), "date"
 
 
-@rule(rf"\b(this|yesterday|tomorrow)\s+({PART_OF_DAY})\b|\b(last)\s+(night)\b")
+@rule(rf"\b(this|yesterday|tomorrow)\s+({PART_OF_DAY})\b|\b(last)\s+(night)\b", trigger="morning|afternoon|evening|night")
 def part_of_day(m: re.Match, doc: Doc):
     """this morning / last night: the day they fall on (the contract has no part-of-day value)."""
     if doc.published is None:
@@ -411,7 +477,7 @@ def part_of_day(m: re.Match, doc: Doc):
     return _ymd(doc.published + _dt.timedelta(days=offset)), "date"
 
 
-@rule(r"\b(?:(early|late|earlier|later)\s+)?(this|last|next|the past|the coming|the previous|the current|the same)\s+(week|weekend|month|year|decade|century)\b")
+@rule(r"\b(?:(early|late|earlier|later)\s+)?(this|last|next|the past|the coming|the previous|the current|the same)\s+(week|weekend|month|year|decade|century)\b", trigger="week|month|year|decade|centur")
 def relative_unit(m: re.Match, doc: Doc):
     """this year / last month / earlier this month / next week."""
     which, unit = m.group(2).lower(), m.group(3).lower()
@@ -427,12 +493,12 @@ def relative_unit(m: re.Match, doc: Doc):
     return f"{y}-{mo:02d}", "date"
 
 
-@rule(rf"\b(?:(early|late)\s+)?(this|last|next)\s+({SEASON})\b")
+@rule(rf"\b(?:(early|late)\s+)?(this|last|next)\s+({SEASON})\b", trigger="spring|summer|fall|autumn|winter")
 def season(m: re.Match, doc: Doc):
     return None, "date"  # seasons have no ISO 8601 calendar value in the contract
 
 
-@rule(r"\b(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th|latest|last|current|year-ago|year-earlier|same)[\s-]+)?(?:fiscal[\s-]+)?(quarter|half)\b(?:\s+of\s+(\d{4}))?")
+@rule(r"\b(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th|latest|last|current|year-ago|year-earlier|same)[\s-]+)?(?:fiscal[\s-]+)?(quarter|half)\b(?:\s+of\s+(\d{4}))?", trigger="quarter|half")
 def quarter(m: re.Match, doc: Doc):
     """Quarters and halves: dated to their year when written, never to a quarter value."""
     if not m.group(1) and not m.group(0).lower().startswith("the"):
@@ -440,7 +506,7 @@ def quarter(m: re.Match, doc: Doc):
     return None, "date"
 
 
-@rule(rf"\b(?:(early|late|mid-?|the end of|the beginning of|the middle of|the start of|the first half of|the second half of)\s*)?(?:(?:fiscal|calendar|the year|model year)\s+)?(?<![\d,.$£€])({YEAR})(?!\s*(?:%|percent))(?![\w\d]|[,.]\d)")
+@rule(rf"\b(?:(early|late|mid-?|the end of|the beginning of|the middle of|the start of|the first half of|the second half of)\s*)?(?:(?:fiscal|calendar|the year|model year)\s+)?(?<![\d,.$£€])({YEAR})(?!\s*(?:%|percent))(?![\w\d]|[,.]\d)", trigger=T_YEAR)
 def year(m: re.Match, doc: Doc):
     """A bare year: 1990, fiscal 1989, the end of 2020."""
     before = doc.text[max(0, m.start() - 2):m.start()]
@@ -475,12 +541,12 @@ PERIOD_NOUNS = {"earning", "earnings", "sale", "sales", "result", "results", "pr
                 "accord", "accords", "talk", "talks", "riot", "riots", "protest", "protests", "attack", "attacks"}
 
 
-@rule(r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(1[6-9]\d0|20[0-9]0)'?s\b|\bthe\s+'(\d)0s\b")
+@rule(r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(1[6-9]\d0|20[0-9]0)'?s\b|\bthe\s+'(\d)0s\b", trigger="0s|0's")
 def decade(m: re.Match, doc: Doc):
     return None, "date"  # "the 1990s": no contract value for a decade
 
 
-@rule(rf"\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|several|many)\s+)({UNIT})s?\s+(ago|earlier|before|later|from now|hence)\b")
+@rule(rf"\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|several|many)\s+)({UNIT})s?\s+(ago|earlier|before|later|from now|hence)\b", trigger="ago|earlier|before|later|from now|hence")
 def offset_ago(m: re.Match, doc: Doc):
     """a year ago / two days earlier / six months ago, counted back from publication."""
     if doc.published is None:
@@ -506,7 +572,7 @@ def offset_ago(m: re.Match, doc: Doc):
     return None, "date"
 
 
-@rule(rf"\b(?:at\s+)?(?:about\s+|around\s+)?({CLOCK}){TIMEZONE}(?:\s+(?:local time|GMT|UTC))?")
+@rule(rf"\b(?:at\s+)?(?:about\s+|around\s+)?({CLOCK}){TIMEZONE}(?:\s+(?:local time|GMT|UTC))?", trigger=T_CLOCK)
 def clock_time(m: re.Match, doc: Doc):
     """8:40 p.m. / 10 am / noon: the time on the publication day when there is one."""
     hh, mm = clock_value(m.group(1))
@@ -516,7 +582,7 @@ def clock_time(m: re.Match, doc: Doc):
     return f"{doc.published.isoformat()}T{hh:02d}:{mm:02d}", "clock"
 
 
-@rule(r"(?<![\d,.])([01]\d|2[0-3])([0-5]\d)\s*(GMT|UTC|Z)\b", 0)
+@rule(r"(?<![\d,.])([01]\d|2[0-3])([0-5]\d)\s*(GMT|UTC|Z)\b", 0, trigger=T_YEAR)
 def military_clock(m: re.Match, doc: Doc):
     """'1900 GMT': a 24-hour clock in universal time, as wire copy gives it beside local time."""
     if doc.published is None:
@@ -541,7 +607,7 @@ def clock_value(text: str) -> tuple[int, int]:
     return hh, mm
 
 
-@rule(rf"\b(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following)\s+)?(?:(?:about|almost|nearly|more than|over|some|at least|less than)\s+)?(?:{NUMWORD})[\s-]+(?:(?:and a half|half)\s+)?({UNIT})s?(?:[\s-]+long)?\b(?!\s+(?:ago|earlier|later|before|from now))(?!-old)")
+@rule(rf"\b(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following)\s+)?(?:(?:about|almost|nearly|more than|over|some|at least|less than)\s+)?(?:{NUMWORD})[\s-]+(?:(?:and a half|half)\s+)?({UNIT})s?(?:[\s-]+long)?\b(?!\s+(?:ago|earlier|later|before|from now))(?!-old)", trigger=T_UNIT)
 def duration(m: re.Match, doc: Doc):
     """three years / the past six months / a decade: durations have no calendar value."""
     if "-quarter" in m.group(0).lower():
@@ -552,26 +618,27 @@ def duration(m: re.Match, doc: Doc):
     return None, "duration"
 
 
-@rule(rf"\b(?:for\s+)?(years|months|weeks|days|decades|hours)\b(?!\s+(?:ago|earlier|later))")
+@rule(rf"\b(?:for\s+)?(years|months|weeks|days|decades|hours)\b(?!\s+(?:ago|earlier|later))", trigger="years|months|weeks|days|decades|hours")
 def bare_plural_duration(m: re.Match, doc: Doc):
     if not m.group(0).lower().startswith("for"):
         return None
     return None, "duration"
 
 
-@rule(rf"\b(?:every|each)\s+(?:other\s+)?(?:day|week|month|year|morning|night|{WEEKDAY}|weekend)\b|\b(?:daily|weekly|monthly|annually|yearly|nightly)\b")
+@rule(rf"\b(?:every|each)\s+(?:other\s+)?(?:day|week|month|year|morning|night|{WEEKDAY}|weekend)\b|\b(?:daily|weekly|monthly|annually|yearly|nightly)\b", trigger="every|each|daily|weekly|monthly|annually|yearly|nightly")
 def recurring(m: re.Match, doc: Doc):
     return None, "set"
 
 
-@rule(r"\b(?:in\s+)?(recent\s+(?:days|weeks|months|years|decades)|the\s+(?:last|past)\s+few\s+(?:days|weeks|months|years))\b")
+@rule(r"\b(?:in\s+)?(recent\s+(?:days|weeks|months|years|decades)|the\s+(?:last|past)\s+few\s+(?:days|weeks|months|years))\b", trigger="recent|few")
 def recent_period(m: re.Match, doc: Doc):
     """'in recent weeks', 'the past few months': a stretch up to now with no edge to date it."""
     return None, "vague"
 
 
 @rule(r"\b(now|currently|recently|soon|nowadays|lately|at present|at the moment|these days|the future|the past|"
-      r"in the near future|previously|formerly|so far|to date|shortly|immediately|earlier|later|once|the moment)\b")
+      r"in the near future|previously|formerly|so far|to date|shortly|immediately|earlier|later|once|the moment)\b", trigger=("now|currently|recently|soon|lately|present|moment|these days|future|past|previously|formerly|so far|"
+          "to date|shortly|immediately|earlier|later|once"))
 def vague(m: re.Match, doc: Doc):
     word = m.group(1).lower()
     # adverbs that are not time words in most uses are dropped
@@ -589,7 +656,7 @@ def is_conjunction_soon(text: str, start: int, end: int) -> bool:
     return before.endswith("as ") or bool(re.match(r"\s+(as|after|afterwards?|thereafter)\b", after))
 
 
-@rule(rf"\b({CLOCK}){TIMEZONE}\s+(?:(?i:(last|next|this))\s+)?({WEEKDAY})\b|\b(?:(?i:(last|next|this))\s+)?({WEEKDAY})(?:\s+({PART_OF_DAY}))?,?\s+(?:at\s+)?({CLOCK}){TIMEZONE}", 0)
+@rule(rf"\b({CLOCK}){TIMEZONE}\s+(?:(?i:(last|next|this))\s+)?({WEEKDAY})\b|\b(?:(?i:(last|next|this))\s+)?({WEEKDAY})(?:\s+({PART_OF_DAY}))?,?\s+(?:at\s+)?({CLOCK}){TIMEZONE}", 0, trigger=T_WEEKDAY)
 def weekday_time(m: re.Match, doc: Doc):
     """noon Thursday / 10 p.m. Wednesday / Friday at 8:40 p.m."""
     if doc.published is None:
@@ -601,7 +668,7 @@ def weekday_time(m: re.Match, doc: Doc):
     return f"{day.isoformat()}T{hh:02d}:{mm:02d}", "time"
 
 
-@rule(rf"\b({CLOCK}){TIMEZONE},?\s+(?:on\s+)?(?:{WEEKDAY},?\s+)?({MONTH})\s+({DAY})(?:,?\s+({YEAR}))?(?!\d)", 0)
+@rule(rf"\b({CLOCK}){TIMEZONE},?\s+(?:on\s+)?(?:{WEEKDAY},?\s+)?({MONTH})\s+({DAY})(?:,?\s+({YEAR}))?(?!\d)", 0, trigger=T_MONTH)
 def clock_month_day(m: re.Match, doc: Doc):
     """5 p.m. EST Nov. 9 / 10 a.m., Monday, Jan. 6: the clock on the named day."""
     value = _month_day_value(m, doc, month=2, day=3, year=4)
@@ -614,7 +681,7 @@ def clock_month_day(m: re.Match, doc: Doc):
 
 
 @rule(r"\b(?:the\s+)?(?:(?:end|close)\s+of\s+the\s+year|year[- ]end|year's end)\b(?!-)"
-      r"|\bthe\s+end\s+of\s+(?:the|this)\s+(year|month)\b")
+      r"|\bthe\s+end\s+of\s+(?:the|this)\s+(year|month)\b", trigger="year|end")
 def end_of_period(m: re.Match, doc: Doc):
     """year-end / the end of the year / the end of the month: the publication's year or month."""
     if doc.published is None:
@@ -624,7 +691,7 @@ def end_of_period(m: re.Match, doc: Doc):
     return str(doc.published.year), "date"
 
 
-@rule(r"\b(?:the\s+)?(?:current|present|full|this)\s+(?:fiscal\s+|calendar\s+)?year\b|\bthe\s+fiscal\s+year\b(?!\s+(?:ended|ending|that|which|before|ago))")
+@rule(r"\b(?:the\s+)?(?:current|present|full|this)\s+(?:fiscal\s+|calendar\s+)?year\b|\bthe\s+fiscal\s+year\b(?!\s+(?:ended|ending|that|which|before|ago))", trigger="year")
 def current_fiscal_year(m: re.Match, doc: Doc):
     """the current fiscal year / the full year: the year being reported on, publication's."""
     if doc.published is None:
@@ -632,7 +699,7 @@ def current_fiscal_year(m: re.Match, doc: Doc):
     return str(doc.published.year), "date"
 
 
-@rule(r"\b(year-earlier|year-ago|year-before)\b(?!\s+(?:quarter|period|half|months|weeks|third|second|first|fourth))")
+@rule(r"\b(year-earlier|year-ago|year-before)\b(?!\s+(?:quarter|period|half|months|weeks|third|second|first|fourth))", trigger="year-")
 def year_earlier_adjective(m: re.Match, doc: Doc):
     """'from year-earlier levels': the previous year; a year-ago quarter has no contract value."""
     if doc.published is None:
@@ -640,7 +707,7 @@ def year_earlier_adjective(m: re.Match, doc: Doc):
     return str(doc.published.year - 1), "date"
 
 
-@rule(rf"\b({MONTH})\s+(last|this|next)\s+year\b", 0)
+@rule(rf"\b({MONTH})\s+(last|this|next)\s+year\b", 0, trigger=T_MONTH)
 def month_of_relative_year(m: re.Match, doc: Doc):
     """June last year / January this year."""
     if doc.published is None:
@@ -656,7 +723,7 @@ SPOKEN_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen"
 SPOKEN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 
 
-@rule(r"\b(?:(?:the\s+)?year\s+)?(?:(nineteen|eighteen|twenty)[\s-]+(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?|(two thousand)(?:\s+(?:and\s+)?(one|two|three|four|five|six|seven|eight|nine|ten))?)\b")
+@rule(r"\b(?:(?:the\s+)?year\s+)?(?:(nineteen|eighteen|twenty)[\s-]+(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?|(two thousand)(?:\s+(?:and\s+)?(one|two|three|four|five|six|seven|eight|nine|ten))?)\b", trigger=T_SPOKEN_YEAR)
 def spoken_year(m: re.Match, doc: Doc):
     """nineteen ninety-six / the year two thousand, as transcripts write years."""
     if m.group(4):
@@ -674,7 +741,7 @@ SPOKEN_YEAR = (r"(nineteen|eighteen|twenty)[\s-]+(ten|eleven|twelve|thirteen|fou
                r"(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?")
 
 
-@rule(rf"\b({MONTH})(?:,?\s+(?:of\s+)?){SPOKEN_YEAR}\b")
+@rule(rf"\b({MONTH})(?:,?\s+(?:of\s+)?){SPOKEN_YEAR}\b", trigger=T_SPOKEN_YEAR)
 def month_spoken_year(m: re.Match, doc: Doc):
     """January nineteen ninety-seven: a month with the year as transcripts write it."""
     year = (SPOKEN_CENTURY[m.group(2).lower()] + SPOKEN_TENS[m.group(3).lower()]
@@ -687,7 +754,7 @@ HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (
             "valentine's day": (2, 14), "halloween": (10, 31)}
 
 
-@rule(r"\b(Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Independence Day|Valentine's Day|Halloween|Thanksgiving(?: Day)?)\b", 0)
+@rule(r"\b(Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Independence Day|Valentine's Day|Halloween|Thanksgiving(?: Day)?)\b", 0, trigger="christmas|new year|independence day|valentine|halloween|thanksgiving")
 def holiday(m: re.Match, doc: Doc):
     if doc.published is None:
         return None, "date"
@@ -719,14 +786,14 @@ ANAPHOR_UNITS = {"day": "D", "morning": "D", "afternoon": "D", "evening": "D", "
                  "month": "M", "year": "Y", "week": "W"}
 
 
-@rule(rf"\b(?:(earlier|later)\s+)?that\s+(day|morning|afternoon|evening|night|month|year|week)\b(?!\s+(?:of|when|that|which)\b)")
+@rule(rf"\b(?:(earlier|later)\s+)?that\s+(day|morning|afternoon|evening|night|month|year|week)\b(?!\s+(?:of|when|that|which)\b)", trigger=T_PERIOD)
 def that_period(m: re.Match, doc: Doc):
     """that year / later that day: the anchor's own year or day."""
     unit = ANAPHOR_UNITS[m.group(2).lower()]
     return (None, "date") if unit == "W" else (f"@{unit}+0", "date")
 
 
-@rule(rf"\bthe\s+(same|next|following|previous|prior|preceding)\s+(day|morning|afternoon|evening|night|month|year|week)\b(?!\s+(?:of|when|that|which|after|before)\b)")
+@rule(rf"\bthe\s+(same|next|following|previous|prior|preceding)\s+(day|morning|afternoon|evening|night|month|year|week)\b(?!\s+(?:of|when|that|which|after|before)\b)", trigger=T_PERIOD)
 def next_period(m: re.Match, doc: Doc):
     """the next day / the following year / the previous month, counted from the anchor."""
     unit = ANAPHOR_UNITS[m.group(2).lower()]
@@ -734,14 +801,14 @@ def next_period(m: re.Match, doc: Doc):
     return (None, "date") if unit == "W" else (f"@{unit}{step:+d}", "date")
 
 
-@rule(r"\bthe\s+(day|night|month|year)\s+(before|after)\b(?!\s+(?:the|a|an|his|her|its|their|this|that|last|next|[A-Z0-9]))")
+@rule(r"\bthe\s+(day|night|month|year)\s+(before|after)\b(?!\s+(?:the|a|an|his|her|its|their|this|that|last|next|[A-Z0-9]))", trigger="before|after")
 def period_before_after(m: re.Match, doc: Doc):
     """'the day before', said of the anchor (not 'the day before the vote', which names its own)."""
     unit = ANAPHOR_UNITS[m.group(1).lower()]
     return f"@{unit}{-1 if m.group(2).lower() == 'before' else 1:+d}", "date"
 
 
-@rule(rf"\bthe\s+(next|following|previous|preceding|prior)\s+({WEEKDAY})\b", 0)
+@rule(rf"\bthe\s+(next|following|previous|preceding|prior)\s+({WEEKDAY})\b", 0, trigger=T_WEEKDAY)
 def anchored_weekday(m: re.Match, doc: Doc):
     """the previous Friday / the following Monday: the weekday next to the anchor."""
     direction = "+" if m.group(1).lower() in ("next", "following") else "-"
@@ -798,9 +865,13 @@ def resolve_anchors(found: list[Found], published: _dt.date | None) -> None:
 def find_dates(doc: Doc) -> list[Found]:
     """Every temporal expression, longest first where rules overlap."""
     text = doc.text
+    lowered = lowered_text(text)
+    windows: dict[re.Pattern, list[tuple[int, int]]] = {}
     candidates: list[Found] = []
-    for order, (pattern, fn) in enumerate(RULES):
-        for m in pattern.finditer(text):
+    for pattern, fn, trigger in RULES:
+        if trigger not in windows:
+            windows[trigger] = trigger_windows(lowered, trigger)
+        for m in rule_matches(pattern, text, windows[trigger]):
             if m.end() <= m.start():
                 continue
             result = fn(m, doc)
