@@ -83,6 +83,9 @@ def sentence_tense(doc: Doc, start: int, end: int) -> str | None:
         return "past"
     if re.search(r"\bas (soon|early) as\s*$", before):
         return "future"  # "as soon as Tuesday" looks ahead
+    if re.search(r"\beffective\s*$", before):
+        return "future"  # "effective Feb. 1": a change that starts ahead
+    deadline = bool(re.search(r"\b(until|till)\s*$", before))
     parsed = doc.parsed
     if parsed is None:
         return None
@@ -100,7 +103,9 @@ def sentence_tense(doc: Doc, start: int, end: int) -> str | None:
         return None  # "told companies of a cutback in September": the telling's tense is not the cutback's
     if through_noun and token.lemma_ in SCHEDULING:
         return "future"  # "has scheduled a news conference Thursday": what is scheduled lies ahead
-    if token.lemma_ in ("schedule", "slate", "reschedule"):
+    if deadline and token.lemma_ in DEFERRING:
+        return "future"  # "postponed until Tuesday": put off to a day ahead ("lasted until Tuesday" is past)
+    if token.lemma_ in ("schedule", "slate", "reschedule", "plan"):
         return "future"  # "has scheduled a briefing Thursday", "was slated for Friday"
     for _ in range(4):
         if token.pos_ not in ("VERB", "AUX"):
@@ -116,6 +121,9 @@ def sentence_tense(doc: Doc, start: int, end: int) -> str | None:
 
 PLAN_VERBS = {"plan", "expect", "schedule", "intend", "set", "due", "hope", "aim", "prepare", "agree", "vow",
               "promise", "threaten", "want", "seek", "decide", "suppose", "propose", "pledge", "urge", "need"}
+# verbs that put something off to the day named after "until"
+DEFERRING = {"postpone", "delay", "defer", "adjourn", "extend", "give", "suspend", "recess", "put", "push",
+             "move", "grant", "allow"}
 # verbs whose object is an appointment: the date on the object is when it will happen
 SCHEDULING = {"schedule", "plan", "call", "set", "announce", "slate"}
 
@@ -615,7 +623,42 @@ def duration(m: re.Match, doc: Doc):
     before = doc.text[max(0, m.start() - 10):m.start()].lower()
     if m.group(0).lower() == "one day" and not re.search(r"\b(for|in|within|after)\s+$", before):
         return None  # "one day" as "some day"
+    if is_age(doc.text, m.end()) or is_rate(doc, m) or is_ordinal_second(doc, m) or is_fraction_quarter(doc.text, m):
+        return None
     return None, "duration"
+
+
+def is_age(text: str, end: int) -> bool:
+    """'Mr. Reupke, 52 years old': an age, which TimeML leaves untagged."""
+    return bool(re.match(r"\s+(?:old|of age)\b", text[end:end + 8]))
+
+
+def is_rate(doc: Doc, m: re.Match) -> bool:
+    """'$2 million a year', 'four flights a week', '24 hours a day': 'a <unit>' after an amount
+    says how often, it is not a stretch of time."""
+    if not re.match(r"(?:a|an|per)\s", m.group(0), re.I):
+        return False
+    before = doc.text[max(0, m.start() - 30):m.start()]
+    if re.search(r"(?:\d|\b(?:times|twice|once|thrice|percent|million|billion|thousand|hundred|dozen))\s*$", before, re.I):
+        return True
+    span = doc.parsed.char_span(m.start(), m.end(), alignment_mode="expand") if doc.parsed is not None else None
+    if span is None or span.start == 0:
+        return False
+    # a counted plural just before ("four flights a week"), not any plural ("gave the workers a week")
+    previous = doc.parsed[span.start - 1]
+    return previous.tag_ == "NNS" and any(c.dep_ == "nummod" for c in previous.children)
+
+
+def is_ordinal_second(doc: Doc, m: re.Match) -> bool:
+    """'a second group', 'a second betrayal': 'second' the ordinal, not the unit."""
+    if m.group(1).lower() != "second":
+        return False
+    return bool(re.match(r"\s+(?!later|ago|earlier|or|and|to|in|of|after|before|[.,;:!?])[a-z]", doc.text[m.end():m.end() + 12]))
+
+
+def is_fraction_quarter(text: str, m: re.Match) -> bool:
+    """'more than a quarter of the market': a fraction, not three months."""
+    return m.group(1).lower() == "quarter" and bool(re.match(r"\s+of\s+(?!\d{4}\b)", text[m.end():m.end() + 12]))
 
 
 @rule(rf"\b(?:for\s+)?(years|months|weeks|days|decades|hours)\b(?!\s+(?:ago|earlier|later))", trigger="years|months|weeks|days|decades|hours")
@@ -697,6 +740,27 @@ def current_fiscal_year(m: re.Match, doc: Doc):
     if doc.published is None:
         return None, "date"
     return str(doc.published.year), "date"
+
+
+@rule(r"\b(?:(?:earlier|later)\s+in\s+)?the\s+year\b(?![\s-]+(?:-|ago|earlier|before|after|ended|ending|end|to|of|when|that|which|in|two|nineteen|round|long|old|\d))(?!-)",
+      trigger="year")
+def the_year(m: re.Match, doc: Doc):
+    """'for the year', 'earlier in the year': the year the story is in, publication's.
+
+    Not 'the year ended Sept. 30' (a fiscal year, which is a duration), 'the year before'
+    (anchored) or 'the year two thousand' (a spoken year)."""
+    before = doc.text[max(0, m.start() - 24):m.start()].lower()
+    of = re.search(r"(\w+)\s+of\s+$", before)
+    if of and of.group(1) not in YEAR_PARTS:
+        return None  # "player of the year" is a title; "nine months of the year" is this year
+    if doc.published is None:
+        return None, "date"
+    return str(doc.published.year), "date"
+
+
+# words that, before "of the year", name a stretch of this year rather than an award
+YEAR_PARTS = {"months", "weeks", "days", "quarter", "quarters", "half", "end", "start", "beginning", "rest",
+              "remainder", "part", "middle", "balance", "close", "course", "most", "much", "all"}
 
 
 @rule(r"\b(year-earlier|year-ago|year-before)\b(?!\s+(?:quarter|period|half|months|weeks|third|second|first|fourth))", trigger="year-")
