@@ -214,9 +214,9 @@ def resolve_month_year(month: int, published: _dt.date, tense: str | None, modif
     if tense == "future":
         return year if ahead >= 0 else year + 1
     # nearest: a month more than six months away is taken from the neighbouring year
-    if ahead > 6:
+    if ahead > UNTENSED_AHEAD_MONTHS:
         return year - 1
-    if -ahead > 6:
+    if -ahead > UNTENSED_BEHIND_MONTHS:
         return year + 1
     return year
 
@@ -226,6 +226,10 @@ def resolve_month_year(month: int, published: _dt.date, tense: str | None, modif
 # the deadline"), and news style leaves the year off dates of the current year
 NEAR_FUTURE_DAYS = 92
 NEAR_FUTURE_MONTHS = 2
+# with no tense to go by, a month or day is taken from the neighbouring year when it lies
+# further than this ahead of (behind) publication
+UNTENSED_AHEAD_MONTHS = 6
+UNTENSED_BEHIND_MONTHS = 6
 
 
 def resolve_month_day_year(month: int, day: int, published: _dt.date, tense: str | None) -> int:
@@ -239,9 +243,9 @@ def resolve_month_day_year(month: int, day: int, published: _dt.date, tense: str
     if tense == "future" and candidate < published - _dt.timedelta(days=1):
         return year + 1
     if tense is None:
-        if (candidate - published).days > 183:
+        if (candidate - published).days > UNTENSED_AHEAD_MONTHS * 30.5:
             return year - 1
-        if (published - candidate).days > 183:
+        if (published - candidate).days > UNTENSED_BEHIND_MONTHS * 30.5:
             return year + 1
     return year
 
@@ -457,7 +461,7 @@ def month_alone(m: re.Match, doc: Doc):
     return f"{year}-{month:02d}", "date"
 
 
-@rule(rf"\b(?:(?i:(last|next|this|past|coming|early|late))\s+)?({WEEKDAY})(?:\s+(?i:({PART_OF_DAY})))?\b", 0, trigger=T_WEEKDAY)
+@rule(rf"\b(?:(?i:(last|next|this|past|coming|early|late|earlier|later))\s+)?({WEEKDAY})(?:\s+(?i:({PART_OF_DAY})))?\b", 0, trigger=T_WEEKDAY)
 def weekday(m: re.Match, doc: Doc):
     if doc.published is None:
         return None, "date"
@@ -506,10 +510,17 @@ def season(m: re.Match, doc: Doc):
     return None, "date"  # seasons have no ISO 8601 calendar value in the contract
 
 
-@rule(r"\b(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th|latest|last|current|year-ago|year-earlier|same)[\s-]+)?(?:fiscal[\s-]+)?(quarter|half)\b(?:\s+of\s+(\d{4}))?", trigger="quarter|half")
+@rule(r"\b(?:the\s+)?(?:(?:(?:this|last|next)\s+year's|(?:19|20)\d\d|comparable|corresponding|year-ago|year-earlier)\s+)?(?:(?:fiscal|calendar)\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th|latest|last|current|year-ago|year-earlier|same)[\s-]+)?(?:fiscal[\s-]+)?(quarter|half|period)\b(?:\s+of\s+(\d{4}))?"
+      r"(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b)?", trigger="quarter|half|period")
 def quarter(m: re.Match, doc: Doc):
-    """Quarters and halves: dated to their year when written, never to a quarter value."""
+    """Quarters and halves: dated to their year when written, never to a quarter value.
+
+    'Period' is a quarter only with a qualifier that makes it a reporting period ('the 1988
+    period', 'the year-ago period', 'the latest period'); 'the period' alone is not dated."""
     if not m.group(1) and not m.group(0).lower().startswith("the"):
+        return None
+    if m.group(2).lower() == "period" and not re.search(
+            r"\d{4}|year|latest|comparable|corresponding|same|current|first|second|third|fourth", m.group(0), re.I):
         return None
     return None, "date"
 
@@ -554,7 +565,7 @@ def decade(m: re.Match, doc: Doc):
     return None, "date"  # "the 1990s": no contract value for a decade
 
 
-@rule(rf"\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|several|many)\s+)({UNIT})s?\s+(ago|earlier|before|later|from now|hence)\b", trigger="ago|earlier|before|later|from now|hence")
+@rule(rf"\b(?:(?:nearly|almost|roughly|some|about|more than|less than|at least|just|only)\s+)?(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|several|many)\s+)({UNIT})s?\s+(ago|earlier|before|later|from now|hence)\b", trigger="ago|earlier|before|later|from now|hence")
 def offset_ago(m: re.Match, doc: Doc):
     """a year ago / two days earlier / six months ago, counted back from publication."""
     if doc.published is None:
@@ -953,9 +964,28 @@ def find_dates(doc: Doc) -> list[Found]:
             continue
         taken.append(cand)
     taken.sort(key=lambda f: f.start)
+    take_approximators(taken, text)
     resolve_anchors(taken, doc.published)
     date_clocks(taken, text)
     return taken
+
+
+APPROXIMATOR = re.compile(r"\b(?:around|nearly|almost|approximately|roughly)\s+$", re.I)
+RIGHT_NOW = re.compile(r"\bright\s+$", re.I)
+
+
+def take_approximators(found: list[Found], text: str) -> None:
+    """'around Nov. 1', 'nearly two weeks ago', 'right now': TimeML keeps the word that
+    hedges or sharpens an expression inside it (its 'mod'); the value does not change."""
+    previous_end = 0
+    for f in found:
+        before = text[max(previous_end, f.start - 16):f.start]
+        hedge = APPROXIMATOR.search(before)
+        if hedge is None and text[f.start:f.end].lower() == "now":
+            hedge = RIGHT_NOW.search(before)
+        if hedge is not None:
+            f.start -= len(before) - hedge.start()
+        previous_end = f.end
 
 
 # how far (characters) a day may sit from a bare clock and still be its day
@@ -978,8 +1008,8 @@ def date_clocks(found: list[Found], text: str) -> None:
                       if g.kind == "date" and g.value and len(g.value) == 10 and not g.value.startswith("@")]
         for g in sorted(neighbours, key=lambda g: abs(g.start - f.start)):
             left, right = (g, f) if g.start < f.start else (f, g)
-            gap = text[left.end:right.start]
-            if len(gap) <= CLOCK_REACH and not re.search(r"[.;!?]\s", gap):
+            gap = text[left.end - 1:right.start]  # from the left one's last character: "p.m. It"
+            if len(gap) <= CLOCK_REACH and not re.search(r"[.;!?]\s+[\"'\u201c(]?[A-Z]|[;!?]\s", gap):
                 f.value = g.value + f.value[10:]
                 break
 
