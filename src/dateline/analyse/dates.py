@@ -493,16 +493,30 @@ def part_of_day(m: re.Match, doc: Doc):
 def relative_unit(m: re.Match, doc: Doc):
     """this year / last month / earlier this month / next week."""
     which, unit = m.group(2).lower(), m.group(3).lower()
-    if doc.published is None or unit in ("week", "weekend", "decade", "century") or which == "the same":
+    if doc.published is None or unit in ("weekend", "decade", "century") or which == "the same":
         return None, "date"
     step = {"this": 0, "the current": 0, "last": -1, "the past": -1, "the previous": -1,
             "next": 1, "the coming": 1}[which]
+    if unit == "week":
+        # "the past week" is most often a stretch up to now; the others name a calendar week
+        return (None, "date") if which == "the past" else (week_container(doc.published, step), "date")
     if which == "the past" and unit == "year":
         return str(doc.published.year - 1), "date"
     if unit == "year":
         return str(doc.published.year + step), "date"
     y, mo = _shift_month(doc.published, step)
     return f"{y}-{mo:02d}", "date"
+
+
+def week_container(published: _dt.date, step: int) -> str | None:
+    """The month (else the year) that holds the whole Monday-to-Sunday week ``step`` weeks
+    from publication's: the contract has no week value, and a containing month is exact,
+    only coarser. A week across a new year has no value."""
+    monday = published - _dt.timedelta(days=published.weekday()) + _dt.timedelta(weeks=step)
+    sunday = monday + _dt.timedelta(days=6)
+    if (monday.year, monday.month) == (sunday.year, sunday.month):
+        return f"{monday.year}-{monday.month:02d}"
+    return str(monday.year) if monday.year == sunday.year else None
 
 
 @rule(rf"\b(?:(early|late)\s+)?(this|last|next)\s+({SEASON})\b", trigger="spring|summer|fall|autumn|winter")

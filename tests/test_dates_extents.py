@@ -1,0 +1,68 @@
+"""Dates: what belongs to an expression, what is not a time at all, and coarse but exact values."""
+
+from __future__ import annotations
+
+from dateline import process
+
+# Friday 20 November 2020
+FRIDAY = "2020-11-20"
+
+
+def found_in(text: str, published: str | None = FRIDAY) -> dict[str, tuple[str | None, str]]:
+    article = process(text, published=published)
+    for d in article.dates:
+        assert article.text[d.start:d.end] == d.text
+    return {d.text: (d.value, d.kind) for d in article.dates}
+
+
+def test_hedges_belong_to_the_expression():
+    found = found_in("The deal should close around Dec. 1, the mayor said. The last convoy arrived around 7:15 p.m. "
+                     "The first left nearly two weeks ago. We need help right now, she told the Harbour Courier.")
+    assert found["around Dec. 1"] == ("2020-12-01", "date")
+    assert found["nearly two weeks ago"][0] == "2020-11-06"
+    assert found["around 7:15 p.m."][0] == "2020-11-20T19:15"  # the next sentence's date is not its day
+    assert found["right now"] == (None, "vague")
+
+
+def test_ages_rates_ordinals_and_fractions_are_not_durations():
+    found = found_in("Mr. Okafor, 52 years old, runs a fleet of four ferries a week and saves $2 million a year. "
+                     "A second group of protesters held more than a quarter of the square for three days.")
+    assert "52 years" not in found
+    assert "a week" not in found and "a year" not in found
+    assert "A second" not in found and "a quarter" not in found
+    assert found["three days"] == (None, "duration")
+
+
+def test_reporting_periods_take_their_qualifiers():
+    found = found_in("Net income fell in the 1988 period and in this year's third quarter, against a gain "
+                     "for the corresponding period last year.")
+    assert "the 1988 period" in found and "this year's third quarter" in found
+    assert "the corresponding period last year" in found
+    assert all(value is None for value, _ in found.values())  # no quarter value in the contract
+
+
+def test_the_year_alone_is_the_publication_year():
+    found = found_in("For the year, sales rose 4%. Output dipped earlier in the year. The Tribune named her "
+                     "reporter of the year. Net for the year ended June 30 fell.")
+    assert found["the year"] == ("2020", "date")
+    assert found["earlier in the year"] == ("2020", "date")
+    article = process("The Tribune named her reporter of the year. Net for the year ended June 30 fell.",
+                      published=FRIDAY)
+    assert [d.text for d in article.dates if d.text == "the year"] == []  # an award; a fiscal year
+
+
+def test_calendar_weeks_take_the_month_that_holds_them():
+    found = found_in("Talks began last week and resume next week.")
+    assert found["last week"] == ("2020-11", "date")
+    assert found["next week"] == ("2020-11", "date")
+    # Monday 30 November: this week runs into December, so only the year holds it
+    assert found_in("Talks resume this week.", "2020-11-30")["this week"] == ("2020", "date")
+    assert found_in("Prices rose over the past week.")["the past week"] == (None, "date")
+
+
+def test_deferrals_and_start_dates_look_ahead():
+    found = found_in("The court postponed the hearing until Tuesday. The strike lasted until Monday. "
+                     "The new tariff was announced, effective Feb. 1.")
+    assert found["Tuesday"] == ("2020-11-24", "date")
+    assert found["Monday"] == ("2020-11-16", "date")
+    assert found["Feb. 1"] == ("2021-02-01", "date")
