@@ -695,7 +695,21 @@ def bare_plural_duration(m: re.Match, doc: Doc):
 
 @rule(rf"\b(?:every|each)\s+(?:other\s+)?(?:day|week|month|year|morning|night|{WEEKDAY}|weekend)\b|\b(?:daily|weekly|monthly|annually|yearly|nightly)\b", trigger="every|each|daily|weekly|monthly|annually|yearly|nightly")
 def recurring(m: re.Match, doc: Doc):
+    if is_frequency_adjective(doc, m):
+        return None
     return None, "set"
+
+
+def is_frequency_adjective(doc: Doc, m: re.Match) -> bool:
+    """'daily flights', 'average daily volume', 'the party daily Granma': an adjective (or a
+    newspaper) that describes a thing; TimeML tags the adverb ('rallies almost daily')."""
+    if m.group(0).lower().startswith(("every", "each")) or doc.parsed is None:
+        return False
+    span = doc.parsed.char_span(m.start(), m.end(), alignment_mode="expand")
+    if span is None:
+        return False
+    token = span[-1]
+    return token.dep_ in ("amod", "compound") or token.pos_ in ("ADJ", "NOUN", "PROPN")
 
 
 @rule(r"\b(?:in\s+)?(recent\s+(?:days|weeks|months|years|decades)|the\s+(?:last|past)\s+few\s+(?:days|weeks|months|years))\b", trigger="recent|few")
@@ -993,6 +1007,8 @@ def take_approximators(found: list[Found], text: str) -> None:
     hedges or sharpens an expression inside it (its 'mod'); the value does not change."""
     previous_end = 0
     for f in found:
+        if f.kind == "set":
+            continue  # "almost daily": the hedge is on the frequency, TimeML leaves it out
         before = text[max(previous_end, f.start - 16):f.start]
         hedge = APPROXIMATOR.search(before)
         if hedge is None and text[f.start:f.end].lower() == "now":
