@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dateline import process
+from dateline.analyse.dates import is_part_of_a_name
 
 # Friday 20 November 2020
 FRIDAY = "2020-11-20"
@@ -66,3 +67,19 @@ def test_deferrals_and_start_dates_look_ahead():
     assert found["Tuesday"] == ("2020-11-24", "date")
     assert found["Monday"] == ("2020-11-16", "date")
     assert found["Feb. 1"] == ("2021-02-01", "date")
+
+
+def test_time_words_in_title_case_names_are_not_dates():
+    found = found_in("The minister, speaking on the Meridian Network's \"This Week,\" said so. He later told "
+                     "Radio Harbour Today that the film reminded him of High Noon. \"Today we vote,\" she said.")
+    assert "This Week" not in found and "High Noon" not in found and "Noon" not in found
+    assert found["Today"] == ("2020-11-20", "date")  # a quotation opening with the word is prose
+    # a headline line (no full stop before the line ends) keeps its Title Case dates
+    headline = "Talks Resume Next Week\nThe talks resume in Geneva."
+    assert not is_part_of_a_name(headline, headline.index("Next"), headline.index("\n"))
+
+
+def test_holidays_follow_the_tense():
+    found = found_in("Families gathered on Thanksgiving Day. Shops will close on Christmas Day.")
+    assert found["Thanksgiving Day"] == ("2019-11-28", "date")  # gathered: last year's, not next week's
+    assert found["Christmas Day"] == ("2020-12-25", "date")

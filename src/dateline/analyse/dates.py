@@ -859,24 +859,30 @@ HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (
 
 @rule(r"\b(Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Independence Day|Valentine's Day|Halloween|Thanksgiving(?: Day)?)\b", 0, trigger="christmas|new year|independence day|valentine|halloween|thanksgiving")
 def holiday(m: re.Match, doc: Doc):
+    """Christmas / Thanksgiving: the nearest one, or the last or next one when the clause's
+    tense says which ("we ate on Thanksgiving" in the week before it is last year's)."""
     if doc.published is None:
         return None, "date"
     name = m.group(1).lower()
-    year = doc.published.year
-    if name.startswith("thanksgiving"):
-        def thanksgiving(y: int) -> _dt.date:
-            first = _dt.date(y, 11, 1)
+
+    def on(year: int) -> _dt.date:
+        if name.startswith("thanksgiving"):  # the fourth Thursday of November
+            first = _dt.date(year, 11, 1)
             return first + _dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
-        when = thanksgiving(year)
-        if (when - doc.published).days > 183:
-            when = thanksgiving(year - 1)
-        return _ymd(when), "date"
-    month, day = HOLIDAYS[name]
-    when = _dt.date(year, month, day)
-    if (when - doc.published).days > 183:
-        when = _dt.date(year - 1, month, day)
-    elif (doc.published - when).days > 183:
-        when = _dt.date(year + 1, month, day)
+        month, day = HOLIDAYS[name]
+        return _dt.date(year, month, day)
+
+    published, year = doc.published, doc.published.year
+    when = on(year)
+    if (when - published).days > 183:
+        when = on(year - 1)
+    elif (published - when).days > 183:
+        when = on(year + 1)
+    tense = _tense(m, doc)
+    if tense == "past" and when > published:
+        when = on(when.year - 1)
+    elif tense == "future" and when < published:
+        when = on(when.year + 1)
     return _ymd(when), "date"
 
 
@@ -991,11 +997,41 @@ def find_dates(doc: Doc) -> list[Found]:
         if any(cand.start < t.end and t.start < cand.end for t in taken):
             continue
         taken.append(cand)
+    taken = [f for f in taken if not is_part_of_a_name(text, f.start, f.end)]
     taken.sort(key=lambda f: f.start)
     take_approximators(taken, text)
     resolve_anchors(taken, doc.published)
     date_clocks(taken, text)
     return taken
+
+
+# time words that prose writes in lower case: capitalised in mid-sentence, they are part of
+# a name ("ABC's This Week", "60 Minutes", "VOA Today", "High Noon")
+LOWER_CASE_TIME_WORDS = {"this", "last", "next", "week", "weekend", "month", "year", "today", "tonight",
+                         "tomorrow", "yesterday", "noon", "midnight", "minute", "minutes", "hour", "hours",
+                         "day", "days", "morning", "afternoon", "evening", "night", "now", "daily", "weekly"}
+OPENING = "\"'\u201c\u2018`("
+
+
+def is_part_of_a_name(text: str, start: int, end: int) -> bool:
+    """A time expression written in Title Case inside a prose sentence is a programme's,
+    film's or paper's name. A headline (a line without a full stop) keeps its dates."""
+    words = list(re.finditer(r"[A-Za-z]+", text[start:end]))
+    capitalised = [w for w in words if w.group(0)[0].isupper() and w.group(0).lower() in LOWER_CASE_TIME_WORDS]
+    if not capitalised:
+        return False
+    line_end = text.find("\n", end)
+    line = text[end:line_end if line_end >= 0 else len(text)]
+    if not re.search(r"[.!?]", line):
+        return False  # a headline or a caption line: Title Case is its style
+    before = text[max(0, start - 40):start].rstrip()
+    unquoted = before.rstrip(OPENING).rstrip()
+    at_sentence_start = not unquoted or unquoted[-1] in ".!?:;,\n" or unquoted != before
+    if any(w.start() > 0 for w in capitalised):
+        # "This Week", "60 Minutes": Title Case past the first word, made of time words only
+        # (a holiday names itself: "Thanksgiving Day")
+        return all(w.group(0).lower() in LOWER_CASE_TIME_WORDS for w in words)
+    return not at_sentence_start and before[-1:].isalpha()  # "VOA Today", "High Noon"
 
 
 APPROXIMATOR = re.compile(r"\b(?:around|nearly|almost|approximately|roughly)\s+$", re.I)
