@@ -37,9 +37,11 @@ def test_ages_rates_ordinals_and_fractions_are_not_durations():
 def test_reporting_periods_take_their_qualifiers():
     found = found_in("Net income fell in the 1988 period and in this year's third quarter, against a gain "
                      "for the corresponding period last year.")
-    assert "the 1988 period" in found and "this year's third quarter" in found
-    assert "the corresponding period last year" in found
-    assert all(value is None for value, _ in found.values())  # no quarter value in the contract
+    # no quarter value in the contract: the year that holds the quarter, when the words say which
+    assert found["the 1988 period"] == ("1988", "date")
+    assert found["this year's third quarter"] == ("2020", "date")
+    assert found["the corresponding period last year"] == ("2019", "date")
+    assert found_in("Sales fell in the third quarter.")["the third quarter"] == (None, "date")
 
 
 def test_the_year_alone_is_the_publication_year():

@@ -105,7 +105,7 @@ def sentence_tense(doc: Doc, start: int, end: int) -> str | None:
         return "future"  # "has scheduled a news conference Thursday": what is scheduled lies ahead
     if deadline and token.lemma_ in DEFERRING:
         return "future"  # "postponed until Tuesday": put off to a day ahead ("lasted until Tuesday" is past)
-    if token.lemma_ in ("schedule", "slate", "reschedule", "plan"):
+    if token.lemma_ in ("schedule", "slate", "reschedule"):
         return "future"  # "has scheduled a briefing Thursday", "was slated for Friday"
     for _ in range(4):
         if token.pos_ not in ("VERB", "AUX"):
@@ -536,7 +536,27 @@ def quarter(m: re.Match, doc: Doc):
     if m.group(2).lower() == "period" and not re.search(
             r"\d{4}|year|latest|comparable|corresponding|same|current|first|second|third|fourth", m.group(0), re.I):
         return None
-    return None, "date"
+    return quarter_year(m.group(0), doc.published), "date"
+
+
+def quarter_year(words: str, published: _dt.date | None) -> str | None:
+    """The year that holds a quarter, when the words say which: 'the 1988 period', 'the first
+    quarter of 1990', 'last year's third quarter', 'the year-ago quarter'. The contract has no
+    quarter value; the year is exact, only coarser. A quarter with no year stays undated
+    (a fiscal third quarter may fall in either calendar year)."""
+    written = re.search(r"\b(?:19|20)\d\d\b", words)
+    if written:
+        return written.group(0)
+    if published is None:
+        return None
+    lowered = words.lower()
+    if re.search(r"\blast year|year-ago|year-earlier|a year (?:ago|earlier)", lowered):
+        return str(published.year - 1)
+    if "this year's" in lowered:
+        return str(published.year)
+    if "next year's" in lowered:
+        return str(published.year + 1)
+    return None
 
 
 @rule(rf"\b(?:(early|late|mid-?|the end of|the beginning of|the middle of|the start of|the first half of|the second half of)\s*)?(?:(?:fiscal|calendar|the year|model year)\s+)?(?<![\d,.$£€])({YEAR})(?!\s*(?:%|percent))(?![\w\d]|[,.]\d)", trigger=T_YEAR)
