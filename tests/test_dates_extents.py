@@ -85,3 +85,12 @@ def test_holidays_follow_the_tense():
     found = found_in("Families gathered on Thanksgiving Day. Shops will close on Christmas Day.")
     assert found["Thanksgiving Day"] == ("2019-11-28", "date")  # gathered: last year's, not next week's
     assert found["Christmas Day"] == ("2020-12-25", "date")
+
+
+def test_seasons_take_the_year_that_holds_them():
+    found = found_in("Exports slumped last fall and recovered last summer; the port will expand next spring. "
+                     "Last winter was harsh.", "2021-10-05")
+    assert found["last fall"] == ("2020", "date")  # this fall has not ended in early October
+    assert found["last summer"] == ("2021", "date")
+    assert found["next spring"] == ("2022", "date")
+    assert found["Last winter"] == (None, "date")  # December to February: no one year holds it

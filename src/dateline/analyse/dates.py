@@ -521,7 +521,28 @@ def week_container(published: _dt.date, step: int) -> str | None:
 
 @rule(rf"\b(?:(early|late)\s+)?(this|last|next)\s+({SEASON})\b", trigger="spring|summer|fall|autumn|winter")
 def season(m: re.Match, doc: Doc):
-    return None, "date"  # seasons have no ISO 8601 calendar value in the contract
+    """last fall / this summer: the contract has no season value, so the year that holds it."""
+    if doc.published is None:
+        return None, "date"
+    return season_year(m.group(3).lower(), m.group(2).lower(), doc.published), "date"
+
+
+# first and last month of each season (northern, as the news this is written for counts them);
+# winter runs across a new year, so no single year holds it
+SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11)}
+
+
+def season_year(name: str, which: str, published: _dt.date) -> str | None:
+    """The year of this / last / next season: "last summer" in October is this year's."""
+    if name not in SEASON_MONTHS:
+        return None
+    first, last = SEASON_MONTHS[name]
+    year = published.year
+    if which == "last":
+        return str(year if published.month > last else year - 1)
+    if which == "next":
+        return str(year if published.month < first else year + 1)
+    return str(year)
 
 
 @rule(r"\b(?:the\s+)?(?:(?:(?:this|last|next)\s+year's|(?:19|20)\d\d|comparable|corresponding|year-ago|year-earlier)\s+)?(?:(?:fiscal|calendar)\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th|latest|last|current|year-ago|year-earlier|same)[\s-]+)?(?:fiscal[\s-]+)?(quarter|half|period)\b(?:\s+of\s+(\d{4}))?"
