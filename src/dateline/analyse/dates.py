@@ -260,7 +260,7 @@ def _shift_month(d: _dt.date, months: int) -> tuple[int, int]:
 Rule = Callable[[re.Match, Doc], "tuple[str | None, str] | None"]
 # (pattern, function, trigger): the trigger is a cheap case-sensitive regex over the
 # lower-cased text that every match of the pattern contains (see ``rule_matches``)
-RULES: list[tuple[re.Pattern, Rule, re.Pattern]] = []
+RULES: list[tuple[re.Pattern, Rule, "Trigger"]] = []
 
 # Triggers: words one of which every match of a rule contains. Scanning lower-cased text for
 # plain literals is fast (re skips ahead on the first character); the rule's own pattern,
@@ -281,14 +281,43 @@ def rule(pattern: str, flags: int = re.I, *, trigger: str) -> Callable[[Rule], R
     return register
 
 
-_TRIGGERS: dict[str, re.Pattern] = {}
+@dataclass(frozen=True, eq=False)  # one object per word list: identity is equality
+class Trigger:
+    """A trigger's alternatives, each compiled alone: re scans for a single literal ("year")
+    with a fast substring search, but tries every position for an alternation of them."""
+
+    parts: tuple[re.Pattern, ...]
 
 
-def _trigger(words: str) -> re.Pattern:
-    """One compiled trigger per distinct word list, so rules that share one scan it once."""
+_TRIGGERS: dict[str, Trigger] = {}
+
+
+def _trigger(words: str) -> Trigger:
+    """One Trigger per distinct word list, so rules that share one scan it once."""
     if words not in _TRIGGERS:
-        _TRIGGERS[words] = re.compile(words)
+        _TRIGGERS[words] = Trigger(tuple(re.compile(part) for part in _alternatives(words)))
     return _TRIGGERS[words]
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level branches of ``pattern`` (outside brackets and groups)."""
+    parts, depth, current, escaped = [], 0, "", False
+    for c in pattern:
+        if escaped:
+            current, escaped = current + c, False
+            continue
+        if c == "\\":
+            escaped = True
+        elif c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+            continue
+        current += c
+    return parts + [current]
 
 
 # how far (characters) a rule's match may reach before its trigger word and after it: the
@@ -297,14 +326,30 @@ WINDOW_LEAD = 72
 WINDOW_TAIL = 56
 
 
-def trigger_windows(lowered: str, trigger: re.Pattern) -> list[tuple[int, int]]:
-    """Merged [start, end) stretches of text around every hit of ``trigger``."""
+def trigger_windows(lowered: str, trigger: Trigger,
+                    hits: dict[re.Pattern, list[tuple[int, int]]] | None = None) -> list[tuple[int, int]]:
+    """Merged [start, end) stretches of text around every hit of ``trigger``.
+
+    ``hits`` keeps each alternative's hits for the document, so a word several triggers
+    share ("year", "day") is looked for once."""
+    found: list[tuple[int, int]] = []
+    for part in trigger.parts:
+        if hits is not None and part in hits:
+            part_hits = hits[part]
+        else:
+            part_hits = [m.span() for m in part.finditer(lowered)]
+            if hits is not None:
+                hits[part] = part_hits
+        found.extend(part_hits)
+    if len(trigger.parts) > 1:
+        found.sort()
     windows: list[tuple[int, int]] = []
     size = len(lowered)
-    for m in trigger.finditer(lowered):
-        lo, hi = max(0, m.start() - WINDOW_LEAD), min(size, m.end() + WINDOW_TAIL)
+    for start, end in found:
+        lo, hi = max(0, start - WINDOW_LEAD), min(size, end + WINDOW_TAIL)
         if windows and lo <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], hi)
+            if hi > windows[-1][1]:
+                windows[-1] = (windows[-1][0], hi)
         else:
             windows.append((lo, hi))
     return windows
@@ -1016,11 +1061,12 @@ def find_dates(doc: Doc) -> list[Found]:
     """Every temporal expression, longest first where rules overlap."""
     text = doc.text
     lowered = lowered_text(text)
-    windows: dict[re.Pattern, list[tuple[int, int]]] = {}
+    windows: dict[Trigger, list[tuple[int, int]]] = {}
+    hits: dict[re.Pattern, list[tuple[int, int]]] = {}
     candidates: list[Found] = []
     for pattern, fn, trigger in RULES:
         if trigger not in windows:
-            windows[trigger] = trigger_windows(lowered, trigger)
+            windows[trigger] = trigger_windows(lowered, trigger, hits)
         for m in rule_matches(pattern, text, windows[trigger]):
             if m.end() <= m.start():
                 continue
