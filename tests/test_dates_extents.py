@@ -94,3 +94,10 @@ def test_seasons_take_the_year_that_holds_them():
     assert found["last summer"] == ("2021", "date")
     assert found["next spring"] == ("2022", "date")
     assert found["Last winter"] == (None, "date")  # December to February: no one year holds it
+
+
+def test_a_bare_clock_in_a_past_clause_takes_the_storys_day():
+    found = found_in("The minister resigned on Monday. Protesters gathered at 10 p.m. outside parliament. "
+                     "The vote will start at 9 a.m.")
+    assert found["10 p.m."] == ("2020-11-16T22:00", "time")  # Monday's night, not publication's
+    assert found["9 a.m."] == ("2020-11-20T09:00", "time")  # not past: the publication day

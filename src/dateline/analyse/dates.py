@@ -1088,7 +1088,7 @@ def find_dates(doc: Doc) -> list[Found]:
     taken.sort(key=lambda f: f.start)
     take_approximators(taken, text)
     resolve_anchors(taken, doc.published)
-    date_clocks(taken, text)
+    date_clocks(taken, text, doc)
     return taken
 
 
@@ -1145,11 +1145,12 @@ def take_approximators(found: list[Found], text: str) -> None:
 CLOCK_REACH = 40
 
 
-def date_clocks(found: list[Found], text: str) -> None:
+def date_clocks(found: list[Found], text: str, doc: Doc | None = None) -> None:
     """'at 7 p.m. (1900 GMT) on Thursday': a bare clock takes the day named beside it.
 
-    Without one it keeps the publication day. The day must be in the same sentence, no
-    further than CLOCK_REACH characters away.
+    The day must be in the same sentence, no further than CLOCK_REACH characters away.
+    Without one, a clock in a past-tense clause takes the last day the story named before it
+    (the day it is telling), and any other keeps the publication day.
     """
     for i, f in enumerate(found):
         if f.kind != "clock":
@@ -1165,6 +1166,22 @@ def date_clocks(found: list[Found], text: str) -> None:
             if len(gap) <= CLOCK_REACH and not re.search(r"[.;!?]\s+[\"'\u201c(]?[A-Z]|[;!?]\s", gap):
                 f.value = g.value + f.value[10:]
                 break
+        else:
+            story_day = last_day_before([g for g in found[:i] if g.end >= f.start - STORY_DAY_REACH])
+            if story_day and doc is not None and sentence_tense(doc, f.start, f.end) == "past":
+                f.value = story_day + f.value[10:]  # "was shot at 10 p.m.": the day the story is telling
+
+
+# how far back (characters, about three sentences) the story's day may be named for a bare clock
+STORY_DAY_REACH = 400
+
+
+def last_day_before(found: list[Found]) -> str | None:
+    """The last day the text named before an expression (the story's day), if any."""
+    for g in reversed(found):
+        if g.kind in ("date", "time") and g.value and re.match(r"\d{4}-\d{2}-\d{2}", g.value):
+            return g.value[:10]
+    return None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
