@@ -1168,7 +1168,8 @@ def date_clocks(found: list[Found], text: str, doc: Doc | None = None) -> None:
                 break
         else:
             story_day = last_day_before([g for g in found[:i] if g.end >= f.start - STORY_DAY_REACH])
-            if story_day and doc is not None and sentence_tense(doc, f.start, f.end) == "past":
+            if story_day and doc is not None and (doc.published is None or story_day <= doc.published.isoformat()) \
+                    and sentence_tense(doc, f.start, f.end) == "past":  # a past clock cannot be on a day ahead
                 f.value = story_day + f.value[10:]  # "was shot at 10 p.m.": the day the story is telling
 
 
