@@ -506,7 +506,7 @@ def month_alone(m: re.Match, doc: Doc):
     return f"{year}-{month:02d}", "date"
 
 
-@rule(rf"\b(?:(?i:(last|next|this|past|coming|early|late|earlier|later))\s+)?({WEEKDAY})(?:\s+(?i:({PART_OF_DAY})))?\b", 0, trigger=T_WEEKDAY)
+@rule(rf"\b(?:(?i:(last|next|this|past|coming|early|late))\s+)?({WEEKDAY})(?:\s+(?i:({PART_OF_DAY})))?\b", 0, trigger=T_WEEKDAY)
 def weekday(m: re.Match, doc: Doc):
     if doc.published is None:
         return None, "date"
