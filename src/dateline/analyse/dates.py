@@ -7,7 +7,12 @@ Spans follow TimeML habits: modifiers belong to the expression ("last Wednesday"
 
 Relative expressions ("Friday", "last week", "in March") are resolved against
 ``doc.published``; with no publication date they get ``value=None``. Durations, sets and
-vague words ("recently", "now") are kept with ``value=None``: never a guess.
+vague words ("recently", "now") are kept with ``value=None``: never a guess. A period the
+contract cannot write (a week, a quarter, a season) takes the month or year that holds it
+when the text says which, else ``None``.
+
+Speed: each rule names trigger words, one of which every match contains; the rule's regex
+runs only in windows around their hits in the lower-cased text (``trigger_windows``).
 """
 
 from __future__ import annotations
