@@ -739,6 +739,8 @@ def duration(m: re.Match, doc: Doc):
     before = doc.text[max(0, m.start() - 10):m.start()].lower()
     if m.group(0).lower() == "one day" and not re.search(r"\b(for|in|within|after)\s+$", before):
         return None  # "one day" as "some day"
+    if re.match(r"(?:a|an)[\s-]+\w+s\b", m.group(0), re.I) and not re.match(r"(?:a|an)\s+few\b", m.group(0), re.I):
+        return None  # "a months-long standoff": the article belongs to the noun, not to a count
     if is_age(doc.text, m.end()) or is_rate(doc, m) or is_ordinal_second(doc, m) or is_fraction_quarter(doc.text, m):
         return None
     return None, "duration"
