@@ -101,3 +101,9 @@ def test_a_bare_clock_in_a_past_clause_takes_the_storys_day():
                      "The vote will start at 9 a.m.")
     assert found["10 p.m."] == ("2020-11-16T22:00", "time")  # Monday's night, not publication's
     assert found["9 a.m."] == ("2020-11-20T09:00", "time")  # not past: the publication day
+
+
+def test_a_hyphenated_period_leaves_the_article_to_its_noun():
+    found = found_in("Net income rose in the third-quarter results, unlike in the third quarter of 2019.")
+    assert "third-quarter" in found and "the third-quarter" not in found
+    assert found["the third quarter of 2019"] == ("2019", "date")

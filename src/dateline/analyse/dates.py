@@ -1092,6 +1092,8 @@ def find_dates(doc: Doc) -> list[Found]:
             continue
         taken.append(cand)
     taken = [f for f in taken if not is_part_of_a_name(text, f.start, f.end)]
+    for f in taken:
+        f.start = after_the_of_an_adjective(text, f.start, f.end)
     taken.sort(key=lambda f: f.start)
     take_approximators(taken, text)
     resolve_anchors(taken, doc.published)
@@ -1126,6 +1128,16 @@ def is_part_of_a_name(text: str, start: int, end: int) -> bool:
         # (a holiday names itself: "Thanksgiving Day")
         return all(w.group(0).lower() in LOWER_CASE_TIME_WORDS for w in words)
     return not at_sentence_start and before[-1:].isalpha()  # "VOA Today", "High Noon"
+
+
+def after_the_of_an_adjective(text: str, start: int, end: int) -> int:
+    """'the third-quarter results': a hyphenated period is an adjective, and 'the' belongs to
+    the noun it describes (TimeML tags 'third-quarter'); 'the third quarter' keeps it."""
+    words = re.match(r"the\s+", text[start:end], re.I)
+    if words and re.search(r"\w-(?:quarter|half|period|year|month|week|day)$", text[start:end], re.I) \
+            and re.match(r"\s+[a-z]", text[end:end + 3]):
+        return start + words.end()
+    return start
 
 
 APPROXIMATOR = re.compile(r"\b(?:around|nearly|almost|approximately|roughly)\s+$", re.I)
