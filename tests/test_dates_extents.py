@@ -107,3 +107,9 @@ def test_a_hyphenated_period_leaves_the_article_to_its_noun():
     found = found_in("Net income rose in the third-quarter results, unlike in the third quarter of 2019.")
     assert "third-quarter" in found and "the third-quarter" not in found
     assert found["the third quarter of 2019"] == ("2019", "date")
+
+
+def test_now_opening_a_sentence_with_a_comma_is_a_discourse_turn():
+    found = found_in("The plan failed in March. Now, he says, the army will wait. We need it now, she said.")
+    assert "Now" not in found
+    assert found["now"] == (None, "vague")

@@ -822,7 +822,15 @@ def vague(m: re.Match, doc: Doc):
         return None
     if word == "soon" and is_conjunction_soon(doc.text, m.start(1), m.end(1)):
         return None
+    if word == "now" and is_discourse_now(doc.text, m.start(1), m.end(1)):
+        return None
     return None, "vague"
+
+
+def is_discourse_now(text: str, start: int, end: int) -> bool:
+    """'Now, he says, ...' opening a sentence: a turn in the telling, not the present time."""
+    before = text[max(0, start - 3):start].rstrip(" \"'\u201c`")
+    return text[start] == "N" and text[end:end + 1] == "," and (not before or before[-1] in ".!?\n")
 
 
 def is_conjunction_soon(text: str, start: int, end: int) -> bool:
