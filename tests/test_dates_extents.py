@@ -113,3 +113,11 @@ def test_now_opening_a_sentence_with_a_comma_is_a_discourse_turn():
     found = found_in("The plan failed in March. Now, he says, the army will wait. We need it now, she said.")
     assert "Now" not in found
     assert found["now"] == (None, "vague")
+
+
+def test_weekends_take_the_month_that_holds_them():
+    # Monday 1 April 2024: the weekend just gone was in March, the coming one in April
+    found = found_in("Protests spread over the weekend. Organisers will rally again this weekend.", "2024-04-01")
+    assert found["the weekend"] == ("2024-03", "date")
+    assert found["this weekend"] == ("2024-04", "date")
+    assert "weekends" not in found_in("Nurses work weekends.", "2024-04-01")

@@ -558,6 +558,29 @@ def relative_unit(m: re.Match, doc: Doc):
     return f"{y}-{mo:02d}", "date"
 
 
+@rule(r"\b(?:(this|last|next|the past|the coming|the)\s+)weekend\b(?!s)", trigger="weekend")
+def weekend(m: re.Match, doc: Doc):
+    """over the weekend / last weekend / this weekend: the month (else year) holding it."""
+    if doc.published is None:
+        return None, "date"
+    which = m.group(1).lower()
+    published = doc.published
+    saturday_back = published - _dt.timedelta(days=(published.weekday() - 5) % 7)  # on or before
+    if which in ("last", "the past"):
+        saturday = saturday_back if published.weekday() >= 5 and which == "the past" else \
+            saturday_back - _dt.timedelta(days=7 if published.weekday() >= 5 else 0)
+    elif which in ("next", "the coming"):
+        saturday = saturday_back + _dt.timedelta(days=7)
+    else:
+        tense = _tense(m, doc)
+        on_or_after = published.weekday() >= 5 or tense != "future"
+        saturday = saturday_back if on_or_after else saturday_back + _dt.timedelta(days=7)
+    sunday = saturday + _dt.timedelta(days=1)
+    if (saturday.year, saturday.month) == (sunday.year, sunday.month):
+        return f"{saturday.year}-{saturday.month:02d}", "date"
+    return (str(saturday.year) if saturday.year == sunday.year else None), "date"
+
+
 def week_container(published: _dt.date, step: int) -> str | None:
     """The month (else the year) that holds the whole Monday-to-Sunday week ``step`` weeks
     from publication's: the contract has no week value, and a containing month is exact,
