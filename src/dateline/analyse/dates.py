@@ -1144,7 +1144,8 @@ def is_part_of_a_name(text: str, start: int, end: int) -> bool:
     """A time expression written in Title Case inside a prose sentence is a programme's,
     film's or paper's name. A headline (a line without a full stop) keeps its dates."""
     words = list(re.finditer(r"[A-Za-z]+", text[start:end]))
-    capitalised = [w for w in words if w.group(0)[0].isupper() and w.group(0).lower() in LOWER_CASE_TIME_WORDS]
+    # Title Case only: a line in capitals ("TALKS RESUME NEXT WEEK.") says nothing about names
+    capitalised = [w for w in words if w.group(0).istitle() and w.group(0).lower() in LOWER_CASE_TIME_WORDS]
     if not capitalised:
         return False
     line_end = text.find("\n", end)
