@@ -7,7 +7,12 @@ Spans follow TimeML habits: modifiers belong to the expression ("last Wednesday"
 
 Relative expressions ("Friday", "last week", "in March") are resolved against
 ``doc.published``; with no publication date they get ``value=None``. Durations, sets and
-vague words ("recently", "now") are kept with ``value=None``: never a guess.
+vague words ("recently", "now") are kept with ``value=None``: never a guess. A period the
+contract cannot write (a week, a quarter, a season) takes the month or year that holds it
+when the text says which, else ``None``.
+
+Speed: each rule names trigger words, one of which every match contains; the rule's regex
+runs only in windows around their hits in the lower-cased text (``trigger_windows``).
 """
 
 from __future__ import annotations
@@ -83,6 +88,9 @@ def sentence_tense(doc: Doc, start: int, end: int) -> str | None:
         return "past"
     if re.search(r"\bas (soon|early) as\s*$", before):
         return "future"  # "as soon as Tuesday" looks ahead
+    if re.search(r"\beffective\s*$", before):
+        return "future"  # "effective Feb. 1": a change that starts ahead
+    deadline = bool(re.search(r"\b(until|till)\s*$", before))
     parsed = doc.parsed
     if parsed is None:
         return None
@@ -100,6 +108,8 @@ def sentence_tense(doc: Doc, start: int, end: int) -> str | None:
         return None  # "told companies of a cutback in September": the telling's tense is not the cutback's
     if through_noun and token.lemma_ in SCHEDULING:
         return "future"  # "has scheduled a news conference Thursday": what is scheduled lies ahead
+    if deadline and token.lemma_ in DEFERRING:
+        return "future"  # "postponed until Tuesday": put off to a day ahead ("lasted until Tuesday" is past)
     if token.lemma_ in ("schedule", "slate", "reschedule"):
         return "future"  # "has scheduled a briefing Thursday", "was slated for Friday"
     for _ in range(4):
@@ -116,6 +126,9 @@ def sentence_tense(doc: Doc, start: int, end: int) -> str | None:
 
 PLAN_VERBS = {"plan", "expect", "schedule", "intend", "set", "due", "hope", "aim", "prepare", "agree", "vow",
               "promise", "threaten", "want", "seek", "decide", "suppose", "propose", "pledge", "urge", "need"}
+# verbs that put something off to the day named after "until"
+DEFERRING = {"postpone", "delay", "defer", "adjourn", "extend", "give", "suspend", "recess", "put", "push",
+             "move", "grant", "allow"}
 # verbs whose object is an appointment: the date on the object is when it will happen
 SCHEDULING = {"schedule", "plan", "call", "set", "announce", "slate"}
 
@@ -206,9 +219,9 @@ def resolve_month_year(month: int, published: _dt.date, tense: str | None, modif
     if tense == "future":
         return year if ahead >= 0 else year + 1
     # nearest: a month more than six months away is taken from the neighbouring year
-    if ahead > 6:
+    if ahead > UNTENSED_AHEAD_MONTHS:
         return year - 1
-    if -ahead > 6:
+    if -ahead > UNTENSED_BEHIND_MONTHS:
         return year + 1
     return year
 
@@ -218,6 +231,10 @@ def resolve_month_year(month: int, published: _dt.date, tense: str | None, modif
 # the deadline"), and news style leaves the year off dates of the current year
 NEAR_FUTURE_DAYS = 92
 NEAR_FUTURE_MONTHS = 2
+# with no tense to go by, a month or day is taken from the neighbouring year when it lies
+# further than this ahead of (behind) publication
+UNTENSED_AHEAD_MONTHS = 6
+UNTENSED_BEHIND_MONTHS = 6
 
 
 def resolve_month_day_year(month: int, day: int, published: _dt.date, tense: str | None) -> int:
@@ -231,9 +248,9 @@ def resolve_month_day_year(month: int, day: int, published: _dt.date, tense: str
     if tense == "future" and candidate < published - _dt.timedelta(days=1):
         return year + 1
     if tense is None:
-        if (candidate - published).days > 183:
+        if (candidate - published).days > UNTENSED_AHEAD_MONTHS * 30.5:
             return year - 1
-        if (published - candidate).days > 183:
+        if (published - candidate).days > UNTENSED_BEHIND_MONTHS * 30.5:
             return year + 1
     return year
 
@@ -246,14 +263,125 @@ def _shift_month(d: _dt.date, months: int) -> tuple[int, int]:
 # --- the rules ------------------------------------------------------------------------
 
 Rule = Callable[[re.Match, Doc], "tuple[str | None, str] | None"]
-RULES: list[tuple[re.Pattern, Rule]] = []
+# (pattern, function, trigger): the trigger is a cheap case-sensitive regex over the
+# lower-cased text that every match of the pattern contains (see ``rule_matches``)
+RULES: list[tuple[re.Pattern, Rule, "Trigger"]] = []
+
+# Triggers: words one of which every match of a rule contains. Scanning lower-cased text for
+# plain literals is fast (re skips ahead on the first character); the rule's own pattern,
+# with its optional modifiers and case folding, then runs only in windows around the hits.
+T_MONTH = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+T_WEEKDAY = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+T_UNIT = r"second|minute|hour|day|week|month|quarter|year|decade|centur"
+T_PERIOD = r"day|week|month|year|morning|afternoon|evening|night"
+T_YEAR = r"\d\d\d\d"
+T_CLOCK = r"\d\s*[ap]\.?m|\d:\d|noon|midday|midnight"
+T_SPOKEN_YEAR = r"nineteen|eighteen|twenty|two thousand"
 
 
-def rule(pattern: str, flags: int = re.I) -> Callable[[Rule], Rule]:
+def rule(pattern: str, flags: int = re.I, *, trigger: str) -> Callable[[Rule], Rule]:
     def register(fn: Rule) -> Rule:
-        RULES.append((re.compile(pattern, flags), fn))
+        RULES.append((re.compile(pattern, flags), fn, _trigger(trigger)))
         return fn
     return register
+
+
+@dataclass(frozen=True, eq=False)  # one object per word list: identity is equality
+class Trigger:
+    """A trigger's alternatives, each compiled alone: re scans for a single literal ("year")
+    with a fast substring search, but tries every position for an alternation of them."""
+
+    parts: tuple[re.Pattern, ...]
+
+
+_TRIGGERS: dict[str, Trigger] = {}
+
+
+def _trigger(words: str) -> Trigger:
+    """One Trigger per distinct word list, so rules that share one scan it once."""
+    if words not in _TRIGGERS:
+        _TRIGGERS[words] = Trigger(tuple(re.compile(part) for part in _alternatives(words)))
+    return _TRIGGERS[words]
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level branches of ``pattern`` (outside brackets and groups)."""
+    parts, depth, current, escaped = [], 0, "", False
+    for c in pattern:
+        if escaped:
+            current, escaped = current + c, False
+            continue
+        if c == "\\":
+            escaped = True
+        elif c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+            continue
+        current += c
+    return parts + [current]
+
+
+# how far (characters) a rule's match may reach before its trigger word and after it: the
+# longest modifier run ("the past more than twenty-five and a half years") fits with room
+WINDOW_LEAD = 72
+WINDOW_TAIL = 56
+
+
+def trigger_windows(lowered: str, trigger: Trigger,
+                    hits: dict[re.Pattern, list[tuple[int, int]]] | None = None) -> list[tuple[int, int]]:
+    """Merged [start, end) stretches of text around every hit of ``trigger``.
+
+    ``hits`` keeps each alternative's hits for the document, so a word several triggers
+    share ("year", "day") is looked for once."""
+    found: list[tuple[int, int]] = []
+    for part in trigger.parts:
+        if hits is not None and part in hits:
+            part_hits = hits[part]
+        else:
+            part_hits = [m.span() for m in part.finditer(lowered)]
+            if hits is not None:
+                hits[part] = part_hits
+        found.extend(part_hits)
+    if len(trigger.parts) > 1:
+        found.sort()
+    windows: list[tuple[int, int]] = []
+    size = len(lowered)
+    for start, end in found:
+        lo, hi = max(0, start - WINDOW_LEAD), min(size, end + WINDOW_TAIL)
+        if windows and lo <= windows[-1][1]:
+            if hi > windows[-1][1]:
+                windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
+def rule_matches(pattern: re.Pattern, text: str, windows: list[tuple[int, int]]):
+    """The matches ``pattern.finditer(text)`` gives, found only inside ``windows``.
+
+    A match always contains its rule's trigger, so it lies in the window around that hit;
+    searching resumes after the last match, as finditer does, so no match is cut in two.
+    """
+    last = 0
+    for lo, hi in windows:
+        if hi <= last:
+            continue
+        for m in pattern.finditer(text, max(lo, last), hi):
+            if m.end() > m.start():
+                last = m.end()
+            yield m
+
+
+def lowered_text(text: str) -> str:
+    """The text in lower case, one character for one (a few letters lower to two)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 def _tense(m: re.Match, doc: Doc) -> str | None:
@@ -283,7 +411,7 @@ def is_running_text(doc: Doc, start: int) -> bool:
     return bool(re.search(r"[.!?][\"'\u201d\u2019)]*$", sentence))
 
 
-@rule(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2})?)?(?![\d-])")
+@rule(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2})?)?(?![\d-])", trigger=r"\d\d\d\d-\d\d-\d\d")
 def iso_date(m: re.Match, doc: Doc):
     try:
         _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -294,7 +422,7 @@ def iso_date(m: re.Match, doc: Doc):
     return f"{m.group(1)}-{m.group(2)}-{m.group(3)}", "date"
 
 
-@rule(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/])")
+@rule(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/])", trigger=r"\d[/.]\d")
 def numeric_date(m: re.Match, doc: Doc):
     """11/20/2020 (US order) or 20/11/2020 when the first number cannot be a month."""
     a, b, y = int(m.group(1)), int(m.group(2)), m.group(3)
@@ -329,7 +457,7 @@ def _month_day_value(m: re.Match, doc: Doc, *, month: int, day: int, year: int):
         return None
 
 
-@rule(rf"\b(?:(?:{WEEKDAY}),?\s+)?({EDGE}\s+)?({MONTH})\s+({DAY})(?:,?\s+({YEAR}))?(?:,?\s+(?:at\s+)?({CLOCK}){TIMEZONE})?(?!\d)", 0)
+@rule(rf"\b(?:(?:{WEEKDAY}),?\s+)?({EDGE}\s+)?({MONTH})\s+({DAY})(?:,?\s+({YEAR}))?(?:,?\s+(?:at\s+)?({CLOCK}){TIMEZONE})?(?!\d)", 0, trigger=T_MONTH)
 def month_day(m: re.Match, doc: Doc):
     """Nov. 20, 2020 / November 20 / Friday, Nov. 20."""
     value = _month_day_value(m, doc, month=2, day=3, year=4)
@@ -343,7 +471,7 @@ def month_day(m: re.Match, doc: Doc):
     return value, "date"
 
 
-@rule(rf"\b(?:(?:{WEEKDAY}),?\s+)?(?:the\s+)?({DAY})(?:\s+of)?\s+({MONTH})(?:,?\s+({YEAR}))?(?!\d)", 0)
+@rule(rf"\b(?:(?:{WEEKDAY}),?\s+)?(?:the\s+)?({DAY})(?:\s+of)?\s+({MONTH})(?:,?\s+({YEAR}))?(?!\d)", 0, trigger=T_MONTH)
 def day_month(m: re.Match, doc: Doc):
     """20 November 2020 / the 20th of November."""
     if not re.search(r"\d", m.group(1)):
@@ -362,7 +490,7 @@ def day_month(m: re.Match, doc: Doc):
         return None
 
 
-@rule(rf"\b(?:(?i:(early|late|mid-?|the end of|the beginning of|the middle of|the start of))\s*)?(?:(?i:(last|next|this))\s+)?({MONTH})(?:,?\s+(?:of\s+)?({YEAR}))?(?![\w.]*\.?\s+\d)", 0)
+@rule(rf"\b(?:(?i:(early|late|mid-?|the end of|the beginning of|the middle of|the start of))\s*)?(?:(?i:(last|next|this))\s+)?({MONTH})(?:,?\s+(?:of\s+)?({YEAR}))?(?![\w.]*\.?\s+\d)", 0, trigger=T_MONTH)
 def month_alone(m: re.Match, doc: Doc):
     """March / last April / early September / July 1997."""
     word = m.group(3)
@@ -383,7 +511,7 @@ def month_alone(m: re.Match, doc: Doc):
     return f"{year}-{month:02d}", "date"
 
 
-@rule(rf"\b(?:(?i:(last|next|this|past|coming|early|late))\s+)?({WEEKDAY})(?:\s+(?i:({PART_OF_DAY})))?\b", 0)
+@rule(rf"\b(?:(?i:(last|next|this|past|coming|early|late))\s+)?({WEEKDAY})(?:\s+(?i:({PART_OF_DAY})))?\b", 0, trigger=T_WEEKDAY)
 def weekday(m: re.Match, doc: Doc):
     if doc.published is None:
         return None, "date"
@@ -394,7 +522,7 @@ def weekday(m: re.Match, doc: Doc):
     return _ymd(when), "date"
 
 
-@rule(rf"\b(?:(early|late|earlier|later)\s+)?(today|tonight|yesterday|tomorrow)(?:\s+({PART_OF_DAY}))?\b")
+@rule(rf"\b(?:(early|late|earlier|later)\s+)?(today|tonight|yesterday|tomorrow)(?:\s+({PART_OF_DAY}))?\b", trigger="today|tonight|yesterday|tomorrow")
 def deictic_day(m: re.Match, doc: Doc):
     if doc.published is None:
         return None, "date"
@@ -402,7 +530,7 @@ def deictic_day(m: re.Match, doc: Doc):
     return _ymd(doc.published + _dt.timedelta(days=offset)), "date"
 
 
-@rule(rf"\b(this|yesterday|tomorrow)\s+({PART_OF_DAY})\b|\b(last)\s+(night)\b")
+@rule(rf"\b(this|yesterday|tomorrow)\s+({PART_OF_DAY})\b|\b(last)\s+(night)\b", trigger="morning|afternoon|evening|night")
 def part_of_day(m: re.Match, doc: Doc):
     """this morning / last night: the day they fall on (the contract has no part-of-day value)."""
     if doc.published is None:
@@ -411,14 +539,17 @@ def part_of_day(m: re.Match, doc: Doc):
     return _ymd(doc.published + _dt.timedelta(days=offset)), "date"
 
 
-@rule(r"\b(?:(early|late|earlier|later)\s+)?(this|last|next|the past|the coming|the previous|the current|the same)\s+(week|weekend|month|year|decade|century)\b")
+@rule(r"\b(?:(early|late|earlier|later)\s+)?(this|last|next|the past|the coming|the previous|the current|the same)\s+(week|weekend|month|year|decade|century)\b", trigger="week|month|year|decade|centur")
 def relative_unit(m: re.Match, doc: Doc):
     """this year / last month / earlier this month / next week."""
     which, unit = m.group(2).lower(), m.group(3).lower()
-    if doc.published is None or unit in ("week", "weekend", "decade", "century") or which == "the same":
+    if doc.published is None or unit in ("weekend", "decade", "century") or which == "the same":
         return None, "date"
     step = {"this": 0, "the current": 0, "last": -1, "the past": -1, "the previous": -1,
             "next": 1, "the coming": 1}[which]
+    if unit == "week":
+        # "the past week" is most often a stretch up to now; the others name a calendar week
+        return (None, "date") if which == "the past" else (week_container(doc.published, step), "date")
     if which == "the past" and unit == "year":
         return str(doc.published.year - 1), "date"
     if unit == "year":
@@ -427,20 +558,102 @@ def relative_unit(m: re.Match, doc: Doc):
     return f"{y}-{mo:02d}", "date"
 
 
-@rule(rf"\b(?:(early|late)\s+)?(this|last|next)\s+({SEASON})\b")
+@rule(r"\b(?:(this|last|next|the past|the coming|the)\s+)weekend\b(?!s)", trigger="weekend")
+def weekend(m: re.Match, doc: Doc):
+    """over the weekend / last weekend / this weekend: the month (else year) holding it."""
+    if doc.published is None:
+        return None, "date"
+    which = m.group(1).lower()
+    published = doc.published
+    saturday_back = published - _dt.timedelta(days=(published.weekday() - 5) % 7)  # on or before
+    if which in ("last", "the past"):
+        saturday = saturday_back if published.weekday() >= 5 and which == "the past" else \
+            saturday_back - _dt.timedelta(days=7 if published.weekday() >= 5 else 0)
+    elif which in ("next", "the coming"):
+        saturday = saturday_back + _dt.timedelta(days=7)
+    else:
+        tense = _tense(m, doc)
+        on_or_after = published.weekday() >= 5 or tense != "future"
+        saturday = saturday_back if on_or_after else saturday_back + _dt.timedelta(days=7)
+    sunday = saturday + _dt.timedelta(days=1)
+    if (saturday.year, saturday.month) == (sunday.year, sunday.month):
+        return f"{saturday.year}-{saturday.month:02d}", "date"
+    return (str(saturday.year) if saturday.year == sunday.year else None), "date"
+
+
+def week_container(published: _dt.date, step: int) -> str | None:
+    """The month (else the year) that holds the whole Monday-to-Sunday week ``step`` weeks
+    from publication's: the contract has no week value, and a containing month is exact,
+    only coarser. A week across a new year has no value."""
+    monday = published - _dt.timedelta(days=published.weekday()) + _dt.timedelta(weeks=step)
+    sunday = monday + _dt.timedelta(days=6)
+    if (monday.year, monday.month) == (sunday.year, sunday.month):
+        return f"{monday.year}-{monday.month:02d}"
+    return str(monday.year) if monday.year == sunday.year else None
+
+
+@rule(rf"\b(?:(early|late)\s+)?(this|last|next)\s+({SEASON})\b", trigger="spring|summer|fall|autumn|winter")
 def season(m: re.Match, doc: Doc):
-    return None, "date"  # seasons have no ISO 8601 calendar value in the contract
+    """last fall / this summer: the contract has no season value, so the year that holds it."""
+    if doc.published is None:
+        return None, "date"
+    return season_year(m.group(3).lower(), m.group(2).lower(), doc.published), "date"
 
 
-@rule(r"\b(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th|latest|last|current|year-ago|year-earlier|same)[\s-]+)?(?:fiscal[\s-]+)?(quarter|half)\b(?:\s+of\s+(\d{4}))?")
+# first and last month of each season (northern, as the news this is written for counts them);
+# winter runs across a new year, so no single year holds it
+SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11)}
+
+
+def season_year(name: str, which: str, published: _dt.date) -> str | None:
+    """The year of this / last / next season: "last summer" in October is this year's."""
+    if name not in SEASON_MONTHS:
+        return None
+    first, last = SEASON_MONTHS[name]
+    year = published.year
+    if which == "last":
+        return str(year if published.month > last else year - 1)
+    if which == "next":
+        return str(year if published.month < first else year + 1)
+    return str(year)
+
+
+@rule(r"\b(?:the\s+)?(?:(?:(?:this|last|next)\s+year's|(?:19|20)\d\d|comparable|corresponding|year-ago|year-earlier)\s+)?(?:(?:fiscal|calendar)\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th|latest|last|current|year-ago|year-earlier|same)[\s-]+)?(?:fiscal[\s-]+)?(quarter|half|period)\b(?:\s+of\s+(\d{4}))?"
+      r"(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b)?", trigger="quarter|half|period")
 def quarter(m: re.Match, doc: Doc):
-    """Quarters and halves: dated to their year when written, never to a quarter value."""
+    """Quarters and halves: dated to their year when written, never to a quarter value.
+
+    'Period' is a quarter only with a qualifier that makes it a reporting period ('the 1988
+    period', 'the year-ago period', 'the latest period'); 'the period' alone is not dated."""
     if not m.group(1) and not m.group(0).lower().startswith("the"):
         return None
-    return None, "date"
+    if m.group(2).lower() == "period" and not re.search(
+            r"\d{4}|year|latest|comparable|corresponding|same|current|first|second|third|fourth", m.group(0), re.I):
+        return None
+    return quarter_year(m.group(0), doc.published), "date"
 
 
-@rule(rf"\b(?:(early|late|mid-?|the end of|the beginning of|the middle of|the start of|the first half of|the second half of)\s*)?(?:(?:fiscal|calendar|the year|model year)\s+)?(?<![\d,.$£€])({YEAR})(?!\s*(?:%|percent))(?![\w\d]|[,.]\d)")
+def quarter_year(words: str, published: _dt.date | None) -> str | None:
+    """The year that holds a quarter, when the words say which: 'the 1988 period', 'the first
+    quarter of 1990', 'last year's third quarter', 'the year-ago quarter'. The contract has no
+    quarter value; the year is exact, only coarser. A quarter with no year stays undated
+    (a fiscal third quarter may fall in either calendar year)."""
+    written = re.search(r"\b(?:19|20)\d\d\b", words)
+    if written:
+        return written.group(0)
+    if published is None:
+        return None
+    lowered = words.lower()
+    if re.search(r"\blast year|year-ago|year-earlier|a year (?:ago|earlier)", lowered):
+        return str(published.year - 1)
+    if "this year's" in lowered:
+        return str(published.year)
+    if "next year's" in lowered:
+        return str(published.year + 1)
+    return None
+
+
+@rule(rf"\b(?:(early|late|mid-?|the end of|the beginning of|the middle of|the start of|the first half of|the second half of)\s*)?(?:(?:fiscal|calendar|the year|model year)\s+)?(?<![\d,.$£€])({YEAR})(?!\s*(?:%|percent))(?![\w\d]|[,.]\d)", trigger=T_YEAR)
 def year(m: re.Match, doc: Doc):
     """A bare year: 1990, fiscal 1989, the end of 2020."""
     before = doc.text[max(0, m.start() - 2):m.start()]
@@ -475,12 +688,12 @@ PERIOD_NOUNS = {"earning", "earnings", "sale", "sales", "result", "results", "pr
                 "accord", "accords", "talk", "talks", "riot", "riots", "protest", "protests", "attack", "attacks"}
 
 
-@rule(r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(1[6-9]\d0|20[0-9]0)'?s\b|\bthe\s+'(\d)0s\b")
+@rule(r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(1[6-9]\d0|20[0-9]0)'?s\b|\bthe\s+'(\d)0s\b", trigger="0s|0's")
 def decade(m: re.Match, doc: Doc):
     return None, "date"  # "the 1990s": no contract value for a decade
 
 
-@rule(rf"\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|several|many)\s+)({UNIT})s?\s+(ago|earlier|before|later|from now|hence)\b")
+@rule(rf"\b(?:(?:nearly|almost|roughly|some|about|more than|less than|at least|just|only)\s+)?(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|several|many)\s+)({UNIT})s?\s+(ago|earlier|before|later|from now|hence)\b", trigger="ago|earlier|before|later|from now|hence")
 def offset_ago(m: re.Match, doc: Doc):
     """a year ago / two days earlier / six months ago, counted back from publication."""
     if doc.published is None:
@@ -506,7 +719,7 @@ def offset_ago(m: re.Match, doc: Doc):
     return None, "date"
 
 
-@rule(rf"\b(?:at\s+)?(?:about\s+|around\s+)?({CLOCK}){TIMEZONE}(?:\s+(?:local time|GMT|UTC))?")
+@rule(rf"\b(?:at\s+)?(?:about\s+|around\s+)?({CLOCK}){TIMEZONE}(?:\s+(?:local time|GMT|UTC))?", trigger=T_CLOCK)
 def clock_time(m: re.Match, doc: Doc):
     """8:40 p.m. / 10 am / noon: the time on the publication day when there is one."""
     hh, mm = clock_value(m.group(1))
@@ -516,7 +729,7 @@ def clock_time(m: re.Match, doc: Doc):
     return f"{doc.published.isoformat()}T{hh:02d}:{mm:02d}", "clock"
 
 
-@rule(r"(?<![\d,.])([01]\d|2[0-3])([0-5]\d)\s*(GMT|UTC|Z)\b", 0)
+@rule(r"(?<![\d,.])([01]\d|2[0-3])([0-5]\d)\s*(GMT|UTC|Z)\b", 0, trigger=T_YEAR)
 def military_clock(m: re.Match, doc: Doc):
     """'1900 GMT': a 24-hour clock in universal time, as wire copy gives it beside local time."""
     if doc.published is None:
@@ -541,7 +754,7 @@ def clock_value(text: str) -> tuple[int, int]:
     return hh, mm
 
 
-@rule(rf"\b(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following)\s+)?(?:(?:about|almost|nearly|more than|over|some|at least|less than)\s+)?(?:{NUMWORD})[\s-]+(?:(?:and a half|half)\s+)?({UNIT})s?(?:[\s-]+long)?\b(?!\s+(?:ago|earlier|later|before|from now))(?!-old)")
+@rule(rf"\b(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following)\s+)?(?:(?:about|almost|nearly|more than|over|some|at least|less than)\s+)?(?:{NUMWORD})[\s-]+(?:(?:and a half|half)\s+)?({UNIT})s?(?:[\s-]+long)?\b(?!\s+(?:ago|earlier|later|before|from now))(?!-old)", trigger=T_UNIT)
 def duration(m: re.Match, doc: Doc):
     """three years / the past six months / a decade: durations have no calendar value."""
     if "-quarter" in m.group(0).lower():
@@ -549,29 +762,81 @@ def duration(m: re.Match, doc: Doc):
     before = doc.text[max(0, m.start() - 10):m.start()].lower()
     if m.group(0).lower() == "one day" and not re.search(r"\b(for|in|within|after)\s+$", before):
         return None  # "one day" as "some day"
+    if re.match(r"(?:a|an)[\s-]+\w+s\b", m.group(0), re.I) and not re.match(r"(?:a|an)\s+few\b", m.group(0), re.I):
+        return None  # "a months-long standoff": the article belongs to the noun, not to a count
+    if is_age(doc.text, m.end()) or is_rate(doc, m) or is_ordinal_second(doc, m) or is_fraction_quarter(doc.text, m):
+        return None
     return None, "duration"
 
 
-@rule(rf"\b(?:for\s+)?(years|months|weeks|days|decades|hours)\b(?!\s+(?:ago|earlier|later))")
+def is_age(text: str, end: int) -> bool:
+    """'Mr. Reupke, 52 years old': an age, which TimeML leaves untagged."""
+    return bool(re.match(r"\s+(?:old|of age)\b", text[end:end + 8]))
+
+
+def is_rate(doc: Doc, m: re.Match) -> bool:
+    """'$2 million a year', 'four flights a week', '24 hours a day': 'a <unit>' after an amount
+    says how often, it is not a stretch of time."""
+    if not re.match(r"(?:a|an|per)\s", m.group(0), re.I):
+        return False
+    before = doc.text[max(0, m.start() - 30):m.start()]
+    if re.search(r"(?:\d|\b(?:times|twice|once|thrice|percent|million|billion|thousand|hundred|dozen))\s*$", before, re.I):
+        return True
+    span = doc.parsed.char_span(m.start(), m.end(), alignment_mode="expand") if doc.parsed is not None else None
+    if span is None or span.start == 0:
+        return False
+    # a counted plural just before ("four flights a week"), not any plural ("gave the workers a week")
+    previous = doc.parsed[span.start - 1]
+    return previous.tag_ == "NNS" and any(c.dep_ == "nummod" for c in previous.children)
+
+
+def is_ordinal_second(doc: Doc, m: re.Match) -> bool:
+    """'a second group', 'a second betrayal': 'second' the ordinal, not the unit."""
+    if m.group(1).lower() != "second":
+        return False
+    return bool(re.match(r"\s+(?!later|ago|earlier|or|and|to|in|of|after|before|[.,;:!?])[a-z]", doc.text[m.end():m.end() + 12]))
+
+
+def is_fraction_quarter(text: str, m: re.Match) -> bool:
+    """'more than a quarter of the market': a fraction, not three months."""
+    return m.group(1).lower() == "quarter" and bool(re.match(r"\s+of\s+(?!\d{4}\b)", text[m.end():m.end() + 12]))
+
+
+@rule(rf"\b(?:for\s+)?(years|months|weeks|days|decades|hours)\b(?!\s+(?:ago|earlier|later))", trigger="years|months|weeks|days|decades|hours")
 def bare_plural_duration(m: re.Match, doc: Doc):
     if not m.group(0).lower().startswith("for"):
         return None
     return None, "duration"
 
 
-@rule(rf"\b(?:every|each)\s+(?:other\s+)?(?:day|week|month|year|morning|night|{WEEKDAY}|weekend)\b|\b(?:daily|weekly|monthly|annually|yearly|nightly)\b")
+@rule(rf"\b(?:every|each)\s+(?:other\s+)?(?:day|week|month|year|morning|night|{WEEKDAY}|weekend)\b|\b(?:daily|weekly|monthly|annually|yearly|nightly)\b", trigger="every|each|daily|weekly|monthly|annually|yearly|nightly")
 def recurring(m: re.Match, doc: Doc):
+    if is_frequency_adjective(doc, m):
+        return None
     return None, "set"
 
 
-@rule(r"\b(?:in\s+)?(recent\s+(?:days|weeks|months|years|decades)|the\s+(?:last|past)\s+few\s+(?:days|weeks|months|years))\b")
+def is_frequency_adjective(doc: Doc, m: re.Match) -> bool:
+    """'daily flights', 'average daily volume', 'the party daily Granma': an adjective (or a
+    newspaper) that describes a thing; TimeML tags the adverb ('rallies almost daily')."""
+    if m.group(0).lower().startswith(("every", "each")) or doc.parsed is None:
+        return False
+    span = doc.parsed.char_span(m.start(), m.end(), alignment_mode="expand")
+    if span is None:
+        return False
+    token = span[-1]
+    return token.dep_ in ("amod", "compound") or token.pos_ in ("ADJ", "NOUN", "PROPN")
+
+
+@rule(r"\b(?:in\s+)?(recent\s+(?:days|weeks|months|years|decades)|the\s+(?:last|past)\s+few\s+(?:days|weeks|months|years))\b", trigger="recent|few")
 def recent_period(m: re.Match, doc: Doc):
     """'in recent weeks', 'the past few months': a stretch up to now with no edge to date it."""
     return None, "vague"
 
 
 @rule(r"\b(now|currently|recently|soon|nowadays|lately|at present|at the moment|these days|the future|the past|"
-      r"in the near future|previously|formerly|so far|to date|shortly|immediately|earlier|later|once|the moment)\b")
+      r"in the near future|previously|formerly|so far|to date|shortly|immediately|earlier|later|once|the moment)\b", trigger=("now|currently|recently|soon|lately|present|moment|these days|future|past|previously|formerly|so far|"
+          "to date|shortly|immediately|earlier|later|once"))
 def vague(m: re.Match, doc: Doc):
     word = m.group(1).lower()
     # adverbs that are not time words in most uses are dropped
@@ -580,7 +845,15 @@ def vague(m: re.Match, doc: Doc):
         return None
     if word == "soon" and is_conjunction_soon(doc.text, m.start(1), m.end(1)):
         return None
+    if word == "now" and is_discourse_now(doc.text, m.start(1), m.end(1)):
+        return None
     return None, "vague"
+
+
+def is_discourse_now(text: str, start: int, end: int) -> bool:
+    """'Now, he says, ...' opening a sentence: a turn in the telling, not the present time."""
+    before = text[max(0, start - 3):start].rstrip(" \"'\u201c`")
+    return text[start] == "N" and text[end:end + 1] == "," and (not before or before[-1] in ".!?\n")
 
 
 def is_conjunction_soon(text: str, start: int, end: int) -> bool:
@@ -589,7 +862,7 @@ def is_conjunction_soon(text: str, start: int, end: int) -> bool:
     return before.endswith("as ") or bool(re.match(r"\s+(as|after|afterwards?|thereafter)\b", after))
 
 
-@rule(rf"\b({CLOCK}){TIMEZONE}\s+(?:(?i:(last|next|this))\s+)?({WEEKDAY})\b|\b(?:(?i:(last|next|this))\s+)?({WEEKDAY})(?:\s+({PART_OF_DAY}))?,?\s+(?:at\s+)?({CLOCK}){TIMEZONE}", 0)
+@rule(rf"\b({CLOCK}){TIMEZONE}\s+(?:(?i:(last|next|this))\s+)?({WEEKDAY})\b|\b(?:(?i:(last|next|this))\s+)?({WEEKDAY})(?:\s+({PART_OF_DAY}))?,?\s+(?:at\s+)?({CLOCK}){TIMEZONE}", 0, trigger=T_WEEKDAY)
 def weekday_time(m: re.Match, doc: Doc):
     """noon Thursday / 10 p.m. Wednesday / Friday at 8:40 p.m."""
     if doc.published is None:
@@ -601,7 +874,7 @@ def weekday_time(m: re.Match, doc: Doc):
     return f"{day.isoformat()}T{hh:02d}:{mm:02d}", "time"
 
 
-@rule(rf"\b({CLOCK}){TIMEZONE},?\s+(?:on\s+)?(?:{WEEKDAY},?\s+)?({MONTH})\s+({DAY})(?:,?\s+({YEAR}))?(?!\d)", 0)
+@rule(rf"\b({CLOCK}){TIMEZONE},?\s+(?:on\s+)?(?:{WEEKDAY},?\s+)?({MONTH})\s+({DAY})(?:,?\s+({YEAR}))?(?!\d)", 0, trigger=T_MONTH)
 def clock_month_day(m: re.Match, doc: Doc):
     """5 p.m. EST Nov. 9 / 10 a.m., Monday, Jan. 6: the clock on the named day."""
     value = _month_day_value(m, doc, month=2, day=3, year=4)
@@ -614,7 +887,7 @@ def clock_month_day(m: re.Match, doc: Doc):
 
 
 @rule(r"\b(?:the\s+)?(?:(?:end|close)\s+of\s+the\s+year|year[- ]end|year's end)\b(?!-)"
-      r"|\bthe\s+end\s+of\s+(?:the|this)\s+(year|month)\b")
+      r"|\bthe\s+end\s+of\s+(?:the|this)\s+(year|month)\b", trigger="year|end")
 def end_of_period(m: re.Match, doc: Doc):
     """year-end / the end of the year / the end of the month: the publication's year or month."""
     if doc.published is None:
@@ -624,7 +897,7 @@ def end_of_period(m: re.Match, doc: Doc):
     return str(doc.published.year), "date"
 
 
-@rule(r"\b(?:the\s+)?(?:current|present|full|this)\s+(?:fiscal\s+|calendar\s+)?year\b|\bthe\s+fiscal\s+year\b(?!\s+(?:ended|ending|that|which|before|ago))")
+@rule(r"\b(?:the\s+)?(?:current|present|full|this)\s+(?:fiscal\s+|calendar\s+)?year\b|\bthe\s+fiscal\s+year\b(?!\s+(?:ended|ending|that|which|before|ago))", trigger="year")
 def current_fiscal_year(m: re.Match, doc: Doc):
     """the current fiscal year / the full year: the year being reported on, publication's."""
     if doc.published is None:
@@ -632,7 +905,28 @@ def current_fiscal_year(m: re.Match, doc: Doc):
     return str(doc.published.year), "date"
 
 
-@rule(r"\b(year-earlier|year-ago|year-before)\b(?!\s+(?:quarter|period|half|months|weeks|third|second|first|fourth))")
+@rule(r"\b(?:(?:earlier|later)\s+in\s+)?the\s+year\b(?![\s-]+(?:-|ago|earlier|before|after|ended|ending|end|to|of|when|that|which|in|two|nineteen|round|long|old|\d))(?!-)",
+      trigger="year")
+def the_year(m: re.Match, doc: Doc):
+    """'for the year', 'earlier in the year': the year the story is in, publication's.
+
+    Not 'the year ended Sept. 30' (a fiscal year, which is a duration), 'the year before'
+    (anchored) or 'the year two thousand' (a spoken year)."""
+    before = doc.text[max(0, m.start() - 24):m.start()].lower()
+    of = re.search(r"(\w+)\s+of\s+$", before)
+    if of and of.group(1) not in YEAR_PARTS:
+        return None  # "player of the year" is a title; "nine months of the year" is this year
+    if doc.published is None:
+        return None, "date"
+    return str(doc.published.year), "date"
+
+
+# words that, before "of the year", name a stretch of this year rather than an award
+YEAR_PARTS = {"months", "weeks", "days", "quarter", "quarters", "half", "end", "start", "beginning", "rest",
+              "remainder", "part", "middle", "balance", "close", "course", "most", "much", "all"}
+
+
+@rule(r"\b(year-earlier|year-ago|year-before)\b(?!\s+(?:quarter|period|half|months|weeks|third|second|first|fourth))", trigger="year-")
 def year_earlier_adjective(m: re.Match, doc: Doc):
     """'from year-earlier levels': the previous year; a year-ago quarter has no contract value."""
     if doc.published is None:
@@ -640,7 +934,7 @@ def year_earlier_adjective(m: re.Match, doc: Doc):
     return str(doc.published.year - 1), "date"
 
 
-@rule(rf"\b({MONTH})\s+(last|this|next)\s+year\b", 0)
+@rule(rf"\b({MONTH})\s+(last|this|next)\s+year\b", 0, trigger=T_MONTH)
 def month_of_relative_year(m: re.Match, doc: Doc):
     """June last year / January this year."""
     if doc.published is None:
@@ -656,7 +950,7 @@ SPOKEN_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen"
 SPOKEN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 
 
-@rule(r"\b(?:(?:the\s+)?year\s+)?(?:(nineteen|eighteen|twenty)[\s-]+(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?|(two thousand)(?:\s+(?:and\s+)?(one|two|three|four|five|six|seven|eight|nine|ten))?)\b")
+@rule(r"\b(?:(?:the\s+)?year\s+)?(?:(nineteen|eighteen|twenty)[\s-]+(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?|(two thousand)(?:\s+(?:and\s+)?(one|two|three|four|five|six|seven|eight|nine|ten))?)\b", trigger=T_SPOKEN_YEAR)
 def spoken_year(m: re.Match, doc: Doc):
     """nineteen ninety-six / the year two thousand, as transcripts write years."""
     if m.group(4):
@@ -674,7 +968,7 @@ SPOKEN_YEAR = (r"(nineteen|eighteen|twenty)[\s-]+(ten|eleven|twelve|thirteen|fou
                r"(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?")
 
 
-@rule(rf"\b({MONTH})(?:,?\s+(?:of\s+)?){SPOKEN_YEAR}\b")
+@rule(rf"\b({MONTH})(?:,?\s+(?:of\s+)?){SPOKEN_YEAR}\b", trigger=T_SPOKEN_YEAR)
 def month_spoken_year(m: re.Match, doc: Doc):
     """January nineteen ninety-seven: a month with the year as transcripts write it."""
     year = (SPOKEN_CENTURY[m.group(2).lower()] + SPOKEN_TENS[m.group(3).lower()]
@@ -687,26 +981,32 @@ HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (
             "valentine's day": (2, 14), "halloween": (10, 31)}
 
 
-@rule(r"\b(Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Independence Day|Valentine's Day|Halloween|Thanksgiving(?: Day)?)\b", 0)
+@rule(r"\b(Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Independence Day|Valentine's Day|Halloween|Thanksgiving(?: Day)?)\b", 0, trigger="christmas|new year|independence day|valentine|halloween|thanksgiving")
 def holiday(m: re.Match, doc: Doc):
+    """Christmas / Thanksgiving: the nearest one, or the last or next one when the clause's
+    tense says which ("we ate on Thanksgiving" in the week before it is last year's)."""
     if doc.published is None:
         return None, "date"
     name = m.group(1).lower()
-    year = doc.published.year
-    if name.startswith("thanksgiving"):
-        def thanksgiving(y: int) -> _dt.date:
-            first = _dt.date(y, 11, 1)
+
+    def on(year: int) -> _dt.date:
+        if name.startswith("thanksgiving"):  # the fourth Thursday of November
+            first = _dt.date(year, 11, 1)
             return first + _dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
-        when = thanksgiving(year)
-        if (when - doc.published).days > 183:
-            when = thanksgiving(year - 1)
-        return _ymd(when), "date"
-    month, day = HOLIDAYS[name]
-    when = _dt.date(year, month, day)
-    if (when - doc.published).days > 183:
-        when = _dt.date(year - 1, month, day)
-    elif (doc.published - when).days > 183:
-        when = _dt.date(year + 1, month, day)
+        month, day = HOLIDAYS[name]
+        return _dt.date(year, month, day)
+
+    published, year = doc.published, doc.published.year
+    when = on(year)
+    if (when - published).days > 183:
+        when = on(year - 1)
+    elif (published - when).days > 183:
+        when = on(year + 1)
+    tense = _tense(m, doc)
+    if tense == "past" and when > published:
+        when = on(when.year - 1)
+    elif tense == "future" and when < published:
+        when = on(when.year + 1)
     return _ymd(when), "date"
 
 
@@ -719,14 +1019,14 @@ ANAPHOR_UNITS = {"day": "D", "morning": "D", "afternoon": "D", "evening": "D", "
                  "month": "M", "year": "Y", "week": "W"}
 
 
-@rule(rf"\b(?:(earlier|later)\s+)?that\s+(day|morning|afternoon|evening|night|month|year|week)\b(?!\s+(?:of|when|that|which)\b)")
+@rule(rf"\b(?:(earlier|later)\s+)?that\s+(day|morning|afternoon|evening|night|month|year|week)\b(?!\s+(?:of|when|that|which)\b)", trigger=T_PERIOD)
 def that_period(m: re.Match, doc: Doc):
     """that year / later that day: the anchor's own year or day."""
     unit = ANAPHOR_UNITS[m.group(2).lower()]
     return (None, "date") if unit == "W" else (f"@{unit}+0", "date")
 
 
-@rule(rf"\bthe\s+(same|next|following|previous|prior|preceding)\s+(day|morning|afternoon|evening|night|month|year|week)\b(?!\s+(?:of|when|that|which|after|before)\b)")
+@rule(rf"\bthe\s+(same|next|following|previous|prior|preceding)\s+(day|morning|afternoon|evening|night|month|year|week)\b(?!\s+(?:of|when|that|which|after|before)\b)", trigger=T_PERIOD)
 def next_period(m: re.Match, doc: Doc):
     """the next day / the following year / the previous month, counted from the anchor."""
     unit = ANAPHOR_UNITS[m.group(2).lower()]
@@ -734,14 +1034,14 @@ def next_period(m: re.Match, doc: Doc):
     return (None, "date") if unit == "W" else (f"@{unit}{step:+d}", "date")
 
 
-@rule(r"\bthe\s+(day|night|month|year)\s+(before|after)\b(?!\s+(?:the|a|an|his|her|its|their|this|that|last|next|[A-Z0-9]))")
+@rule(r"\bthe\s+(day|night|month|year)\s+(before|after)\b(?!\s+(?:the|a|an|his|her|its|their|this|that|last|next|[A-Z0-9]))", trigger="before|after")
 def period_before_after(m: re.Match, doc: Doc):
     """'the day before', said of the anchor (not 'the day before the vote', which names its own)."""
     unit = ANAPHOR_UNITS[m.group(1).lower()]
     return f"@{unit}{-1 if m.group(2).lower() == 'before' else 1:+d}", "date"
 
 
-@rule(rf"\bthe\s+(next|following|previous|preceding|prior)\s+({WEEKDAY})\b", 0)
+@rule(rf"\bthe\s+(next|following|previous|preceding|prior)\s+({WEEKDAY})\b", 0, trigger=T_WEEKDAY)
 def anchored_weekday(m: re.Match, doc: Doc):
     """the previous Friday / the following Monday: the weekday next to the anchor."""
     direction = "+" if m.group(1).lower() in ("next", "following") else "-"
@@ -798,9 +1098,14 @@ def resolve_anchors(found: list[Found], published: _dt.date | None) -> None:
 def find_dates(doc: Doc) -> list[Found]:
     """Every temporal expression, longest first where rules overlap."""
     text = doc.text
+    lowered = lowered_text(text)
+    windows: dict[Trigger, list[tuple[int, int]]] = {}
+    hits: dict[re.Pattern, list[tuple[int, int]]] = {}
     candidates: list[Found] = []
-    for order, (pattern, fn) in enumerate(RULES):
-        for m in pattern.finditer(text):
+    for pattern, fn, trigger in RULES:
+        if trigger not in windows:
+            windows[trigger] = trigger_windows(lowered, trigger, hits)
+        for m in rule_matches(pattern, text, windows[trigger]):
             if m.end() <= m.start():
                 continue
             result = fn(m, doc)
@@ -817,21 +1122,86 @@ def find_dates(doc: Doc) -> list[Found]:
         if any(cand.start < t.end and t.start < cand.end for t in taken):
             continue
         taken.append(cand)
+    taken = [f for f in taken if not is_part_of_a_name(text, f.start, f.end)]
+    for f in taken:
+        f.start = after_the_of_an_adjective(text, f.start, f.end)
     taken.sort(key=lambda f: f.start)
+    take_approximators(taken, text)
     resolve_anchors(taken, doc.published)
-    date_clocks(taken, text)
+    date_clocks(taken, text, doc)
     return taken
+
+
+# time words that prose writes in lower case: capitalised in mid-sentence, they are part of
+# a name ("ABC's This Week", "60 Minutes", "VOA Today", "High Noon")
+LOWER_CASE_TIME_WORDS = {"this", "last", "next", "week", "weekend", "month", "year", "today", "tonight",
+                         "tomorrow", "yesterday", "noon", "midnight", "minute", "minutes", "hour", "hours",
+                         "day", "days", "morning", "afternoon", "evening", "night", "now", "daily", "weekly"}
+OPENING = "\"'\u201c\u2018`("
+
+
+def is_part_of_a_name(text: str, start: int, end: int) -> bool:
+    """A time expression written in Title Case inside a prose sentence is a programme's,
+    film's or paper's name. A headline (a line without a full stop) keeps its dates."""
+    words = list(re.finditer(r"[A-Za-z]+", text[start:end]))
+    # Title Case only: a line in capitals ("TALKS RESUME NEXT WEEK.") says nothing about names
+    capitalised = [w for w in words if w.group(0).istitle() and w.group(0).lower() in LOWER_CASE_TIME_WORDS]
+    if not capitalised:
+        return False
+    line_end = text.find("\n", end)
+    line = text[end:line_end if line_end >= 0 else len(text)]
+    if not re.search(r"[.!?]", line):
+        return False  # a headline or a caption line: Title Case is its style
+    before = text[max(0, start - 40):start].rstrip()
+    unquoted = before.rstrip(OPENING).rstrip()
+    at_sentence_start = not unquoted or unquoted[-1] in ".!?:;,\n" or unquoted != before
+    if any(w.start() > 0 for w in capitalised):
+        # "This Week", "60 Minutes": Title Case past the first word, made of time words only
+        # (a holiday names itself: "Thanksgiving Day")
+        return all(w.group(0).lower() in LOWER_CASE_TIME_WORDS for w in words)
+    return not at_sentence_start and before[-1:].isalpha()  # "VOA Today", "High Noon"
+
+
+def after_the_of_an_adjective(text: str, start: int, end: int) -> int:
+    """'the third-quarter results': a hyphenated period is an adjective, and 'the' belongs to
+    the noun it describes (TimeML tags 'third-quarter'); 'the third quarter' keeps it."""
+    words = re.match(r"the\s+", text[start:end], re.I)
+    if words and re.search(r"\w-(?:quarter|half|period|year|month|week|day)$", text[start:end], re.I) \
+            and re.match(r"\s+[a-z]", text[end:end + 3]):
+        return start + words.end()
+    return start
+
+
+APPROXIMATOR = re.compile(r"\b(?:around|nearly|almost|approximately|roughly)\s+$", re.I)
+RIGHT_NOW = re.compile(r"\bright\s+$", re.I)
+
+
+def take_approximators(found: list[Found], text: str) -> None:
+    """'around Nov. 1', 'nearly two weeks ago', 'right now': TimeML keeps the word that
+    hedges or sharpens an expression inside it (its 'mod'); the value does not change."""
+    previous_end = 0
+    for f in found:
+        if f.kind == "set":
+            continue  # "almost daily": the hedge is on the frequency, TimeML leaves it out
+        before = text[max(previous_end, f.start - 16):f.start]
+        hedge = APPROXIMATOR.search(before)
+        if hedge is None and text[f.start:f.end].lower() == "now":
+            hedge = RIGHT_NOW.search(before)
+        if hedge is not None:
+            f.start -= len(before) - hedge.start()
+        previous_end = f.end
 
 
 # how far (characters) a day may sit from a bare clock and still be its day
 CLOCK_REACH = 40
 
 
-def date_clocks(found: list[Found], text: str) -> None:
+def date_clocks(found: list[Found], text: str, doc: Doc | None = None) -> None:
     """'at 7 p.m. (1900 GMT) on Thursday': a bare clock takes the day named beside it.
 
-    Without one it keeps the publication day. The day must be in the same sentence, no
-    further than CLOCK_REACH characters away.
+    The day must be in the same sentence, no further than CLOCK_REACH characters away.
+    Without one, a clock in a past-tense clause takes the last day the story named before it
+    (the day it is telling), and any other keeps the publication day.
     """
     for i, f in enumerate(found):
         if f.kind != "clock":
@@ -843,10 +1213,27 @@ def date_clocks(found: list[Found], text: str) -> None:
                       if g.kind == "date" and g.value and len(g.value) == 10 and not g.value.startswith("@")]
         for g in sorted(neighbours, key=lambda g: abs(g.start - f.start)):
             left, right = (g, f) if g.start < f.start else (f, g)
-            gap = text[left.end:right.start]
-            if len(gap) <= CLOCK_REACH and not re.search(r"[.;!?]\s", gap):
+            gap = text[left.end - 1:right.start]  # from the left one's last character: "p.m. It"
+            if len(gap) <= CLOCK_REACH and not re.search(r"[.;!?]\s+[\"'\u201c(]?[A-Z]|[;!?]\s", gap):
                 f.value = g.value + f.value[10:]
                 break
+        else:
+            story_day = last_day_before([g for g in found[:i] if g.end >= f.start - STORY_DAY_REACH])
+            if story_day and doc is not None and (doc.published is None or story_day <= doc.published.isoformat()) \
+                    and sentence_tense(doc, f.start, f.end) == "past":  # a past clock cannot be on a day ahead
+                f.value = story_day + f.value[10:]  # "was shot at 10 p.m.": the day the story is telling
+
+
+# how far back (characters, about three sentences) the story's day may be named for a bare clock
+STORY_DAY_REACH = 400
+
+
+def last_day_before(found: list[Found]) -> str | None:
+    """The last day the text named before an expression (the story's day), if any."""
+    for g in reversed(found):
+        if g.kind in ("date", "time") and g.value and re.match(r"\d{4}-\d{2}-\d{2}", g.value):
+            return g.value[:10]
+    return None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
