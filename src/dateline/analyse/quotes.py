@@ -154,6 +154,8 @@ def indirect_speech(doc: Doc, verb, quotes: QuoteIndex) -> Quote | None:
     start, end = found
     if start <= verb.i < end and not parenthetical(verb):
         return None
+    if defining_relative_clause(verb) or claimed_result(verb):
+        return None
     parsed = doc.parsed
     start, end = within_paragraph(doc, verb, start, end)
     if verb.i < start:
@@ -180,6 +182,43 @@ def indirect_speech(doc: Doc, verb, quotes: QuoteIndex) -> Quote | None:
         # own punctuation is the whole statement, whatever the parse hung after it
         return None
     return make_quote(doc, s, e, verb, direct=False, quotes=quotes)
+
+
+# groups a poll counts: "voters who say ...", "those who said ...", "64 percent who say ..."
+_RESPONDENT_GROUPS = {"voter", "those", "percent", "respondent", "people", "democrat", "republican", "american",
+                      "adult", "independent", "supporter", "one", "resident", "participant", "%"}
+
+
+def defining_relative_clause(verb) -> bool:
+    """"voters who say the economy matters most", "those saying they want a ban": a clause
+    that picks out poll respondents by their answer defines who is meant; the writer
+    reports no statement (a named speaker's clause, "Smith, who said ...", is set off by a comma)."""
+    if verb.dep_ not in ("relcl", "acl"):
+        return False
+    head = verb.head
+    if head.i > verb.i or not (head.lemma_.lower() in _RESPONDENT_GROUPS or head.lower_ in _RESPONDENT_GROUPS):
+        return False
+    between = verb.doc[head.i + 1:verb.left_edge.i]
+    if any(t.text in (",", "—", "–", "(") for t in between) or len(between) > 6:
+        return False
+    if verb.dep_ == "acl":
+        return verb.tag_ == "VBG"
+    return any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children)
+
+
+# what one claims or concedes in a contest: "claiming victory", "conceded the race"
+_RESULT_NOUNS = {"victory", "victories", "win", "wins", "race", "seat", "seats", "title", "crown", "percent",
+                 "vote", "votes", "nomination", "state", "states", "delegates", "prize", "credit", "defeat",
+                 "election", "primary", "caucus", "caucuses", "majority", "lead", "share", "responsibility", "%"}
+
+
+def claimed_result(verb) -> bool:
+    """"Sanders won Minnesota, claiming his third victory" / "Bush conceded the race": taking
+    a result or responsibility is an act, not a statement."""
+    if verb.lemma_.lower() not in ("claim", "concede", "declare"):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and objects[0].lower_ in _RESULT_NOUNS
 
 
 # verbs whose infinitive is what was said: "urged voters to back him", "vowed to fight"
