@@ -536,13 +536,20 @@ def another_speakers_clause(token, start: int) -> bool:
     a second attribution, not more of the first one's content."""
     if not is_cue(token) or token.dep_ not in ("advcl", "conj") or token.tag_ not in ("VBD", "VBZ", "VBP"):
         return False
-    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i and c.pos_ in ("PROPN", "NOUN", "PRON", "NUM")
-               and c.lower_ not in _RELATIVE for c in token.children):
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i and c.lower_ not in _RELATIVE for c in token.children):
         return False
     left = token.left_edge
     if token.dep_ == "advcl":
-        # "while"/"whereas" contrast two speakers; "after"/"until"/"if" clauses belong to the content
-        return left.i > start + 2 and left.lower_ in ("while", "whereas")
+        # "while"/"whereas" contrast two speakers, "when"/"after" another one's report sets the
+        # time; "until"/"if" clauses belong to the content
+        if left.i <= start + 2:
+            return False
+        if left.lower_ in ("while", "whereas"):
+            return True
+        # a named reporter in a time clause is a second source ("after the AP reported ...");
+        # a pronoun there is usually someone the content is about
+        return left.lower_ in ("when", "after", "as", "before") and token.lemma_ not in ("speak", "talk") \
+            and any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in token.children)
     before = token.doc[left.i - 1] if left.i > 0 else left
     return left.i > start + 2 and (before.dep_ == "cc" or before.text in (",", ";"))
 
