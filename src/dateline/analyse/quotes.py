@@ -576,19 +576,46 @@ def cleft(parsed, start: int) -> bool:
 
 
 def cut_trailing_aside(parsed, start: int, end: int) -> int:
-    """"... a Cruz win in Texas, which votes on March 1": a relative clause set off by a comma
-    at the end of indirect speech is the writer's aside, not part of what was said."""
+    """"... a Cruz win in Texas, which votes on March 1" / "... repeal the Hyde Amendment, a
+    longstanding federal provision that ...": a relative clause or an apposition set off by a
+    comma at the end of indirect speech is the writer's aside, not part of what was said."""
     for i in range(start + 3, end - 2):
-        if parsed[i].text != "," or parsed[i + 1].lower_ not in ("which", "who"):
+        if parsed[i].text != ",":
             continue
-        clause = parsed[i + 1].head
-        if clause.dep_ != "relcl" or clause.head.i >= i or clause.right_edge.i < end - 2:
-            continue
-        # "it's the leaders, ..., who insisted": a cleft's relative clause is the statement itself;
-        # an aside with commas of its own may carry the content on
-        if clause.head.dep_ != "attr" and not cleft(parsed, start) and not any(t.text == "," for t in parsed[i + 2:end]):
+        clause = trailing_relative_clause(parsed, i, end)
+        if clause is not None:
+            # "it's the leaders, ..., who insisted": a cleft's relative clause is the statement itself;
+            # an aside with commas of its own may carry the content on
+            if clause.head.dep_ != "attr" and not cleft(parsed, start) \
+                    and not any(t.text == "," for t in parsed[i + 2:end]):
+                return i
+        elif trailing_apposition(parsed, i, end):
             return i
     return end
+
+
+def trailing_relative_clause(parsed, comma: int, end: int):
+    """The relative clause opening after ``comma`` ("which"/"who"/"where") and running to
+    ``end``, attached to a word before the comma."""
+    if parsed[comma + 1].lower_ not in ("which", "who", "whom", "whose", "where"):
+        return None
+    clause = parsed[comma + 1]
+    while clause.dep_ != "relcl" and clause.head != clause and clause.head.i > comma:
+        clause = clause.head
+    if clause.dep_ != "relcl" or clause.head.i >= comma or clause.right_edge.i < end - 2:
+        return None
+    return clause
+
+
+def trailing_apposition(parsed, comma: int, end: int) -> bool:
+    """", a longstanding federal provision that ..." after a name: the writer's gloss on it."""
+    first = parsed[comma + 1]
+    if first.lower_ not in ("a", "an", "the") or first.head.dep_ != "appos":
+        return False
+    noun = first.head
+    if any(c.dep_ == "conj" for c in noun.children):
+        return False  # "on Israel, the Iranian deal and ...": a list, not a gloss
+    return noun.head.i < comma and noun.head.pos_ == "PROPN" and noun.right_edge.i >= end - 2
 
 
 _REPORTED_MODALS = {"would", "could", "might", "should", "will", "can", "may", "must"}
