@@ -967,12 +967,22 @@ def cue_after(doc: Doc, span: tuple[int, int]):
     tokens = _tokens_between(parsed, close, min(limit, close + 200))
     if ended:
         return short_attribution_sentence(tokens)
+    if tail not in ",?!—–-…" and sentence_goes_on(tokens):
+        return None
     for k, token in enumerate(tokens[:_MAX_GAP_AFTER]):
         if token.text in (".", "!", "?") or token.text in "“\"" and k > 0:
             break
         if is_cue(token) or is_phrasal_cue(token) or mistagged_cue(token, k):
             return token, None
     return cue_of_subject_after(tokens) or manner_of_speaking_after(tokens)
+
+
+def sentence_goes_on(tokens) -> bool:
+    """"calling Obama an “ignorant baboon” and tweeting a photo": a quotation closed with no
+    punctuation of its own, followed by a conjunction or a preposition, sits inside the
+    writer's sentence; a verb further on is not its attribution (",” he said" needs none)."""
+    first = next((t for t in tokens[:2] if not t.is_space and t.text not in QUOTE_MARKS), None)
+    return first is not None and (first.pos_ in ("CCONJ", "ADP", "SCONJ", "PART") or first.tag_ in ("IN", "TO", "CC"))
 
 
 def mistagged_that_clause(doc: Doc, token, quotes: QuoteIndex) -> Quote | None:
