@@ -221,6 +221,18 @@ def claimed_result(verb) -> bool:
     return bool(objects) and objects[0].lower_ in _RESULT_NOUNS
 
 
+# words that open a clause of time, cause or contrast: never what a verb of saying reports
+_ADVERBIAL_MARKS = {"as", "while", "when", "because", "after", "before", "since", "although", "though", "until",
+                    "once", "whereas"}
+
+
+def adverbial_clause(comp) -> bool:
+    """"Spencer said, as a few young fighters worked out ...": a "complement" that opens with
+    "as"/"while"/"because" is the writer's circumstance, misparsed as what was said."""
+    marks = [c for c in comp.children if c.dep_ == "mark" and c.i < comp.i]
+    return bool(marks) and marks[0].text in _ADVERBIAL_MARKS  # lower case: "Reem As Saba’ee" is a name
+
+
 # verbs whose infinitive is what was said: "urged voters to back him", "vowed to fight"
 _XCOMP_CUES = {"urge", "ask", "tell", "warn", "promise", "vow", "pledge", "threaten", "demand", "call",
                "advise", "recommend", "agree", "propose", "plead", "claim", "lament", "mention"}
@@ -239,6 +251,8 @@ def complement_span(verb) -> tuple[int, int] | None:
         # a second one before it is usually a misparse of the preceding sentence
         after = [c for c in complements if c.i > verb.i]
         comp = after[0] if after else complements[-1]
+        if adverbial_clause(comp):
+            return None
         end = comp.right_edge.i + 1
         if comp.i > verb.i:
             end = max([end] + [c.right_edge.i + 1 for c in children
@@ -265,6 +279,11 @@ def complement_span(verb) -> tuple[int, int] | None:
     if parenthetical(verb):
         # "In his state, he said, offenders are sent to treatment": the clause around it
         head = verb.head
+        opening = quotation_after(verb)
+        if opening is not None and head.i > verb.i:
+            # "On ABC Tuesday, he said, “I never said ...”": the parser made the quotation the
+            # main clause; what was said starts at the quotation, not at the sentence
+            return opening, head.right_edge.i + 1
         return head.left_edge.i, head.right_edge.i + 1
     objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
     preps = [c for c in children if c.dep_ == "prep" and c.i > verb.i]
@@ -396,6 +415,15 @@ def naming_or_demand(verb, objects, preps) -> tuple[int, int] | None:
     if demand and any(c.dep_ == "pobj" for c in demand[0].children):
         return demand[0].i + 1, demand[0].right_edge.i + 1
     return None
+
+
+def quotation_after(verb) -> int | None:
+    """The token that opens a quotation right after the verb's phrase (", “" / ": “"), if any."""
+    parsed = verb.doc
+    i = verb.right_edge.i + 1
+    while i < len(parsed) and parsed[i].text in (",", ":", "—", "–"):
+        i += 1
+    return i if i < len(parsed) and parsed[i].text in "“\"" else None
 
 
 def parenthetical(verb) -> bool:
@@ -748,7 +776,7 @@ def direct_quote(doc: Doc, span: tuple[int, int], quotes: QuoteIndex, found: lis
     if words < 4:
         return None  # a scare quote or a title, not speech
     previous = continued_speaker(doc, span, found)
-    if previous is not None and continues_in_paragraph(doc, previous, span):
+    if previous is not None and continues_in_paragraph(doc, previous, span) and joins_closely(previous, span):
         # "“A,” X said. “B.”": one statement interrupted by its attribution; the quote
         # covers both parts (and the attribution between them)
         previous.end = e
@@ -776,10 +804,19 @@ def second_half(doc: Doc, span: tuple[int, int], verb, found: list[Quote]) -> bo
         between = doc.text[previous.end:s]
         if "\n" in between or word_count(between) > 12 or re.search(r"[.!?]\s", doc.text[cue.end:s]):
             continue
+        if not joins_closely(previous, span):
+            continue
         previous.end = e
         previous.text = doc.text[previous.start:e]
         return True
     return False
+
+
+def joins_closely(previous: Quote, span: tuple[int, int]) -> bool:
+    """Two quotations read as one quote only when the words between them (the attribution and
+    the writer's asides) are no longer than the quoted words: a quote that is mostly the
+    writer's prose is not what the speaker said."""
+    return span[0] - previous.end <= (previous.end - previous.start) + (span[1] - span[0])
 
 
 def partial_quote_end(doc: Doc, verb, e: int) -> int:
