@@ -148,6 +148,15 @@ def cue_text(token) -> str:
 
 def indirect_speech(doc: Doc, verb, quotes: QuoteIndex) -> Quote | None:
     """"X said (that) Y" / "Y, X said": the verb's clausal complement is what was said."""
+    short = short_answer(verb)
+    if short is not None:
+        first, last = short
+        return make_quote(doc, first.idx, last.idx + len(last.text), verb, direct=False, quotes=quotes)
+    passive = reported_by(verb)
+    if passive is not None:
+        (start, end), agent = passive
+        s, e = doc.parsed[start].idx, doc.parsed[end - 1].idx + len(doc.parsed[end - 1].text)
+        return make_quote(doc, s, e, verb, direct=False, quotes=quotes, speaker_token=agent)
     found = complement_span(verb)
     if found is None:
         return None
@@ -233,6 +242,82 @@ def adverbial_clause(comp) -> bool:
     return bool(marks) and marks[0].text in _ADVERBIAL_MARKS  # lower case: "Reem As Saba’ee" is a name
 
 
+def as_clause(verb) -> tuple[int, int] | None:
+    """"As the Times noted, Clinton raised $1.1 million" / "..., as the AP reported": a verb of
+    saying in an "as" clause attributes the clause it is set in, less its own words."""
+    if verb.dep_ != "advcl" or verb.head == verb or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    children = list(verb.children)
+    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in children):
+        return None
+    if not any(c.dep_ == "nsubj" for c in children) or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in children):
+        return None
+    head = verb.head
+    parsed = verb.doc
+    if verb.i < head.i:
+        start = verb.right_edge.i + 1
+        while start < head.right_edge.i and parsed[start].is_punct:
+            start += 1
+        return start, head.right_edge.i + 1
+    return head.left_edge.i, verb.left_edge.i
+
+
+# verbs that ask: their "if"/"whether" clause is the question put
+_QUESTION_CUES = {"ask", "wonder", "question", "inquire", "enquire"}
+
+
+def indirect_question(verb) -> tuple[int, int] | None:
+    """"asked workers if they planned to attend" / "was asked whether ...": the question, from
+    its "if"/"whether" on (the parser often hangs it as an adverbial clause)."""
+    for child in verb.children:
+        if child.i < verb.i or child.dep_ not in ("advcl", "ccomp"):
+            continue
+        mark = child.left_edge
+        if mark.lower_ in ("if", "whether") and mark.i > verb.i:
+            return mark.i, child.right_edge.i + 1
+    return None
+
+
+# short answers and pro-forms a verb of saying reports: "said no", "half said so"
+_SHORT_ANSWERS = {"yes", "no", "so"}
+
+
+def short_answer(verb):
+    """"the candidate said no" / "three-quarters said the same of Sanders": what was said is
+    one word standing for an answer, or "the same" as someone else said. Returns the first
+    and last tokens, or None."""
+    if verb.lemma_.lower() != "say" or verb.i + 1 >= len(verb.doc):
+        return None
+    nxt = verb.doc[verb.i + 1]
+    if nxt.lower_ in _SHORT_ANSWERS and nxt.head == verb and nxt.dep_ in ("intj", "advmod", "dobj", "ccomp", "npadvmod"):
+        return nxt, nxt
+    if nxt.lower_ == "the" and nxt.i + 1 < len(verb.doc) and verb.doc[nxt.i + 1].lower_ == "same":
+        same = verb.doc[nxt.i + 1]
+        if same.head == verb and same.dep_ in ("dobj", "npadvmod", "advmod"):
+            return nxt, same.right_edge
+    return None
+
+
+# verbs whose passive subject is what was reported, by whom its "by" phrase says
+_PASSIVE_REPORTS = {"report", "mention", "tweet", "confirm", "announce", "reveal", "disclose", "state", "write",
+                    "post", "note", "deny"}
+
+
+def reported_by(verb):
+    """"O'Malley's move was first reported by MSNBC": the passive subject is the content, the
+    agent the source. Returns ((start, end), agent) or None."""
+    if verb.tag_ != "VBN" or verb.lemma_.lower() not in _PASSIVE_REPORTS:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not subjects or not agents or subjects[0].lower_ in _RELATIVE:
+        return None
+    subject = subjects[0]
+    if subject.pos_ == "PRON" and subject.left_edge == subject.right_edge:
+        return None
+    return (subject.left_edge.i, subject.right_edge.i + 1), agents[0]
+
+
 # verbs whose infinitive is what was said: "urged voters to back him", "vowed to fight"
 _XCOMP_CUES = {"urge", "ask", "tell", "warn", "promise", "vow", "pledge", "threaten", "demand", "call",
                "advise", "recommend", "agree", "propose", "plead", "claim", "lament", "mention"}
@@ -245,7 +330,14 @@ def complement_span(verb) -> tuple[int, int] | None:
     """Token range of what the verb reports: its clausal complement, else an infinitive
     (urge, vow) or a charge ("accused X of Y")."""
     children = list(verb.children)
+    reported = as_clause(verb)
+    if reported is not None:
+        return reported
     complements = [c for c in children if c.dep_ == "ccomp"]
+    if not complements and verb.lemma_.lower() in _QUESTION_CUES:
+        question = indirect_question(verb)
+        if question is not None:
+            return question
     if complements:
         # "X offered ..., then says he'll ...": the clause after the verb is what it reports;
         # a second one before it is usually a misparse of the preceding sentence
