@@ -784,7 +784,10 @@ def second_predicate_of_speaker(token, verb) -> bool:
         return any(c.dep_ == "aux" and c.lower_ in support for c in token.children)
     if token.tag_ == "VBG" and verb.tag_ == "VBG":
         return True  # "calling Trump a “faker” and questioning how ..."
-    return token.tag_ == "VBN" and any(c.dep_ == "aux" for c in token.children)
+    # "... and has called ...": the perfect of the speaker's next act; "... and is being
+    # conducted by ..." (a passive) goes on with what was said
+    return token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children) \
+        and not any(c.dep_ == "auxpass" for c in token.children)
 
 
 def _quoted_share(quotes: QuoteIndex, s: int, e: int) -> float:
