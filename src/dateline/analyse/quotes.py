@@ -175,6 +175,8 @@ def indirect_speech(doc: Doc, verb, quotes: QuoteIndex) -> Quote | None:
         end = min(end, sent_end)
     if end <= start:
         return None
+    if end <= verb.i:
+        end = continued_after_attribution(parsed, verb, end)
     start = after_dateline(parsed, start, end)
     start, end = trim_content(parsed, start, end)
     end = cut_at_next_cue(parsed, verb, start, end)
@@ -569,6 +571,25 @@ def within_paragraph(doc: Doc, verb, start: int, end: int) -> tuple[int, int]:
     while end > start and parsed[end - 1].idx >= para_end:
         end -= 1
     return start, end
+
+
+# words that carry a statement on past its attribution: "..., the Times said, including ..."
+_CONTINUATIONS = {"including", "because", "especially", "particularly", "notably", "though", "although", "but"}
+
+
+def continued_after_attribution(parsed, verb, end: int) -> int:
+    """"The emails were on work-related topics, the Times said, including speeches and ...":
+    a phrase hung on the verb after its comma, opening with "including"/"because"/"but", goes
+    on with what was said; the content covers it (and the attribution between)."""
+    i = verb.i + 1
+    if i + 1 >= len(parsed) or parsed[i].text != "," or parsed[i + 1].lower_ not in _CONTINUATIONS:
+        return end
+    phrase = parsed[i + 1]
+    while phrase.head != verb and phrase.head != phrase and phrase.head.i > i:
+        phrase = phrase.head
+    if phrase.head != verb or "\n" in text_of(parsed)[parsed[end - 1].idx:phrase.right_edge.idx]:
+        return end
+    return max(end, phrase.right_edge.i + 1)
 
 
 def sentence_end(parsed, end: int) -> int:
