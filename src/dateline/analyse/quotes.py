@@ -508,7 +508,7 @@ def writers_circumstance(phrase) -> bool:
     authorized ...": the writer's source, timing or reason, not what was said."""
     first = phrase.left_edge
     words = {phrase.lower_, first.lower_} | {c.lower_ for c in phrase.children if c.dep_ in ("mark", "advmod")}
-    return bool(words & {"according", "after", "since", "because", "while", "despite"})
+    return bool(words & {"according", "after", "since", "because", "while", "despite", "though", "although"})
 
 
 def is_content_object(obj) -> bool:
@@ -527,7 +527,8 @@ def naming_or_demand(verb, objects, preps) -> tuple[int, int] | None:
         return None
     demand = [p for p in preps if p.lower_ == "for"]
     if demand and any(c.dep_ == "pobj" for c in demand[0].children):
-        return demand[0].i + 1, demand[0].right_edge.i + 1
+        # "called for the former secretary of state to release ...": the demand goes on
+        return demand[0].i + 1, with_verb_modifiers(verb, demand[0])
     return None
 
 
