@@ -88,7 +88,7 @@ def annotate(doc: Doc) -> None:
         quote = direct_quote(doc, span, quotes, found)
         if quote is not None:
             found.append(quote)
-    doc.article.quotes = deduplicate(found)
+    doc.article.quotes = deduplicate(join_unattributed_paragraphs(doc, found))
 
 
 def absorb_partial_quotes(doc: Doc, quote: Quote, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1658,6 +1658,28 @@ def channel_near(doc: Doc, verb, s: int, e: int) -> str | None:
                 if best is None or distance < best[0]:
                     best = (distance, match.group(0).strip())
     return best[1] if best else None
+
+
+def join_unattributed_paragraphs(doc: Doc, found: list[Quote]) -> list[Quote]:
+    """"“Not only can she win in November ...” / “She may be the only one,” Roe said.": a
+    paragraph that is nothing but a quotation with no speaker, followed by a paragraph that
+    opens with the attributed rest of it, is one statement; the quote covers both."""
+    text = doc.text
+    ordered = sorted(found, key=lambda q: q.start)
+    dropped: set[int] = set()
+    for k, quote in enumerate(ordered[:-1]):
+        if quote.speaker is not None or quote.speaker_name is not None or not quote.direct:
+            continue
+        following = ordered[k + 1]
+        if not following.direct or following.speaker_name is None and following.speaker is None:
+            continue
+        between = text[quote.end:following.start]
+        if between.count("\n") < 1 or between.strip(" \n\t.,”\"“") or "\n\n\n" in between.replace(" ", ""):
+            continue
+        following.start = quote.start
+        following.text = text[following.start:following.end]
+        dropped.add(id(quote))
+    return [q for q in found if id(q) not in dropped]
 
 
 def deduplicate(found: list[Quote]) -> list[Quote]:
