@@ -382,7 +382,8 @@ def complement_span(verb) -> tuple[int, int] | None:
     objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
     preps = [c for c in children if c.dep_ == "prep" and c.i > verb.i]
     if lemma in _CHARGE_CUES or lemma == "call":
-        charge = [p for p in preps if p.lower_ in ("of", "for")]
+        # "accused Sanders of lying", "blamed the law on “knuckleheaded politicians”"
+        charge = [p for p in preps if p.lower_ in ("of", "for") or p.lower_ == "on" and lemma == "blame"]
         if objects and charge:
             return objects[0].left_edge.i, charge[0].right_edge.i + 1
     if lemma in ("call", "describe", "portray", "label", "brand", "dub") and objects:
@@ -484,7 +485,7 @@ _TOPIC_PREPS = {"comment": ("on",), "respond": ("to",), "reply": ("to",), "ask":
 
 # verbs whose noun object is what was said: "announced the withdrawal of ...", "mentioned her
 # granddaughter", "tweeted his thanks"
-_OBJECT_CUES = {"announce", "mention", "tweet", "disclose", "emphasize", "emphasise", "predict", "confirm",
+_OBJECT_CUES = {"announce", "mention", "note", "tweet", "disclose", "emphasize", "emphasise", "predict", "confirm",
                 "deny", "reveal", "acknowledge", "admit", "claim", "recall", "stress", "propose", "demand",
                 "promise", "pledge", "report", "repeat", "reiterate", "cite", "highlight", "decry", "express",
                 "reaffirm", "declare", "cite", "bemoan", "tout", "hail", "deride", "chant", "question", "recount", "describe", "suggest", "concede", "blog", "proclaim",
@@ -892,9 +893,9 @@ def direct_quote(doc: Doc, span: tuple[int, int], quotes: QuoteIndex, found: lis
     if verb is not None and after is None and second_half(doc, span, verb[0], found):
         return None
     if verb is not None:
-        if words < 2:
-            return None
         token, speaker = verb
+        if words < 2 and (speaker == "according" or partial_quote_lead(doc, token, s) is None):
+            return None  # a one-word quotation stands alone only inside what its verb reports
         if speaker == "according":
             to = doc.parsed[token.i + 1]
             pobj = [c for c in to.children if c.dep_ == "pobj"]
