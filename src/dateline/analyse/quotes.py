@@ -838,6 +838,13 @@ def _quoted_share(quotes: QuoteIndex, s: int, e: int) -> float:
     return covered / max(1, e - s)
 
 
+def demonstrative_claim(parsed, lo: int, according: int) -> bool:
+    """"That's according to ..." / "This is according to ...": a sentence that only sources
+    the claim before it."""
+    words = [t.lower_ for t in parsed[lo:according]]
+    return len(words) == 2 and words[0] in ("that", "this") and words[1] in ("’s", "'s", "is", "was")
+
+
 def according_to(doc: Doc, token, quotes: QuoteIndex) -> Quote | None:
     """"According to X, Y" / "Y, according to X": the rest of the sentence is what X said."""
     parsed = doc.parsed
@@ -864,9 +871,12 @@ def according_to(doc: Doc, token, quotes: QuoteIndex) -> Quote | None:
     # "Y, according to X" reports what comes before; "According to X, Y" what comes after
     if before[1] - before[0] >= 4:
         start, end = before
+    elif demonstrative_claim(parsed, lo, token.i):
+        # "That's according to fundraising reports": the "that" stands for the sentence before
+        start, end = lo, lo + 1
     else:
         start, end = after
-    if end - start < 4:
+    if end - start < 4 and not demonstrative_claim(parsed, lo, token.i):
         return None
     s, e = parsed[start].idx, parsed[end - 1].idx + len(parsed[end - 1].text)
     if _quoted_share(quotes, s, e) > 0.6:
