@@ -176,3 +176,52 @@ def test_named_speaker_relative_clause_is_still_speech():
     doc = analyse("Commentators who have suggested that the mayor is softer on crime in Spanish "
                   "interviews were wrong, her aide said.")
     assert any("softer on crime" in t for t in texts(doc))
+
+
+def test_noted_object_is_what_was_said():
+    doc = analyse("Governor Abara noted the flood of 1998, her work for the relief fund and her years on "
+                  "the river commission.")
+    q = only(doc, "flood of 1998")
+    assert q.text.startswith("the flood of 1998") and q.text.endswith("river commission")
+
+
+def test_blamed_on_is_a_charge():
+    doc = analyse("Senator Quill blamed the ferry closures on \u201creckless budget writers.\u201d")
+    q = only(doc, "ferry closures")
+    assert q.text.startswith("the ferry closures on")
+    assert "reckless budget writers" in q.text
+
+
+def test_one_word_quotation_inside_what_a_verb_reports():
+    doc = analyse("Ms. Lindqvist called both council candidates \u201cunserious\u201d and left the hall.")
+    q = only(doc, "unserious")
+    assert q.text.startswith("both council candidates")
+
+
+def test_thats_according_to_sources_the_sentence_before():
+    doc = analyse("The campaign raised $4 million in March.\n\nThat\u2019s according to filings the "
+                  "campaign made on Friday with the election board.")
+    q = only(doc, "That")
+    assert q.text == "That" and q.cue == "according to"
+
+
+def test_passive_addressee_is_not_the_speaker():
+    doc = analyse("The singer Mara Quist was asked if she had ever been turned away from a club.")
+    q = only(doc, "turned away")
+    assert q.text.startswith("if she had")
+    assert q.speaker is None and q.speaker_name is None
+
+
+def test_unattributed_quotation_paragraph_joins_the_next():
+    doc = analyse("Councilwoman Dana Firth spoke to supporters on Friday.\n\n"
+                  "\u201cNot only can we win the district in November, we are the ones most likely to.\u201d\n\n"
+                  "\u201cThe other side has no plan for the harbor,\u201d Firth said.")
+    q = only(doc, "Not only can we win")
+    assert "no plan for the harbor" in q.text
+    assert "Firth" in speaker_name(doc, q)
+
+
+def test_feature_label_before_colon_is_no_speaker():
+    doc = analyse("Delegate Update: The latest count in the Harbor Party race\n\n"
+                  "Councilman Reyes leads with 412 delegates.")
+    assert not any(q.cue == ":" for q in doc.article.quotes)

@@ -1586,6 +1586,20 @@ def speaker_phrase(subject):
     return span.start_char, span.end_char
 
 
+# verbs whose passive subject is the one spoken to: "the actress was asked if ..."
+_ADDRESS_CUES = {"ask", "tell", "urge", "inform", "advise", "warn", "assure", "remind", "question", "promise"}
+
+
+def addressed_subject(subject, verb) -> bool:
+    """"She was asked whether ...": the subject of a passive verb of addressing was spoken to."""
+    return subject.dep_ == "nsubjpass" and subject.head == verb and verb.lemma_.lower() in _ADDRESS_CUES
+
+
+def agent_of(verb):
+    """The "by" phrase of a passive verb: "was asked by reporters" -> reporters."""
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
 def make_quote(doc: Doc, s: int, e: int, verb, *, direct: bool, quotes: QuoteIndex, speaker_token=None,
                cue: str | None = None, cue_end: int | None = None) -> Quote:
     text = doc.text
@@ -1597,6 +1611,8 @@ def make_quote(doc: Doc, s: int, e: int, verb, *, direct: bool, quotes: QuoteInd
         subject = person_next_to_cue(doc, verb, s, e)
     if subject is None and speaker_token is None and not asked_participle(verb):
         subject = governing_person(verb)
+    if speaker_token is None and subject is not None and addressed_subject(subject, verb):
+        subject = agent_of(verb)
     if subject is not None and misparsed_subject(doc, subject, verb):
         subject = named_subject_before(doc, verb)
     speaker_id = speaker_name = None
