@@ -1135,6 +1135,13 @@ def _tokens_between(parsed, a: int, b: int):
     return list(span) if span is not None else []
 
 
+def written_words(token) -> bool:
+    """"“America is great!” read one banner" / "the sign reads “Hispanics 4 Trump”": next to a
+    quotation, "read" gives the words of a sign, a message or a letter."""
+    return token.lemma_.lower() == "read" and token.pos_ == "VERB" and token.tag_ in ("VBD", "VBZ", "VBP") \
+        and not any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.text not in QUOTE_MARKS for c in token.children)
+
+
 def cue_after(doc: Doc, span: tuple[int, int]):
     """",” he said." / ",” said Smith, the ..." / ",” Smith told reporters" / ".” Trump said."."""
     text = doc.text
@@ -1157,7 +1164,7 @@ def cue_after(doc: Doc, span: tuple[int, int]):
     for k, token in enumerate(tokens[:_MAX_GAP_AFTER]):
         if token.text in (".", "!", "?") or token.text in "“\"" and k > 0:
             break
-        if is_cue(token) or is_phrasal_cue(token) or mistagged_cue(token, k):
+        if is_cue(token) or is_phrasal_cue(token) or mistagged_cue(token, k) or written_words(token):
             return token, None
     return cue_of_subject_after(tokens) or manner_of_speaking_after(tokens)
 
@@ -1287,7 +1294,7 @@ def cue_before(doc: Doc, span: tuple[int, int]):
             break
         if token.lower_ == "according" and token.i + 1 < len(parsed) and parsed[token.i + 1].lower_ == "to":
             return token, "according"
-        if is_cue(token):
+        if is_cue(token) or written_words(token) and open_mark - (token.idx + len(token.text)) <= 3:
             between = text[token.idx + len(token.text):open_mark]
             words = word_count(between)
             # the verb must introduce the quotation, not a clause that ends before it
