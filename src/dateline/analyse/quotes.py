@@ -161,7 +161,7 @@ def indirect_speech(doc: Doc, verb, quotes: QuoteIndex) -> Quote | None:
     if found is None:
         return None
     start, end = found
-    if start <= verb.i < end and not parenthetical(verb):
+    if start <= verb.i < end and not parenthetical(verb) and not reported_relative_clause(verb, start):
         return None
     if defining_relative_clause(verb) or claimed_result(verb):
         return None
@@ -183,8 +183,8 @@ def indirect_speech(doc: Doc, verb, quotes: QuoteIndex) -> Quote | None:
     start, end = trim_content(parsed, start, end)
     end = cut_trailing_channel(doc, start, end)
     end = cut_trailing_aside(parsed, start, end)
-    if end - start < 3:
-        return None
+    if end - start < (2 if verb.lemma_.lower() in _NAMING_CUES else 3):
+        return None  # "calling them rapists" names in two words
     start = with_determiner_before_quote(parsed, start, verb)
     s, e = parsed[start].idx, parsed[end - 1].idx + len(parsed[end - 1].text)
     text = doc.text
@@ -198,6 +198,16 @@ def indirect_speech(doc: Doc, verb, quotes: QuoteIndex) -> Quote | None:
 # groups a poll counts: "voters who say ...", "those who said ...", "64 percent who say ..."
 _RESPONDENT_GROUPS = {"voter", "those", "percent", "respondent", "people", "democrat", "republican", "american",
                       "adult", "independent", "supporter", "one", "resident", "participant", "%"}
+
+
+_NAMING_CUES = {"call", "describe", "label", "brand", "dub", "portray"}
+
+
+def reported_relative_clause(verb, start: int) -> bool:
+    """"a fair sentence, which I said was not a prison sentence" / "Florida, which he describes
+    as his second home": the relative clause around the verb is the report, pronoun included."""
+    return verb.dep_ == "relcl" and start == verb.left_edge.i and start < verb.i \
+        and verb.doc[start].lower_ in ("which", "that", "who", "whom")
 
 
 def defining_relative_clause(verb) -> bool:
