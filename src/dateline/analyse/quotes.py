@@ -537,6 +537,8 @@ def naming_or_demand(verb, objects, preps) -> tuple[int, int] | None:
             return objects[0].left_edge.i, predicates[0].right_edge.i + 1
         return None
     demand = [p for p in preps if p.lower_ == "for"]
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None  # "Texas was called for Cruz": a race declared, not a demand
     if demand and any(c.dep_ == "pobj" for c in demand[0].children):
         # "called for the former secretary of state to release ...": the demand goes on
         return demand[0].i + 1, with_verb_modifiers(verb, demand[0])
