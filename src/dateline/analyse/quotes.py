@@ -236,10 +236,18 @@ _RESULT_NOUNS = {"victory", "victories", "win", "wins", "race", "seat", "seats",
 def claimed_result(verb) -> bool:
     """"Sanders won Minnesota, claiming his third victory" / "Bush conceded the race": taking
     a result or responsibility is an act, not a statement."""
-    if verb.lemma_.lower() not in ("claim", "concede", "declare"):
+    lemma = verb.lemma_.lower()
+    if lemma not in ("claim", "concede", "declare"):
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return bool(objects) and objects[0].lower_ in _RESULT_NOUNS
+    if not objects:
+        return False
+    if lemma == "declare" and not any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") for c in verb.children):
+        # "declared bankruptcy", "declared a state of emergency", "declared his candidacy": a
+        # performative act; only a quoted object ("declared ‘revolution’") was words
+        phrase = verb.doc[verb.i + 1:verb.right_edge.i + 1]
+        return not any(t.text in QUOTE_MARKS or t.text in ("‘", "’") for t in phrase)
+    return objects[0].lower_ in _RESULT_NOUNS
 
 
 # words that open a clause of time, cause or contrast: never what a verb of saying reports
