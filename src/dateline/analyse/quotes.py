@@ -858,6 +858,12 @@ def _quoted_share(quotes: QuoteIndex, s: int, e: int) -> float:
     return covered / max(1, e - s)
 
 
+def dangling(token) -> bool:
+    """"He crossed the border 30 years ago after, according to him, ...": words that stop on a
+    preposition or a conjunction are cut off by the source phrase; the claim is after it."""
+    return token.tag_ in ("IN", "CC", "DT", "TO", "WDT", "WRB") and token.lower_ not in ("that",)
+
+
 def demonstrative_claim(parsed, lo: int, according: int) -> bool:
     """"That's according to ..." / "This is according to ...": a sentence that only sources
     the claim before it."""
@@ -889,7 +895,7 @@ def according_to(doc: Doc, token, quotes: QuoteIndex) -> Quote | None:
     before = trim_content(parsed, lo, token.i)
     after = trim_content(parsed, phrase_end, hi)
     # "Y, according to X" reports what comes before; "According to X, Y" what comes after
-    if before[1] - before[0] >= 4:
+    if before[1] - before[0] >= 4 and not dangling(parsed[before[1] - 1]):
         start, end = before
     elif demonstrative_claim(parsed, lo, token.i):
         # "That's according to fundraising reports": the "that" stands for the sentence before
@@ -898,6 +904,7 @@ def according_to(doc: Doc, token, quotes: QuoteIndex) -> Quote | None:
         start, end = after
     if end - start < 4 and not demonstrative_claim(parsed, lo, token.i):
         return None
+    start = after_dateline(parsed, start, end)
     s, e = parsed[start].idx, parsed[end - 1].idx + len(parsed[end - 1].text)
     if _quoted_share(quotes, s, e) > 0.6:
         return None
