@@ -688,9 +688,34 @@ def cut_at_next_cue(parsed, verb, start: int, end: int) -> int:
                 return j - 1
         if another_speakers_clause(token, start) or contrasting_clause(token, start):
             return token.left_edge.i
+        joint = second_attribution_after_comma(parsed, i, start)
+        if joint is not None:
+            return joint
         if trailing_participle(token, start, end):
             return i - 1
     return end
+
+
+_SUBJECT_TAGS = {"NN", "NNS", "NNP", "NNPS", "CD", "JJ", "JJR", "JJS", "DT", "PRP", "PRP$", "POS", "IN", "HYPH", "$"}
+
+
+def second_attribution_after_comma(parsed, i: int, start: int) -> int | None:
+    """"they were worried about the economy, and more than 4 in 10 said Trump would be best":
+    after a comma, a short subject and a finite verb of saying open a second attribution,
+    whatever the parse made of it. Returns where the first content stops, or None."""
+    verb = parsed[i]
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or not is_speech_lemma(verb.lemma_):
+        return None
+    j = i - 1
+    while j > start and i - j <= 7 and parsed[j].tag_ in _SUBJECT_TAGS and parsed[j].lower_ not in _RELATIVE:
+        j -= 1
+    if j == i - 1 or parsed[j].tag_ == "IN":
+        return None  # no subject of its own ("..., said Smith") or one inside a phrase
+    if parsed[j].dep_ == "cc" or parsed[j].tag_ == "CC":
+        j -= 1
+    if j <= start + 2 or parsed[j].text not in (",", ";"):
+        return None
+    return j
 
 
 def contrasting_clause(token, start: int) -> bool:
