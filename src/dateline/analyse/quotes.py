@@ -527,7 +527,7 @@ def writers_circumstance(phrase) -> bool:
     authorized ...": the writer's source, timing or reason, not what was said."""
     first = phrase.left_edge
     words = {phrase.lower_, first.lower_} | {c.lower_ for c in phrase.children if c.dep_ in ("mark", "advmod")}
-    return bool(words & {"according", "after", "since", "because", "while", "despite", "though", "although"})
+    return bool(words & {"according", "after", "since", "because", "while", "despite", "though", "although", "when"})
 
 
 def is_content_object(obj) -> bool:
