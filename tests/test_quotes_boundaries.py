@@ -225,3 +225,49 @@ def test_feature_label_before_colon_is_no_speaker():
     doc = analyse("Delegate Update: The latest count in the Harbor Party race\n\n"
                   "Councilman Reyes leads with 412 delegates.")
     assert not any(q.cue == ":" for q in doc.article.quotes)
+
+
+def test_one_word_answer_with_attribution_after():
+    doc = analyse("The moderator asked who would win the final.\n\n\u201cDenver,\u201d Governor Holm answered.")
+    q = only(doc, "Denver")
+    assert q.direct and q.cue == "answered"
+    assert "Holm" in speaker_name(doc, q)
+
+
+def test_title_in_quotation_marks_is_not_a_quote():
+    doc = analyse("Governor Holm watches \u201cMorning Harbor,\u201d which airs at six, every day.")
+    assert not any("Morning Harbor" in t for t in texts(doc))
+
+
+def test_second_attribution_after_comma_whatever_the_parse():
+    doc = analyse("Three-quarters of the voters said they were very worried about the direction of the "
+                  "economy, and more than 4 in 10 said Governor Holm would be best at handling it.")
+    q = only(doc, "very worried")
+    assert q.text.endswith("direction of the economy")
+
+
+def test_declaring_bankruptcy_is_an_act():
+    doc = analyse("The ferry company declared bankruptcy in March. The mayor declared the plan "
+                  "\u201ca total disaster\u201d on Friday.")
+    assert not any(t.startswith("bankruptcy") for t in texts(doc))
+    assert any("total disaster" in t for t in texts(doc))
+
+
+def test_according_to_after_a_clause_cut_on_a_preposition():
+    doc = analyse("He crossed the border more than 30 years ago after, according to him, a regional "
+                  "broadcaster censored his first report.")
+    q = only(doc, "censored")
+    assert q.text.startswith("a regional broadcaster")
+
+
+def test_sign_reads():
+    doc = analyse("Supporters lined the road outside the arena.\n\n\u201cHarbor workers for Holm,\u201d read "
+                  "one banner.")
+    q = only(doc, "Harbor workers")
+    assert q.direct and q.cue == "read"
+
+
+def test_relative_clause_around_the_verb_is_the_report():
+    doc = analyse("I asked the judge for a fair sentence, which I said was not a prison sentence.")
+    q = only(doc, "not a prison sentence")
+    assert q.text.startswith("which I said")

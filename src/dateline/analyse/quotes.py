@@ -948,15 +948,18 @@ def direct_quote(doc: Doc, span: tuple[int, int], quotes: QuoteIndex, found: lis
     s, e = span
     content = doc.text[s:e]
     words = word_count(content)
-    if words == 0 or looks_like_title(content):
+    if words == 0:
         return None
     after = cue_after(doc, span)
+    if looks_like_title(content) and not one_word_answer(doc, span, after):
+        return None
     verb = after or cue_before(doc, span) or cue_in_colon_paragraph(doc, span)
     if verb is not None and after is None and second_half(doc, span, verb[0], found):
         return None
     if verb is not None:
         token, speaker = verb
-        if words < 2 and (speaker == "according" or partial_quote_lead(doc, token, s) is None):
+        if words < 2 and (speaker == "according" or partial_quote_lead(doc, token, s) is None) \
+                and not one_word_answer(doc, span, after):
             return None  # a one-word quotation stands alone only inside what its verb reports
         if speaker == "according":
             to = doc.parsed[token.i + 1]
@@ -990,6 +993,13 @@ def direct_quote(doc: Doc, span: tuple[int, int], quotes: QuoteIndex, found: lis
     if words >= 8 and starts_sentence(doc.text, s):
         return Quote(speaker=None, text=content, direct=True, start=s, end=e)
     return None
+
+
+def one_word_answer(doc: Doc, span: tuple[int, int], after) -> bool:
+    """"“Denver,” he answered." / "“Really?” she asked.": a one-word quotation that opens its
+    sentence and closes with its own comma or mark, attributed right after, was said."""
+    s, e = span
+    return after is not None and doc.text[e - 1:e] in ",?!" and starts_sentence(doc.text, s)
 
 
 def second_half(doc: Doc, span: tuple[int, int], verb, found: list[Quote]) -> bool:
@@ -1190,8 +1200,8 @@ def _tokens_between(parsed, a: int, b: int):
 def written_words(token) -> bool:
     """"“America is great!” read one banner" / "the sign reads “Hispanics 4 Trump”": next to a
     quotation, "read" gives the words of a sign, a message or a letter."""
-    return token.lemma_.lower() == "read" and token.pos_ == "VERB" and token.tag_ in ("VBD", "VBZ", "VBP") \
-        and not any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.text not in QUOTE_MARKS for c in token.children)
+    # the parser reads the inverted ",” read one banner" as an imperative with an object
+    return token.lemma_.lower() == "read" and token.pos_ == "VERB" and token.tag_ in ("VB", "VBD", "VBZ", "VBP")
 
 
 def cue_after(doc: Doc, span: tuple[int, int]):
