@@ -1407,11 +1407,22 @@ def last_of_name(token):
 def governing_person(verb):
     """"Trump ... leaned in and boomed: ...": when the parse gives the verb no subject, the
     person or pronoun that is the subject of a verb governing it."""
-    subject = clause_subject(verb)
+    subject = clause_subject(verb) or subject_of_clause_before(verb)
     if subject is None or subject.sent != verb.sent:
         return None
     if subject.ent_type_ == "PERSON" or subject.lower_ in _SPEAKER_PRONOUNS or subject.pos_ == "PROPN" and subject.ent_type_ == "":
         return subject
+    return None
+
+
+def subject_of_clause_before(verb):
+    """"Kasich offered the man a job, then says he'll welcome advice": the parser made the
+    first clause the complement of the second; its subject is the one who says."""
+    for child in verb.children:
+        if child.i < verb.i and child.dep_ in ("ccomp", "conj"):
+            subjects = [c for c in child.children if c.dep_ == "nsubj"]
+            if subjects:
+                return subjects[0]
     return None
 
 
@@ -1519,6 +1530,8 @@ def subject_of(verb):
             if token.dep_ == "relcl":
                 return token.head
             token = token.head
+            if token.dep_ == "prep" and token.head != token and token.head.pos_ in ("VERB", "AUX"):
+                token = token.head  # "After saying he was nervous, the man ...": the clause's subject
             continue
         break
     # "said Smith": an inverted subject is sometimes parsed as an object
