@@ -1410,7 +1410,9 @@ def governing_person(verb):
     subject = clause_subject(verb) or subject_of_clause_before(verb)
     if subject is None or subject.sent != verb.sent:
         return None
-    if subject.ent_type_ == "PERSON" or subject.lower_ in _SPEAKER_PRONOUNS or subject.pos_ == "PROPN" and subject.ent_type_ == "":
+    # the small model often tags a surname alone as a place ("Kasich" GPE): any proper name will do
+    if subject.ent_type_ == "PERSON" or subject.lower_ in _SPEAKER_PRONOUNS or subject.pos_ == "PROPN" \
+            and subject.ent_type_ in ("", "GPE", "ORG", "NORP"):
         return subject
     return None
 
