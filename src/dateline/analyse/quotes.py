@@ -854,7 +854,11 @@ def reported_coordinate_clause(token, verb, comp) -> bool:
     parsed = token.doc
     left = subjects[0].left_edge.i
     joiners = parsed[comp.right_edge.i + 1:left]
-    return any(t.dep_ == "cc" for t in joiners) and any(t.text == "," for t in joiners) and len(joiners) <= 4
+    # "says there's a “long road ahead” but he feels confident ...": the speaker's own "he"
+    # carries the report on without a comma
+    own_pronoun = subjects[0].lower_ in ("he", "she", "they", "we", "i") and not is_cue(token)
+    return any(t.dep_ == "cc" for t in joiners) and (any(t.text == "," for t in joiners) or own_pronoun) \
+        and len(joiners) <= 4
 
 
 def second_predicate_of_speaker(token, verb) -> bool:
