@@ -271,3 +271,17 @@ def test_relative_clause_around_the_verb_is_the_report():
     doc = analyse("I asked the judge for a fair sentence, which I said was not a prison sentence.")
     q = only(doc, "not a prison sentence")
     assert q.text.startswith("which I said")
+
+
+def test_speakers_own_pronoun_carries_the_report_on():
+    doc = analyse("Dana Firth, who drove in from Ohio to canvass, says there\u2019s a \u201clong road ahead\u201d "
+                  "but she feels confident that Holm will \u201csurprise people.\u201d")
+    q = only(doc, "long road ahead")
+    assert "she feels confident" in q.text and "surprise people" in q.text
+
+
+def test_speaker_of_participle_after_preposition():
+    doc = analyse("After saying she was nervous to ask a question, the farmer ended up at the front of "
+                  "the hall with Governor Holm.")
+    q = only(doc, "nervous to ask")
+    assert q.speaker_name is not None and "farmer" in q.speaker_name
