@@ -192,7 +192,16 @@ def indirect_speech(doc: Doc, verb, quotes: QuoteIndex) -> Quote | None:
         # a quotation with its verb (the direct pass reads it); one that closes with its
         # own punctuation is the whole statement, whatever the parse hung after it
         return None
+    s = with_complementizer(parsed, start, verb, s)
     return make_quote(doc, s, e, verb, direct=False, quotes=quotes)
+
+
+def with_complementizer(parsed, start: int, verb, s: int) -> int:
+    """"said that the race is tied": the "that" opening the reported clause is part of it
+    (as annotators mark it), once we know no quotation opens the content."""
+    if start - 1 > verb.i and parsed[start - 1].lower_ == "that" and parsed[start - 1].dep_ == "mark":
+        return parsed[start - 1].idx
+    return s
 
 
 # groups a poll counts: "voters who say ...", "those who said ...", "64 percent who say ..."
@@ -1063,8 +1072,9 @@ def partial_quote_lead(doc: Doc, verb, s: int) -> int | None:
         return None
     thats = [t for t in between if t.lower_ == "that" and (t.dep_ == "mark" or t.tag_ == "IN")]
     if thats:
+        # the "that" belongs to the reported clause, as in indirect speech
         first = thats[-1].i + 1
-        return doc.parsed[first].idx if doc.parsed[first].idx < open_mark else None
+        return thats[-1].idx if doc.parsed[first].idx < open_mark else None
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.idx < open_mark and not addressee(c)]
     if objects:
         return objects[0].left_edge.idx
@@ -1764,7 +1774,9 @@ def channel_near(doc: Doc, verb, s: int, e: int) -> str | None:
     if last is not None and len(last):
         hi = max(hi, last[-1].sent.end_char)
     best = None
-    for lo_, hi_ in ((lo, s), (e, hi)):
+    # "said in a radio interview that ...": the channel ends where the reported clause's "that" starts
+    before_end = s + 4 if text[s:s + 5].lower() == "that " else s
+    for lo_, hi_ in ((lo, before_end), (e, hi)):
         if hi_ <= lo_:
             continue
         for match in CHANNEL.finditer(text, lo_, hi_):
