@@ -1309,17 +1309,6 @@ def manner_of_speaking_after(tokens):
                 return verb, None
             return None
     return None
-    first, second = words[0], words[1]
-    if first.pos_ == "VERB" and first.tag_ in ("VBD", "VBZ") and is_speaking_subject(second) and second.dep_ in ("nsubj", "dobj", "attr"):
-        return first, None  # inverted: "beamed Donald Hartley"
-    if is_speaking_subject(first) and second.pos_ == "VERB" and second.tag_ in ("VBD", "VBZ") and first.head == second:
-        return second, None  # "Trump shot back", "she smiled"
-    if first.ent_type_ == "PERSON" and first.ent_iob_ == "B":
-        # a full name: "Donald Hartley grinned"
-        rest = [t for t in words[1:4] if t.ent_iob_ != "I"]
-        if rest and rest[0].pos_ == "VERB" and rest[0].tag_ in ("VBD", "VBZ") and any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in rest[0].children):
-            return rest[0], None
-    return None
 
 
 def short_attribution_sentence(tokens):
