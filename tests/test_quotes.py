@@ -74,7 +74,7 @@ def test_indirect_speech_with_channel():
     assert not q.direct and q.cue == "said"
     assert speaker(doc, q) == "Rahul Mehta"
     assert q.channel == "in a statement to the Daily Ledger"
-    assert q.text == "the deficit would shrink next year"
+    assert q.text == "that the deficit would shrink next year"  # the "that" is part of the reported clause
     assert_consistent(doc)
 
 

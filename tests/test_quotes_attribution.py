@@ -15,7 +15,7 @@ def test_that_clause_after_channel_and_time():
     doc = analyse("Harbor Party strategist Lena Voss says in a statement that the race will now be a "
                   "three-way contest between Marsh, Okoro and Delgado.")
     q = only(doc, "three-way contest")
-    assert q.text.startswith("the race will now be")
+    assert q.text.startswith("that the race will now be")
     assert not q.direct and q.cue == "says"
     assert "Voss" in speaker_name(doc, q)
     assert_consistent(doc)
@@ -25,7 +25,7 @@ def test_that_clause_after_long_adverbials():
     doc = analyse("The shipping magnate Oren Taltz said earlier on Friday during a news conference that he "
                   "may wait until the spring to decide which candidate to back.")
     q = only(doc, "may wait until the spring")
-    assert q.text.startswith("he may wait")
+    assert q.text.startswith("that he may wait")
     assert "Taltz" in speaker_name(doc, q)
 
 

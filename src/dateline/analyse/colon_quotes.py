@@ -173,10 +173,17 @@ def speaker_before_colon(text: str, start: int, colon: int) -> tuple[int, int] |
     return s, s + len(name)
 
 
+# a label's last word that names a feature, not a person: "Delegate Update:", "AP-GfK Poll:"
+_LABEL_HEADS = {"update", "updates", "poll", "survey", "daily", "weekly", "roundup", "digest", "recap", "preview",
+                "briefing", "newsletter", "highlights", "timeline", "explainer", "circle", "watch", "tracker"}
+
+
 def looks_like_speaker_name(name: str) -> bool:
     if not name or name.casefold().strip(" .") in NOT_SPEAKERS:
         return False
     words = name.split()
+    if len(words) > 1 and words[-1].casefold().strip(".,") in _LABEL_HEADS:
+        return False
     if not 1 <= len(words) <= _MAX_SPEAKER_WORDS or not words[0][:1].isupper():
         return False
     if words[0].lower() in NOT_SPEAKER_FIRST_WORDS:

@@ -88,7 +88,7 @@ def annotate(doc: Doc) -> None:
         quote = direct_quote(doc, span, quotes, found)
         if quote is not None:
             found.append(quote)
-    doc.article.quotes = deduplicate(found)
+    doc.article.quotes = deduplicate(join_unattributed_paragraphs(doc, found))
 
 
 def absorb_partial_quotes(doc: Doc, quote: Quote, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -148,11 +148,22 @@ def cue_text(token) -> str:
 
 def indirect_speech(doc: Doc, verb, quotes: QuoteIndex) -> Quote | None:
     """"X said (that) Y" / "Y, X said": the verb's clausal complement is what was said."""
+    short = short_answer(verb)
+    if short is not None:
+        first, last = short
+        return make_quote(doc, first.idx, last.idx + len(last.text), verb, direct=False, quotes=quotes)
+    passive = reported_by(verb)
+    if passive is not None:
+        (start, end), agent = passive
+        s, e = doc.parsed[start].idx, doc.parsed[end - 1].idx + len(doc.parsed[end - 1].text)
+        return make_quote(doc, s, e, verb, direct=False, quotes=quotes, speaker_token=agent)
     found = complement_span(verb)
     if found is None:
         return None
     start, end = found
-    if start <= verb.i < end and not parenthetical(verb):
+    if start <= verb.i < end and not parenthetical(verb) and not reported_relative_clause(verb, start):
+        return None
+    if defining_relative_clause(verb) or claimed_result(verb):
         return None
     parsed = doc.parsed
     start, end = within_paragraph(doc, verb, start, end)
@@ -164,14 +175,16 @@ def indirect_speech(doc: Doc, verb, quotes: QuoteIndex) -> Quote | None:
         end = min(end, sent_end)
     if end <= start:
         return None
+    if end <= verb.i:
+        end = continued_after_attribution(parsed, verb, end)
     start = after_dateline(parsed, start, end)
     start, end = trim_content(parsed, start, end)
     end = cut_at_next_cue(parsed, verb, start, end)
     start, end = trim_content(parsed, start, end)
     end = cut_trailing_channel(doc, start, end)
     end = cut_trailing_aside(parsed, start, end)
-    if end - start < 3:
-        return None
+    if end - start < (2 if verb.lemma_.lower() in _NAMING_CUES else 3):
+        return None  # "calling them rapists" names in two words
     start = with_determiner_before_quote(parsed, start, verb)
     s, e = parsed[start].idx, parsed[end - 1].idx + len(parsed[end - 1].text)
     text = doc.text
@@ -179,7 +192,159 @@ def indirect_speech(doc: Doc, verb, quotes: QuoteIndex) -> Quote | None:
         # a quotation with its verb (the direct pass reads it); one that closes with its
         # own punctuation is the whole statement, whatever the parse hung after it
         return None
+    s = with_complementizer(parsed, start, verb, s)
     return make_quote(doc, s, e, verb, direct=False, quotes=quotes)
+
+
+def with_complementizer(parsed, start: int, verb, s: int) -> int:
+    """"said that the race is tied": the "that" opening the reported clause is part of it
+    (as annotators mark it), once we know no quotation opens the content."""
+    if start - 1 > verb.i and parsed[start - 1].lower_ == "that" and parsed[start - 1].dep_ == "mark":
+        return parsed[start - 1].idx
+    return s
+
+
+# groups a poll counts: "voters who say ...", "those who said ...", "64 percent who say ..."
+_RESPONDENT_GROUPS = {"voter", "those", "percent", "respondent", "people", "democrat", "republican", "american",
+                      "adult", "independent", "supporter", "one", "resident", "participant", "%"}
+
+
+_NAMING_CUES = {"call", "describe", "label", "brand", "dub", "portray"}
+
+
+def reported_relative_clause(verb, start: int) -> bool:
+    """"a fair sentence, which I said was not a prison sentence" / "Florida, which he describes
+    as his second home": the relative clause around the verb is the report, pronoun included."""
+    return verb.dep_ == "relcl" and start == verb.left_edge.i and start < verb.i \
+        and verb.doc[start].lower_ in ("which", "that", "who", "whom")
+
+
+def defining_relative_clause(verb) -> bool:
+    """"voters who say the economy matters most", "those saying they want a ban": a clause
+    that picks out poll respondents by their answer defines who is meant; the writer
+    reports no statement (a named speaker's clause, "Smith, who said ...", is set off by a comma)."""
+    if verb.dep_ not in ("relcl", "acl"):
+        return False
+    head = verb.head
+    if head.i > verb.i or not (head.lemma_.lower() in _RESPONDENT_GROUPS or head.lower_ in _RESPONDENT_GROUPS):
+        return False
+    between = verb.doc[head.i + 1:verb.left_edge.i]
+    if any(t.text in (",", "—", "–", "(") for t in between) or len(between) > 6:
+        return False
+    if verb.dep_ == "acl":
+        return verb.tag_ == "VBG"
+    return any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children)
+
+
+# what one claims or concedes in a contest: "claiming victory", "conceded the race"
+_RESULT_NOUNS = {"victory", "victories", "win", "wins", "race", "seat", "seats", "title", "crown", "percent",
+                 "vote", "votes", "nomination", "state", "states", "delegates", "prize", "credit", "defeat",
+                 "election", "primary", "caucus", "caucuses", "majority", "lead", "share", "responsibility", "%"}
+
+
+def claimed_result(verb) -> bool:
+    """"Sanders won Minnesota, claiming his third victory" / "Bush conceded the race": taking
+    a result or responsibility is an act, not a statement."""
+    lemma = verb.lemma_.lower()
+    if lemma not in ("claim", "concede", "declare"):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return False
+    if lemma == "declare" and not any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") for c in verb.children):
+        # "declared bankruptcy", "declared a state of emergency", "declared his candidacy": a
+        # performative act; only a quoted object ("declared ‘revolution’") was words
+        phrase = verb.doc[verb.i + 1:verb.right_edge.i + 1]
+        return not any(t.text in QUOTE_MARKS or t.text in ("‘", "’") for t in phrase)
+    return objects[0].lower_ in _RESULT_NOUNS
+
+
+# words that open a clause of time, cause or contrast: never what a verb of saying reports
+_ADVERBIAL_MARKS = {"as", "while", "when", "because", "after", "before", "since", "although", "though", "until",
+                    "once", "whereas"}
+
+
+def adverbial_clause(comp) -> bool:
+    """"Spencer said, as a few young fighters worked out ...": a "complement" that opens with
+    "as"/"while"/"because" is the writer's circumstance, misparsed as what was said."""
+    marks = [c for c in comp.children if c.dep_ == "mark" and c.i < comp.i]
+    return bool(marks) and marks[0].text in _ADVERBIAL_MARKS  # lower case: "Reem As Saba’ee" is a name
+
+
+def as_clause(verb) -> tuple[int, int] | None:
+    """"As the Times noted, Clinton raised $1.1 million" / "..., as the AP reported": a verb of
+    saying in an "as" clause attributes the clause it is set in, less its own words."""
+    if verb.dep_ != "advcl" or verb.head == verb or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    children = list(verb.children)
+    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in children):
+        return None
+    if not any(c.dep_ == "nsubj" for c in children) or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in children):
+        return None
+    head = verb.head
+    parsed = verb.doc
+    if verb.i < head.i:
+        start = verb.right_edge.i + 1
+        while start < head.right_edge.i and parsed[start].is_punct:
+            start += 1
+        return start, head.right_edge.i + 1
+    return head.left_edge.i, verb.left_edge.i
+
+
+# verbs that ask: their "if"/"whether" clause is the question put
+_QUESTION_CUES = {"ask", "wonder", "question", "inquire", "enquire"}
+
+
+def indirect_question(verb) -> tuple[int, int] | None:
+    """"asked workers if they planned to attend" / "was asked whether ...": the question, from
+    its "if"/"whether" on (the parser often hangs it as an adverbial clause)."""
+    for child in verb.children:
+        if child.i < verb.i or child.dep_ not in ("advcl", "ccomp"):
+            continue
+        mark = child.left_edge
+        if mark.lower_ in ("if", "whether") and mark.i > verb.i:
+            return mark.i, child.right_edge.i + 1
+    return None
+
+
+# short answers and pro-forms a verb of saying reports: "said no", "half said so"
+_SHORT_ANSWERS = {"yes", "no", "so"}
+
+
+def short_answer(verb):
+    """"the candidate said no" / "three-quarters said the same of Sanders": what was said is
+    one word standing for an answer, or "the same" as someone else said. Returns the first
+    and last tokens, or None."""
+    if verb.lemma_.lower() != "say" or verb.i + 1 >= len(verb.doc):
+        return None
+    nxt = verb.doc[verb.i + 1]
+    if nxt.lower_ in _SHORT_ANSWERS and nxt.head == verb and nxt.dep_ in ("intj", "advmod", "dobj", "ccomp", "npadvmod"):
+        return nxt, nxt
+    if nxt.lower_ == "the" and nxt.i + 1 < len(verb.doc) and verb.doc[nxt.i + 1].lower_ == "same":
+        same = verb.doc[nxt.i + 1]
+        if same.head == verb and same.dep_ in ("dobj", "npadvmod", "advmod"):
+            return nxt, same.right_edge
+    return None
+
+
+# verbs whose passive subject is what was reported, by whom its "by" phrase says
+_PASSIVE_REPORTS = {"report", "mention", "tweet", "confirm", "announce", "reveal", "disclose", "state", "write",
+                    "post", "note", "deny"}
+
+
+def reported_by(verb):
+    """"O'Malley's move was first reported by MSNBC": the passive subject is the content, the
+    agent the source. Returns ((start, end), agent) or None."""
+    if verb.tag_ != "VBN" or verb.lemma_.lower() not in _PASSIVE_REPORTS:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not subjects or not agents or subjects[0].lower_ in _RELATIVE:
+        return None
+    subject = subjects[0]
+    if subject.pos_ == "PRON" and subject.left_edge == subject.right_edge:
+        return None
+    return (subject.left_edge.i, subject.right_edge.i + 1), agents[0]
 
 
 # verbs whose infinitive is what was said: "urged voters to back him", "vowed to fight"
@@ -194,12 +359,21 @@ def complement_span(verb) -> tuple[int, int] | None:
     """Token range of what the verb reports: its clausal complement, else an infinitive
     (urge, vow) or a charge ("accused X of Y")."""
     children = list(verb.children)
+    reported = as_clause(verb)
+    if reported is not None:
+        return reported
     complements = [c for c in children if c.dep_ == "ccomp"]
+    if not complements and verb.lemma_.lower() in _QUESTION_CUES:
+        question = indirect_question(verb)
+        if question is not None:
+            return question
     if complements:
         # "X offered ..., then says he'll ...": the clause after the verb is what it reports;
         # a second one before it is usually a misparse of the preceding sentence
         after = [c for c in complements if c.i > verb.i]
         comp = after[0] if after else complements[-1]
+        if adverbial_clause(comp):
+            return None
         end = comp.right_edge.i + 1
         if comp.i > verb.i:
             end = max([end] + [c.right_edge.i + 1 for c in children
@@ -226,11 +400,17 @@ def complement_span(verb) -> tuple[int, int] | None:
     if parenthetical(verb):
         # "In his state, he said, offenders are sent to treatment": the clause around it
         head = verb.head
+        opening = quotation_after(verb)
+        if opening is not None and head.i > verb.i:
+            # "On ABC Tuesday, he said, “I never said ...”": the parser made the quotation the
+            # main clause; what was said starts at the quotation, not at the sentence
+            return opening, head.right_edge.i + 1
         return head.left_edge.i, head.right_edge.i + 1
     objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
     preps = [c for c in children if c.dep_ == "prep" and c.i > verb.i]
     if lemma in _CHARGE_CUES or lemma == "call":
-        charge = [p for p in preps if p.lower_ in ("of", "for")]
+        # "accused Sanders of lying", "blamed the law on “knuckleheaded politicians”"
+        charge = [p for p in preps if p.lower_ in ("of", "for") or p.lower_ == "on" and lemma == "blame"]
         if objects and charge:
             return objects[0].left_edge.i, charge[0].right_edge.i + 1
     if lemma in ("call", "describe", "portray", "label", "brand", "dub") and objects:
@@ -241,7 +421,7 @@ def complement_span(verb) -> tuple[int, int] | None:
     if lemma == "call":
         return naming_or_demand(verb, objects, preps)
     if lemma in _OBJECT_CUES and objects and is_content_object(objects[0]):
-        return objects[0].left_edge.i, objects[0].right_edge.i + 1
+        return objects[0].left_edge.i, with_verb_modifiers(verb, objects[0])
     topic = [p for p in preps if p.lower_ in _TOPIC_PREPS.get(lemma, ())
              and any(c.dep_ in ("pobj", "pcomp") for c in p.children)]
     if topic and not objects:
@@ -332,11 +512,31 @@ _TOPIC_PREPS = {"comment": ("on",), "respond": ("to",), "reply": ("to",), "ask":
 
 # verbs whose noun object is what was said: "announced the withdrawal of ...", "mentioned her
 # granddaughter", "tweeted his thanks"
-_OBJECT_CUES = {"announce", "mention", "tweet", "disclose", "emphasize", "emphasise", "predict", "confirm",
+_OBJECT_CUES = {"announce", "mention", "note", "tweet", "disclose", "emphasize", "emphasise", "predict", "confirm",
                 "deny", "reveal", "acknowledge", "admit", "claim", "recall", "stress", "propose", "demand",
                 "promise", "pledge", "report", "repeat", "reiterate", "cite", "highlight", "decry", "express",
                 "reaffirm", "declare", "cite", "bemoan", "tout", "hail", "deride", "chant", "question", "recount", "describe", "suggest", "concede", "blog", "proclaim",
                 "allege", "insist", "vow"}
+
+
+def with_verb_modifiers(verb, obj) -> int:
+    """End of an object-content: "announced a series of steps to tighten gun sales" / "recalled
+    Ali's generosity in support of a hunger program": phrases the parser hung on the verb
+    after its object still describe what was announced (a channel is cut later)."""
+    end = obj.right_edge.i + 1
+    for child in verb.children:
+        if child.i > obj.i and child.dep_ in ("prep", "xcomp", "advcl", "npadvmod", "acl") and not is_cue(child) \
+                and not writers_circumstance(child):
+            end = max(end, child.right_edge.i + 1)
+    return end
+
+
+def writers_circumstance(phrase) -> bool:
+    """"according to a count by the AP", "just a day after ...", "because they were not
+    authorized ...": the writer's source, timing or reason, not what was said."""
+    first = phrase.left_edge
+    words = {phrase.lower_, first.lower_} | {c.lower_ for c in phrase.children if c.dep_ in ("mark", "advmod")}
+    return bool(words & {"according", "after", "since", "because", "while", "despite", "though", "although", "when"})
 
 
 def is_content_object(obj) -> bool:
@@ -354,9 +554,21 @@ def naming_or_demand(verb, objects, preps) -> tuple[int, int] | None:
             return objects[0].left_edge.i, predicates[0].right_edge.i + 1
         return None
     demand = [p for p in preps if p.lower_ == "for"]
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None  # "Texas was called for Cruz": a race declared, not a demand
     if demand and any(c.dep_ == "pobj" for c in demand[0].children):
-        return demand[0].i + 1, demand[0].right_edge.i + 1
+        # "called for the former secretary of state to release ...": the demand goes on
+        return demand[0].i + 1, with_verb_modifiers(verb, demand[0])
     return None
+
+
+def quotation_after(verb) -> int | None:
+    """The token that opens a quotation right after the verb's phrase (", “" / ": “"), if any."""
+    parsed = verb.doc
+    i = verb.right_edge.i + 1
+    while i < len(parsed) and parsed[i].text in (",", ":", "—", "–"):
+        i += 1
+    return i if i < len(parsed) and parsed[i].text in "“\"" else None
 
 
 def parenthetical(verb) -> bool:
@@ -410,6 +622,25 @@ def within_paragraph(doc: Doc, verb, start: int, end: int) -> tuple[int, int]:
     while end > start and parsed[end - 1].idx >= para_end:
         end -= 1
     return start, end
+
+
+# words that carry a statement on past its attribution: "..., the Times said, including ..."
+_CONTINUATIONS = {"including", "because", "especially", "particularly", "notably", "though", "although", "but"}
+
+
+def continued_after_attribution(parsed, verb, end: int) -> int:
+    """"The emails were on work-related topics, the Times said, including speeches and ...":
+    a phrase hung on the verb after its comma, opening with "including"/"because"/"but", goes
+    on with what was said; the content covers it (and the attribution between)."""
+    i = verb.i + 1
+    if i + 1 >= len(parsed) or parsed[i].text != "," or parsed[i + 1].lower_ not in _CONTINUATIONS:
+        return end
+    phrase = parsed[i + 1]
+    while phrase.head != verb and phrase.head != phrase and phrase.head.i > i:
+        phrase = phrase.head
+    if phrase.head != verb or "\n" in text_of(parsed)[parsed[end - 1].idx:phrase.right_edge.idx]:
+        return end
+    return max(end, phrase.right_edge.i + 1)
 
 
 def sentence_end(parsed, end: int) -> int:
@@ -466,9 +697,34 @@ def cut_at_next_cue(parsed, verb, start: int, end: int) -> int:
                 return j - 1
         if another_speakers_clause(token, start) or contrasting_clause(token, start):
             return token.left_edge.i
+        joint = second_attribution_after_comma(parsed, i, start)
+        if joint is not None:
+            return joint
         if trailing_participle(token, start, end):
             return i - 1
     return end
+
+
+_SUBJECT_TAGS = {"NN", "NNS", "NNP", "NNPS", "CD", "JJ", "JJR", "JJS", "DT", "PRP", "PRP$", "POS", "IN", "HYPH", "$"}
+
+
+def second_attribution_after_comma(parsed, i: int, start: int) -> int | None:
+    """"they were worried about the economy, and more than 4 in 10 said Trump would be best":
+    after a comma, a short subject and a finite verb of saying open a second attribution,
+    whatever the parse made of it. Returns where the first content stops, or None."""
+    verb = parsed[i]
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or not is_speech_lemma(verb.lemma_):
+        return None
+    j = i - 1
+    while j > start and i - j <= 7 and parsed[j].tag_ in _SUBJECT_TAGS and parsed[j].lower_ not in _RELATIVE:
+        j -= 1
+    if j == i - 1 or parsed[j].tag_ == "IN":
+        return None  # no subject of its own ("..., said Smith") or one inside a phrase
+    if parsed[j].dep_ == "cc" or parsed[j].tag_ == "CC":
+        j -= 1
+    if j <= start + 2 or parsed[j].text not in (",", ";"):
+        return None
+    return j
 
 
 def contrasting_clause(token, start: int) -> bool:
@@ -497,13 +753,20 @@ def another_speakers_clause(token, start: int) -> bool:
     a second attribution, not more of the first one's content."""
     if not is_cue(token) or token.dep_ not in ("advcl", "conj") or token.tag_ not in ("VBD", "VBZ", "VBP"):
         return False
-    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i and c.pos_ in ("PROPN", "NOUN", "PRON", "NUM")
-               and c.lower_ not in _RELATIVE for c in token.children):
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i and c.lower_ not in _RELATIVE for c in token.children):
         return False
     left = token.left_edge
     if token.dep_ == "advcl":
-        # "while"/"whereas" contrast two speakers; "after"/"until"/"if" clauses belong to the content
-        return left.i > start + 2 and left.lower_ in ("while", "whereas")
+        # "while"/"whereas" contrast two speakers, "when"/"after" another one's report sets the
+        # time; "until"/"if" clauses belong to the content
+        if left.i <= start + 2:
+            return False
+        if left.lower_ in ("while", "whereas"):
+            return True
+        # a named reporter in a time clause is a second source ("after the AP reported ...");
+        # a pronoun there is usually someone the content is about
+        return left.lower_ in ("when", "after", "as", "before") and token.lemma_ not in ("speak", "talk") \
+            and any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in token.children)
     before = token.doc[left.i - 1] if left.i > 0 else left
     return left.i > start + 2 and (before.dep_ == "cc" or before.text in (",", ";"))
 
@@ -530,19 +793,46 @@ def cleft(parsed, start: int) -> bool:
 
 
 def cut_trailing_aside(parsed, start: int, end: int) -> int:
-    """"... a Cruz win in Texas, which votes on March 1": a relative clause set off by a comma
-    at the end of indirect speech is the writer's aside, not part of what was said."""
+    """"... a Cruz win in Texas, which votes on March 1" / "... repeal the Hyde Amendment, a
+    longstanding federal provision that ...": a relative clause or an apposition set off by a
+    comma at the end of indirect speech is the writer's aside, not part of what was said."""
     for i in range(start + 3, end - 2):
-        if parsed[i].text != "," or parsed[i + 1].lower_ not in ("which", "who"):
+        if parsed[i].text != ",":
             continue
-        clause = parsed[i + 1].head
-        if clause.dep_ != "relcl" or clause.head.i >= i or clause.right_edge.i < end - 2:
-            continue
-        # "it's the leaders, ..., who insisted": a cleft's relative clause is the statement itself;
-        # an aside with commas of its own may carry the content on
-        if clause.head.dep_ != "attr" and not cleft(parsed, start) and not any(t.text == "," for t in parsed[i + 2:end]):
+        clause = trailing_relative_clause(parsed, i, end)
+        if clause is not None:
+            # "it's the leaders, ..., who insisted": a cleft's relative clause is the statement itself;
+            # an aside with commas of its own may carry the content on
+            if clause.head.dep_ != "attr" and not cleft(parsed, start) \
+                    and not any(t.text == "," for t in parsed[i + 2:end]):
+                return i
+        elif trailing_apposition(parsed, i, end):
             return i
     return end
+
+
+def trailing_relative_clause(parsed, comma: int, end: int):
+    """The relative clause opening after ``comma`` ("which"/"who"/"where") and running to
+    ``end``, attached to a word before the comma."""
+    if parsed[comma + 1].lower_ not in ("which", "who", "whom", "whose", "where"):
+        return None
+    clause = parsed[comma + 1]
+    while clause.dep_ != "relcl" and clause.head != clause and clause.head.i > comma:
+        clause = clause.head
+    if clause.dep_ != "relcl" or clause.head.i >= comma or clause.right_edge.i < end - 2:
+        return None
+    return clause
+
+
+def trailing_apposition(parsed, comma: int, end: int) -> bool:
+    """", a longstanding federal provision that ..." after a name: the writer's gloss on it."""
+    first = parsed[comma + 1]
+    if first.lower_ not in ("a", "an", "the") or first.head.dep_ != "appos":
+        return False
+    noun = first.head
+    if any(c.dep_ == "conj" for c in noun.children):
+        return False  # "on Israel, the Iranian deal and ...": a list, not a gloss
+    return noun.head.i < comma and noun.head.pos_ == "PROPN" and noun.right_edge.i >= end - 2
 
 
 _REPORTED_MODALS = {"would", "could", "might", "should", "will", "can", "may", "must"}
@@ -573,7 +863,11 @@ def reported_coordinate_clause(token, verb, comp) -> bool:
     parsed = token.doc
     left = subjects[0].left_edge.i
     joiners = parsed[comp.right_edge.i + 1:left]
-    return any(t.dep_ == "cc" for t in joiners) and any(t.text == "," for t in joiners) and len(joiners) <= 4
+    # "says there's a “long road ahead” but he feels confident ...": the speaker's own "he"
+    # carries the report on without a comma
+    own_pronoun = subjects[0].lower_ in ("he", "she", "they", "we", "i") and not is_cue(token)
+    return any(t.dep_ == "cc" for t in joiners) and (any(t.text == "," for t in joiners) or own_pronoun) \
+        and len(joiners) <= 4
 
 
 def second_predicate_of_speaker(token, verb) -> bool:
@@ -591,12 +885,28 @@ def second_predicate_of_speaker(token, verb) -> bool:
         return any(c.dep_ == "aux" and c.lower_ in support for c in token.children)
     if token.tag_ == "VBG" and verb.tag_ == "VBG":
         return True  # "calling Trump a “faker” and questioning how ..."
-    return token.tag_ == "VBN" and any(c.dep_ == "aux" for c in token.children)
+    # "... and has called ...": the perfect of the speaker's next act; "... and is being
+    # conducted by ..." (a passive) goes on with what was said
+    return token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children) \
+        and not any(c.dep_ == "auxpass" for c in token.children)
 
 
 def _quoted_share(quotes: QuoteIndex, s: int, e: int) -> float:
     covered = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in quotes.spans if qs < e and s < qe)
     return covered / max(1, e - s)
+
+
+def dangling(token) -> bool:
+    """"He crossed the border 30 years ago after, according to him, ...": words that stop on a
+    preposition or a conjunction are cut off by the source phrase; the claim is after it."""
+    return token.tag_ in ("IN", "CC", "DT", "TO", "WDT", "WRB") and token.lower_ not in ("that",)
+
+
+def demonstrative_claim(parsed, lo: int, according: int) -> bool:
+    """"That's according to ..." / "This is according to ...": a sentence that only sources
+    the claim before it."""
+    words = [t.lower_ for t in parsed[lo:according]]
+    return len(words) == 2 and words[0] in ("that", "this") and words[1] in ("’s", "'s", "is", "was")
 
 
 def according_to(doc: Doc, token, quotes: QuoteIndex) -> Quote | None:
@@ -623,12 +933,16 @@ def according_to(doc: Doc, token, quotes: QuoteIndex) -> Quote | None:
     before = trim_content(parsed, lo, token.i)
     after = trim_content(parsed, phrase_end, hi)
     # "Y, according to X" reports what comes before; "According to X, Y" what comes after
-    if before[1] - before[0] >= 4:
+    if before[1] - before[0] >= 4 and not dangling(parsed[before[1] - 1]):
         start, end = before
+    elif demonstrative_claim(parsed, lo, token.i):
+        # "That's according to fundraising reports": the "that" stands for the sentence before
+        start, end = lo, lo + 1
     else:
         start, end = after
-    if end - start < 4:
+    if end - start < 4 and not demonstrative_claim(parsed, lo, token.i):
         return None
+    start = after_dateline(parsed, start, end)
     s, e = parsed[start].idx, parsed[end - 1].idx + len(parsed[end - 1].text)
     if _quoted_share(quotes, s, e) > 0.6:
         return None
@@ -647,16 +961,19 @@ def direct_quote(doc: Doc, span: tuple[int, int], quotes: QuoteIndex, found: lis
     s, e = span
     content = doc.text[s:e]
     words = word_count(content)
-    if words == 0 or looks_like_title(content):
+    if words == 0:
         return None
     after = cue_after(doc, span)
+    if looks_like_title(content) and not one_word_answer(doc, span, after):
+        return None
     verb = after or cue_before(doc, span) or cue_in_colon_paragraph(doc, span)
     if verb is not None and after is None and second_half(doc, span, verb[0], found):
         return None
     if verb is not None:
-        if words < 2:
-            return None
         token, speaker = verb
+        if words < 2 and (speaker == "according" or partial_quote_lead(doc, token, s) is None) \
+                and not one_word_answer(doc, span, after):
+            return None  # a one-word quotation stands alone only inside what its verb reports
         if speaker == "according":
             to = doc.parsed[token.i + 1]
             pobj = [c for c in to.children if c.dep_ == "pobj"]
@@ -675,7 +992,7 @@ def direct_quote(doc: Doc, span: tuple[int, int], quotes: QuoteIndex, found: lis
     if words < 4:
         return None  # a scare quote or a title, not speech
     previous = continued_speaker(doc, span, found)
-    if previous is not None and continues_in_paragraph(doc, previous, span):
+    if previous is not None and continues_in_paragraph(doc, previous, span) and joins_closely(previous, span):
         # "“A,” X said. “B.”": one statement interrupted by its attribution; the quote
         # covers both parts (and the attribution between them)
         previous.end = e
@@ -691,6 +1008,13 @@ def direct_quote(doc: Doc, span: tuple[int, int], quotes: QuoteIndex, found: lis
     return None
 
 
+def one_word_answer(doc: Doc, span: tuple[int, int], after) -> bool:
+    """"“Denver,” he answered." / "“Really?” she asked.": a one-word quotation that opens its
+    sentence and closes with its own comma or mark, attributed right after, was said."""
+    s, e = span
+    return after is not None and doc.text[e - 1:e] in ",?!" and starts_sentence(doc.text, s)
+
+
 def second_half(doc: Doc, span: tuple[int, int], verb, found: list[Quote]) -> bool:
     """"“It is a good day for the country,” she said, “and a good day for ...”": the verb before
     this quotation attributed the quotation before it; both halves are one quote, which
@@ -703,10 +1027,19 @@ def second_half(doc: Doc, span: tuple[int, int], verb, found: list[Quote]) -> bo
         between = doc.text[previous.end:s]
         if "\n" in between or word_count(between) > 12 or re.search(r"[.!?]\s", doc.text[cue.end:s]):
             continue
+        if not joins_closely(previous, span):
+            continue
         previous.end = e
         previous.text = doc.text[previous.start:e]
         return True
     return False
+
+
+def joins_closely(previous: Quote, span: tuple[int, int]) -> bool:
+    """Two quotations read as one quote only when the words between them (the attribution and
+    the writer's asides) are no longer than the quoted words: a quote that is mostly the
+    writer's prose is not what the speaker said."""
+    return span[0] - previous.end <= (previous.end - previous.start) + (span[1] - span[0])
 
 
 def partial_quote_end(doc: Doc, verb, e: int) -> int:
@@ -739,8 +1072,9 @@ def partial_quote_lead(doc: Doc, verb, s: int) -> int | None:
         return None
     thats = [t for t in between if t.lower_ == "that" and (t.dep_ == "mark" or t.tag_ == "IN")]
     if thats:
+        # the "that" belongs to the reported clause, as in indirect speech
         first = thats[-1].i + 1
-        return doc.parsed[first].idx if doc.parsed[first].idx < open_mark else None
+        return thats[-1].idx if doc.parsed[first].idx < open_mark else None
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.idx < open_mark and not addressee(c)]
     if objects:
         return objects[0].left_edge.idx
@@ -877,6 +1211,13 @@ def _tokens_between(parsed, a: int, b: int):
     return list(span) if span is not None else []
 
 
+def written_words(token) -> bool:
+    """"“America is great!” read one banner" / "the sign reads “Hispanics 4 Trump”": next to a
+    quotation, "read" gives the words of a sign, a message or a letter."""
+    # the parser reads the inverted ",” read one banner" as an imperative with an object
+    return token.lemma_.lower() == "read" and token.pos_ == "VERB" and token.tag_ in ("VB", "VBD", "VBZ", "VBP")
+
+
 def cue_after(doc: Doc, span: tuple[int, int]):
     """",” he said." / ",” said Smith, the ..." / ",” Smith told reporters" / ".” Trump said."."""
     text = doc.text
@@ -894,12 +1235,22 @@ def cue_after(doc: Doc, span: tuple[int, int]):
     tokens = _tokens_between(parsed, close, min(limit, close + 200))
     if ended:
         return short_attribution_sentence(tokens)
+    if tail not in ",?!—–-…" and sentence_goes_on(tokens):
+        return None
     for k, token in enumerate(tokens[:_MAX_GAP_AFTER]):
         if token.text in (".", "!", "?") or token.text in "“\"" and k > 0:
             break
-        if is_cue(token) or is_phrasal_cue(token) or mistagged_cue(token, k):
+        if is_cue(token) or is_phrasal_cue(token) or mistagged_cue(token, k) or written_words(token):
             return token, None
     return cue_of_subject_after(tokens) or manner_of_speaking_after(tokens)
+
+
+def sentence_goes_on(tokens) -> bool:
+    """"calling Obama an “ignorant baboon” and tweeting a photo": a quotation closed with no
+    punctuation of its own, followed by a conjunction or a preposition, sits inside the
+    writer's sentence; a verb further on is not its attribution (",” he said" needs none)."""
+    first = next((t for t in tokens[:2] if not t.is_space and t.text not in QUOTE_MARKS), None)
+    return first is not None and (first.pos_ in ("CCONJ", "ADP", "SCONJ", "PART") or first.tag_ in ("IN", "TO", "CC"))
 
 
 def mistagged_that_clause(doc: Doc, token, quotes: QuoteIndex) -> Quote | None:
@@ -958,17 +1309,6 @@ def manner_of_speaking_after(tokens):
                 return verb, None
             return None
     return None
-    first, second = words[0], words[1]
-    if first.pos_ == "VERB" and first.tag_ in ("VBD", "VBZ") and is_speaking_subject(second) and second.dep_ in ("nsubj", "dobj", "attr"):
-        return first, None  # inverted: "beamed Donald Hartley"
-    if is_speaking_subject(first) and second.pos_ == "VERB" and second.tag_ in ("VBD", "VBZ") and first.head == second:
-        return second, None  # "Trump shot back", "she smiled"
-    if first.ent_type_ == "PERSON" and first.ent_iob_ == "B":
-        # a full name: "Donald Hartley grinned"
-        rest = [t for t in words[1:4] if t.ent_iob_ != "I"]
-        if rest and rest[0].pos_ == "VERB" and rest[0].tag_ in ("VBD", "VBZ") and any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in rest[0].children):
-            return rest[0], None
-    return None
 
 
 def short_attribution_sentence(tokens):
@@ -1019,7 +1359,7 @@ def cue_before(doc: Doc, span: tuple[int, int]):
             break
         if token.lower_ == "according" and token.i + 1 < len(parsed) and parsed[token.i + 1].lower_ == "to":
             return token, "according"
-        if is_cue(token):
+        if is_cue(token) or written_words(token) and open_mark - (token.idx + len(token.text)) <= 3:
             between = text[token.idx + len(token.text):open_mark]
             words = word_count(between)
             # the verb must introduce the quotation, not a clause that ends before it
@@ -1070,11 +1410,24 @@ def last_of_name(token):
 def governing_person(verb):
     """"Trump ... leaned in and boomed: ...": when the parse gives the verb no subject, the
     person or pronoun that is the subject of a verb governing it."""
-    subject = clause_subject(verb)
+    subject = clause_subject(verb) or subject_of_clause_before(verb)
     if subject is None or subject.sent != verb.sent:
         return None
-    if subject.ent_type_ == "PERSON" or subject.lower_ in _SPEAKER_PRONOUNS or subject.pos_ == "PROPN" and subject.ent_type_ == "":
+    # the small model often tags a surname alone as a place ("Kasich" GPE): any proper name will do
+    if subject.ent_type_ == "PERSON" or subject.lower_ in _SPEAKER_PRONOUNS or subject.pos_ == "PROPN" \
+            and subject.ent_type_ in ("", "GPE", "ORG", "NORP"):
         return subject
+    return None
+
+
+def subject_of_clause_before(verb):
+    """"Kasich offered the man a job, then says he'll welcome advice": the parser made the
+    first clause the complement of the second; its subject is the one who says."""
+    for child in verb.children:
+        if child.i < verb.i and child.dep_ in ("ccomp", "conj"):
+            subjects = [c for c in child.children if c.dep_ == "nsubj"]
+            if subjects:
+                return subjects[0]
     return None
 
 
@@ -1182,6 +1535,8 @@ def subject_of(verb):
             if token.dep_ == "relcl":
                 return token.head
             token = token.head
+            if token.dep_ == "prep" and token.head != token and token.head.pos_ in ("VERB", "AUX"):
+                token = token.head  # "After saying he was nervous, the man ...": the clause's subject
             continue
         break
     # "said Smith": an inverted subject is sometimes parsed as an object
@@ -1318,6 +1673,20 @@ def speaker_phrase(subject):
     return span.start_char, span.end_char
 
 
+# verbs whose passive subject is the one spoken to: "the actress was asked if ..."
+_ADDRESS_CUES = {"ask", "tell", "urge", "inform", "advise", "warn", "assure", "remind", "question", "promise"}
+
+
+def addressed_subject(subject, verb) -> bool:
+    """"She was asked whether ...": the subject of a passive verb of addressing was spoken to."""
+    return subject.dep_ == "nsubjpass" and subject.head == verb and verb.lemma_.lower() in _ADDRESS_CUES
+
+
+def agent_of(verb):
+    """The "by" phrase of a passive verb: "was asked by reporters" -> reporters."""
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
 def make_quote(doc: Doc, s: int, e: int, verb, *, direct: bool, quotes: QuoteIndex, speaker_token=None,
                cue: str | None = None, cue_end: int | None = None) -> Quote:
     text = doc.text
@@ -1329,6 +1698,8 @@ def make_quote(doc: Doc, s: int, e: int, verb, *, direct: bool, quotes: QuoteInd
         subject = person_next_to_cue(doc, verb, s, e)
     if subject is None and speaker_token is None and not asked_participle(verb):
         subject = governing_person(verb)
+    if speaker_token is None and subject is not None and addressed_subject(subject, verb):
+        subject = agent_of(verb)
     if subject is not None and misparsed_subject(doc, subject, verb):
         subject = named_subject_before(doc, verb)
     speaker_id = speaker_name = None
@@ -1392,7 +1763,9 @@ def channel_near(doc: Doc, verb, s: int, e: int) -> str | None:
     if last is not None and len(last):
         hi = max(hi, last[-1].sent.end_char)
     best = None
-    for lo_, hi_ in ((lo, s), (e, hi)):
+    # "said in a radio interview that ...": the channel ends where the reported clause's "that" starts
+    before_end = s + 4 if text[s:s + 5].lower() == "that " else s
+    for lo_, hi_ in ((lo, before_end), (e, hi)):
         if hi_ <= lo_:
             continue
         for match in CHANNEL.finditer(text, lo_, hi_):
@@ -1401,6 +1774,28 @@ def channel_near(doc: Doc, verb, s: int, e: int) -> str | None:
                 if best is None or distance < best[0]:
                     best = (distance, match.group(0).strip())
     return best[1] if best else None
+
+
+def join_unattributed_paragraphs(doc: Doc, found: list[Quote]) -> list[Quote]:
+    """"“Not only can she win in November ...” / “She may be the only one,” Roe said.": a
+    paragraph that is nothing but a quotation with no speaker, followed by a paragraph that
+    opens with the attributed rest of it, is one statement; the quote covers both."""
+    text = doc.text
+    ordered = sorted(found, key=lambda q: q.start)
+    dropped: set[int] = set()
+    for k, quote in enumerate(ordered[:-1]):
+        if quote.speaker is not None or quote.speaker_name is not None or not quote.direct:
+            continue
+        following = ordered[k + 1]
+        if not following.direct or following.speaker_name is None and following.speaker is None:
+            continue
+        between = text[quote.end:following.start]
+        if between.count("\n") < 1 or between.strip(" \n\t.,”\"“") or "\n\n\n" in between.replace(" ", ""):
+            continue
+        following.start = quote.start
+        following.text = text[following.start:following.end]
+        dropped.add(id(quote))
+    return [q for q in found if id(q) not in dropped]
 
 
 def deduplicate(found: list[Quote]) -> list[Quote]:
