@@ -1081,7 +1081,12 @@ def _actors_for(doc: Doc, toks: list["Token"]) -> list[Actor]:
     out: list[Actor] = []
     for tok in toks:
         shared = None
-        for k, member in enumerate(_conj_expand(tok)):
+        members = _conj_expand(tok)
+        spread = actor_mod.distribute_over_places(doc, members) if len(members) > 1 else None
+        if spread:  # "lawmakers and officials in Fornost and Gondor"
+            out.extend(spread)
+            continue
+        for k, member in enumerate(members):
             found = actor_mod.resolve(doc, member)
             if k == 0:
                 shared = _modifier_country(member)

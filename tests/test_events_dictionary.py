@@ -1,0 +1,81 @@
+"""PETRARCH-format dictionaries (``--actors``) and the actor logic around them: stems,
+agents, compound actors, places shared by several sector nouns. Invented actors
+(Valdoria, Kestria, Norvane) and real countries; the real spaCy pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+import dateline
+from dateline.events import dictionary as petr
+
+ACTORS = """# invented actor dictionary
+VALDORIA [VAL]
++VALDORIAN
+KESTRIA  [KES]
+NORVANE_  [NOR]
+THE_VA  [VAXEDU]   # a short stem: must not swallow "Valdoria"
+KUWAIT  [KUW]
+"""
+AGENTS = """GOVERNMENT  [~GOV]
+LAWMAKER  [~LEG]
+OFFICIAL  [~GOV]
+PRESIDENT  [~GOV]
+SOLDIER  [~MIL]
+"""
+
+
+@pytest.fixture()
+def dicts(tmp_path):
+    a = tmp_path / "actors.txt"
+    a.write_text(ACTORS)
+    g = tmp_path / "agents.txt"
+    g.write_text(AGENTS)
+    return str(a), str(g)
+
+
+def _triples(text, dicts, published="2001-05-02"):
+    art = dateline.process(text, published=published, actors=dicts)
+    for e in art.events:  # every span says what it points at
+        assert art.text[e.trigger.start:e.trigger.end] == e.trigger.text
+    return {(e.source.code if e.source else None, e.target.code if e.target else None, e.action.cameo[:2])
+            for e in art.events}
+
+
+def test_stem_match_takes_only_plural_and_possessive_endings(dicts):
+    d = petr.load(dicts)
+    words = "THE VALDORIA GOVERNMENT".split()
+    assert d.match_actor(words, 0) is None  # "THE VA" is not a stem of "VALDORIA"
+    assert d.match_actor(words, 1).words == ("VALDORIA",)
+    assert d.match_actor(["KESTRIAS"], 0).words == ("KESTRIA",)
+    assert d.match_actor(["NORVANES"], 0) is None  # trailing "_": whole word only
+
+
+def test_short_entry_does_not_swallow_a_longer_name(dicts):
+    triples = _triples("The Valdoria government criticized Kestria on Monday.", dicts)
+    assert ("VALGOV", "KES", "11") in triples
+
+
+def test_agents_distribute_over_places_and_nouns(dicts):
+    triples = _triples("Lawmakers and officials in Valdoria and Kestria criticized Norvane on Monday.", dicts)
+    sources = {s for s, t, c in triples if t == "NOR" and c == "11"}
+    assert sources == {"VALLEG", "VALGOV", "KESLEG", "KESGOV"}
+
+
+def test_places_distribute_without_a_dictionary():
+    art = dateline.process("Police and soldiers from Mali attacked a rebel camp on Sunday.", published="2012-03-04")
+    sources = {e.source.code for e in art.events if e.action.cameo[:2] == "19" and e.source}
+    assert sources == {"MLICOP", "MLIMIL"}
+
+
+def test_a_noun_with_its_own_country_is_not_spread(dicts):
+    art = dateline.process("The president of France and Germany's chancellor met in Berlin on Friday.",
+                           published="2012-03-04")
+    pairs = {(e.source.code, e.target.code) for e in art.events if e.source and e.target}
+    assert ("FRAGOV", "DEUGOV") in pairs and ("DEUGOV", "DEUGOV") not in pairs
+
+
+def test_agent_only_phrase_keeps_the_country_the_text_gives(dicts):
+    # the user's dictionary has an agents entry for PRESIDENT but no actor for Egypt
+    triples = _triples("Egyptian President Hosni Mubarak criticized Kestria on Monday.", dicts)
+    assert ("EGYGOV", "KES", "11") in triples
