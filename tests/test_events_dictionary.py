@@ -79,3 +79,36 @@ def test_agent_only_phrase_keeps_the_country_the_text_gives(dicts):
     # the user's dictionary has an agents entry for PRESIDENT but no actor for Egypt
     triples = _triples("Egyptian President Hosni Mubarak criticized Kestria on Monday.", dicts)
     assert ("EGYGOV", "KES", "11") in triples
+
+
+# ---------------------------------------------------------------- verbs and arguments
+def _codes(text, published="2012-03-04"):
+    art = dateline.process(text, published=published)
+    return {(e.source.code if e.source else None, e.target.code if e.target else None, e.action.cameo)
+            for e in art.events}
+
+
+def test_artillery_fire_is_heavy_weapons_and_rifle_fire_small_arms():
+    assert ("PRK", "KOR", "194") in _codes("North Korea fired two artillery shells at Seoul on Thursday.")
+    assert any(c == "193" for s, t, c in _codes("Syrian soldiers fired on protesters in Homs on Friday."))
+
+
+def test_money_is_aid_and_never_the_target():
+    codes = _codes("Switzerland gave 10 million Swiss francs to Kenya on Monday.")
+    assert ("CHE", "KEN", "070") in codes
+    assert not any(t == "CHE" for s, t, c in codes)
+
+
+def test_waging_war_is_force_and_a_vow_to_wage_it_a_threat():
+    codes = _codes("The rebels vowed on Thursday to wage war on the government of Mali.")
+    assert any(c.startswith("13") and t == "MLIGOV" for s, t, c in codes)
+
+
+def test_leaving_for_a_capital_is_a_visit():
+    codes = _codes("The Turkish foreign minister left for Moscow on Monday for talks.")
+    assert ("TURGOV", "RUS", "042") in codes
+
+
+def test_pronoun_under_indicate_is_the_indicator():
+    codes = _codes("Ethiopia indicated it deplored the Libyan raid on Sudan.")
+    assert any(s == "ETH" and c.startswith("11") for s, t, c in codes)

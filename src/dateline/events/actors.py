@@ -518,7 +518,8 @@ def distribute_over_places(doc: Doc, members: list["Token"]) -> list[Actor] | No
 
 
 SPEECH_LEMMAS = {"say", "tell", "announce", "state", "add", "claim", "report", "insist", "declare", "reveal",
-                 "warn", "threaten", "vow", "pledge", "promise", "believe", "note", "confirm", "deny"}
+                 "warn", "threaten", "vow", "pledge", "promise", "believe", "note", "confirm", "deny",
+                 "indicate", "signal", "suggest", "acknowledge", "admit"}
 
 
 FIRST_PERSON = {"we", "i", "us", "our", "my", "me"}

@@ -163,6 +163,8 @@ def _object_words(obj: "Token | None") -> set[str]:
     if obj is None:
         return set()
     words = {obj.lemma_.lower(), obj.lower_}
+    if obj.ent_type_ == "MONEY":  # "gave 10 million Swiss francs": an amount of money, in any currency
+        words.add("money")
     words |= {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
     for c in obj.children:  # "a grant of 580 million shillings", "a state of emergency"
         # "sent $250 million in military aid": an amount's "in" phrase says what was given
@@ -811,6 +813,8 @@ def verb_args(v: "Token", code: str = "") -> Args:
             args.theme = obj
             if event_noun:  # "condemned the Indian air strike": aimed at the strike's doer
                 args.targets.extend(noun_args(obj, own_only=True).sources)
+        elif obj.ent_type_ in NON_ACTOR_ENTS:
+            pass  # "gave 10 million Swiss francs to Kenya": the money is no actor, whatever its adjective
         else:
             args.targets.append(obj)
     _prep_targets(v, args, skip={"by"})
