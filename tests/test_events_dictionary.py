@@ -112,3 +112,14 @@ def test_leaving_for_a_capital_is_a_visit():
 def test_pronoun_under_indicate_is_the_indicator():
     codes = _codes("Ethiopia indicated it deplored the Libyan raid on Sudan.")
     assert any(s == "ETH" and c.startswith("11") for s, t, c in codes)
+
+
+def test_mislemmatized_verb_with_particle_read_as_preposition():
+    # the tagger lemmatizes "cordoned" as "cordone" and reads "off" as a preposition
+    codes = _codes("Turkish troops cordoned off the roads leading to the Syrian town of Afrin on Monday.")
+    assert ("TURMIL", "SYR", "191") in codes
+
+
+def test_route_leading_into_a_place_names_the_target_with_a_dictionary(dicts):
+    triples = _triples("Soldiers from Valdoria have sealed off the roads leading into Kestria.", dicts)
+    assert ("VALMIL", "KES", "19") in triples

@@ -138,9 +138,40 @@ def _up_to_object(tok: "Token") -> "Token | None":
     return None
 
 
+def _particle_object(tok: "Token") -> "Token | None":
+    """"cordoned off the roads", "shut down the border": the parse may read the particle
+    right after the verb as a preposition; its object is the verb's object."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in VERB_PARTICLES:
+            return next(iter(_pobjs(c)), None)
+    return None
+
+
+VERB_PARTICLES = {"off", "down", "up"}
+
+
 def _direct_object(tok: "Token") -> "Token | None":
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
-    return obj if obj is not None else _up_to_object(tok)
+    if obj is None:
+        obj = _up_to_object(tok)
+    return obj if obj is not None else _particle_object(tok)
+
+
+def _verb_lemma(tok: "Token", verbs: dict) -> str:
+    """The lexicon's lemma for a verb; where the tagger's lemma is not one ("cordoned" read
+    as "cordone"), the surface form less its inflection ("cordon")."""
+    lemma = tok.lemma_.lower()
+    if lemma in verbs:
+        return lemma
+    word = tok.lower_
+    for ending in ("ed", "ing", "es", "s", "d"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[:-len(ending)]
+            if stem in verbs:
+                return stem
+            if len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in verbs:  # "shelled" is fine, "stopped"
+                return stem[:-1]
+    return lemma
 
 
 def _object(tok: "Token") -> "Token | None":
@@ -241,6 +272,8 @@ def find_triggers(sent: "SpacySpan") -> list[Trigger]:
             triggers.append(Trigger(tok, Rule("verb", lemma, code), {act.i}))
             skip.add(act.i)
             continue
+        if tok.pos_ == "VERB":
+            lemma = _verb_lemma(tok, lex.verbs)
         if tok.pos_ == "VERB" and lemma in lex.verbs and not _commands_violence(tok):
             hit = _verb_rule(tok, lex.verbs[lemma])
             if hit:
@@ -1307,8 +1340,16 @@ def _reacts_to_unnamed(p: _Pending) -> bool:
 def _occupants(toks: list["Token"]) -> list["Token"]:
     """"A camp for Congolese refugees was attacked", "the offices of the newspaper were
     raided": a place attacked stands for the people it belongs to."""
-    return [g for tok in toks for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
-            for g in _pobjs(c)]
+    out = [g for tok in toks for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+           for g in _pobjs(c)]
+    # "cordoned off the roads leading into Gaza": a route stands for the place it leads to
+    out += [g for tok in toks for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in ROUTE_VERBS
+            for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "into", "toward", "towards")
+            for g in _pobjs(p)]
+    return out
+
+
+ROUTE_VERBS = {"lead", "go", "run", "connect", "link"}
 
 
 AIMED_PREPS = ("against", "on", "into", "in", "inside", "across", "over")
