@@ -123,3 +123,25 @@ def test_mislemmatized_verb_with_particle_read_as_preposition():
 def test_route_leading_into_a_place_names_the_target_with_a_dictionary(dicts):
     triples = _triples("Soldiers from Valdoria have sealed off the roads leading into Kestria.", dicts)
     assert ("VALMIL", "KES", "19") in triples
+
+
+# ---------------------------------------------------------------- negation and roles
+def test_neither_nor_negates_the_act():
+    art = dateline.process("Neither France nor Germany boycotted the summit in Moscow on Monday.",
+                           published="2012-03-04")
+    boycotts = [e for e in art.events if e.action.cameo.startswith("14")]
+    assert boycotts and all(e.modality == "negated" for e in boycotts)
+    # the boycotted summit is not a meeting of the two, nor a meeting of nobody in Moscow
+    assert not [e for e in art.events if e.action.cameo.startswith("04")]
+
+
+def test_ing_clause_is_done_by_the_noun_it_modifies():
+    art = dateline.process("Egypt boycotted a rally supporting the Syrian government on Friday.",
+                           published="2012-03-04")
+    support = [e for e in art.events if e.action.cameo.startswith("05")]
+    assert support and all(e.source is None or e.source.country != "EGY" for e in support)
+    # a statement says what its author says
+    art = dateline.process("The Kurdistan Workers' Party issued a declaration demanding that the Turkish "
+                           "government release prisoners.", published="2012-03-04")
+    demands = [e for e in art.events if e.action.plover == "REQUEST"]
+    assert demands and demands[0].source is not None and demands[0].target.country == "TUR"

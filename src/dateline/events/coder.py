@@ -457,7 +457,17 @@ def _has_future(tok: "Token") -> bool:
 
 
 def _negated(tok: "Token") -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never",)) for c in tok.children)
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never",)) for c in tok.children) or (
+        _neither_subject(tok))
+
+
+def _neither_subject(tok: "Token") -> bool:
+    """"Neither France nor Germany boycotted the summit": the subject's "neither" negates."""
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ in ("preconj", "det") and g.lower_ == "neither"
+                                                     for g in c.children):
+            return True
+    return False
 
 
 def _conditional(tok: "Token") -> bool:
@@ -673,6 +683,8 @@ def _subject(v: "Token", depth: int = 0) -> tuple["Token | None", bool]:
         return head, False
     if v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         # "Militants loyal to ...", "soldiers armed with": the noun itself does it
+        if v.tag_ == "VBG" and _acting_noun(head):
+            return head, False  # "boycotted the parade supporting Gondor": the parade supports
         if v.tag_ in ("VBG", "VBN") or head.lemma_.lower() in lexicon().governors:
             return _subject_of_noun_head(head, depth + 1)
         return None, False
@@ -683,7 +695,9 @@ def _subject(v: "Token", depth: int = 0) -> tuple["Token | None", bool]:
 
 # roots of verbs that comment on or answer an act ("condemned the attack", "welcomed the
 # deal", "rejected the offer"): their subject is not the one who did the act
-REACTION_ROOTS = ("01", "02", "05", "09", "10", "11", "12", "13")
+# "boycotted the summit", "protested the killing", "suspended the talks": acts on another
+# event, whose parties the subject of these verbs is not
+REACTION_ROOTS = ("01", "02", "05", "09", "10", "11", "12", "13", "14", "16")
 
 
 # verbs whose subject commands an act and is coded as its doer: "ordered the killing of the
@@ -730,6 +744,22 @@ def _reason_doer(tok: "Token") -> "Token | None":
     if obj is None and _is_passive(verb):  # "Egypt was criticized for jailing journalists"
         obj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     return obj
+
+
+def _acting_noun(noun: "Token") -> bool:
+    """Can a noun be the doer of the "-ing" clause that modifies it ("troops firing on
+    protesters", "a rally supporting the president")? Not a plan, effort or intention,
+    whose doer is the one who has it ("efforts aimed at", "his intention to")."""
+    lemma = noun.lemma_.lower()
+    return not (lemma in lexicon().governors or lemma in EFFORT_NOUNS or noun.lower_ in EFFORT_NOUNS
+                or lemma in actor_mod.ABSTRACT_HEADS or lemma in PROPOSAL_NOUNS or lemma in STATEMENT_NOUNS)
+
+
+# "issued a declaration demanding ...": a text says what its author says
+STATEMENT_NOUNS = {"statement", "declaration", "letter", "message", "communique", "communiqué", "resolution",
+                   "report", "petition", "note", "document", "memo", "memorandum", "motion", "bill", "law",
+                   "decree", "order", "speech", "article", "editorial", "broadcast", "video", "tape", "recording",
+                   "announcement", "ruling", "verdict", "decision", "measure", "legislation", "text", "notice"}
 
 
 def _subject_of_noun_head(noun: "Token", depth: int) -> tuple["Token | None", bool]:
@@ -1504,7 +1534,8 @@ def annotate_events(doc: Doc) -> list[Event]:
                               if c.dep_ == "nsubj" and c.i in by_token), None)
                 place = _pick_place(doc, cause, sent) if cause is not None else None
             if not pairs:
-                if place is None or not place.country or doc.actor_dictionary is not None:
+                # a meeting or an aid delivery with nobody named is nobody's event; a riot is the place's
+                if place is None or not place.country or doc.actor_dictionary is not None or not _home_default(p.code):
                     continue
                 # "Prisoners rioted at a jail in Ecuador": who is not said, where is
                 pairs = [(None, _country_actor(place.country, place.name))]
