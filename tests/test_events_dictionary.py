@@ -145,3 +145,34 @@ def test_ing_clause_is_done_by_the_noun_it_modifies():
                            "government release prisoners.", published="2012-03-04")
     demands = [e for e in art.events if e.action.plover == "REQUEST"]
     assert demands and demands[0].source is not None and demands[0].target.country == "TUR"
+
+
+def test_ethnic_group_takes_the_country_it_lives_in():
+    art = dateline.process("About 200 ethnic Hungarians demonstrated on Tuesday in Romania against the new "
+                           "language law.", published="2012-03-04")
+    protests = [e for e in art.events if e.action.cameo.startswith("14")]
+    assert protests and protests[0].source.country == "ROU"
+
+
+def test_vowing_not_to_cooperate_is_a_refusal():
+    codes = _codes("Israel vowed on Sunday not to return the Golan Heights to Syria.")
+    assert any(s == "ISR" and t == "SYR" and c.startswith("12") for s, t, c in codes)
+    codes = _codes("Israel vowed on Sunday to return the Golan Heights to Syria.")
+    assert any(s == "ISR" and t == "SYR" and c.startswith("03") for s, t, c in codes)
+
+
+def test_threat_is_aimed_at_the_subject_of_its_condition():
+    codes = _codes("Russia threatened to stop negotiations on missiles if the United States deploys "
+                   "new weapons in Poland.")
+    assert ("RUS", "USA", "134") in codes
+
+
+def test_demand_noun_targets_the_subject_of_its_that_clause():
+    codes = _codes("The International Labour Organization reiterated its demand today that Israel ease "
+                   "restrictions on Palestinian workers.")
+    assert any(t == "ISR" and c.startswith("10") for s, t, c in codes)
+
+
+def test_stopping_talks_and_freezing_aid_reduce_relations():
+    assert ("SDNREB", "SDNGOV", "164") in _codes("The rebels broke off talks with the government of Sudan on Monday.")
+    assert ("USA", "EGY", "162") in _codes("The United States froze aid to Egypt on Friday.")

@@ -169,6 +169,9 @@ def _countries_in(tokens: list["Token"]) -> list[str]:
             words = " ".join(t.text for t in tokens[i:i + n])
             word = countries.lookup(words)
             if word and word.kind in ("name", "alias", "demonym", "metonym", "capital"):
+                if word.kind == "demonym" and _ethnic(tokens[i]):
+                    hit = ("", n)  # "ethnic Albanians in Serbia": a people, not a nation's citizens
+                    break
                 hit = (word.iso3, n)
                 break
             state = countries.state_country(words)
@@ -176,12 +179,19 @@ def _countries_in(tokens: list["Token"]) -> list[str]:
                 hit = (state, n)
                 break
         if hit:
-            if hit[0] not in found:
+            if hit[0] and hit[0] not in found:
                 found.append(hit[0])
             i += hit[1]
         else:
             i += 1
     return found
+
+
+def _ethnic(tok: "Token") -> bool:
+    """Is a nationality word marked as an ethnic group ("ethnic Albanians", "ethnic Russian
+    separatists")? CAMEO codes such groups by the country they live in."""
+    doc = tok.doc
+    return tok.i > 0 and doc[tok.i - 1].lower_ in ("ethnic", "ethnically")
 
 
 def _groups_in(tokens: list["Token"]):
@@ -416,6 +426,10 @@ def infer(doc: Doc, head: "Token", tokens: list["Token"]) -> list[Actor]:
     # entity stage: an entity mention at the head (or an apposition's head)
     # (only the head's own name parts: "officials from the United States and Mexico" is not
     # the entity "United States" alone)
+    if any(_ethnic(t) for t in tokens if t.i <= head.i):
+        # "ethnic Albanians": a people living somewhere; the place or the story gives the country
+        sectors = _head_sector(head, tokens)
+        return [Actor(name=name, country=None, code=sectors[0] if sectors else "CVL", sectors=sectors[:1] or ["CVL"])]
     candidates = [head] + [t for t in tokens if t.dep_ in ("appos", "compound") and t.pos_ == "PROPN"
                            and t.head.i == head.i]
     for tok in candidates:

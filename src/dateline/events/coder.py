@@ -542,7 +542,7 @@ def governor_chain(tok: "Token") -> Chain:
     chain.hypothetical = _conditional(tok)
     for _ in range(6):
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             break
         dep = cur.dep_
         hl = head.lemma_.lower()
@@ -590,6 +590,9 @@ def governor_chain(tok: "Token") -> Chain:
 
 
 # codes for an action under a governor
+COOPERATIVE_ROOTS = ("03", "04", "05", "06", "07", "08")
+
+
 def intent_code(code: str) -> str:
     root = code[:2]
     if code.startswith("087") or code == "0873":
@@ -666,7 +669,7 @@ def _subject(v: "Token", depth: int = 0) -> tuple["Token | None", bool]:
                         return g, True
         return None, False
     head = v.head
-    if head is v:
+    if head.i == v.i:
         return None, False
     doer = _reason_doer(v)
     if doer is not None:
@@ -924,6 +927,8 @@ def noun_args(n: "Token", own_only: bool = False) -> Args:
                 _prep_targets(doer, args, skip={"of", "by", "for", "in", "with", "at"})
     skip = {"by"} | ({"of"} if lemma in INTRANSITIVE_NOUNS else set()) | ({"from"} if lemma in PROPOSAL_NOUNS else set())
     _prep_targets(n, args, skip=skip)
+    if not args.targets and lemma in PROPOSAL_NOUNS:
+        args.targets.extend(_clause_subjects(n))
     if args.targets and args.targets[0] in args.sources:
         args.targets = args.targets[1:]
     head = n.head
@@ -942,7 +947,7 @@ def noun_args(n: "Token", own_only: bool = False) -> Args:
     # a raid" is the killers' raid)
     reason = reason or (n.dep_ == "pobj" and head.lower_ == "during"
                         and any(r.cameo[:2] == "14" for r in lexicon().nouns.get(lemma, [])))
-    if not args.sources and n.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and head is not n and not reason:
+    if not args.sources and n.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and head.i != n.i and not reason:
         verb = head if n.dep_ != "pobj" else head.head
         if n.dep_ == "pobj" and head.lower_ == "of" and verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "attr"):
             verb = verb.head  # "held a fifth round of talks": the talks are the holders'
@@ -1070,6 +1075,11 @@ def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
                 continue
             if gov.i in by_index or kind in ("intent", "threat", "refuse", "demand", "appeal"):
                 silenced.add(gov.i)
+            if kind in ("intent", "threat") and _negated(trig.token) and trig.rule.cameo[:2] in COOPERATIVE_ROOTS:
+                # "vowed not to return the Golan Heights", "pledged never to negotiate": a refusal
+                code = refuse_code(trig.rule.cameo)
+                chain.negated = chain.planned = False
+                continue
             if kind == "intent":
                 code = intent_code(code)
                 intended = code.startswith("03")
@@ -1135,6 +1145,8 @@ def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
             args.targets = named + [t for t in args.targets if t not in named]
         sources = source_override or args.sources
         targets = target_override or args.targets
+        if code.startswith("13"):  # after any target the act itself names ("stop talks on missiles")
+            targets = list(targets) + [t for t in _condition_subjects(trig.token, chain) if t not in targets]
         if not sources and chain.governors:
             gov = chain.governors[-1][0]
             subj, _ = _subject(gov) if gov.pos_ in ("VERB", "AUX", "ADJ") else _subject_of_noun_head(gov, 0)
@@ -1142,6 +1154,39 @@ def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
                 sources = [subj]
         pending.append(_Pending(trig, code, chain, _modality(chain, intended), sources, targets, args))
     return [p for p in pending if p.trigger.token.i not in silenced]
+
+
+def _clause_subjects(noun: "Token") -> list["Token"]:
+    """"its demand that Israel ease restrictions", "a call for Syria to withdraw": the one
+    asked is the subject of the clause that says what is asked."""
+    out = []
+    clauses = list(noun.children)
+    if noun.dep_ in ("dobj", "obj"):  # "reiterated its demand today that ...": the parse hangs it on the verb
+        clauses += [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    for c in clauses:
+        if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos_ != "PRON":
+                out.append(subj)
+    return out
+
+
+def _condition_subjects(tok: "Token", chain: Chain) -> list["Token"]:
+    """"threatened to stop negotiations if the United States goes ahead": a threat with no
+    one named is aimed at whoever the condition is about, the subject of its if/unless clause."""
+    cur = tok
+    top = chain.top.i if chain.top is not None else tok.i
+    for _ in range(8):
+        for c in cur.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.pos_ != "PRON":
+                    return [subj]
+        if cur.i == top or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return []
 
 
 def _actors_for(doc: Doc, toks: list["Token"]) -> list[Actor]:
