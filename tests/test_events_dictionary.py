@@ -176,3 +176,16 @@ def test_demand_noun_targets_the_subject_of_its_that_clause():
 def test_stopping_talks_and_freezing_aid_reduce_relations():
     assert ("SDNREB", "SDNGOV", "164") in _codes("The rebels broke off talks with the government of Sudan on Monday.")
     assert ("USA", "EGY", "162") in _codes("The United States froze aid to Egypt on Friday.")
+
+
+def test_attack_named_as_the_means_is_the_same_event():
+    art = dateline.process("Rebel fighters wounded two Malian soldiers in a bomb attack on Thursday.",
+                           published="2012-03-04")
+    violent = [e for e in art.events if e.action.cameo[:2] in ("18", "19")]
+    assert len(violent) == 1 and violent[0].target.code == "MLIMIL"
+    # passive: the attack's "by" phrase names who wounded them
+    art = dateline.process("Three Afghan policemen were wounded in an attack by Taliban fighters in Kandahar.",
+                           published="2012-03-04")
+    wounding = [e for e in art.events if e.action.cameo.startswith("18")]
+    assert wounding and wounding[0].source is not None and "Taliban" in wounding[0].source.name
+    assert wounding[0].target.code == "AFGCOP"

@@ -237,6 +237,32 @@ def _noun_rule(tok: "Token", rules: list[Rule]) -> Rule | None:
     return None
 
 
+def _means_of_violence(tok: "Token", verb: Trigger, rule: Rule) -> bool:
+    """"Guerrillas wounded two soldiers in a bomb attack": the attack is how the wounding was
+    done, one event, when the verb says who did it (a passive "were killed in an attack by
+    rebels" leaves the attack to say who)."""
+    return (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "with")
+            and verb.rule.cameo[:2] in VIOLENT_ROOTS[1:] and rule.cameo[:2] in VIOLENT_ROOTS[1:]
+            and (any(c.dep_ == "nsubj" for c in verb.token.children)
+                 or (_is_passive(verb.token) and _means_agent(verb.token) is not None)))
+
+
+def _means_agent(verb: "Token") -> "Token | None":
+    """"were killed in a bomb attack by rebels": a passive verb with no "by" of its own
+    takes the doer of the attack it happened in."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "during"):
+            for noun in _pobjs(prep):
+                for c in noun.children:
+                    if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+                        doers = _pobjs(c)
+                        if doers:
+                            return doers[0]
+    return None
+
+
 def _restates_verb(tok: "Token", rule: Rule, triggers: list[Trigger]) -> bool:
     """"signed an agreement", "condemned the attack"? The first is one event: a noun whose
     verb is a trigger of the same CAMEO root only repeats it."""
@@ -249,6 +275,8 @@ def _restates_verb(tok: "Token", rule: Rule, triggers: list[Trigger]) -> bool:
         if t.token.i != head.i:
             continue
         if t.rule.cameo[:2] == rule.cameo[:2]:
+            return True
+        if _means_of_violence(tok, t, rule):
             return True
         # "eased the curfew", "lifted sanctions": the thing acted on, not an event of its own;
         # "rejected an appeal", "accepted the offer": the proposal answered, not made here
@@ -863,6 +891,8 @@ def _nested_between(tok: "Token", args: Args, depth: int = 0) -> None:
 def verb_args(v: "Token", code: str = "") -> Args:
     args = Args()
     subj, _ = _subject(v)
+    if subj is None and _is_passive(v) and code[:2] in VIOLENT_ROOTS[1:]:
+        subj = _means_agent(v)
     if subj is not None:
         args.sources.append(subj)
     if _is_passive(v):
