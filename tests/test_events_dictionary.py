@@ -189,3 +189,11 @@ def test_attack_named_as_the_means_is_the_same_event():
     wounding = [e for e in art.events if e.action.cameo.startswith("18")]
     assert wounding and wounding[0].source is not None and "Taliban" in wounding[0].source.name
     assert wounding[0].target.code == "AFGCOP"
+
+
+def test_actor_without_country_acts_on_the_place():
+    codes = _codes("Red Cross officials suspended aid deliveries in Baghdad on Wednesday.")
+    assert any(t == "IRQ" and c.startswith("16") for s, t, c in codes)
+    # a meeting somewhere is not with the host country
+    codes = _codes("UN officials met in Geneva on Monday.")
+    assert not any(t == "CHE" for s, t, c in codes)

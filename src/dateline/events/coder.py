@@ -1497,6 +1497,10 @@ def _home_officials(pairs: list, home) -> None:
             side.code = home + (side.code or "")
 
 
+# acts that fall on the place they happen in when the actor has no country of its own
+PLACE_AIMED_ROOTS = ("07", "09", "14", "15", "16", "17", "18", "19", "20")
+
+
 def _interactive(code: str) -> bool:
     """Codes two coordinated actors do with each other: agree, meet, cooperate, fight."""
     return code[:2] in ("03", "04", "06", "19") or code in ("057", "050", "0871")
@@ -1651,6 +1655,11 @@ def annotate_events(doc: Doc) -> list[Event]:
                 elif (target is None and source is not None and isinstance(home, str) and doc.actor_dictionary is None
                       and _reacts_to_unnamed(p)):  # "the European Union condemned the crackdown"
                     target = _country_actor(home, countries.country_name(home) or home)
+                elif (target is None and source is not None and not source.country and place is not None
+                      and place.country and doc.actor_dictionary is None and p.code[:2] in PLACE_AIMED_ROOTS):
+                    # "Red Cross officials suspended aid deliveries in Baghdad": an actor of no
+                    # country acts on the country where it acts
+                    target = _country_actor(place.country, place.name)
                 if explicit and source is not None and target is not None and _self_loop(source, target, p.code):
                     target = None
                 key = (sent.start, source.code if source else None, target.code if target else None, p.code)
