@@ -197,3 +197,11 @@ def test_actor_without_country_acts_on_the_place():
     # a meeting somewhere is not with the host country
     codes = _codes("UN officials met in Geneva on Monday.")
     assert not any(t == "CHE" for s, t, c in codes)
+
+
+def test_aid_received_from_someone_flows_from_the_giver():
+    assert ("CHN", "EGY", "071") in _codes("Egypt received a loan from China on Monday.")
+    codes = _codes("The Kenyan government rebuilt the schools with assistance from the World Bank.")
+    assert any(s == "IGOWBK" and c.startswith("07") for s, t, c in codes)
+    # asking for aid is an appeal, not a gift
+    assert ("PAK", "IGOIMF", "023") in _codes("Pakistan sought a loan from the IMF on Tuesday.")

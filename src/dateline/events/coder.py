@@ -92,6 +92,10 @@ INTRANSITIVE_NOUNS = {"withdrawal", "pullout", "retreat", "visit", "trip", "prot
 PROPOSAL_NOUNS = {"appeal", "request", "demand", "offer", "proposal", "call", "invitation", "plan", "ultimatum",
                   "initiative", "suggestion", "bid"}
 # codes whose events happen inside the actor's own country when no one else is named
+# nouns whose "from" phrase names the one who gives or makes them: "an offer from Iran",
+# "with assistance from the World Bank"
+AID_NOUNS = {"aid", "assistance", "help", "support", "funding", "loan", "grant", "donation", "backing"}
+FROM_GIVER_NOUNS = PROPOSAL_NOUNS | AID_NOUNS
 DOMESTIC_ROOTS = ("14", "17", "15")
 DOMESTIC_CODES = ("080", "081", "0811", "0812", "0813", "0814", "082")
 EFFORT_NOUNS = {"effort", "efforts", "campaign", "operation", "process", "mission", "program", "programme",
@@ -598,6 +602,8 @@ def governor_chain(tok: "Token") -> Chain:
         kind = lex.governors.get(hl)
         if kind == "intent" and _wants_another_to_act(head, cur, dep):
             kind = "appeal"  # "the US wants the UK to extradite him": a request of the UK
+        if kind == "intent" and dep == "dobj" and cur.lemma_.lower() in AID_NOUNS:
+            kind = "appeal"  # "sought a loan from the IMF": asking for aid (023), not giving it
         if kind is None and head.pos_ == "NOUN" and dep == "acl":
             # "an agreement to withdraw": not done yet; "troops deployed in the region",
             # "a statement that workers had been killed": participles and clauses are facts
@@ -949,13 +955,13 @@ def noun_args(n: "Token", own_only: bool = False) -> Args:
         elif c.dep_ in ("compound", "amod", "nmod") and (countries.lookup(c.text) or c.ent_type_ in ("GPE", "NORP")):
             args.sources.append(c)
     for c in n.children:
-        if c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "from" and lemma in PROPOSAL_NOUNS)):
+        if c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "from" and lemma in FROM_GIVER_NOUNS)):
             args.sources = _pobjs(c) + [s for s in args.sources if s.dep_ != "poss"]
         if c.dep_ == "prep" and c.lower_ == "of" and lemma in INTRANSITIVE_NOUNS and not args.sources:
             args.sources = _pobjs(c)
             for doer in args.sources:  # "the withdrawal of the first batch of U.S. forces from Iraq"
                 _prep_targets(doer, args, skip={"of", "by", "for", "in", "with", "at"})
-    skip = {"by"} | ({"of"} if lemma in INTRANSITIVE_NOUNS else set()) | ({"from"} if lemma in PROPOSAL_NOUNS else set())
+    skip = {"by"} | ({"of"} if lemma in INTRANSITIVE_NOUNS else set()) | ({"from"} if lemma in FROM_GIVER_NOUNS else set())
     _prep_targets(n, args, skip=skip)
     if not args.targets and lemma in PROPOSAL_NOUNS:
         args.targets.extend(_clause_subjects(n))
@@ -985,11 +991,20 @@ def noun_args(n: "Token", own_only: bool = False) -> Args:
                 verb = n
         if verb.pos_ in ("VERB", "AUX") and not _reacts_to(verb):
             subj, _ = _subject(verb)
+            if n.dep_ == "dobj" and lemma in AID_NOUNS and verb.lemma_.lower() in RECEIVE_VERBS:
+                # "Egypt received a loan from China": the subject is given it, "from" gives
+                args.sources = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                                for g in _pobjs(c)]
+                args.targets = [subj] if subj is not None else []
+                return args
             if subj is not None:
                 args.sources.append(subj)
             if not args.targets:
                 _prep_targets(verb, args, skip={"by", "of"})
     return args
+
+
+RECEIVE_VERBS = {"receive", "get", "obtain", "secure", "win", "accept"}
 
 
 # ---------------------------------------------------------------- the events
@@ -1128,8 +1143,9 @@ def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
                 subj, _ = _subject(gov) if gov.pos_ in ("VERB", "AUX") else _subject_of_noun_head(gov, 0)
                 source_override = [subj] if subj is not None else []
                 obj = next((c for c in gov.children if c.dep_ in ("dobj", "obj")), None)
-                addressee = [g for c in gov.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
-                             for g in _pobjs(c)]  # "called on Germany to ...", "appealed to X to ..."
+                asked_of = ("on", "upon", "to", "from") if trig.token.lemma_.lower() in AID_NOUNS else ("on", "upon", "to")
+                addressee = [g for c in gov.children if c.dep_ == "prep" and c.lower_ in asked_of
+                             for g in _pobjs(c) if g.ent_type_ not in NON_ACTOR_ENTS]  # not "on Tuesday"  # "called on Germany to ...", "appealed to X to ...", "sought aid from X"
                 if obj is not None and obj.i != trig.token.i and not _is_theme(obj):
                     target_override = [obj]
                 elif addressee:
