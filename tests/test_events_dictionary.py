@@ -205,3 +205,9 @@ def test_aid_received_from_someone_flows_from_the_giver():
     assert any(s == "IGOWBK" and c.startswith("07") for s, t, c in codes)
     # asking for aid is an appeal, not a gift
     assert ("PAK", "IGOIMF", "023") in _codes("Pakistan sought a loan from the IMF on Tuesday.")
+
+
+def test_reaction_targets_the_author_of_what_it_reacts_to():
+    codes = _codes("France condemned the statement issued by Hamas on Monday.")
+    assert any(s == "FRA" and t and t.startswith("PSE") and c.startswith("11") for s, t, c in codes)
+    assert ("EGY", "ISR", "120") in _codes("Egypt rejected the plan drawn up by Israel.")

@@ -927,6 +927,7 @@ def verb_args(v: "Token", code: str = "") -> Args:
         for c in obj.children:
             if c.dep_ == "prep" and c.lower_ == "by":
                 args.targets.extend(_pobjs(c))
+        args.targets.extend(t for t in _participle_authors(obj) if t not in args.targets)
     for c in v.children:
         if c.dep_ == "ccomp":  # "demanded that the US cancel ...": the complement's subject
             inner = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
@@ -943,6 +944,18 @@ def verb_args(v: "Token", code: str = "") -> Args:
     if not args.sources and args.theme is not None:
         args.sources.append(args.theme)  # "to withdraw 500 American soldiers from Iraq"
     return args
+
+
+def _participle_authors(obj: "Token") -> list["Token"]:
+    """"welcomed the memos sent by Bree", "condemned the statement issued by Hamas": the
+    one who made the thing acted on, named in a participle clause on the object."""
+    out = []
+    for c in obj.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            for g in c.children:
+                if g.dep_ == "agent" or (g.dep_ == "prep" and g.lower_ == "from"):
+                    out.extend(x for x in _pobjs(g) if x.ent_type_ not in NON_ACTOR_ENTS)
+    return out
 
 
 def noun_args(n: "Token", own_only: bool = False) -> Args:
