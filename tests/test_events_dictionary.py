@@ -211,3 +211,12 @@ def test_reaction_targets_the_author_of_what_it_reacts_to():
     codes = _codes("France condemned the statement issued by Hamas on Monday.")
     assert any(s == "FRA" and t and t.startswith("PSE") and c.startswith("11") for s, t, c in codes)
     assert ("EGY", "ISR", "120") in _codes("Egypt rejected the plan drawn up by Israel.")
+
+
+def test_postponed_or_cancelled_events_are_not_asserted():
+    art = dateline.process("Israel and Syria have postponed their talks in Washington.", published="2012-03-04")
+    talks = [e for e in art.events if e.action.plover == "CONSULT" or e.action.cameo.startswith("03")]
+    assert talks and all(e.modality != "asserted" for e in talks)
+    art = dateline.process("Iran cancelled the visit of the French foreign minister.", published="2012-03-04")
+    visits = [e for e in art.events if e.action.cameo.startswith("04")]
+    assert visits and all(e.modality == "negated" for e in visits)
