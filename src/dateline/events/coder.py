@@ -33,6 +33,14 @@ give Vietnam a loan" is 033 and "farmers said they would blockade the capital" 1
 events carry modality ``planned``, so a reader can tell them from a stated intention.
 Statements of agreement, criticism, demands and the like (057, 02, 09-13) keep their code.
 
+**Who gives, who is asked.** Aid nouns name their giver with "from" ("assistance from the
+World Bank", "received a loan from China" is China's loan to the receiver); seeking aid is
+an appeal (023) to the one it is sought from. A threat with no one named is aimed at the
+subject of its if/unless clause; a demand noun at the subject of its that-clause; a reaction
+at the author a participle on its object names ("the statement issued by Hamas"). A vow or
+pledge not to cooperate ("vowed not to return the Golan") is a refusal (12). "Neither A nor
+B" negates; postponed events are planned and cancelled ones negated.
+
 **Targets left unsaid.** When the sentence names no target, the event's place gives one
 ("Prisoners rioted at a jail in Ecuador"); else acts that fall on the actor's own country
 (protests, curfews, arrests, violence) take the source's country, as CAMEO coders do.
