@@ -63,6 +63,20 @@ def phrase_tokens(head: "Token") -> list["Token"]:
     return out
 
 
+def _inferred_countries(doc: Doc, head: "Token", tokens: list["Token"]) -> list[str]:
+    """A phrase the dictionaries know only by its agent ("President Ilham Aliyev" with an
+    agents entry for PRESIDENT but no actor entry): the countries dateline itself reads in
+    it (the entity stage, country words). PETRARCH would leave the country blank; a user's
+    dictionary that lacks a country should not erase what the text says."""
+    bases = []
+    for a in infer(doc, head, tokens):
+        if a.country:
+            bases.append(a.country)
+        elif a.code and a.code != "".join(a.sectors[:1]):  # a named group: "European Commission"
+            bases.append(a.code)
+    return list(dict.fromkeys(bases))
+
+
 def _actor_name(tokens: list["Token"]) -> str:
     if not tokens:
         return ""
@@ -92,7 +106,7 @@ def _coordinated(tokens: list["Token"], hits: list) -> bool:
     return False
 
 
-def from_dictionary(doc: Doc, tokens: list["Token"]) -> list[Actor] | None:
+def from_dictionary(doc: Doc, tokens: list["Token"], head: "Token | None" = None) -> list[Actor] | None:
     dictionary = doc.actor_dictionary
     if dictionary is None or not tokens:
         return None
@@ -122,6 +136,8 @@ def from_dictionary(doc: Doc, tokens: list["Token"]) -> list[Actor] | None:
     prefix = "".join(code for _, code, p in agent_hits if p)
     suffixes = [code for _, code, p in agent_hits if not p]
     bases = [h[2] for h in coded] if _coordinated(tokens, coded) else [h[2] for h in coded[:1]]
+    if not bases and head is not None:
+        bases = _inferred_countries(doc, head, tokens)
     if not bases:
         bases = [""]
     actors = []
@@ -134,7 +150,7 @@ def from_dictionary(doc: Doc, tokens: list["Token"]) -> list[Actor] | None:
                     code += part
         country = base[:3] if base and countries.country_name(base[:3]) else None
         # the base code (a country, or a dictionary's own actor code) is not a sector
-        start = len(prefix) + (3 if base else 0)
+        start = len(prefix) + len(base or "")
         sectors = [code[j:j + 3] for j in range(start, len(code), 3)] + [prefix[j:j + 3] for j in range(0, len(prefix), 3)]
         actors.append(Actor(name=_actor_name(tokens), country=country, code=code or None, sectors=sectors))
     return actors
@@ -153,6 +169,9 @@ def _countries_in(tokens: list["Token"]) -> list[str]:
             words = " ".join(t.text for t in tokens[i:i + n])
             word = countries.lookup(words)
             if word and word.kind in ("name", "alias", "demonym", "metonym", "capital"):
+                if word.kind == "demonym" and _ethnic(tokens[i]):
+                    hit = ("", n)  # "ethnic Albanians in Serbia": a people, not a nation's citizens
+                    break
                 hit = (word.iso3, n)
                 break
             state = countries.state_country(words)
@@ -160,12 +179,19 @@ def _countries_in(tokens: list["Token"]) -> list[str]:
                 hit = (state, n)
                 break
         if hit:
-            if hit[0] not in found:
+            if hit[0] and hit[0] not in found:
                 found.append(hit[0])
             i += hit[1]
         else:
             i += 1
     return found
+
+
+def _ethnic(tok: "Token") -> bool:
+    """Is a nationality word marked as an ethnic group ("ethnic Albanians", "ethnic Russian
+    separatists")? CAMEO codes such groups by the country they live in."""
+    doc = tok.doc
+    return tok.i > 0 and doc[tok.i - 1].lower_ in ("ethnic", "ethnically")
 
 
 def _groups_in(tokens: list["Token"]):
@@ -400,6 +426,10 @@ def infer(doc: Doc, head: "Token", tokens: list["Token"]) -> list[Actor]:
     # entity stage: an entity mention at the head (or an apposition's head)
     # (only the head's own name parts: "officials from the United States and Mexico" is not
     # the entity "United States" alone)
+    if any(_ethnic(t) for t in tokens if t.i <= head.i):
+        # "ethnic Albanians": a people living somewhere; the place or the story gives the country
+        sectors = _head_sector(head, tokens)
+        return [Actor(name=name, country=None, code=sectors[0] if sectors else "CVL", sectors=sectors[:1] or ["CVL"])]
     candidates = [head] + [t for t in tokens if t.dep_ in ("appos", "compound") and t.pos_ == "PROPN"
                            and t.head.i == head.i]
     for tok in candidates:
@@ -434,8 +464,76 @@ def infer(doc: Doc, head: "Token", tokens: list["Token"]) -> list[Actor]:
     return [Actor(name=name, country=c, code=_code(c, sectors), sectors=sectors[:1]) for c in bases]
 
 
+PLACE_PREPS = ("in", "of", "from")
+
+
+def _sector_code(doc: Doc, noun: "Token", own: list["Token"]) -> str | None:
+    """The sector code a noun names by itself ("lawmakers" LEG, "officials" GOV), None when
+    the noun also names a country of its own ("Danish officials") or no sector."""
+    if _countries_in(own):
+        return None
+    if doc.actor_dictionary is not None:
+        hit = from_dictionary(doc, own)
+        if hit:
+            actor = hit[0]
+            if actor.country or not actor.code or actor.code != "".join(actor.sectors):
+                return None  # an actor entry, not an agent alone
+            return actor.code
+    sectors = _head_sector(noun, own)
+    return sectors[0] if sectors else None
+
+
+def distribute_over_places(doc: Doc, members: list["Token"]) -> list[Actor] | None:
+    """"Lawmakers and officials in Fornost and Gondor": every sector noun before the place
+    preposition holds in every place after it (FORLEG, FORGOV, GONLEG, GONGOV). The parser
+    often hangs the second place on the first noun ("Gondor" as a conjunct of "Lawmakers"),
+    so places are the preposition's objects plus the proper-noun conjuncts after it.
+    ``members`` are the coordinated heads of one phrase, the first one first. None when the
+    phrase is not of that shape (one noun in one place is the ordinary case)."""
+    nouns_all = [m for m in members if m.pos_ == "NOUN"]
+    preps = [c for n in nouns_all for c in n.children
+             if c.dep_ == "prep" and c.lower_ in PLACE_PREPS and any(g.dep_ == "pobj" for g in c.children)]
+    if len(preps) != 1:
+        return None
+    prep = preps[0]
+    nouns = [m for m in nouns_all if m.i < prep.i]
+    places: list = []
+    for g in prep.children:
+        if g.dep_ == "pobj":
+            stack = [g]
+            while stack:
+                t = stack.pop(0)
+                places.append(t)
+                stack.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ == "PROPN")
+    places += [m for m in members if m.pos_ == "PROPN" and m.i > prep.i and m not in places]
+    if not nouns or len(nouns) + len(places) < 3:
+        return None
+    bases: list[str] = []
+    for place in places:
+        found = resolve(doc, place)
+        if len(found) != 1 or not found[0].code or found[0].sectors:
+            return None  # not a plain country or group: leave the phrase to the usual reading
+        bases.append(found[0].code)
+    suffixes: list[str] = []
+    for noun in nouns:
+        own = [t for t in phrase_tokens(noun) if t.i <= noun.i]
+        code = _sector_code(doc, noun, own)
+        if code is None:
+            return None
+        suffixes.append(code)
+    out: list[Actor] = []
+    for base in dict.fromkeys(bases):
+        for suffix in dict.fromkeys(suffixes):
+            country = base[:3] if countries.country_name(base[:3]) else None
+            name = _actor_name(nouns + [prep] + places)
+            out.append(Actor(name=name, country=country, code=base + suffix,
+                             sectors=[suffix[j:j + 3] for j in range(0, len(suffix), 3)]))
+    return out
+
+
 SPEECH_LEMMAS = {"say", "tell", "announce", "state", "add", "claim", "report", "insist", "declare", "reveal",
-                 "warn", "threaten", "vow", "pledge", "promise", "believe", "note", "confirm", "deny"}
+                 "warn", "threaten", "vow", "pledge", "promise", "believe", "note", "confirm", "deny",
+                 "indicate", "signal", "suggest", "acknowledge", "admit"}
 
 
 FIRST_PERSON = {"we", "i", "us", "our", "my", "me"}
@@ -486,7 +584,7 @@ def resolve(doc: Doc, head: "Token") -> list[Actor]:
                 return fallback
         return [_entity_actor(doc, entity, None, [])]
     tokens = phrase_tokens(head)
-    hit = from_dictionary(doc, tokens)
+    hit = from_dictionary(doc, tokens, head)
     if hit is not None:
         for actor in hit:
             if actor.entity is None:

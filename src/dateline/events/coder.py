@@ -33,6 +33,14 @@ give Vietnam a loan" is 033 and "farmers said they would blockade the capital" 1
 events carry modality ``planned``, so a reader can tell them from a stated intention.
 Statements of agreement, criticism, demands and the like (057, 02, 09-13) keep their code.
 
+**Who gives, who is asked.** Aid nouns name their giver with "from" ("assistance from the
+World Bank", "received a loan from China" is China's loan to the receiver); seeking aid is
+an appeal (023) to the one it is sought from. A threat with no one named is aimed at the
+subject of its if/unless clause; a demand noun at the subject of its that-clause; a reaction
+at the author a participle on its object names ("the statement issued by Hamas"). A vow or
+pledge not to cooperate ("vowed not to return the Golan") is a refusal (12). "Neither A nor
+B" negates; postponed events are planned and cancelled ones negated.
+
 **Targets left unsaid.** When the sentence names no target, the event's place gives one
 ("Prisoners rioted at a jail in Ecuador"); else acts that fall on the actor's own country
 (protests, curfews, arrests, violence) take the source's country, as CAMEO coders do.
@@ -92,6 +100,10 @@ INTRANSITIVE_NOUNS = {"withdrawal", "pullout", "retreat", "visit", "trip", "prot
 PROPOSAL_NOUNS = {"appeal", "request", "demand", "offer", "proposal", "call", "invitation", "plan", "ultimatum",
                   "initiative", "suggestion", "bid"}
 # codes whose events happen inside the actor's own country when no one else is named
+# nouns whose "from" phrase names the one who gives or makes them: "an offer from Iran",
+# "with assistance from the World Bank"
+AID_NOUNS = {"aid", "assistance", "help", "support", "funding", "loan", "grant", "donation", "backing"}
+FROM_GIVER_NOUNS = PROPOSAL_NOUNS | AID_NOUNS
 DOMESTIC_ROOTS = ("14", "17", "15")
 DOMESTIC_CODES = ("080", "081", "0811", "0812", "0813", "0814", "082")
 EFFORT_NOUNS = {"effort", "efforts", "campaign", "operation", "process", "mission", "program", "programme",
@@ -138,9 +150,40 @@ def _up_to_object(tok: "Token") -> "Token | None":
     return None
 
 
+def _particle_object(tok: "Token") -> "Token | None":
+    """"cordoned off the roads", "shut down the border": the parse may read the particle
+    right after the verb as a preposition; its object is the verb's object."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in VERB_PARTICLES:
+            return next(iter(_pobjs(c)), None)
+    return None
+
+
+VERB_PARTICLES = {"off", "down", "up"}
+
+
 def _direct_object(tok: "Token") -> "Token | None":
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
-    return obj if obj is not None else _up_to_object(tok)
+    if obj is None:
+        obj = _up_to_object(tok)
+    return obj if obj is not None else _particle_object(tok)
+
+
+def _verb_lemma(tok: "Token", verbs: dict) -> str:
+    """The lexicon's lemma for a verb; where the tagger's lemma is not one ("cordoned" read
+    as "cordone"), the surface form less its inflection ("cordon")."""
+    lemma = tok.lemma_.lower()
+    if lemma in verbs:
+        return lemma
+    word = tok.lower_
+    for ending in ("ed", "ing", "es", "s", "d"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[:-len(ending)]
+            if stem in verbs:
+                return stem
+            if len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in verbs:  # "shelled" is fine, "stopped"
+                return stem[:-1]
+    return lemma
 
 
 def _object(tok: "Token") -> "Token | None":
@@ -163,6 +206,8 @@ def _object_words(obj: "Token | None") -> set[str]:
     if obj is None:
         return set()
     words = {obj.lemma_.lower(), obj.lower_}
+    if obj.ent_type_ == "MONEY":  # "gave 10 million Swiss francs": an amount of money, in any currency
+        words.add("money")
     words |= {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
     for c in obj.children:  # "a grant of 580 million shillings", "a state of emergency"
         # "sent $250 million in military aid": an amount's "in" phrase says what was given
@@ -204,6 +249,32 @@ def _noun_rule(tok: "Token", rules: list[Rule]) -> Rule | None:
     return None
 
 
+def _means_of_violence(tok: "Token", verb: Trigger, rule: Rule) -> bool:
+    """"Guerrillas wounded two soldiers in a bomb attack": the attack is how the wounding was
+    done, one event, when the verb says who did it (a passive "were killed in an attack by
+    rebels" leaves the attack to say who)."""
+    return (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "with")
+            and verb.rule.cameo[:2] in VIOLENT_ROOTS[1:] and rule.cameo[:2] in VIOLENT_ROOTS[1:]
+            and (any(c.dep_ == "nsubj" for c in verb.token.children)
+                 or (_is_passive(verb.token) and _means_agent(verb.token) is not None)))
+
+
+def _means_agent(verb: "Token") -> "Token | None":
+    """"were killed in a bomb attack by rebels": a passive verb with no "by" of its own
+    takes the doer of the attack it happened in."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "during"):
+            for noun in _pobjs(prep):
+                for c in noun.children:
+                    if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+                        doers = _pobjs(c)
+                        if doers:
+                            return doers[0]
+    return None
+
+
 def _restates_verb(tok: "Token", rule: Rule, triggers: list[Trigger]) -> bool:
     """"signed an agreement", "condemned the attack"? The first is one event: a noun whose
     verb is a trigger of the same CAMEO root only repeats it."""
@@ -216,6 +287,8 @@ def _restates_verb(tok: "Token", rule: Rule, triggers: list[Trigger]) -> bool:
         if t.token.i != head.i:
             continue
         if t.rule.cameo[:2] == rule.cameo[:2]:
+            return True
+        if _means_of_violence(tok, t, rule):
             return True
         # "eased the curfew", "lifted sanctions": the thing acted on, not an event of its own;
         # "rejected an appeal", "accepted the offer": the proposal answered, not made here
@@ -239,6 +312,8 @@ def find_triggers(sent: "SpacySpan") -> list[Trigger]:
             triggers.append(Trigger(tok, Rule("verb", lemma, code), {act.i}))
             skip.add(act.i)
             continue
+        if tok.pos_ == "VERB":
+            lemma = _verb_lemma(tok, lex.verbs)
         if tok.pos_ == "VERB" and lemma in lex.verbs and not _commands_violence(tok):
             hit = _verb_rule(tok, lex.verbs[lemma])
             if hit:
@@ -422,7 +497,17 @@ def _has_future(tok: "Token") -> bool:
 
 
 def _negated(tok: "Token") -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never",)) for c in tok.children)
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never",)) for c in tok.children) or (
+        _neither_subject(tok))
+
+
+def _neither_subject(tok: "Token") -> bool:
+    """"Neither France nor Germany boycotted the summit": the subject's "neither" negates."""
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ in ("preconj", "det") and g.lower_ == "neither"
+                                                     for g in c.children):
+            return True
+    return False
 
 
 def _conditional(tok: "Token") -> bool:
@@ -497,7 +582,7 @@ def governor_chain(tok: "Token") -> Chain:
     chain.hypothetical = _conditional(tok)
     for _ in range(6):
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             break
         dep = cur.dep_
         hl = head.lemma_.lower()
@@ -525,6 +610,8 @@ def governor_chain(tok: "Token") -> Chain:
         kind = lex.governors.get(hl)
         if kind == "intent" and _wants_another_to_act(head, cur, dep):
             kind = "appeal"  # "the US wants the UK to extradite him": a request of the UK
+        if kind == "intent" and dep == "dobj" and cur.lemma_.lower() in AID_NOUNS:
+            kind = "appeal"  # "sought a loan from the IMF": asking for aid (023), not giving it
         if kind is None and head.pos_ == "NOUN" and dep == "acl":
             # "an agreement to withdraw": not done yet; "troops deployed in the region",
             # "a statement that workers had been killed": participles and clauses are facts
@@ -545,6 +632,9 @@ def governor_chain(tok: "Token") -> Chain:
 
 
 # codes for an action under a governor
+COOPERATIVE_ROOTS = ("03", "04", "05", "06", "07", "08")
+
+
 def intent_code(code: str) -> str:
     root = code[:2]
     if code.startswith("087") or code == "0873":
@@ -621,7 +711,7 @@ def _subject(v: "Token", depth: int = 0) -> tuple["Token | None", bool]:
                         return g, True
         return None, False
     head = v.head
-    if head is v:
+    if head.i == v.i:
         return None, False
     doer = _reason_doer(v)
     if doer is not None:
@@ -638,6 +728,8 @@ def _subject(v: "Token", depth: int = 0) -> tuple["Token | None", bool]:
         return head, False
     if v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         # "Militants loyal to ...", "soldiers armed with": the noun itself does it
+        if v.tag_ == "VBG" and _acting_noun(head):
+            return head, False  # "boycotted the parade supporting Gondor": the parade supports
         if v.tag_ in ("VBG", "VBN") or head.lemma_.lower() in lexicon().governors:
             return _subject_of_noun_head(head, depth + 1)
         return None, False
@@ -648,7 +740,9 @@ def _subject(v: "Token", depth: int = 0) -> tuple["Token | None", bool]:
 
 # roots of verbs that comment on or answer an act ("condemned the attack", "welcomed the
 # deal", "rejected the offer"): their subject is not the one who did the act
-REACTION_ROOTS = ("01", "02", "05", "09", "10", "11", "12", "13")
+# "boycotted the summit", "protested the killing", "suspended the talks": acts on another
+# event, whose parties the subject of these verbs is not
+REACTION_ROOTS = ("01", "02", "05", "09", "10", "11", "12", "13", "14", "16")
 
 
 # verbs whose subject commands an act and is coded as its doer: "ordered the killing of the
@@ -695,6 +789,22 @@ def _reason_doer(tok: "Token") -> "Token | None":
     if obj is None and _is_passive(verb):  # "Egypt was criticized for jailing journalists"
         obj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     return obj
+
+
+def _acting_noun(noun: "Token") -> bool:
+    """Can a noun be the doer of the "-ing" clause that modifies it ("troops firing on
+    protesters", "a rally supporting the president")? Not a plan, effort or intention,
+    whose doer is the one who has it ("efforts aimed at", "his intention to")."""
+    lemma = noun.lemma_.lower()
+    return not (lemma in lexicon().governors or lemma in EFFORT_NOUNS or noun.lower_ in EFFORT_NOUNS
+                or lemma in actor_mod.ABSTRACT_HEADS or lemma in PROPOSAL_NOUNS or lemma in STATEMENT_NOUNS)
+
+
+# "issued a declaration demanding ...": a text says what its author says
+STATEMENT_NOUNS = {"statement", "declaration", "letter", "message", "communique", "communiqué", "resolution",
+                   "report", "petition", "note", "document", "memo", "memorandum", "motion", "bill", "law",
+                   "decree", "order", "speech", "article", "editorial", "broadcast", "video", "tape", "recording",
+                   "announcement", "ruling", "verdict", "decision", "measure", "legislation", "text", "notice"}
 
 
 def _subject_of_noun_head(noun: "Token", depth: int) -> tuple["Token | None", bool]:
@@ -795,6 +905,8 @@ def _nested_between(tok: "Token", args: Args, depth: int = 0) -> None:
 def verb_args(v: "Token", code: str = "") -> Args:
     args = Args()
     subj, _ = _subject(v)
+    if subj is None and _is_passive(v) and code[:2] in VIOLENT_ROOTS[1:]:
+        subj = _means_agent(v)
     if subj is not None:
         args.sources.append(subj)
     if _is_passive(v):
@@ -811,6 +923,8 @@ def verb_args(v: "Token", code: str = "") -> Args:
             args.theme = obj
             if event_noun:  # "condemned the Indian air strike": aimed at the strike's doer
                 args.targets.extend(noun_args(obj, own_only=True).sources)
+        elif obj.ent_type_ in NON_ACTOR_ENTS:
+            pass  # "gave 10 million Swiss francs to Kenya": the money is no actor, whatever its adjective
         else:
             args.targets.append(obj)
     _prep_targets(v, args, skip={"by"})
@@ -821,6 +935,7 @@ def verb_args(v: "Token", code: str = "") -> Args:
         for c in obj.children:
             if c.dep_ == "prep" and c.lower_ == "by":
                 args.targets.extend(_pobjs(c))
+        args.targets.extend(t for t in _participle_authors(obj) if t not in args.targets)
     for c in v.children:
         if c.dep_ == "ccomp":  # "demanded that the US cancel ...": the complement's subject
             inner = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
@@ -839,6 +954,18 @@ def verb_args(v: "Token", code: str = "") -> Args:
     return args
 
 
+def _participle_authors(obj: "Token") -> list["Token"]:
+    """"welcomed the memos sent by Bree", "condemned the statement issued by Hamas": the
+    one who made the thing acted on, named in a participle clause on the object."""
+    out = []
+    for c in obj.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            for g in c.children:
+                if g.dep_ == "agent" or (g.dep_ == "prep" and g.lower_ == "from"):
+                    out.extend(x for x in _pobjs(g) if x.ent_type_ not in NON_ACTOR_ENTS)
+    return out
+
+
 def noun_args(n: "Token", own_only: bool = False) -> Args:
     """Arguments of an event noun; ``own_only``: only what the noun phrase itself says."""
     args = Args()
@@ -849,14 +976,16 @@ def noun_args(n: "Token", own_only: bool = False) -> Args:
         elif c.dep_ in ("compound", "amod", "nmod") and (countries.lookup(c.text) or c.ent_type_ in ("GPE", "NORP")):
             args.sources.append(c)
     for c in n.children:
-        if c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "from" and lemma in PROPOSAL_NOUNS)):
+        if c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "from" and lemma in FROM_GIVER_NOUNS)):
             args.sources = _pobjs(c) + [s for s in args.sources if s.dep_ != "poss"]
         if c.dep_ == "prep" and c.lower_ == "of" and lemma in INTRANSITIVE_NOUNS and not args.sources:
             args.sources = _pobjs(c)
             for doer in args.sources:  # "the withdrawal of the first batch of U.S. forces from Iraq"
                 _prep_targets(doer, args, skip={"of", "by", "for", "in", "with", "at"})
-    skip = {"by"} | ({"of"} if lemma in INTRANSITIVE_NOUNS else set()) | ({"from"} if lemma in PROPOSAL_NOUNS else set())
+    skip = {"by"} | ({"of"} if lemma in INTRANSITIVE_NOUNS else set()) | ({"from"} if lemma in FROM_GIVER_NOUNS else set())
     _prep_targets(n, args, skip=skip)
+    if not args.targets and lemma in PROPOSAL_NOUNS:
+        args.targets.extend(_clause_subjects(n))
     if args.targets and args.targets[0] in args.sources:
         args.targets = args.targets[1:]
     head = n.head
@@ -875,7 +1004,7 @@ def noun_args(n: "Token", own_only: bool = False) -> Args:
     # a raid" is the killers' raid)
     reason = reason or (n.dep_ == "pobj" and head.lower_ == "during"
                         and any(r.cameo[:2] == "14" for r in lexicon().nouns.get(lemma, [])))
-    if not args.sources and n.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and head is not n and not reason:
+    if not args.sources and n.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and head.i != n.i and not reason:
         verb = head if n.dep_ != "pobj" else head.head
         if n.dep_ == "pobj" and head.lower_ == "of" and verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "attr"):
             verb = verb.head  # "held a fifth round of talks": the talks are the holders'
@@ -883,11 +1012,20 @@ def noun_args(n: "Token", own_only: bool = False) -> Args:
                 verb = n
         if verb.pos_ in ("VERB", "AUX") and not _reacts_to(verb):
             subj, _ = _subject(verb)
+            if n.dep_ == "dobj" and lemma in AID_NOUNS and verb.lemma_.lower() in RECEIVE_VERBS:
+                # "Egypt received a loan from China": the subject is given it, "from" gives
+                args.sources = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                                for g in _pobjs(c)]
+                args.targets = [subj] if subj is not None else []
+                return args
             if subj is not None:
                 args.sources.append(subj)
             if not args.targets:
                 _prep_targets(verb, args, skip={"by", "of"})
     return args
+
+
+RECEIVE_VERBS = {"receive", "get", "obtain", "secure", "win", "accept"}
 
 
 # ---------------------------------------------------------------- the events
@@ -1003,6 +1141,11 @@ def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
                 continue
             if gov.i in by_index or kind in ("intent", "threat", "refuse", "demand", "appeal"):
                 silenced.add(gov.i)
+            if kind in ("intent", "threat") and _negated(trig.token) and trig.rule.cameo[:2] in COOPERATIVE_ROOTS:
+                # "vowed not to return the Golan Heights", "pledged never to negotiate": a refusal
+                code = refuse_code(trig.rule.cameo)
+                chain.negated = chain.planned = False
+                continue
             if kind == "intent":
                 code = intent_code(code)
                 intended = code.startswith("03")
@@ -1021,8 +1164,9 @@ def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
                 subj, _ = _subject(gov) if gov.pos_ in ("VERB", "AUX") else _subject_of_noun_head(gov, 0)
                 source_override = [subj] if subj is not None else []
                 obj = next((c for c in gov.children if c.dep_ in ("dobj", "obj")), None)
-                addressee = [g for c in gov.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
-                             for g in _pobjs(c)]  # "called on Germany to ...", "appealed to X to ..."
+                asked_of = ("on", "upon", "to", "from") if trig.token.lemma_.lower() in AID_NOUNS else ("on", "upon", "to")
+                addressee = [g for c in gov.children if c.dep_ == "prep" and c.lower_ in asked_of
+                             for g in _pobjs(c) if g.ent_type_ not in NON_ACTOR_ENTS]  # not "on Tuesday"  # "called on Germany to ...", "appealed to X to ...", "sought aid from X"
                 if obj is not None and obj.i != trig.token.i and not _is_theme(obj):
                     target_override = [obj]
                 elif addressee:
@@ -1068,6 +1212,8 @@ def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
             args.targets = named + [t for t in args.targets if t not in named]
         sources = source_override or args.sources
         targets = target_override or args.targets
+        if code.startswith("13"):  # after any target the act itself names ("stop talks on missiles")
+            targets = list(targets) + [t for t in _condition_subjects(trig.token, chain) if t not in targets]
         if not sources and chain.governors:
             gov = chain.governors[-1][0]
             subj, _ = _subject(gov) if gov.pos_ in ("VERB", "AUX", "ADJ") else _subject_of_noun_head(gov, 0)
@@ -1077,11 +1223,49 @@ def code_sentence(doc: Doc, sent: "SpacySpan") -> list[_Pending]:
     return [p for p in pending if p.trigger.token.i not in silenced]
 
 
+def _clause_subjects(noun: "Token") -> list["Token"]:
+    """"its demand that Israel ease restrictions", "a call for Syria to withdraw": the one
+    asked is the subject of the clause that says what is asked."""
+    out = []
+    clauses = list(noun.children)
+    if noun.dep_ in ("dobj", "obj"):  # "reiterated its demand today that ...": the parse hangs it on the verb
+        clauses += [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    for c in clauses:
+        if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos_ != "PRON":
+                out.append(subj)
+    return out
+
+
+def _condition_subjects(tok: "Token", chain: Chain) -> list["Token"]:
+    """"threatened to stop negotiations if the United States goes ahead": a threat with no
+    one named is aimed at whoever the condition is about, the subject of its if/unless clause."""
+    cur = tok
+    top = chain.top.i if chain.top is not None else tok.i
+    for _ in range(8):
+        for c in cur.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.pos_ != "PRON":
+                    return [subj]
+        if cur.i == top or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return []
+
+
 def _actors_for(doc: Doc, toks: list["Token"]) -> list[Actor]:
     out: list[Actor] = []
     for tok in toks:
         shared = None
-        for k, member in enumerate(_conj_expand(tok)):
+        members = _conj_expand(tok)
+        spread = actor_mod.distribute_over_places(doc, members) if len(members) > 1 else None
+        if spread:  # "lawmakers and officials in Fornost and Gondor"
+            out.extend(spread)
+            continue
+        for k, member in enumerate(members):
             found = actor_mod.resolve(doc, member)
             if k == 0:
                 shared = _modifier_country(member)
@@ -1298,8 +1482,16 @@ def _reacts_to_unnamed(p: _Pending) -> bool:
 def _occupants(toks: list["Token"]) -> list["Token"]:
     """"A camp for Congolese refugees was attacked", "the offices of the newspaper were
     raided": a place attacked stands for the people it belongs to."""
-    return [g for tok in toks for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
-            for g in _pobjs(c)]
+    out = [g for tok in toks for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+           for g in _pobjs(c)]
+    # "cordoned off the roads leading into Gaza": a route stands for the place it leads to
+    out += [g for tok in toks for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in ROUTE_VERBS
+            for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "into", "toward", "towards")
+            for g in _pobjs(p)]
+    return out
+
+
+ROUTE_VERBS = {"lead", "go", "run", "connect", "link"}
 
 
 AIMED_PREPS = ("against", "on", "into", "in", "inside", "across", "over")
@@ -1340,6 +1532,10 @@ def _home_officials(pairs: list, home) -> None:
                 continue
             side.country = home
             side.code = home + (side.code or "")
+
+
+# acts that fall on the place they happen in when the actor has no country of its own
+PLACE_AIMED_ROOTS = ("07", "09", "14", "15", "16", "17", "18", "19", "20")
 
 
 def _interactive(code: str) -> bool:
@@ -1454,7 +1650,8 @@ def annotate_events(doc: Doc) -> list[Event]:
                               if c.dep_ == "nsubj" and c.i in by_token), None)
                 place = _pick_place(doc, cause, sent) if cause is not None else None
             if not pairs:
-                if place is None or not place.country or doc.actor_dictionary is not None:
+                # a meeting or an aid delivery with nobody named is nobody's event; a riot is the place's
+                if place is None or not place.country or doc.actor_dictionary is not None or not _home_default(p.code):
                     continue
                 # "Prisoners rioted at a jail in Ecuador": who is not said, where is
                 pairs = [(None, _country_actor(place.country, place.name))]
@@ -1495,6 +1692,11 @@ def annotate_events(doc: Doc) -> list[Event]:
                 elif (target is None and source is not None and isinstance(home, str) and doc.actor_dictionary is None
                       and _reacts_to_unnamed(p)):  # "the European Union condemned the crackdown"
                     target = _country_actor(home, countries.country_name(home) or home)
+                elif (target is None and source is not None and not source.country and place is not None
+                      and place.country and doc.actor_dictionary is None and p.code[:2] in PLACE_AIMED_ROOTS):
+                    # "Red Cross officials suspended aid deliveries in Baghdad": an actor of no
+                    # country acts on the country where it acts
+                    target = _country_actor(place.country, place.name)
                 if explicit and source is not None and target is not None and _self_loop(source, target, p.code):
                     target = None
                 key = (sent.start, source.code if source else None, target.code if target else None, p.code)

@@ -1,7 +1,8 @@
 """Reader for PETRARCH/TABARI-format actor and agent dictionaries (``--actors FILE``).
 
 Actors file: an entry line ``NAME [CODE]`` (words joined by ``_`` or spaces; a trailing
-``_`` means the last word must end there, otherwise it matches any word it begins),
+``_`` means the last word must end there, otherwise it may also take a plural or
+possessive ending),
 ``+SYNONYM`` lines under it, and code lines, possibly indented and date-restricted:
 ``[HOB < 950601]``, ``[HOBGOV 19950601 - 19990815]``, ``[HOBREB > 990816]``. The first
 restricted code whose range holds the article's date wins, else the unrestricted one.
@@ -75,7 +76,7 @@ class ActorDictionary:
                 continue
             ok = all(words[i + k] == entry.words[k] for k in range(n - 1))
             last = words[i + n - 1]
-            if ok and (last == entry.words[-1] or (not entry.exact_end and last.startswith(entry.words[-1]))):
+            if ok and (last == entry.words[-1] or (not entry.exact_end and _inflects(last, entry.words[-1]))):
                 return entry
         return None
 
@@ -85,6 +86,18 @@ class ActorDictionary:
             if words[i:i + n] == list(agent.words):
                 return agent
         return None
+
+
+# endings a dictionary word may take without a synonym line: plurals and possessives.
+# PETRARCH lists other derived forms ("ERIADORI", "AUSTRALIAN") as synonyms, and a bare
+# stem match would read "THE KU" into "the Kuwait government" or "THE AU" into "the
+# Australian government".
+_INFLECTIONS = ("S", "ES", "'S", "’S", "'", "’")
+
+
+def _inflects(word: str, stem: str) -> bool:
+    """Is ``word`` the dictionary ``stem`` with a plural or possessive ending?"""
+    return word.startswith(stem) and word[len(stem):] in _INFLECTIONS
 
 
 _COMMENT_BLOCK = re.compile(r"<!\s*-.*?-->", re.S)
@@ -130,7 +143,7 @@ def parse_code_block(block: str) -> tuple[str | None, _dt.date | None, _dt.date 
 
 
 def _words(name: str) -> tuple[tuple[str, ...], bool]:
-    exact = name.endswith("_")
+    exact = name.strip().endswith("_")  # "NORVANE_  [NOR]": spaces before the code
     parts = [w for w in re.split(r"[_\s]+", name.strip().upper()) if w]
     return tuple(parts), exact
 
