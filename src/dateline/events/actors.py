@@ -565,11 +565,36 @@ def _pronoun_fallback(doc: Doc, pron: "Token") -> list[Actor]:
             subj = next((c for c in cur.children if c.dep_ == "nsubj" and c.i < pron.i), None)
             if subj is None and cur.dep_ == "conj":  # "Mexico criticised the raids and said it would"
                 subj = next((c for c in cur.head.children if c.dep_ == "nsubj" and c.i < pron.i), None)
-            if subj is not None and subj.pos_ != "PRON":
+            if subj is not None and subj.pos_ != "PRON" and _agrees(pron, subj):
                 return resolve(doc, subj)
         if cur.head == cur:
             break
         cur = cur.head
+    if pron.lower_ in ("he", "she", "his", "her"):
+        return _person_subject_before(doc, pron)
+    return []
+
+
+PERSONAL = ("he", "she", "his", "her")
+COLLECTIVE_NOUNS = {"police", "government", "army", "military", "ministry", "administration", "court", "jury",
+                    "council", "parliament", "committee", "office", "agency", "department", "company", "group"}
+
+
+def _agrees(pron: "Token", noun: "Token") -> bool:
+    """"he" is a person, not "Police" or "Syria"; "it" and "they" may be either."""
+    if pron.lower_ not in PERSONAL:
+        return True
+    if noun.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "FAC") or noun.tag_ in ("NNS", "NNPS"):
+        return False
+    return noun.lemma_.lower() not in COLLECTIVE_NOUNS
+
+
+def _person_subject_before(doc: Doc, pron: "Token") -> list[Actor]:
+    """"A New York man pleaded guilty to charges he threatened ...": with no named person to
+    stand for, "he" is the nearest person-like subject before it in the sentence."""
+    for tok in reversed(list(pron.sent[: pron.i - pron.sent.start])):
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN") and _agrees(pron, tok):
+            return resolve(doc, tok)
     return []
 
 

@@ -724,6 +724,10 @@ def _subject(v: "Token", depth: int = 0) -> tuple["Token | None", bool]:
         return _subject(head, depth + 1)
     if v.dep_ in ("conj", "advcl", "acomp", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
         return _subject(head, depth + 1)
+    if (v.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in SAME_DOER_PREPS
+            and head.head.pos_ in ("VERB", "AUX")):
+        # "the jury deliberated for ten minutes before convicting Webb": the jury convicted
+        return _subject(head.head, depth + 1)
     if v.dep_ == "relcl":
         return head, False
     if v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
@@ -736,6 +740,11 @@ def _subject(v: "Token", depth: int = 0) -> tuple["Token | None", bool]:
     if v.dep_ == "acomp" or (head.pos_ == "ADJ" and v.dep_ == "xcomp"):
         return _subject(head, depth + 1)
     return None, False
+
+
+# "before convicting", "after firing", "by blocking": an -ing clause under these is done by
+# the subject of the verb it hangs from
+SAME_DOER_PREPS = {"before", "after", "by", "upon", "on", "without", "while", "since", "despite"}
 
 
 # roots of verbs that comment on or answer an act ("condemned the attack", "welcomed the
