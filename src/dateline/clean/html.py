@@ -146,7 +146,8 @@ def structured_dates(tree, objects: list[dict], article: dict | None) -> list[tu
     add(_meta(tree, *_PUBLISHED_META), "meta")
     for el in tree.xpath('//*[@itemprop="datePublished"]|//time[@pubdate]|//time[contains(@class,"publish")]'):
         add(el.get("datetime") or el.get("content") or _text(el), "markup")
-    times = tree.xpath("//article//time[@datetime]|//header//time[@datetime]")
+    times = [t for t in tree.xpath("//article//time[@datetime]|//header//time[@datetime]")
+             if headline_time(t)]
     if times:  # the article's own first <time>, not one of a related-stories list
         add(times[0].get("datetime"), "markup")
     for el in tree.xpath('//meta[contains(translate(@name,"PUBLISH","publish"),"publish") or '
@@ -156,6 +157,22 @@ def structured_dates(tree, objects: list[dict], article: dict | None) -> list[tu
         if "webpage" in _types(o) or o is article:
             add(o.get("datePublished"), "webpage")
     return out
+
+
+_REVISION = re.compile(r"chang|modif|updat|revis", re.IGNORECASE)
+
+
+def headline_time(el) -> bool:
+    """A ``<time>`` of the article itself: inside a ``<header>`` or an ``<article>`` that
+    holds the headline (a listing's teaser cards are ``<article>`` elements too), and
+    not a "changed"/"modified" field."""
+    for a in [el, *el.iterancestors()][:4]:
+        if _REVISION.search(f"{a.get('class') or ''} {a.get('id') or ''}"):
+            return False
+    for a in el.iterancestors("article", "header"):
+        if a.tag == "header" or a.find(".//h1") is not None:
+            return True
+    return False
 
 
 def url_day(url: str | None) -> str | None:
@@ -176,7 +193,22 @@ def published_date(tree, article: dict | None, url: str | None = None,
 
     if objects is None:
         objects = json_ld_objects(tree)
-    return choose_published(structured_dates(tree, objects, article), shown_dates(tree), url_day(url))
+    return choose_published(structured_dates(tree, objects, article), shown_dates(tree, url_day(url)), url_day(url),
+                            declares_article(tree, article))
+
+
+_NEWS_TYPES = {"newsarticle", "reportagenews", "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle",
+               "backgroundnewsarticle", "liveblogposting"}
+
+
+def declares_article(tree, article: dict | None = None) -> bool:
+    """The page presents itself as a dated piece of writing: ``og:type`` "article", or, with
+    no ``og:type``, OpenGraph's article namespace (``article:published_time``) or a JSON-LD
+    NewsArticle (a generic "Article" is many templates' default)."""
+    og = (_meta(tree, "og:type") or "").strip().lower()
+    if og:
+        return og == "article"
+    return bool(article and _types(article) & _NEWS_TYPES) or _meta(tree, "article:published_time") is not None
 
 
 _NOT_A_PERSON = re.compile(
