@@ -40,6 +40,12 @@ _NOT_ARTICLE = {"comment", "comments", "commentlist", "related", "sidebar", "foo
                 "recommendations", "popular", "trending", "newsletter", "cookie", "breadcrumb", "breadcrumbs",
                 "nav", "navbar", "navigation", "menu", "archive", "archives", "calendar", "reply", "replies"}
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "button", "select", "option", "iframe"}
+# the end of a block element: whitespace to the date patterns, but a byline reader knows
+# that "Written by</p><p>Edzel Tabing</p><div>Table of contents" ends after the name
+END_OF_BLOCK = "\u2029 "
+_BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "header", "footer",
+               "article", "aside", "nav", "main", "td", "tr", "table", "blockquote", "figure", "figcaption",
+               "address", "dd", "dt", "dl", "form", "br"}
 _DATE_CLASS = re.compile(r"date|time|byline|posted|publish|meta|author|dateline", re.IGNORECASE)
 
 
@@ -82,7 +88,7 @@ def page_reads_day_first(matches: list[str]) -> bool | None:
     return verdict
 
 
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(r"[^\S\u2029]+")
 
 
 def page_text(tree) -> tuple[str, list[tuple[int, int, str]], int | None]:
@@ -101,6 +107,8 @@ def page_text(tree) -> tuple[str, list[tuple[int, int, str]], int | None]:
     def add(s: str):
         nonlocal pos
         s = _SPACES.sub(" ", s)  # layout whitespace is no distance between a headline and its byline
+        if s == END_OF_BLOCK and parts and parts[-1].endswith(END_OF_BLOCK):
+            return  # nested blocks end once
         if s[:1] == " " and parts and parts[-1][-1:] == " ":
             s = s[1:]
         if s:
@@ -131,7 +139,7 @@ def page_text(tree) -> tuple[str, list[tuple[int, int, str]], int | None]:
             walk(child, in_date, excluded)
             if child.tail:
                 add(child.tail)
-        add(" ")
+        add(END_OF_BLOCK if tag in _BLOCK_TAGS else " ")
         if mark:
             marks.append((start, pos, mark))
 

@@ -231,7 +231,7 @@ def clean_author(name: str, publishers: set[str], structured: bool = False) -> s
         return None
     if _CREDENTIAL.fullmatch(name):
         return None
-    if _NOT_A_PERSON.search(name):
+    if _NOT_A_PERSON.search(name) or _ORG_WORD.search(name):
         return None
     words = name.split()
     if structured:
@@ -273,7 +273,9 @@ def _split_byline(value: str) -> list[str]:
 _BYLINE_XPATH = ('//*[@rel="author"]|//*[@itemprop="author"]//*[@itemprop="name"]|'
                  '//*[@itemprop="author" and not(*)]|'
                  '//*[contains(@class,"byline") or contains(@class,"author")]//a[not(contains(@href,"mailto"))]|'
-                 '//*[(contains(@class,"author") or contains(@class,"byline")) and not(*)]')
+                 '//*[(contains(@class,"author") or contains(@class,"byline")) and not(*)]|'
+                 '//a[contains(@class,"author") and not(contains(@href,"mailto"))]|'
+                 '//*[contains(@class,"author") or contains(@class,"byline")]/*[not(*) and not(self::time)]')
 # a quoted customer, a commenter, a related story's writer: names that are not this article's
 _OTHER_VOICES = re.compile(r"testimonial|quote|comment|reply|related|recommend|review|sidebar|footer|widget-area",
                            re.IGNORECASE)
@@ -289,7 +291,8 @@ def dom_bylines(tree) -> list[list[str]]:
     groups: dict[int, list[str]] = {}
     order: list[int] = []
     for el in tree.xpath(_BYLINE_XPATH):
-        chain = [el, *el.iterancestors()][:8]
+        chain = [a for a in [el, *el.iterancestors()][:8] if a.tag not in ("body", "html")]
+        # (the <body>'s classes describe the template: "no-sidebar", "has-comments")
         if any(_OTHER_VOICES.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in chain):
             continue
         if _SECTION_LINK.search(f"{el.get('class') or ''} {el.get('href') or ''}"):
@@ -327,7 +330,7 @@ def shown_byline(tree) -> list[str]:
         return []
     for m in _BY_NAME.finditer(text, h1, h1 + 1000):  # below the headline: menus above it have "By Topic"
         # the whole byline: "By Jane Roe and Omar Falk | May 2" -> "Jane Roe and Omar Falk"
-        line = re.split(r"[|•·\n(]|\d|\b(?:Updated|Published|Posted|on|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
+        line = re.split(r"[|•·⋅\n\u2029(]|\d|\b(?:Updated|Published|Posted|on|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
                         r"Nov|Dec)[a-z]*\.?\s+\d)\b", text[m.start(1): m.start(1) + 120])[0]
         names = []
         for part in _split_byline(line):
@@ -342,8 +345,9 @@ def shown_byline(tree) -> list[str]:
 _NAME_RUN = re.compile(r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|del|la|le|di)){1,3}")
 
 
-_BY_NAME = re.compile(r"\b(?:By|BY|Written by|Words by|Author:)\s+([A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|del|la|le|di)){1,3}?)"
-                      r"(?=\s*(?:$|[,|•·(]|\d|and\b|&|on\b|-|–|—|Updated|Published|Posted)|"
+_BY_NAME = re.compile(r"\b(?:By|BY|Written [Bb]y|Words by|Authored by|Author(?=\s*:)|by(?=:))\s*:?\s+"
+                      r"([A-Z][\w'’.-]+(?:[^\S\u2029]+(?:[A-Z][\w'’.-]+|de|van|von|da|del|la|le|di)){1,3}?)"
+                      r"(?=[^\S\u2029]*(?:$|[,|•·⋅(\u2029]|\d|and\b|&|on\b|-|–|—|Updated|Published|Posted)|"
                       r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
 
 
@@ -356,10 +360,9 @@ def article_authors(tree, article: dict | None, publishers: set[str],
     sources: list[tuple[list[tuple[str, bool]], bool]] = []  # ([(name, typed_person)], structured)
     if article and article.get("author"):
         sources.append((_ld_names(article["author"], index), True))
-    meta = _meta(tree, "author", "article:author", "parsely-author", "byl", "sailthru.author", "dc.creator",
-                 "citation_author")
-    if meta and not meta.startswith("http"):
-        sources.append(([(n, True) for n in _split_byline(re.sub(r"^\s*by\s+", "", meta, flags=re.IGNORECASE))], True))
+    names = meta_authors(tree)
+    if names:
+        sources.append(([(n, True) for n in names], True))
     for group in dom_bylines(tree):  # each byline box is one source: the first that names people wins
         sources.append(([(n, True) for n in group], False))
     shown = shown_byline(tree)
@@ -384,6 +387,32 @@ def article_authors(tree, article: dict | None, publishers: set[str],
             if org and (re.sub(r"\W+", "", org.casefold()) not in
                         {re.sub(r"\W+", "", p) for p in publishers}):
                 return [org]
+    return []
+
+
+_AUTHOR_META = ("author", "article:author", "parsely-author", "byl", "sailthru.author", "dc.creator",
+                "citation_author", "citation_authors", "dc.contributor")
+
+
+def meta_authors(tree) -> list[str]:
+    """Author names from the first author meta the page has. Scholarly pages repeat
+    ``citation_author`` once per author, written "Surname, Given" ("Roy, Aniruddha")."""
+    for name in _AUTHOR_META:
+        values = [(el.get("content") or "").strip() for el in tree.xpath(
+            '//meta[translate(@name,"ABCDEFGHIJKLMNOPQRSTUVWXYZ","abcdefghijklmnopqrstuvwxyz")=$n or '
+            'translate(@property,"ABCDEFGHIJKLMNOPQRSTUVWXYZ","abcdefghijklmnopqrstuvwxyz")=$n or '
+            'translate(@itemprop,"ABCDEFGHIJKLMNOPQRSTUVWXYZ","abcdefghijklmnopqrstuvwxyz")=$n]', n=name)]
+        values = [v for v in values if v and not v.startswith("http")]
+        if not values:
+            continue
+        out: list[str] = []
+        for value in values:
+            inverted = re.fullmatch(r"([^\W\d_][\w'’-]+),\s*([^\W\d_][\w'’.-]+(?:\s+[A-Z]\.?)*)", value)
+            if inverted and name.startswith("citation"):
+                out.append(f"{inverted.group(2)} {inverted.group(1)}")
+            else:
+                out += _split_byline(re.sub(r"^\s*by\s+", "", value, flags=re.IGNORECASE))
+        return out
     return []
 
 

@@ -1,0 +1,58 @@
+"""Authors of HTML pages: bylines the metadata misses (pages written here)."""
+
+from dateline.clean import clean_document
+
+PARAS = "".join(
+    f"<p>{s}</p>" for s in [
+        "The regional water board in Kestrel Valley approved a plan on Monday to line the main "
+        "irrigation canal, which loses about a third of its water to seepage each summer.",
+        "Farmers who draw from the canal said the work must finish before the planting season, "
+        "and the board promised to keep one channel open while the lining is laid.",
+        "The plan is paid for by a regional grant and a small rise in the water levy for large "
+        "users, a rise the farmers' union said it would accept if the work runs on time.",
+    ])
+
+
+def page(header: str = "", head: str = "", body_class: str = "", after: str = "") -> str:
+    return (f"<html><head><title>Canal to be lined | Kestrel Ledger</title>"
+            f"<meta property='og:site_name' content='Kestrel Ledger'>{head}</head><body class='{body_class}'>"
+            f"<nav><a href='/'>Home</a></nav><article><h1>Canal to be lined before planting</h1>{header}"
+            f"{PARAS}</article>{after}</body></html>")
+
+
+def authors(html: str) -> list[str]:
+    return clean_document(html, "html").authors
+
+
+def test_template_classes_on_body_do_not_hide_the_byline():
+    # "no-sidebar" on <body> describes the template, not a sidebar around the byline
+    header = ("<div class='author-info'><div class='author-details'><span class='author-name'>Tamsin Oyelaran"
+              "</span><span class='published-date'>July 3, 2025</span></div></div>")
+    assert authors(page(header=header, body_class="single-post no-sidebar")) == ["Tamsin Oyelaran"]
+
+
+def test_written_by_label_in_its_own_element():
+    header = ("<div><p>Last updated</p><time>Aug 04, 2025</time></div>"
+              "<div><p>Written by</p><p>Ruairi Castellanos</p></div><div>Table of contents</div>")
+    assert authors(page(header=header)) == ["Ruairi Castellanos"]
+
+
+def test_by_colon_byline_with_date():
+    assert authors(page(header="<p>by: Ines Varga, Dec 17, 2025</p>")) == ["Ines Varga"]
+
+
+def test_author_link_with_class():
+    header = ("<div class='summary'><a href='/author/pell-obi/' class='the-author'><span>Pell Obi</span></a> | "
+              "<span class='the-date'>May 22, 2025</span></div>")
+    assert authors(page(header=header)) == ["Pell Obi"]
+
+
+def test_citation_authors_written_surname_first():
+    head = "".join(f"<meta name='citation_author' content='{n}'>" for n in ("Okafor, Adaeze", "Lindqvist, Britt"))
+    assert authors(page(head=head)) == ["Adaeze Okafor", "Britt Lindqvist"]
+
+
+def test_an_institution_in_the_byline_box_is_not_an_author():
+    header = ("<div class='byline'><a href='/p/1'>Maren Solvik</a><a href='/edu'>Kestrel State University</a>"
+              "</div>")
+    assert authors(page(header=header)) == ["Maren Solvik"]
