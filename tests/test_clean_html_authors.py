@@ -56,3 +56,16 @@ def test_an_institution_in_the_byline_box_is_not_an_author():
     header = ("<div class='byline'><a href='/p/1'>Maren Solvik</a><a href='/edu'>Kestrel State University</a>"
               "</div>")
     assert authors(page(header=header)) == ["Maren Solvik"]
+
+
+def test_name_standing_before_the_header_date():
+    header = ("<div class='entry-meta'><ul><li><i class='icon-person'></i> Bence Halloran </li>"
+              "<li><i class='icon-clock'></i> 02-12-2025</li></ul></div>")
+    assert authors(page(header=header)) == ["Bence Halloran"]
+
+
+def test_a_brand_before_the_header_date_is_no_author():
+    # "Harbour Coffee" is a shop the article talks about: its words are the page's common words
+    header = "<div class='post-meta'><span>Harbour Coffee</span> <span>August 28, 2024</span></div>"
+    after = "<p>The harbour shop roasts its coffee on site.</p>"
+    assert authors(page(header=header, after=after)) == []

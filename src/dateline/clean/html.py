@@ -342,6 +342,36 @@ def shown_byline(tree) -> list[str]:
     return []
 
 
+def name_beside_header_date(tree) -> str | None:
+    """"Bence Kovács · 02-12-2025" under the headline with no "By" and no author markup: a
+    two- or three-word name standing alone in its own element right before the article's
+    date (in a date, meta or byline element), not a word of the headline."""
+    from dateline.clean.dates import END_OF_BLOCK, page_text, shown_dates
+
+    text, marks, h1 = page_text(tree)
+    if h1 is None:
+        return None
+    first = next((d for d in shown_dates(tree) if d.in_header and d.in_date_element and d.start > h1), None)
+    if first is None:
+        return None
+    before = text[max(h1, first.start - 80): first.start]
+    m = re.search(r"(?:^|\u2029)\s*([A-Z][\w'’.-]+(?:[^\S\u2029]+[A-Z][\w'’.-]+){1,2})[^\S\u2029]*"
+                  r"[|•·⋅,\u2029-]?\s*$", before)
+    if not m or END_OF_BLOCK[0] not in before:
+        return None
+    name = m.group(1)
+    headline = text[h1: h1 + 300].split(END_OF_BLOCK[0])[0]
+    if name in headline or not personal_name(name) or common_words_of_page(name, text):
+        return None
+    return name
+
+
+def common_words_of_page(name: str, text: str) -> bool:
+    """"Design Style", "Klatch Coffee": a word the page also writes in lower case is a
+    common noun, so the capitalised run is a label or a brand, not a person's name."""
+    return any(re.search(rf"\b{re.escape(w.lower())}\b", text) for w in name.split() if len(w) > 2)
+
+
 _NAME_RUN = re.compile(r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|del|la|le|di)){1,3}")
 
 
@@ -368,6 +398,9 @@ def article_authors(tree, article: dict | None, publishers: set[str],
     shown = shown_byline(tree)
     if shown:
         sources.append(([(n, True) for n in shown], False))
+    beside = name_beside_header_date(tree)
+    if beside:
+        sources.append(([(beside, True)], False))
     for pairs, structured in sources:
         out: list[str] = []
         for raw, typed_person in pairs:
