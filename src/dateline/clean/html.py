@@ -16,7 +16,7 @@ import re
 from copy import deepcopy
 
 from dateline.clean import Cleaned
-from dateline.clean.body import prefer_article_body, recover_split_sections
+from dateline.clean.body import missed_article_block, prefer_article_body, recover_split_sections
 from dateline.clean.header import MONTHS, parse_date
 
 _ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenews", "analysisnewsarticle",
@@ -564,17 +564,53 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     authors = article_authors(tree, article, publishers, objects)
     published = published_date(tree, article, url, objects)
     body = extract_body(tree, url)
-    body = prefer_article_body(recover_split_sections(tree, body), article)
+    body = without_headline(prefer_article_body(recover_split_sections(tree, body), article), title)
     cleaned = clean_text(body, aggressive=False)
     return Cleaned(text=cleaned.text, title=title, authors=authors or cleaned.authors,
                    published=published or cleaned.published, dateline=cleaned.dateline, site=site,
                    boilerplate=cleaned.boilerplate)
 
 
+def without_headline(body: str, title: str | None) -> str:
+    """The body without the headline the extractor kept as its first line: the title is its
+    own field, and the story (and its dateline) starts after it."""
+    if not title or not body:
+        return body
+    lines = body.lstrip().split("\n", 1)
+    key = lambda s: re.sub(r"\W+", "", s.casefold())
+    if key(lines[0]) == key(title) and len(lines) > 1 and lines[1].strip():
+        return lines[1].lstrip()
+    return body
+
+
 def extract_body(tree, url: str | None) -> str:
-    """Main text of the page (trafilatura on the already-parsed tree, comments excluded)."""
+    """Main text of the page: trafilatura on the already-parsed tree (comments excluded),
+    its recall mode when it kept nothing, and the page's densest prose block when that holds
+    far more than trafilatura kept."""
+    return second_looks(tree, url, _trafilatura_text(deepcopy(tree), url))
+
+
+def second_looks(tree, url: str | None, text: str) -> str:
+    """trafilatura's text, or what a second extraction finds when that kept too little."""
+    import lxml.html
+
+    if len(text.split()) < 20:  # nothing kept: trafilatura's recall mode finds the prose it judged too thin
+        recall = _trafilatura_text(deepcopy(tree), url, favor_recall=True)
+        if len(recall.split()) > len(text.split()):
+            text = recall
+    block = missed_article_block(tree, text)
+    if block is not None:  # the page's densest prose block, extracted on its own
+        page = lxml.html.fromstring("<html><body></body></html>")
+        page.find("body").append(deepcopy(block))
+        own = _trafilatura_text(page, url)
+        if len(own.split()) > 1.5 * len(text.split()):
+            text = own
+    return text
+
+
+def _trafilatura_text(tree, url: str | None, **options) -> str:
     import trafilatura
 
-    doc = trafilatura.bare_extraction(deepcopy(tree), url=url, with_metadata=False, include_comments=False,
-                                      include_tables=True)
+    doc = trafilatura.bare_extraction(tree, url=url, with_metadata=False, include_comments=False,
+                                      include_tables=True, **options)
     return (getattr(doc, "text", None) or "") if doc is not None else ""
