@@ -103,12 +103,15 @@ def page_text(tree) -> tuple[str, list[tuple[int, int, str]], int | None]:
     marks: list[tuple[int, int, str]] = []
     pos = 0
     h1_at: list[int] = []
+    seen_attrs: dict[str, str] = {}
 
     def add(s: str):
         nonlocal pos
-        s = _SPACES.sub(" ", s)  # layout whitespace is no distance between a headline and its byline
-        if s == END_OF_BLOCK and parts and parts[-1].endswith(END_OF_BLOCK):
-            return  # nested blocks end once
+        if s == END_OF_BLOCK:
+            if parts and parts[-1].endswith(END_OF_BLOCK):
+                return  # nested blocks end once
+        elif s != " ":
+            s = _SPACES.sub(" ", s)  # layout whitespace is no distance between a headline and its byline
         if s[:1] == " " and parts and parts[-1][-1:] == " ":
             s = s[1:]
         if s:
@@ -121,12 +124,16 @@ def page_text(tree) -> tuple[str, list[tuple[int, int, str]], int | None]:
             return
         cls, ident = el.get("class"), el.get("id")
         mark = None
-        if cls or ident:
+        if (cls or ident) and not excluded:
             attrs = f"{cls or ''} {ident or ''}"
-            if not excluded and tag not in ("body", "html", "main", "article") and not_article_part(attrs) \
+            kind = seen_attrs.get(attrs)
+            if kind is None:  # templates repeat their class names: judge each once
+                kind = seen_attrs[attrs] = ("other" if not_article_part(attrs) else
+                                            "date" if _DATE_CLASS.search(attrs) else "")
+            if kind == "other" and tag not in ("body", "html", "main", "article") \
                     and el.find(".//h1") is None:  # a wrapper around the headline is the article's own
                 excluded, mark = True, "excluded"
-            elif not excluded and not in_date and _DATE_CLASS.search(attrs):
+            elif not in_date and (kind == "date" or (kind == "other" and _DATE_CLASS.search(attrs))):
                 in_date, mark = True, "date"
         if tag == "time" and not in_date and not excluded:
             in_date, mark = True, "date"

@@ -101,16 +101,34 @@ def article_object(objects: list[dict]) -> dict | None:
 
 def _meta(tree, *names: str) -> str | None:
     """First non-empty content of <meta name|property|itemprop=...> among ``names``."""
+    index = meta_index(tree)
     for name in names:
-        lname = name.lower()
-        for el in tree.xpath(
-            '//meta[translate(@name,"ABCDEFGHIJKLMNOPQRSTUVWXYZ","abcdefghijklmnopqrstuvwxyz")=$n or '
-            'translate(@property,"ABCDEFGHIJKLMNOPQRSTUVWXYZ","abcdefghijklmnopqrstuvwxyz")=$n or '
-            'translate(@itemprop,"ABCDEFGHIJKLMNOPQRSTUVWXYZ","abcdefghijklmnopqrstuvwxyz")=$n]', n=lname):
-            value = (el.get("content") or "").strip()
-            if value:
-                return value
+        values = index.get(name.lower())
+        if values:
+            return values[0]
     return None
+
+
+def meta_index(tree) -> dict[str, list[str]]:
+    """Every <meta>'s non-empty content by its lower-cased name, property and itemprop, in
+    page order: one pass over the page instead of one per name asked (kept for the last page)."""
+    global _META_LAST
+    if _META_LAST is not None and _META_LAST[0] is tree:
+        return _META_LAST[1]
+    index: dict[str, list[str]] = {}
+    for el in tree.iter("meta"):
+        value = (el.get("content") or "").strip()
+        if not value:
+            continue
+        for attr in ("name", "property", "itemprop"):
+            key = el.get(attr)
+            if key:
+                index.setdefault(key.strip().lower(), []).append(value)
+    _META_LAST = (tree, index)
+    return index
+
+
+_META_LAST = None
 
 
 def iso_day(value: str | None) -> str | None:
@@ -430,12 +448,9 @@ _AUTHOR_META = ("author", "article:author", "parsely-author", "byl", "sailthru.a
 def meta_authors(tree) -> list[str]:
     """Author names from the first author meta the page has. Scholarly pages repeat
     ``citation_author`` once per author, written "Surname, Given" ("Roy, Aniruddha")."""
+    index = meta_index(tree)
     for name in _AUTHOR_META:
-        values = [(el.get("content") or "").strip() for el in tree.xpath(
-            '//meta[translate(@name,"ABCDEFGHIJKLMNOPQRSTUVWXYZ","abcdefghijklmnopqrstuvwxyz")=$n or '
-            'translate(@property,"ABCDEFGHIJKLMNOPQRSTUVWXYZ","abcdefghijklmnopqrstuvwxyz")=$n or '
-            'translate(@itemprop,"ABCDEFGHIJKLMNOPQRSTUVWXYZ","abcdefghijklmnopqrstuvwxyz")=$n]', n=name)]
-        values = [v for v in values if v and not v.startswith("http")]
+        values = [v for v in index.get(name, []) if not v.startswith("http")]
         if not values:
             continue
         out: list[str] = []
