@@ -525,13 +525,13 @@ def _article_title(tree, article: dict | None, site: str | None) -> str | None:
     structured = structured or _meta(tree, "og:title", "twitter:title")
     titles = tree.xpath("//title")
     page_title = _text(titles[0]) if titles else None
-    h1s = [re.sub(r"\s+", " ", _text(h)).strip() for h in tree.xpath("//h1")]
+    h1s = [headline_text(h, structured) for h in tree.xpath("//h1")]
     h1s = [h for h in h1s if 3 <= len(h) <= 300]
     base = structured or page_title
     base = re.sub(r"\s+", " ", base).strip() if base else None
     if base:
         base = strip_site_suffix(base, site)
-    scoped = [re.sub(r"\s+", " ", _text(h)).strip() for h in tree.xpath("//article//h1|//main//h1")]
+    scoped = [headline_text(h, structured) for h in tree.xpath("//article//h1|//main//h1")]
     scoped = [h for h in scoped if 3 <= len(h) <= 300]
     key = lambda s: re.sub(r"\W+", "", s.casefold())
     if len(set(scoped)) == 1:
@@ -545,6 +545,29 @@ def _article_title(tree, article: dict | None, site: str | None) -> str | None:
         if not base:
             return h1s[0]
     return base or None
+
+
+def headline_text(h1, structured: str | None) -> str:
+    """An <h1>'s text, a line break a space ("WEEKEND<br>CODING AGENT"), without the post
+    meta some templates put inside it ("Headline Posted on July 1, 2024 by jane")."""
+    text = re.sub(r"\s+", " ", _text_with_breaks(h1)).strip()
+    if structured:
+        head = re.sub(r"\s+", " ", structured).strip()
+        if text.startswith(head) and _POST_META.match(text[len(head):]):
+            return head
+    return text
+
+
+def _text_with_breaks(el) -> str:
+    out = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str):
+            out.append(" " if child.tag == "br" else _text_with_breaks(child))
+        out.append(child.tail or "")
+    return "".join(out)
+
+
+_POST_META = re.compile(r"\s*(?:[|•·-]\s*)?(?:Posted|Published|Updated|By|Written by|Last updated)\b", re.IGNORECASE)
 
 
 def site_name(tree, article: dict | None) -> str | None:
