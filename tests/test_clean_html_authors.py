@@ -69,3 +69,19 @@ def test_a_brand_before_the_header_date_is_no_author():
     header = "<div class='post-meta'><span>Harbour Coffee</span> <span>August 28, 2024</span></div>"
     after = "<p>The harbour shop roasts its coffee on site.</p>"
     assert authors(page(header=header, after=after)) == []
+
+
+def test_menu_links_and_byline_categories_are_not_authors():
+    # a menu item whose class happens to hold "author" words, and a section link in the byline box
+    menu = ("<div class='menu__submenu'><ul class='submenu'><li class='menu-item authorities-board-actions'>"
+            "<a href='/board'>Authorities Governing Board Actions</a></li></ul></div>")
+    header = ("<section class='byline'><span class='byline__category'><a href='/c/health'>Wellness Prevention</a>"
+              "</span></section>")
+    html = page(header=header).replace("<nav><a href='/'>Home</a></nav>", f"<nav>{menu}</nav>")
+    assert authors(html) == []
+
+
+def test_a_link_far_below_an_author_class_is_not_a_byline():
+    deep = ("<div class='page-author-theme'><div><div><div><div><div><div><div><div><p>"
+            "<a href='/search'>Search This Site</a></p></div></div></div></div></div></div></div></div></div>")
+    assert authors(page(after=deep)) == []

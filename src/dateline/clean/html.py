@@ -17,6 +17,7 @@ from copy import deepcopy
 
 from dateline.clean import Cleaned
 from dateline.clean.body import missed_article_block, prefer_article_body, recover_split_sections
+from dateline.clean.dates import not_article_part
 from dateline.clean.header import MONTHS, parse_date
 
 _ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenews", "analysisnewsarticle",
@@ -313,9 +314,16 @@ def dom_bylines(tree) -> list[list[str]]:
         # (the <body>'s classes describe the template: "no-sidebar", "has-comments")
         if any(_OTHER_VOICES.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in chain):
             continue
-        if _SECTION_LINK.search(f"{el.get('class') or ''} {el.get('href') or ''}"):
-            continue  # a section or tag link inside the byline box
+        if any(not_article_part(f"{a.get('class') or ''} {a.get('id') or ''}") for a in chain[:3]):
+            continue  # a menu, a footer, a breadcrumb: links there are the site's, not a byline
+        parent = el.getparent()
+        if _SECTION_LINK.search(f"{el.get('class') or ''} {el.get('href') or ''} "
+                                f"{parent.get('class') or '' if parent is not None else ''}"):
+            continue  # a section or tag link inside the byline box ("byline__category")
         holder = next((a for a in chain if re.search(r"author|byline", a.get("class") or "", re.IGNORECASE)), None)
+        if holder is None and el.get("rel") != "author" and "author" not in (el.get("itemprop") or "") \
+                and not any("author" in (a.get("itemprop") or "") for a in chain[:4]):
+            continue  # a link far below some "author" class: the page's furniture, not its byline
         if holder is not None and holder is not el and len(_text(holder)) > 300:
             continue  # "author-jane-roe" on the whole <article>: not a byline box
         value = el.get("content") or " ".join(el.itertext())  # "Luke Kim<span>May 2</span>": two texts
