@@ -85,3 +85,12 @@ def test_a_link_far_below_an_author_class_is_not_a_byline():
     deep = ("<div class='page-author-theme'><div><div><div><div><div><div><div><div><p>"
             "<a href='/search'>Search This Site</a></p></div></div></div></div></div></div></div></div></div>")
     assert authors(page(after=deep)) == []
+
+
+def test_written_by_credit_in_an_author_box_after_the_article():
+    box = ("<div class='bio-box'><p>Written by <a href='/team/cassia'>Cassia Moreau</a></p>"
+           "<p>Cassia covers farming and water policy for the Ledger.</p></div>")
+    assert authors(page(after=box)) == ["Cassia Moreau"]
+    # two different credits on one page: no single author to name
+    other = box.replace("Cassia Moreau", "Tobiah Brandt")
+    assert authors(page(after=box + other)) == []

@@ -368,6 +368,22 @@ def shown_byline(tree) -> list[str]:
     return []
 
 
+_WRITTEN_BY = re.compile(r"\b(?:Written|Authored|Reported) by:?\s+([A-Z][\w'’.-]+(?:[^\S\u2029]+[A-Z][\w'’.-]+){1,2})"
+                         r"[^\S\u2029]*(?=\u2029|[,|•·⋅]|$)")
+
+
+def written_by_credit(tree) -> str | None:
+    """"Written by Jane Roe" in an author box away from the headline (often at the end of
+    the article), outside comments and related lists: the one explicit credit on the page."""
+    from dateline.clean.dates import page_text
+
+    text, marks, _h1 = page_text(tree)
+    excluded = [(a, b) for a, b, k in marks if k == "excluded"]
+    names = {m.group(1) for m in _WRITTEN_BY.finditer(text)
+             if not any(a <= m.start() < b for a, b in excluded) and personal_name(m.group(1))}
+    return names.pop() if len(names) == 1 else None
+
+
 def name_beside_header_date(tree) -> str | None:
     """"Bence Kovács · 02-12-2025" under the headline with no "By" and no author markup: a
     two- or three-word name standing alone in its own element right before the article's
@@ -427,6 +443,9 @@ def article_authors(tree, article: dict | None, publishers: set[str],
     beside = name_beside_header_date(tree)
     if beside:
         sources.append(([(beside, True)], False))
+    credit = written_by_credit(tree)
+    if credit:
+        sources.append(([(credit, True)], False))
     for pairs, structured in sources:
         out: list[str] = []
         for raw, typed_person in pairs:
