@@ -72,3 +72,12 @@ def test_teaser_cards_of_a_listing_give_no_date():
 def test_a_changed_field_time_is_not_the_publication():
     header = "<div class='field--name-changed'><time datetime='2026-02-12T14:36:23-05:00'></time></div>"
     assert published(page(header=header)) is None
+
+
+def test_a_news_article_block_outranks_a_website_og_type():
+    # the date is rendered by script (not in the text), the template says og:type website,
+    # but the page's JSON-LD states a NewsArticle with its publication date
+    head = ('<meta property="og:type" content="website">'
+            '<script type="application/ld+json">{"@type":"NewsArticle","headline":"North quay to close",'
+            '"datePublished":"2024-11-05T09:00:00Z"}</script>')
+    assert published(page(head=head)) == "2024-11-05"

@@ -221,13 +221,15 @@ _NEWS_TYPES = {"newsarticle", "reportagenews", "analysisnewsarticle", "opinionne
 
 
 def declares_article(tree, article: dict | None = None) -> bool:
-    """The page presents itself as a dated piece of writing: ``og:type`` "article", or, with
-    no ``og:type``, OpenGraph's article namespace (``article:published_time``) or a JSON-LD
-    NewsArticle (a generic "Article" is many templates' default)."""
+    """The page presents itself as a dated piece of writing: a JSON-LD NewsArticle (a generic
+    "Article" is many templates' default), ``og:type`` "article", or, with no ``og:type``,
+    OpenGraph's article namespace (``article:published_time``)."""
+    if article and _types(article) & _NEWS_TYPES:
+        return True  # a NewsArticle block outranks a template's og:type "website"
     og = (_meta(tree, "og:type") or "").strip().lower()
     if og:
         return og == "article"
-    return bool(article and _types(article) & _NEWS_TYPES) or _meta(tree, "article:published_time") is not None
+    return _meta(tree, "article:published_time") is not None
 
 
 _NOT_A_PERSON = re.compile(
