@@ -97,3 +97,9 @@ def test_written_by_credit_in_an_author_box_after_the_article():
     other = box.replace("Cassia Moreau", "Tobiah Brandt")
     assert written_by_credit(parse_html(page(after=box))) == "Cassia Moreau"
     assert written_by_credit(parse_html(page(after=box + other))) is None
+
+
+def test_a_section_or_place_label_before_the_date_is_no_author():
+    for label in ("Middle East", "Hong Kong"):
+        header = f"<div class='post-meta'><span>{label}</span> <span>March 3, 2024</span></div>"
+        assert authors(page(header=header)) == [], label

@@ -390,6 +390,7 @@ def name_beside_header_date(tree) -> str | None:
     """"Bence Kovács · 02-12-2025" under the headline with no "By" and no author markup: a
     two- or three-word name standing alone in its own element right before the article's
     date (in a date, meta or byline element), not a word of the headline."""
+    from dateline.analyse.countries import country_code
     from dateline.clean.dates import END_OF_BLOCK, page_text, shown_dates
 
     text, marks, h1 = page_text(tree)
@@ -405,9 +406,17 @@ def name_beside_header_date(tree) -> str | None:
         return None
     name = m.group(1)
     headline = text[h1: h1 + 300].split(END_OF_BLOCK[0])[0]
-    if name in headline or not personal_name(name) or common_words_of_page(name, text):
+    if name in headline or not personal_name(name) or common_words_of_page(name, text) \
+            or _SECTION_WORD.search(name) or country_code(name):
         return None
     return name
+
+
+# a news section or region label sits where a byline would: "Middle East  March 3, 2024"
+_SECTION_WORD = re.compile(r"\b(?:East|West|North|South|Middle|Central|Latin|World|Asia|Pacific|Europe|African?|"
+                           r"Americas?|Gulf|Global|Local|National|International|Politics|Business|Sports?|Opinion|"
+                           r"Culture|Science|Tech|Technology|Economy|Markets?|Entertainment|Lifestyle|Travel|"
+                           r"Breaking|Latest|Live|Analysis|Features?|Video|Podcast|Weather|Crime|Courts?|Education)\b")
 
 
 def common_words_of_page(name: str, text: str) -> bool:
