@@ -103,3 +103,9 @@ def test_a_section_or_place_label_before_the_date_is_no_author():
     for label in ("Middle East", "Hong Kong"):
         header = f"<div class='post-meta'><span>{label}</span> <span>March 3, 2024</span></div>"
         assert authors(page(header=header)) == [], label
+
+
+def test_lower_case_by_opening_a_byline_line():
+    assert authors(page(header="<p>by Oriel Santana on Jan 22, 2025</p>")) == ["Oriel Santana"]
+    # "by" inside a sentence is no byline
+    assert authors(page(header="<p>The plan was drafted by Oriel Santana and approved.</p>")) == []

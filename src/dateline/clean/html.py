@@ -428,7 +428,7 @@ def common_words_of_page(name: str, text: str) -> bool:
 _NAME_RUN = re.compile(r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|del|la|le|di)){1,3}")
 
 
-_BY_NAME = re.compile(r"\b(?:By|BY|Written [Bb]y|Words by|Authored by|Author(?=\s*:)|by(?=:))\s*:?\s+"
+_BY_NAME = re.compile(r"\b(?:By|BY|Written [Bb]y|Words by|Authored by|Author(?=\s*:)|by(?=:)|(?<=\u2029 )by(?=\s))\s*:?\s+"
                       r"([A-Z][\w'’.-]+(?:[^\S\u2029]+(?:[A-Z][\w'’.-]+|de|van|von|da|del|la|le|di)){1,3}?)"
                       r"(?=[^\S\u2029]*(?:$|[,|•·⋅(\u2029]|\d|and\b|&|on\b|-|–|—|Updated|Published|Posted)|"
                       r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
