@@ -109,3 +109,12 @@ def test_lower_case_by_opening_a_byline_line():
     assert authors(page(header="<p>by Oriel Santana on Jan 22, 2025</p>")) == ["Oriel Santana"]
     # "by" inside a sentence is no byline
     assert authors(page(header="<p>The plan was drafted by Oriel Santana and approved.</p>")) == []
+
+
+def test_author_box_name_then_a_bio_that_starts_with_it():
+    box = ("<div class='about'><h4>Imogen Falkner</h4><p>Imogen Falkner is a reporter who covers farming "
+           "and rural affairs.</p></div>")
+    assert authors(page(after=box)) == ["Imogen Falkner"]
+    # a product heading followed by its definition is no author box
+    product = "<h3>Proton Mail</h3><p>Proton Mail is an encrypted mail service; each mail is sealed.</p>"
+    assert authors(page(after=product)) == []

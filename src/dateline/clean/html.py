@@ -383,7 +383,16 @@ def written_by_credit(tree) -> str | None:
     excluded = [(a, b) for a, b, k in marks if k == "excluded"]
     names = {m.group(1) for m in _WRITTEN_BY.finditer(text)
              if not any(a <= m.start() < b for a, b in excluded) and personal_name(m.group(1))}
+    if not names:  # an author box: the name on its own line, then a bio that starts with it
+        names = {m.group(1) for m in _BIO_BOX.finditer(text)
+                 if not any(a <= m.start() < b for a, b in excluded) and personal_name(m.group(1))
+                 and not common_words_of_page(m.group(1), text)}  # "Proton VPN is", "Unlimited PTO is"
     return names.pop() if len(names) == 1 else None
+
+
+# "Lauren Vetter\u2029 Lauren Vetter is a growth-focused marketer...", "Shannon Grilli\u2029 Shannon is..."
+_BIO_BOX = re.compile(r"(?:^|\u2029 )(([A-Z][a-z][\w'’-]*)(?:[^\S\u2029]+[A-Z][a-z][\w'’-]*){1,2})[^\S\u2029]*\u2029 "
+                      r"(?:\1|\2) (?:is|was|has|writes|covers|joined)\b")
 
 
 def name_beside_header_date(tree) -> str | None:
