@@ -91,8 +91,9 @@ def test_body_leaves_out_comments_related_and_cookie_banner():
     assert "disagree" not in c.text
     assert "Dam opens" not in c.text
     assert "cookies" not in c.text
-    # the lead paragraph is kept
-    assert c.text.split("\n\n")[1].startswith("The river authority said on Tuesday")
+    # the lead paragraph is kept, first: the headline is the title, not repeated in the text
+    assert c.text.split("\n\n")[0].startswith("The river authority said on Tuesday")
+    assert c.title == "Valley water cuts ordered" and c.title not in c.text
     assert "two leaking canals" in c.text
 
 

@@ -123,3 +123,36 @@ def prefer_article_body(extracted: str, article: dict | None) -> str:
     if body and len(body.split()) > 1.5 * max(1, len(extracted.split())):
         return body
     return extracted
+
+
+def densest_block(tree):
+    """The element holding most of the page's prose, readability style: each paragraph of a
+    sentence or more counts for its parent in full and its grandparent by half, link lists
+    not at all. Returns (element, words of its paragraphs), or (None, 0)."""
+    score: dict = {}
+    for p in tree.iter("p"):
+        size = len(p.text_content())
+        if size < _MIN_PARAGRAPH:
+            continue
+        if p.find(".//a") is not None and sum(len(a.text_content()) for a in p.iter("a")) > size / 2:
+            continue
+        parent = p.getparent()
+        if parent is None:
+            continue
+        score[parent] = score.get(parent, 0) + size
+        grand = parent.getparent()
+        if grand is not None:
+            score[grand] = score.get(grand, 0) + size / 2
+    if not score:
+        return None, 0
+    best = max(score, key=score.get)
+    return best, sum(len(p.text_content().split()) for p in best.iter("p"))
+
+
+def missed_article_block(tree, extracted: str):
+    """A block with at least twice the prose the extractor kept, inside the article (not a
+    comment thread or a sidebar): the extractor chose a teaser, a nav list or nothing."""
+    best, words = densest_block(tree)
+    if best is None or words < 2 * max(len(extracted.split()), 1) or words < 80 or _outside_article(best):
+        return None
+    return best

@@ -40,6 +40,12 @@ _NOT_ARTICLE = {"comment", "comments", "commentlist", "related", "sidebar", "foo
                 "recommendations", "popular", "trending", "newsletter", "cookie", "breadcrumb", "breadcrumbs",
                 "nav", "navbar", "navigation", "menu", "archive", "archives", "calendar", "reply", "replies"}
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "button", "select", "option", "iframe"}
+# the end of a block element: whitespace to the date patterns, but a byline reader knows
+# that "Written by</p><p>Edzel Tabing</p><div>Table of contents" ends after the name
+END_OF_BLOCK = "\u2029 "
+_BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "header", "footer",
+               "article", "aside", "nav", "main", "td", "tr", "table", "blockquote", "figure", "figcaption",
+               "address", "dd", "dt", "dl", "form", "br"}
 _DATE_CLASS = re.compile(r"date|time|byline|posted|publish|meta|author|dateline", re.IGNORECASE)
 
 
@@ -82,7 +88,7 @@ def page_reads_day_first(matches: list[str]) -> bool | None:
     return verdict
 
 
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(r"[^\S\u2029]+")
 
 
 def page_text(tree) -> tuple[str, list[tuple[int, int, str]], int | None]:
@@ -97,10 +103,15 @@ def page_text(tree) -> tuple[str, list[tuple[int, int, str]], int | None]:
     marks: list[tuple[int, int, str]] = []
     pos = 0
     h1_at: list[int] = []
+    seen_attrs: dict[str, str] = {}
 
     def add(s: str):
         nonlocal pos
-        s = _SPACES.sub(" ", s)  # layout whitespace is no distance between a headline and its byline
+        if s == END_OF_BLOCK:
+            if parts and parts[-1].endswith(END_OF_BLOCK):
+                return  # nested blocks end once
+        elif s != " ":
+            s = _SPACES.sub(" ", s)  # layout whitespace is no distance between a headline and its byline
         if s[:1] == " " and parts and parts[-1][-1:] == " ":
             s = s[1:]
         if s:
@@ -113,12 +124,16 @@ def page_text(tree) -> tuple[str, list[tuple[int, int, str]], int | None]:
             return
         cls, ident = el.get("class"), el.get("id")
         mark = None
-        if cls or ident:
+        if (cls or ident) and not excluded:
             attrs = f"{cls or ''} {ident or ''}"
-            if not excluded and tag not in ("body", "html", "main", "article") and not_article_part(attrs) \
+            kind = seen_attrs.get(attrs)
+            if kind is None:  # templates repeat their class names: judge each once
+                kind = seen_attrs[attrs] = ("other" if not_article_part(attrs) else
+                                            "date" if _DATE_CLASS.search(attrs) else "")
+            if kind == "other" and tag not in ("body", "html", "main", "article") \
                     and el.find(".//h1") is None:  # a wrapper around the headline is the article's own
                 excluded, mark = True, "excluded"
-            elif not excluded and not in_date and _DATE_CLASS.search(attrs):
+            elif not in_date and (kind == "date" or (kind == "other" and _DATE_CLASS.search(attrs))):
                 in_date, mark = True, "date"
         if tag == "time" and not in_date and not excluded:
             in_date, mark = True, "date"
@@ -131,7 +146,7 @@ def page_text(tree) -> tuple[str, list[tuple[int, int, str]], int | None]:
             walk(child, in_date, excluded)
             if child.tail:
                 add(child.tail)
-        add(" ")
+        add(END_OF_BLOCK if tag in _BLOCK_TAGS else " ")
         if mark:
             marks.append((start, pos, mark))
 
@@ -166,8 +181,9 @@ class ShownDate:
         return f"ShownDate({self.day}, {self.start}, {self.label}, header={self.in_header}, el={self.in_date_element})"
 
 
-def shown_dates(tree) -> list[ShownDate]:
-    """Every date printed on the page outside comments, sidebars and footers, in order."""
+def shown_dates(tree, url_day: str | None = None) -> list[ShownDate]:
+    """Every date printed on the page outside comments, sidebars and footers, in order.
+    A date inside a sentence ("valid through 01/23/2026") is shown but never a header date."""
     text, marks, h1 = page_text(tree)
     excluded = [(a, b) for a, b, k in marks if k == "excluded"]
     date_els = [(a, b) for a, b, k in marks if k == "date"]
@@ -177,14 +193,36 @@ def shown_dates(tree) -> list[ShownDate]:
     for m in matches:
         if any(a <= m.start() < b for a, b in excluded):
             continue
-        day = shown_day(m.group(0), day_first)
+        day = url_day if read_as_url_day(m.group(0), url_day) else shown_day(m.group(0), day_first)
         if not day or not plausible_day(day):
             continue
         before = text[max(0, m.start() - 40): m.start()]
         label = "updated" if _UPDATED.search(before) else "published" if _PUBLISHED.search(before) else None
         in_el = any(a <= m.start() < b for a, b in date_els)
-        out.append(ShownDate(day, m.start(), label, in_article_header(m.start(), h1, len(text)), in_el))
+        header = in_article_header(m.start(), h1, len(text)) and (in_el or not date_in_sentence(before))
+        out.append(ShownDate(day, m.start(), label, header, in_el))
     return out
+
+
+def read_as_url_day(printed: str, url_day: str | None) -> bool:
+    """"03/10/2023" on a page whose URL says /2023/october/03/: the URL settles which
+    number is the day."""
+    m = url_day and re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", printed)
+    if not m:
+        return False
+    a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    return url_day in (_iso(year, a, b), _iso(year, b, a))
+
+
+# the word before a date that makes it part of a sentence, not a dateline or byline stamp:
+# "valid through 01/23/2026", "is April 15, 2025", "Last active December 20, 2025"
+_SENTENCE_BEFORE = re.compile(r"\b(?:through|from|until|till|to|is|are|was|were|be|been|before|after|since|by|"
+                              r"beginning|starting|effective|active|between|than|expires?|ends?|due|until)\s*$",
+                              re.IGNORECASE)
+
+
+def date_in_sentence(before: str) -> bool:
+    return bool(_SENTENCE_BEFORE.search(before))
 
 
 def in_article_header(at: int, h1: int | None, size: int) -> bool:
@@ -201,48 +239,69 @@ def plausible_day(day: str) -> bool:
     return datetime.date(1994, 1, 1) <= d <= datetime.date.today() + datetime.timedelta(days=2)
 
 
-def choose_published(structured: list[tuple[str, str]], shown: list[ShownDate], url_day: str | None) -> str | None:
-    """The publication day from structured (day, source) candidates and the dates shown.
+def choose_published(structured: list[tuple[str, str]], shown: list[ShownDate], url_day: str | None,
+                     declared_article: bool = True) -> str | None:
+    """The publication day from structured (day, source) candidates and the dates shown."""
+    return published_with_reason(structured, shown, url_day, declared_article)[0]
+
+
+def published_with_reason(structured: list[tuple[str, str]], shown: list[ShownDate], url_day: str | None,
+                          declared_article: bool = True) -> tuple[str | None, str]:
+    """The publication day and the name of the rule that chose it.
 
     Order of trust:
     1. a header date labelled "Published"/"Posted";
-    2. a structured published date that the page shows somewhere (the day, or the day
-       before it: a UTC timestamp after local midnight), then a dated URL the page shows;
-    3. the first header date with no label;
-    4. a dated URL path;
-    5. a structured date from article-specific metadata (not a ``WebPage`` block) when the
-       header shows no date, or only an "Updated" one and the page has an
-       article:published_time;
-    6. a header date labelled "Updated", when it is the only date the header shows."""
+    2. a header date the dated URL path also gives (two independent witnesses);
+    3. a structured published date that the page shows somewhere other than as an update
+       (the day, or the day before it: a UTC timestamp after local midnight), then a dated
+       URL the page shows;
+    4. the first header date with no label;
+    5. a dated URL path;
+    6. a structured date from article-specific metadata (not a ``WebPage`` block) when the
+       header shows no date, or only "Updated" ones and the date is an article:published_time
+       (an evergreen guide's header shows its last revision; its metadata still knows when it
+       was first published), on a page that declares itself an article (``og:type``):
+       a product, landing or tool page whose template stamps a date shows its reader none;
+    7. a header date labelled "Updated", when it is the only date the header shows;
+    8. the one day the page labels "Published" in a date element away from the headline."""
     header = [d for d in shown if d.in_header]
-    shown_days = {d.day for d in shown}
-    header_days = {d.day for d in header}
+    # a day the page prints only as "Updated ..." is a revision, not a publication witness
+    shown_days = {d.day for d in shown if d.label != "updated"}
+    header_days = {d.day for d in header if d.label != "updated"}
+    updated_days = {d.day for d in header if d.label == "updated"}
     for d in header:
         if d.label == "published":
-            return d.day
+            return d.day, "header-published"
+    if url_day and url_day in header_days:
+        return url_day, "header-url"
     for day, _source in structured:
         if day in shown_days:
-            return day
+            return day, "structured-shown"
         prev = _shift(day, -1)
         if prev in header_days and url_day in (None, prev) or url_day == prev:
-            return prev  # a UTC timestamp after local midnight: the page shows the local day
+            return prev, "structured-utc"  # a UTC timestamp after local midnight: the page shows the local day
     if url_day and url_day in shown_days:
-        return url_day
+        return url_day, "url-shown"
     for d in header:
         if d.label is None:
-            return d.day
+            return d.day, "header"
     if url_day:
-        return url_day
+        return url_day, "url"
     only_updates = bool(header) and all(d.label == "updated" for d in header)
     for day, source in structured:
-        # metadata nobody sees: trusted when the header shows no date, or shows only an
-        # update while the page declares its publication in article:published_time
-        if source != "webpage" and (not header or (only_updates and source == "meta")):
-            return day
+        if source == "webpage" or day in updated_days:
+            continue
+        if not declared_article and source != "markup":
+            continue  # a <time> element the reader sees needs no declaration
+        if not header or (only_updates and source == "meta"):
+            return day, "structured-unseen"
     for d in header:
         if d.label == "updated":
-            return d.day
-    return None
+            return d.day, "header-updated"
+    labelled = {d.day for d in shown if d.label == "published" and d.in_date_element}
+    if len(labelled) == 1:  # "Published Feb 2, 2023" in a date element below a long article
+        return labelled.pop(), "labelled-elsewhere"
+    return None, "none"
 
 
 def _shift(day: str, n: int) -> str:

@@ -16,7 +16,8 @@ import re
 from copy import deepcopy
 
 from dateline.clean import Cleaned
-from dateline.clean.body import prefer_article_body, recover_split_sections
+from dateline.clean.body import missed_article_block, prefer_article_body, recover_split_sections
+from dateline.clean.dates import not_article_part
 from dateline.clean.header import MONTHS, parse_date
 from dateline.record import Boilerplate
 
@@ -102,16 +103,34 @@ def article_object(objects: list[dict]) -> dict | None:
 
 def _meta(tree, *names: str) -> str | None:
     """First non-empty content of <meta name|property|itemprop=...> among ``names``."""
+    index = meta_index(tree)
     for name in names:
-        lname = name.lower()
-        for el in tree.xpath(
-            '//meta[translate(@name,"ABCDEFGHIJKLMNOPQRSTUVWXYZ","abcdefghijklmnopqrstuvwxyz")=$n or '
-            'translate(@property,"ABCDEFGHIJKLMNOPQRSTUVWXYZ","abcdefghijklmnopqrstuvwxyz")=$n or '
-            'translate(@itemprop,"ABCDEFGHIJKLMNOPQRSTUVWXYZ","abcdefghijklmnopqrstuvwxyz")=$n]', n=lname):
-            value = (el.get("content") or "").strip()
-            if value:
-                return value
+        values = index.get(name.lower())
+        if values:
+            return values[0]
     return None
+
+
+def meta_index(tree) -> dict[str, list[str]]:
+    """Every <meta>'s non-empty content by its lower-cased name, property and itemprop, in
+    page order: one pass over the page instead of one per name asked (kept for the last page)."""
+    global _META_LAST
+    if _META_LAST is not None and _META_LAST[0] is tree:
+        return _META_LAST[1]
+    index: dict[str, list[str]] = {}
+    for el in tree.iter("meta"):
+        value = (el.get("content") or "").strip()
+        if not value:
+            continue
+        for attr in ("name", "property", "itemprop"):
+            key = el.get(attr)
+            if key:
+                index.setdefault(key.strip().lower(), []).append(value)
+    _META_LAST = (tree, index)
+    return index
+
+
+_META_LAST = None
 
 
 def iso_day(value: str | None) -> str | None:
@@ -147,7 +166,8 @@ def structured_dates(tree, objects: list[dict], article: dict | None) -> list[tu
     add(_meta(tree, *_PUBLISHED_META), "meta")
     for el in tree.xpath('//*[@itemprop="datePublished"]|//time[@pubdate]|//time[contains(@class,"publish")]'):
         add(el.get("datetime") or el.get("content") or _text(el), "markup")
-    times = tree.xpath("//article//time[@datetime]|//header//time[@datetime]")
+    times = [t for t in tree.xpath("//article//time[@datetime]|//header//time[@datetime]")
+             if headline_time(t)]
     if times:  # the article's own first <time>, not one of a related-stories list
         add(times[0].get("datetime"), "markup")
     for el in tree.xpath('//meta[contains(translate(@name,"PUBLISH","publish"),"publish") or '
@@ -157,6 +177,22 @@ def structured_dates(tree, objects: list[dict], article: dict | None) -> list[tu
         if "webpage" in _types(o) or o is article:
             add(o.get("datePublished"), "webpage")
     return out
+
+
+_REVISION = re.compile(r"chang|modif|updat|revis", re.IGNORECASE)
+
+
+def headline_time(el) -> bool:
+    """A ``<time>`` of the article itself: inside a ``<header>`` or an ``<article>`` that
+    holds the headline (a listing's teaser cards are ``<article>`` elements too), and
+    not a "changed"/"modified" field."""
+    for a in [el, *el.iterancestors()][:4]:
+        if _REVISION.search(f"{a.get('class') or ''} {a.get('id') or ''}"):
+            return False
+    for a in el.iterancestors("article", "header"):
+        if a.tag == "header" or a.find(".//h1") is not None:
+            return True
+    return False
 
 
 def url_day(url: str | None) -> str | None:
@@ -177,7 +213,24 @@ def published_date(tree, article: dict | None, url: str | None = None,
 
     if objects is None:
         objects = json_ld_objects(tree)
-    return choose_published(structured_dates(tree, objects, article), shown_dates(tree), url_day(url))
+    return choose_published(structured_dates(tree, objects, article), shown_dates(tree, url_day(url)), url_day(url),
+                            declares_article(tree, article))
+
+
+_NEWS_TYPES = {"newsarticle", "reportagenews", "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle",
+               "backgroundnewsarticle", "liveblogposting"}
+
+
+def declares_article(tree, article: dict | None = None) -> bool:
+    """The page presents itself as a dated piece of writing: a JSON-LD NewsArticle (a generic
+    "Article" is many templates' default), ``og:type`` "article", or, with no ``og:type``,
+    OpenGraph's article namespace (``article:published_time``)."""
+    if article and _types(article) & _NEWS_TYPES:
+        return True  # a NewsArticle block outranks a template's og:type "website"
+    og = (_meta(tree, "og:type") or "").strip().lower()
+    if og:
+        return og == "article"
+    return _meta(tree, "article:published_time") is not None
 
 
 _NOT_A_PERSON = re.compile(
@@ -200,7 +253,7 @@ def clean_author(name: str, publishers: set[str], structured: bool = False) -> s
         return None
     if _CREDENTIAL.fullmatch(name):
         return None
-    if _NOT_A_PERSON.search(name):
+    if _NOT_A_PERSON.search(name) or _ORG_WORD.search(name):
         return None
     words = name.split()
     if structured:
@@ -242,7 +295,9 @@ def _split_byline(value: str) -> list[str]:
 _BYLINE_XPATH = ('//*[@rel="author"]|//*[@itemprop="author"]//*[@itemprop="name"]|'
                  '//*[@itemprop="author" and not(*)]|'
                  '//*[contains(@class,"byline") or contains(@class,"author")]//a[not(contains(@href,"mailto"))]|'
-                 '//*[(contains(@class,"author") or contains(@class,"byline")) and not(*)]')
+                 '//*[(contains(@class,"author") or contains(@class,"byline")) and not(*)]|'
+                 '//a[contains(@class,"author") and not(contains(@href,"mailto"))]|'
+                 '//*[contains(@class,"author") or contains(@class,"byline")]/*[not(*) and not(self::time)]')
 # a quoted customer, a commenter, a related story's writer: names that are not this article's
 _OTHER_VOICES = re.compile(r"testimonial|quote|comment|reply|related|recommend|review|sidebar|footer|widget-area",
                            re.IGNORECASE)
@@ -258,12 +313,20 @@ def dom_bylines(tree) -> list[list[str]]:
     groups: dict[int, list[str]] = {}
     order: list[int] = []
     for el in tree.xpath(_BYLINE_XPATH):
-        chain = [el, *el.iterancestors()][:8]
+        chain = [a for a in [el, *el.iterancestors()][:8] if a.tag not in ("body", "html")]
+        # (the <body>'s classes describe the template: "no-sidebar", "has-comments")
         if any(_OTHER_VOICES.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in chain):
             continue
-        if _SECTION_LINK.search(f"{el.get('class') or ''} {el.get('href') or ''}"):
-            continue  # a section or tag link inside the byline box
+        if any(not_article_part(f"{a.get('class') or ''} {a.get('id') or ''}") for a in chain[:3]):
+            continue  # a menu, a footer, a breadcrumb: links there are the site's, not a byline
+        parent = el.getparent()
+        if _SECTION_LINK.search(f"{el.get('class') or ''} {el.get('href') or ''} "
+                                f"{parent.get('class') or '' if parent is not None else ''}"):
+            continue  # a section or tag link inside the byline box ("byline__category")
         holder = next((a for a in chain if re.search(r"author|byline", a.get("class") or "", re.IGNORECASE)), None)
+        if holder is None and el.get("rel") != "author" and "author" not in (el.get("itemprop") or "") \
+                and not any("author" in (a.get("itemprop") or "") for a in chain[:4]):
+            continue  # a link far below some "author" class: the page's furniture, not its byline
         if holder is not None and holder is not el and len(_text(holder)) > 300:
             continue  # "author-jane-roe" on the whole <article>: not a byline box
         value = el.get("content") or " ".join(el.itertext())  # "Luke Kim<span>May 2</span>": two texts
@@ -296,7 +359,7 @@ def shown_byline(tree) -> list[str]:
         return []
     for m in _BY_NAME.finditer(text, h1, h1 + 1000):  # below the headline: menus above it have "By Topic"
         # the whole byline: "By Jane Roe and Omar Falk | May 2" -> "Jane Roe and Omar Falk"
-        line = re.split(r"[|•·\n(]|\d|\b(?:Updated|Published|Posted|on|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
+        line = re.split(r"[|•·⋅\n\u2029(]|\d|\b(?:Updated|Published|Posted|on|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
                         r"Nov|Dec)[a-z]*\.?\s+\d)\b", text[m.start(1): m.start(1) + 120])[0]
         names = []
         for part in _split_byline(line):
@@ -308,11 +371,76 @@ def shown_byline(tree) -> list[str]:
     return []
 
 
+_WRITTEN_BY = re.compile(r"\b(?:Written|Authored|Reported) by:?\s+([A-Z][\w'’.-]+(?:[^\S\u2029]+[A-Z][\w'’.-]+){1,2})"
+                         r"[^\S\u2029]*(?=\u2029|[,|•·⋅]|$)")
+
+
+def written_by_credit(tree) -> str | None:
+    """"Written by Jane Roe" in an author box away from the headline (often at the end of
+    the article), outside comments and related lists: the one explicit credit on the page."""
+    from dateline.clean.dates import page_text
+
+    text, marks, _h1 = page_text(tree)
+    excluded = [(a, b) for a, b, k in marks if k == "excluded"]
+    names = {m.group(1) for m in _WRITTEN_BY.finditer(text)
+             if not any(a <= m.start() < b for a, b in excluded) and personal_name(m.group(1))}
+    if not names:  # an author box: the name on its own line, then a bio that starts with it
+        names = {m.group(1) for m in _BIO_BOX.finditer(text)
+                 if not any(a <= m.start() < b for a, b in excluded) and personal_name(m.group(1))
+                 and not common_words_of_page(m.group(1), text)}  # "Proton VPN is", "Unlimited PTO is"
+    return names.pop() if len(names) == 1 else None
+
+
+# "Lauren Vetter\u2029 Lauren Vetter is a growth-focused marketer...", "Shannon Grilli\u2029 Shannon is..."
+_BIO_BOX = re.compile(r"(?:^|\u2029 )(([A-Z][a-z][\w'’-]*)(?:[^\S\u2029]+[A-Z][a-z][\w'’-]*){1,2})[^\S\u2029]*\u2029 "
+                      r"(?:\1|\2) (?:is|was|has|writes|covers|joined)\b")
+
+
+def name_beside_header_date(tree) -> str | None:
+    """"Bence Kovács · 02-12-2025" under the headline with no "By" and no author markup: a
+    two- or three-word name standing alone in its own element right before the article's
+    date (in a date, meta or byline element), not a word of the headline."""
+    from dateline.analyse.countries import country_code
+    from dateline.clean.dates import END_OF_BLOCK, page_text, shown_dates
+
+    text, marks, h1 = page_text(tree)
+    if h1 is None:
+        return None
+    first = next((d for d in shown_dates(tree) if d.in_header and d.in_date_element and d.start > h1), None)
+    if first is None:
+        return None
+    before = text[max(h1, first.start - 80): first.start]
+    m = re.search(r"(?:^|\u2029)\s*([A-Z][\w'’.-]+(?:[^\S\u2029]+[A-Z][\w'’.-]+){1,2})[^\S\u2029]*"
+                  r"[|•·⋅,\u2029-]?\s*$", before)
+    if not m or END_OF_BLOCK[0] not in before:
+        return None
+    name = m.group(1)
+    headline = text[h1: h1 + 300].split(END_OF_BLOCK[0])[0]
+    if name in headline or not personal_name(name) or common_words_of_page(name, text) \
+            or _SECTION_WORD.search(name) or country_code(name):
+        return None
+    return name
+
+
+# a news section or region label sits where a byline would: "Middle East  March 3, 2024"
+_SECTION_WORD = re.compile(r"\b(?:East|West|North|South|Middle|Central|Latin|World|Asia|Pacific|Europe|African?|"
+                           r"Americas?|Gulf|Global|Local|National|International|Politics|Business|Sports?|Opinion|"
+                           r"Culture|Science|Tech|Technology|Economy|Markets?|Entertainment|Lifestyle|Travel|"
+                           r"Breaking|Latest|Live|Analysis|Features?|Video|Podcast|Weather|Crime|Courts?|Education)\b")
+
+
+def common_words_of_page(name: str, text: str) -> bool:
+    """"Design Style", "Klatch Coffee": a word the page also writes in lower case is a
+    common noun, so the capitalised run is a label or a brand, not a person's name."""
+    return any(re.search(rf"\b{re.escape(w.lower())}\b", text) for w in name.split() if len(w) > 2)
+
+
 _NAME_RUN = re.compile(r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|del|la|le|di)){1,3}")
 
 
-_BY_NAME = re.compile(r"\b(?:By|BY|Written by|Words by|Author:)\s+([A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|del|la|le|di)){1,3}?)"
-                      r"(?=\s*(?:$|[,|•·(]|\d|and\b|&|on\b|-|–|—|Updated|Published|Posted)|"
+_BY_NAME = re.compile(r"\b(?:By|BY|Written [Bb]y|Words by|Authored by|Author(?=\s*:)|by(?=:)|(?<=\u2029 )by(?=\s))\s*:?\s+"
+                      r"([A-Z][\w'’.-]+(?:[^\S\u2029]+(?:[A-Z][\w'’.-]+|de|van|von|da|del|la|le|di)){1,3}?)"
+                      r"(?=[^\S\u2029]*(?:$|[,|•·⋅(\u2029]|\d|and\b|&|on\b|-|–|—|Updated|Published|Posted)|"
                       r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
 
 
@@ -325,15 +453,20 @@ def article_authors(tree, article: dict | None, publishers: set[str],
     sources: list[tuple[list[tuple[str, bool]], bool]] = []  # ([(name, typed_person)], structured)
     if article and article.get("author"):
         sources.append((_ld_names(article["author"], index), True))
-    meta = _meta(tree, "author", "article:author", "parsely-author", "byl", "sailthru.author", "dc.creator",
-                 "citation_author")
-    if meta and not meta.startswith("http"):
-        sources.append(([(n, True) for n in _split_byline(re.sub(r"^\s*by\s+", "", meta, flags=re.IGNORECASE))], True))
+    names = meta_authors(tree)
+    if names:
+        sources.append(([(n, True) for n in names], True))
     for group in dom_bylines(tree):  # each byline box is one source: the first that names people wins
         sources.append(([(n, True) for n in group], False))
     shown = shown_byline(tree)
     if shown:
         sources.append(([(n, True) for n in shown], False))
+    beside = name_beside_header_date(tree)
+    if beside:
+        sources.append(([(beside, True)], False))
+    credit = written_by_credit(tree)
+    if credit:
+        sources.append(([(credit, True)], False))
     for pairs, structured in sources:
         out: list[str] = []
         for raw, typed_person in pairs:
@@ -353,6 +486,29 @@ def article_authors(tree, article: dict | None, publishers: set[str],
             if org and (re.sub(r"\W+", "", org.casefold()) not in
                         {re.sub(r"\W+", "", p) for p in publishers}):
                 return [org]
+    return []
+
+
+_AUTHOR_META = ("author", "article:author", "parsely-author", "byl", "sailthru.author", "dc.creator",
+                "citation_author", "citation_authors", "dc.contributor")
+
+
+def meta_authors(tree) -> list[str]:
+    """Author names from the first author meta the page has. Scholarly pages repeat
+    ``citation_author`` once per author, written "Surname, Given" ("Roy, Aniruddha")."""
+    index = meta_index(tree)
+    for name in _AUTHOR_META:
+        values = [v for v in index.get(name, []) if not v.startswith("http")]
+        if not values:
+            continue
+        out: list[str] = []
+        for value in values:
+            inverted = re.fullmatch(r"([^\W\d_][\w'’-]+),\s*([^\W\d_][\w'’.-]+(?:\s+[A-Z]\.?)*)", value)
+            if inverted and name.startswith("citation"):
+                out.append(f"{inverted.group(2)} {inverted.group(1)}")
+            else:
+                out += _split_byline(re.sub(r"^\s*by\s+", "", value, flags=re.IGNORECASE))
+        return out
     return []
 
 
@@ -417,13 +573,13 @@ def _article_title(tree, article: dict | None, site: str | None) -> str | None:
     structured = structured or _meta(tree, "og:title", "twitter:title")
     titles = tree.xpath("//title")
     page_title = _text(titles[0]) if titles else None
-    h1s = [re.sub(r"\s+", " ", _text(h)).strip() for h in tree.xpath("//h1")]
+    h1s = [headline_text(h, structured) for h in tree.xpath("//h1")]
     h1s = [h for h in h1s if 3 <= len(h) <= 300]
     base = structured or page_title
     base = re.sub(r"\s+", " ", base).strip() if base else None
     if base:
         base = strip_site_suffix(base, site)
-    scoped = [re.sub(r"\s+", " ", _text(h)).strip() for h in tree.xpath("//article//h1|//main//h1")]
+    scoped = [headline_text(h, structured) for h in tree.xpath("//article//h1|//main//h1")]
     scoped = [h for h in scoped if 3 <= len(h) <= 300]
     key = lambda s: re.sub(r"\W+", "", s.casefold())
     if len(set(scoped)) == 1:
@@ -437,6 +593,29 @@ def _article_title(tree, article: dict | None, site: str | None) -> str | None:
         if not base:
             return h1s[0]
     return base or None
+
+
+def headline_text(h1, structured: str | None) -> str:
+    """An <h1>'s text, a line break a space ("WEEKEND<br>CODING AGENT"), without the post
+    meta some templates put inside it ("Headline Posted on July 1, 2024 by jane")."""
+    text = re.sub(r"\s+", " ", _text_with_breaks(h1)).strip()
+    if structured:
+        head = re.sub(r"\s+", " ", structured).strip()
+        if text.startswith(head) and _POST_META.match(text[len(head):]):
+            return head
+    return text
+
+
+def _text_with_breaks(el) -> str:
+    out = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str):
+            out.append(" " if child.tag == "br" else _text_with_breaks(child))
+        out.append(child.tail or "")
+    return "".join(out)
+
+
+_POST_META = re.compile(r"\s*(?:[|•·-]\s*)?(?:Posted|Published|Updated|By|Written by|Last updated)\b", re.IGNORECASE)
 
 
 def site_name(tree, article: dict | None) -> str | None:
@@ -472,7 +651,7 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     published = published_date(tree, article, url, objects)
     cards = drop_hover_cards(tree)
     body = extract_body(tree, url)
-    body = prefer_article_body(recover_split_sections(tree, body), article)
+    body = without_headline(prefer_article_body(recover_split_sections(tree, body), article), title)
     cleaned = clean_text(body, aggressive=False)
     return Cleaned(text=cleaned.text, title=title, authors=authors or cleaned.authors,
                    published=published or cleaned.published, dateline=cleaned.dateline, site=site,
@@ -499,10 +678,46 @@ def drop_hover_cards(tree) -> list[Boilerplate]:
     return removed
 
 
+def without_headline(body: str, title: str | None) -> str:
+    """The body without the headline the extractor kept as its first line: the title is its
+    own field, and the story (and its dateline) starts after it."""
+    if not title or not body:
+        return body
+    lines = body.lstrip().split("\n", 1)
+    key = lambda s: re.sub(r"\W+", "", s.casefold())
+    if key(lines[0]) == key(title) and len(lines) > 1 and lines[1].strip():
+        return lines[1].lstrip()
+    return body
+
+
 def extract_body(tree, url: str | None) -> str:
-    """Main text of the page (trafilatura on the already-parsed tree, comments excluded)."""
+    """Main text of the page: trafilatura on the already-parsed tree (comments excluded),
+    its recall mode when it kept nothing, and the page's densest prose block when that holds
+    far more than trafilatura kept."""
+    return second_looks(tree, url, _trafilatura_text(deepcopy(tree), url))
+
+
+def second_looks(tree, url: str | None, text: str) -> str:
+    """trafilatura's text, or what a second extraction finds when that kept too little."""
+    import lxml.html
+
+    if len(text.split()) < 20:  # nothing kept: trafilatura's recall mode finds the prose it judged too thin
+        recall = _trafilatura_text(deepcopy(tree), url, favor_recall=True)
+        if len(recall.split()) > len(text.split()):
+            text = recall
+    block = missed_article_block(tree, text)
+    if block is not None:  # the page's densest prose block, extracted on its own
+        page = lxml.html.fromstring("<html><body></body></html>")
+        page.find("body").append(deepcopy(block))
+        own = _trafilatura_text(page, url)
+        if len(own.split()) > 1.5 * len(text.split()):
+            text = own
+    return text
+
+
+def _trafilatura_text(tree, url: str | None, **options) -> str:
     import trafilatura
 
-    doc = trafilatura.bare_extraction(deepcopy(tree), url=url, with_metadata=False, include_comments=False,
-                                      include_tables=True)
+    doc = trafilatura.bare_extraction(tree, url=url, with_metadata=False, include_comments=False,
+                                      include_tables=True, **options)
     return (getattr(doc, "text", None) or "") if doc is not None else ""

@@ -1,0 +1,120 @@
+"""Authors of HTML pages: bylines the metadata misses (pages written here)."""
+
+from dateline.clean import clean_document
+
+PARAS = "".join(
+    f"<p>{s}</p>" for s in [
+        "The regional water board in Kestrel Valley approved a plan on Monday to line the main "
+        "irrigation canal, which loses about a third of its water to seepage each summer.",
+        "Farmers who draw from the canal said the work must finish before the planting season, "
+        "and the board promised to keep one channel open while the lining is laid.",
+        "The plan is paid for by a regional grant and a small rise in the water levy for large "
+        "users, a rise the farmers' union said it would accept if the work runs on time.",
+    ])
+
+
+def page(header: str = "", head: str = "", body_class: str = "", after: str = "") -> str:
+    return (f"<html><head><title>Canal to be lined | Kestrel Ledger</title>"
+            f"<meta property='og:site_name' content='Kestrel Ledger'>{head}</head><body class='{body_class}'>"
+            f"<nav><a href='/'>Home</a></nav><article><h1>Canal to be lined before planting</h1>{header}"
+            f"{PARAS}</article>{after}</body></html>")
+
+
+def authors(html: str) -> list[str]:
+    return clean_document(html, "html").authors
+
+
+def test_template_classes_on_body_do_not_hide_the_byline():
+    # "no-sidebar" on <body> describes the template, not a sidebar around the byline
+    header = ("<div class='author-info'><div class='author-details'><span class='author-name'>Tamsin Oyelaran"
+              "</span><span class='published-date'>July 3, 2025</span></div></div>")
+    assert authors(page(header=header, body_class="single-post no-sidebar")) == ["Tamsin Oyelaran"]
+
+
+def test_written_by_label_in_its_own_element():
+    header = ("<div><p>Last updated</p><time>Aug 04, 2025</time></div>"
+              "<div><p>Written by</p><p>Ruairi Castellanos</p></div><div>Table of contents</div>")
+    assert authors(page(header=header)) == ["Ruairi Castellanos"]
+
+
+def test_by_colon_byline_with_date():
+    assert authors(page(header="<p>by: Ines Varga, Dec 17, 2025</p>")) == ["Ines Varga"]
+
+
+def test_author_link_with_class():
+    header = ("<div class='summary'><a href='/author/pell-obi/' class='the-author'><span>Pell Obi</span></a> | "
+              "<span class='the-date'>May 22, 2025</span></div>")
+    assert authors(page(header=header)) == ["Pell Obi"]
+
+
+def test_citation_authors_written_surname_first():
+    head = "".join(f"<meta name='citation_author' content='{n}'>" for n in ("Okafor, Adaeze", "Lindqvist, Britt"))
+    assert authors(page(head=head)) == ["Adaeze Okafor", "Britt Lindqvist"]
+
+
+def test_an_institution_in_the_byline_box_is_not_an_author():
+    header = ("<div class='byline'><a href='/p/1'>Maren Solvik</a><a href='/edu'>Kestrel State University</a>"
+              "</div>")
+    assert authors(page(header=header)) == ["Maren Solvik"]
+
+
+def test_name_standing_before_the_header_date():
+    header = ("<div class='entry-meta'><ul><li><i class='icon-person'></i> Bence Halloran </li>"
+              "<li><i class='icon-clock'></i> 02-12-2025</li></ul></div>")
+    assert authors(page(header=header)) == ["Bence Halloran"]
+
+
+def test_a_brand_before_the_header_date_is_no_author():
+    # "Harbour Coffee" is a shop the article talks about: its words are the page's common words
+    header = "<div class='post-meta'><span>Harbour Coffee</span> <span>August 28, 2024</span></div>"
+    after = "<p>The harbour shop roasts its coffee on site.</p>"
+    assert authors(page(header=header, after=after)) == []
+
+
+def test_menu_links_and_byline_categories_are_not_authors():
+    # a menu item whose class happens to hold "author" words, and a section link in the byline box
+    menu = ("<div class='menu__submenu'><ul class='submenu'><li class='menu-item authorities-board-actions'>"
+            "<a href='/board'>Authorities Governing Board Actions</a></li></ul></div>")
+    header = ("<section class='byline'><span class='byline__category'><a href='/c/health'>Wellness Prevention</a>"
+              "</span></section>")
+    html = page(header=header).replace("<nav><a href='/'>Home</a></nav>", f"<nav>{menu}</nav>")
+    assert authors(html) == []
+
+
+def test_a_link_far_below_an_author_class_is_not_a_byline():
+    deep = ("<div class='page-author-theme'><div><div><div><div><div><div><div><div><p>"
+            "<a href='/search'>Search This Site</a></p></div></div></div></div></div></div></div></div></div>")
+    assert authors(page(after=deep)) == []
+
+
+def test_written_by_credit_in_an_author_box_after_the_article():
+    box = ("<div class='bio-box'><p>Written by <a href='/team/cassia'>Cassia Moreau</a></p>"
+           "<p>Cassia covers farming and water policy for the Ledger.</p></div>")
+    assert authors(page(after=box)) == ["Cassia Moreau"]
+    # two different credits on one page: no single author to name
+    from dateline.clean.html import parse_html, written_by_credit
+
+    other = box.replace("Cassia Moreau", "Tobiah Brandt")
+    assert written_by_credit(parse_html(page(after=box))) == "Cassia Moreau"
+    assert written_by_credit(parse_html(page(after=box + other))) is None
+
+
+def test_a_section_or_place_label_before_the_date_is_no_author():
+    for label in ("Middle East", "Hong Kong"):
+        header = f"<div class='post-meta'><span>{label}</span> <span>March 3, 2024</span></div>"
+        assert authors(page(header=header)) == [], label
+
+
+def test_lower_case_by_opening_a_byline_line():
+    assert authors(page(header="<p>by Oriel Santana on Jan 22, 2025</p>")) == ["Oriel Santana"]
+    # "by" inside a sentence is no byline
+    assert authors(page(header="<p>The plan was drafted by Oriel Santana and approved.</p>")) == []
+
+
+def test_author_box_name_then_a_bio_that_starts_with_it():
+    box = ("<div class='about'><h4>Imogen Falkner</h4><p>Imogen Falkner is a reporter who covers farming "
+           "and rural affairs.</p></div>")
+    assert authors(page(after=box)) == ["Imogen Falkner"]
+    # a product heading followed by its definition is no author box
+    product = "<h3>Proton Mail</h3><p>Proton Mail is an encrypted mail service; each mail is sealed.</p>"
+    assert authors(page(after=product)) == []

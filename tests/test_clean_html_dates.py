@@ -1,0 +1,83 @@
+"""Publication dates of HTML pages: the classes of wrong or invented dates (pages written here)."""
+
+from dateline.clean import clean_document
+
+PARAS = "".join(
+    f"<p>{s}</p>" for s in [
+        "The harbour board in Port Ellery voted on Tuesday to close the north quay for repairs, "
+        "a decision that will move about forty fishing boats to the southern berths for the winter.",
+        "Board chair Mirela Oduya said the concrete under the quay had cracked in two places and "
+        "that engineers had advised against any heavy loads until the work was finished.",
+        "Fishermen said the move would add an hour to every trip and asked the board to cut berth "
+        "fees while the north quay stays closed, a request the board said it would consider.",
+    ])
+
+
+def page(head: str = "", header: str = "", aside: str = "", url_title: str = "Quay closed") -> str:
+    return (f"<html><head><title>{url_title} | Ellery Tide</title>{head}</head><body>"
+            f"<nav><a href='/'>Home</a><a href='/news'>News</a></nav>"
+            f"<article><h1>North quay to close for repairs</h1>{header}{PARAS}</article>"
+            f"{aside}<footer>© 2025 Ellery Tide</footer></body></html>")
+
+
+def published(html: str, url: str | None = None) -> str | None:
+    return clean_document(html, "html", url=url).published
+
+
+def test_a_date_inside_a_sentence_is_not_a_publication_date():
+    # an offer's validity, not a byline stamp: the page shows its reader no publication date
+    header = "<p>This berth discount is valid through 01/23/2026 for registered boats.</p>"
+    assert published(page(header=header)) is None
+
+
+def test_the_url_settles_an_ambiguous_all_number_date():
+    header = "<div class='post-date'>03/10/2023</div>"
+    assert published(page(header=header), url="https://ellerytide.example/news/2023/october/03/quay") == "2023-10-03"
+
+
+def test_a_landing_page_template_date_is_not_invented():
+    # og:type website, no date shown: the template's timestamp is no publication date
+    head = ('<meta property="og:type" content="website">'
+            '<meta property="article:published_time" content="2021-05-24T10:00:00Z">')
+    assert published(page(head=head)) is None
+    head = head.replace("website", "article")
+    assert published(page(head=head)) == "2021-05-24"
+
+
+def test_update_shown_in_header_and_markup_is_not_the_publication():
+    head = ('<meta property="og:type" content="article">'
+            '<meta property="article:published_time" content="2015-05-12T08:00:00Z">')
+    header = "<p class='byline'>By Mirela Oduya <time datetime='2026-01-25'>Updated January 25, 2026</time></p>"
+    assert published(page(head=head, header=header)) == "2015-05-12"
+
+
+def test_header_date_agreeing_with_the_url_beats_metadata_seen_in_a_list():
+    # the metadata's UTC day (the 19th) appears only in the "recent posts" list
+    head = '<meta property="article:published_time" content="2025-12-19T02:10:00+00:00">'
+    header = "<div class='entry-date'>December 18, 2025</div>"
+    aside = ("<div class='widget'><h3>Recent posts</h3><ul><li>Ferry timetable changes December 19, 2025</li>"
+             "<li>North quay to close December 18, 2025</li></ul></div>")
+    url = "https://ellerytide.example/2025/12/18/north-quay-to-close"
+    assert published(page(head=head, header=header, aside=aside), url=url) == "2025-12-18"
+
+
+def test_teaser_cards_of_a_listing_give_no_date():
+    cards = "".join(f"<article class='card'><h3>Story {i}</h3><time datetime='2024-0{i}-11T08:00:00Z'>"
+                    f"</time></article>" for i in range(1, 5))
+    html = (f"<html><head><title>Harbour news</title></head><body><main><h1>Harbour news</h1>{PARAS}"
+            f"{cards}</main></body></html>")
+    assert published(html) is None
+
+
+def test_a_changed_field_time_is_not_the_publication():
+    header = "<div class='field--name-changed'><time datetime='2026-02-12T14:36:23-05:00'></time></div>"
+    assert published(page(header=header)) is None
+
+
+def test_a_news_article_block_outranks_a_website_og_type():
+    # the date is rendered by script (not in the text), the template says og:type website,
+    # but the page's JSON-LD states a NewsArticle with its publication date
+    head = ('<meta property="og:type" content="website">'
+            '<script type="application/ld+json">{"@type":"NewsArticle","headline":"North quay to close",'
+            '"datePublished":"2024-11-05T09:00:00Z"}</script>')
+    assert published(page(head=head)) == "2024-11-05"
