@@ -1,7 +1,8 @@
 """The parse every stage reads: dateline's pipeline must give exactly what spaCy's gives.
 
 ``dateline.analyse.nlp.load`` swaps spaCy's attribute_ruler for ``TableAttributeRuler``
-(the same rules, decided once per distinct token); these tests hold it to spaCy's own
+(the same rules, decided once per distinct token) and its rule lemmatizer for
+``TableLemmatizer`` (asked once per word, POS and morphology); these tests hold it to spaCy's own
 component token by token.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from dateline.analyse.nlp import TableAttributeRuler, default_model_name, load
+from dateline.analyse.nlp import TableAttributeRuler, TableLemmatizer, default_model_name, load
 
 TEXTS = [
     # pronouns, possessives and auxiliaries: the ruler's exception rows
@@ -35,9 +36,10 @@ def token_view(doc):
     return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i) for t in doc]
 
 
-def test_dateline_pipeline_uses_the_table_ruler_under_the_same_name(both):
+def test_dateline_pipeline_uses_the_table_components_under_the_same_names(both):
     nlp, reference = both
     assert isinstance(nlp.get_pipe("attribute_ruler"), TableAttributeRuler)
+    assert isinstance(nlp.get_pipe("lemmatizer"), TableLemmatizer)
     assert nlp.pipe_names == reference.pipe_names
 
 

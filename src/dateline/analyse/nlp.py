@@ -48,6 +48,7 @@ def _load(name: str) -> "Language":
     nlp = spacy.load(name)
     nlp.max_length = MAX_CHARS
     use_table_attribute_ruler(nlp)
+    use_table_lemmatizer(nlp)
     return nlp
 
 
@@ -237,6 +238,68 @@ class TableAttributeRuler:
                 attributes = self._attributes(rules)
                 if attributes:
                     set_token_attrs(doc[i], attributes)
+        return doc
+
+    def pipe(self, docs, batch_size: int = 128):
+        for doc in docs:
+            yield self(doc)
+
+
+# --- the lemmatizer, asked once per distinct word form ------------------------------------
+#
+# spaCy's rule lemmatizer walks every token in Python and caches only some of its answers
+# (never for base forms, which are most words). Its answer depends on nothing but the word,
+# its POS and its morphology, so ``TableLemmatizer`` asks it once per such triple and writes
+# the whole document's lemmas in one call.
+
+
+def use_table_lemmatizer(nlp: "Language") -> bool:
+    """Swap the pipeline's rule lemmatizer for the table version (same lemmas)."""
+    from spacy.pipeline import Lemmatizer
+
+    if "lemmatizer" not in nlp.pipe_names:
+        return False
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if not isinstance(lemmatizer, Lemmatizer) or lemmatizer.mode != "rule":
+        return False
+    from spacy.language import Language
+
+    if not Language.has_factory("dateline_table_lemmatizer"):
+        Language.factory("dateline_table_lemmatizer")(lambda nlp, name: TableLemmatizer(nlp.vocab))
+    nlp.replace_pipe("lemmatizer", "dateline_table_lemmatizer").lemmatizer = lemmatizer
+    return True
+
+
+class TableLemmatizer:
+    """spaCy's rule lemmatizer, its answer remembered per (word, POS, morphology)."""
+
+    def __init__(self, vocab) -> None:
+        self.vocab = vocab
+        self.lemmatizer = None  # the spaCy Lemmatizer whose answers these are
+        self._lemmas: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: "SpacyDoc") -> "SpacyDoc":
+        import numpy
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
+        if not len(doc):
+            return doc
+        spacy_lemmatizer = self.lemmatizer
+        if not spacy_lemmatizer._validated:
+            from spacy.errors import Errors
+
+            spacy_lemmatizer._validate_tables(Errors.E1004)
+        overwrite = spacy_lemmatizer.overwrite
+        lemmas = self._lemmas
+        column = []
+        for i, (orth, pos, morph, lemma) in enumerate(doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()):
+            if overwrite or lemma == 0:
+                key = (orth, pos, morph)
+                lemma = lemmas.get(key)
+                if lemma is None:
+                    lemma = lemmas[key] = self.vocab.strings.add(spacy_lemmatizer.lemmatize(doc[i])[0])
+            column.append(lemma)
+        doc.from_array([LEMMA], numpy.array(column, dtype="uint64"))
         return doc
 
     def pipe(self, docs, batch_size: int = 128):
