@@ -67,3 +67,19 @@ def test_rules_it_cannot_read_keep_spacys_component(both):
 
 def test_load_without_a_name_is_the_default_models_one_copy():
     assert load() is load(None) is load(default_model_name())
+
+
+def test_the_collector_setting_comes_back_after_a_stream():
+    import gc
+
+    from dateline.run.pipeline import process_many
+
+    before = gc.get_threshold()
+    stream = process_many(["KORVATA - Two people were hurt, police said on Monday.", "LUMEN CITY - Talks ended."])
+    first = next(stream)
+    assert first.text.startswith("KORVATA")
+    assert gc.get_threshold()[0] >= 20_000  # while the stream runs
+    stream.close()
+    assert gc.get_threshold() == before
+    assert len(list(process_many(["A man said hello."]))) == 1
+    assert gc.get_threshold() == before
