@@ -77,7 +77,7 @@ def test_the_collector_setting_comes_back_after_a_stream():
     before = gc.get_threshold()
     stream = process_many(["KORVATA - Two people were hurt, police said on Monday.", "LUMEN CITY - Talks ended."])
     first = next(stream)
-    assert first.text.startswith("KORVATA")
+    assert "Two people were hurt" in first.text
     assert gc.get_threshold()[0] >= 20_000  # while the stream runs
     stream.close()
     assert gc.get_threshold() == before
