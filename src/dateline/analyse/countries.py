@@ -67,6 +67,7 @@ def _states() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=65536)
 def state_country(word: str, postal: bool = False) -> str | None:
     """The country of a state or province named by ``word`` ("South Dakota", "Minn.").
 
@@ -79,6 +80,7 @@ def state_country(word: str, postal: bool = False) -> str | None:
     return table.get(word) if _is_acronym(word) else table.get(word.casefold())
 
 
+@lru_cache(maxsize=65536)
 def _is_acronym(name: str) -> bool:
     letters = [ch for ch in name if ch.isalpha()]
     return 0 < len(letters) <= 4 and all(ch.isupper() for ch in letters)

@@ -138,11 +138,13 @@ def annotate(doc: Doc) -> None:
 def find_numbers(doc: Doc) -> list[NumberSpan]:
     """Runs of number tokens ("1.2 million", "five hundred", "2,500") and vague quantities."""
     parsed = doc.parsed
+    tokens = list(parsed)  # one Token object each, not one per look
+    vague_first = _vague_first_words()
     out: list[NumberSpan] = []
     i = 0
-    while i < len(parsed):
-        token = parsed[i]
-        vague_phrase = _vague_at(parsed, i)
+    while i < len(tokens):
+        token = tokens[i]
+        vague_phrase = _vague_at(parsed, i) if token.lower_ in vague_first else None
         if vague_phrase:
             j, value = vague_phrase
             out.append(NumberSpan(token.idx, parsed[j].idx + len(parsed[j]), value, True, i, j))

@@ -8,8 +8,10 @@ go on.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Container, Iterable, Iterator, Sequence
 from urllib.parse import urlsplit
@@ -77,7 +79,17 @@ def process_many(items: Iterable[str | RawDocument | DocumentError], *, url: str
     PETRARCH-format dictionary files whose entries win over inferred actor codes.
     ``time_limit_s`` bounds cleaning and analysis of each document (None: no limit).
     Documents whose id is in ``known_ids`` (a resumed ingest) come out as ``AlreadyStored``.
+    While the stream runs, Python's young-object collector wakes less often (``fewer_collections``).
     """
+    with fewer_collections():
+        yield from _process_many(items, url=url, published=published, batch_size=batch_size, model=model,
+                                 actors=actors, time_limit_s=time_limit_s, known_ids=known_ids)
+
+
+def _process_many(items: Iterable[str | RawDocument | DocumentError], *, url: str | None,
+                  published: str | None, batch_size: int, model: str | None, actors: Sequence[str],
+                  time_limit_s: float | None,
+                  known_ids: Container[str] | None) -> Iterator[Article | DocumentError | AlreadyStored]:
     dictionary = events.load_actor_dictionaries(tuple(actors)) if actors else None
     batch: list[tuple[Doc, str]] = []
     for item in items:
@@ -173,6 +185,27 @@ def _finish(batch: list[tuple[Doc, str]], model: str | None,
             yield DocumentError(where, f"analysis failed ({type(exc).__name__}: {exc})")
             continue
         yield doc.article
+
+
+@contextmanager
+def fewer_collections(threshold: int = 20_000):
+    """Python's young-object collector woken every 20,000 allocations instead of 700.
+
+    Cleaning, parsing and analysis allocate hundreds of thousands of short-lived objects
+    (tokens, spans, small lists) and free them without cycles; at the default threshold the
+    collector runs hundreds of times per 200 articles and re-scans what survives, about 2%
+    of the run for nothing. Cyclic garbage waits a little longer; the old setting is back
+    when the block ends (for a generator: when it is exhausted or closed).
+    """
+    old = gc.get_threshold()
+    if not old[0] or old[0] >= threshold:  # collection off, or already rarer: leave it
+        yield
+        return
+    gc.set_threshold(threshold, *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
 
 
 def _why_not_analysed(doc: Doc) -> str | None:
