@@ -19,12 +19,27 @@ Modality = Literal["asserted", "planned", "intended", "negated", "hypothetical"]
 SourceFormat = Literal["text", "html", "warc", "jsonl", "feed"]
 
 
-def _drop_private(value: Any) -> Any:
-    """asdict() output without keys that start with '_' (working state, not contract)."""
-    if isinstance(value, dict):
-        return {k: _drop_private(v) for k, v in value.items() if not k.startswith("_")}
-    if isinstance(value, list):
-        return [_drop_private(v) for v in value]
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _plain(value: Any) -> Any:
+    """A record as JSON-ready dicts and lists, without keys that start with '_' (working
+    state, not contract). What ``dataclasses.asdict`` gives, in one walk without its deep
+    copies: records are written once per article, so this is on the hot path."""
+    cls = type(value)
+    if value is None or cls in (str, int, float, bool):
+        return value
+    if cls is list:
+        return [_plain(v) for v in value]
+    if cls is dict:
+        return {k: _plain(v) for k, v in value.items() if not k.startswith("_")}
+    names = _FIELD_NAMES.get(cls)
+    if names is None and dataclasses.is_dataclass(cls):
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls) if not f.name.startswith("_"))
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
+    if cls is tuple:
+        return tuple(_plain(v) for v in value)
     return value
 
 
@@ -32,7 +47,7 @@ class Record:
     """Mixin: JSON-ready dict of a dataclass record."""
 
     def to_dict(self) -> dict[str, Any]:
-        return _drop_private(dataclasses.asdict(self))  # type: ignore[arg-type]
+        return _plain(self)
 
 
 @dataclass
