@@ -195,12 +195,17 @@ def _ethnic(tok: "Token") -> bool:
 
 
 def _groups_in(tokens: list["Token"]):
+    index = [t.i for t in tokens]
+    words_of = [t.text for t in tokens]
+    spaced = [t.text_with_ws for t in tokens]
     for n in (4, 3, 2, 1):
         for i in range(0, len(tokens) - n + 1):
-            part = tokens[i:i + n]
+            last = i + n - 1
             # "al-Qaeda" is three tokens: read contiguous ones as written
-            contiguous = all(b.i == a.i + 1 for a, b in zip(part, part[1:]))
-            words = part[0].doc[part[0].i:part[-1].i + 1].text if contiguous else " ".join(t.text for t in part)
+            if index[last] - index[i] == n - 1:
+                words = "".join(spaced[i:last]) + words_of[last]
+            else:
+                words = " ".join(words_of[i:last + 1])
             group = group_named(words)
             if group:
                 return group

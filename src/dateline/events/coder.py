@@ -302,10 +302,11 @@ def find_triggers(sent: "SpacySpan") -> list[Trigger]:
     triggers: list[Trigger] = []
     consumed: set[int] = set()
     skip: set[int] = set()
-    for tok in sent:
-        lemma = tok.lemma_.lower()
+    tokens = list(sent)  # spaCy makes a new Token on every access: make them once
+    for tok in tokens:
         if tok.i in skip:
             continue
+        lemma = tok.lemma_.lower()
         ordered = _ordered_away(tok) if tok.pos_ == "VERB" else None
         if ordered is not None:
             code, act = ordered
@@ -319,9 +320,11 @@ def find_triggers(sent: "SpacySpan") -> list[Trigger]:
             if hit:
                 triggers.append(Trigger(tok, hit[0], hit[1]))
                 consumed |= hit[1]
-    for tok in sent:
+    for tok in tokens:
+        if tok.i in consumed or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
         lemma = tok.lemma_.lower()
-        if tok.i in consumed or tok.pos_ not in ("NOUN", "PROPN") or lemma not in lex.nouns:
+        if lemma not in lex.nouns:
             continue
         if tok.dep_ == "compound" and tok.head.lemma_.lower() not in EFFORT_NOUNS:
             continue  # "aid workers": a modifier, not the event ("a mediation effort" is one)
@@ -334,7 +337,7 @@ def find_triggers(sent: "SpacySpan") -> list[Trigger]:
             continue
         if rule:
             triggers.append(Trigger(tok, rule))
-    triggers.extend(_bare_intents(sent, {t.token.i for t in triggers}, lex))
+    triggers.extend(_bare_intents(tokens, {t.token.i for t in triggers}, lex))
     return sorted(triggers, key=lambda t: t.token.i)
 
 
@@ -451,16 +454,18 @@ def _must_clause(tok: "Token") -> bool:
     return tok.dep_ in ("ccomp", "ROOT")
 
 
-def _bare_intents(sent: "SpacySpan", taken: set[int], lex) -> list[Trigger]:
+def _bare_intents(tokens: list["Token"], taken: set[int], lex) -> list[Trigger]:
     """"Vietnam is committed to opening up the economy": an intent word whose action the
     lexicon does not know is still CAMEO 030, express intent to cooperate; "threatened to
     deliver devastating blows" is still a threat (130); "said Sudan must return the
     helicopter" still a demand (100)."""
     out = []
-    for tok in sent:
+    # "must" is rare: look for its clause only in sentences that have one
+    has_must = any(t.lower_ == "must" for t in tokens)
+    for tok in tokens:
         if tok.i in taken:
             continue
-        if tok.pos_ in ("VERB", "AUX") and _must_clause(tok):
+        if has_must and tok.pos_ in ("VERB", "AUX") and _must_clause(tok):
             out.append(Trigger(tok, Rule("demand", tok.lemma_.lower(), "100")))
             continue
         if _blames(tok):
