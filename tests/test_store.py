@@ -161,7 +161,7 @@ def test_a_page_fetched_again_with_changes_is_the_next_version_of_it(tmp_path, a
 def test_versions_in_one_batch_follow_arrival_order(tmp_path, articles):
     url = "https://news.example/live/ukraine"
     first = _fetched(articles[2], url)
-    second = _fetched(articles[2], url, text=articles[2].text + "\n\nThis story has been updated.")
+    second = _fetched(articles[2], url, text=articles[2].text + "\n\nOfficials said 40 more families were moved on Sunday.")
     with Store(tmp_path / "s.duckdb") as store:
         store.add([first, second])
         assert [v for _, v, _ in store.versions(first.id)] == [1, 2]
