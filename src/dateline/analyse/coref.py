@@ -983,11 +983,39 @@ def countries_from_nationality_descriptions(parsed, clusters: list[Cluster]) -> 
             break
         if country is None:
             continue
-        holder = max(people, key=lambda c: c.last_before(token.idx))
-        if holder.last_before(token.idx) < 0 or token.idx - holder.last_before(token.idx) > 600:
+        holder = salient_person(parsed, people, token.idx, token.idx - 600)
+        if holder is None:
             continue
         if holder.country is None:
             holder.country = country
+        role = words[n + 1] if n + 1 < len(words) else None
+        if role is not None and role.lower_ in _ROLE_NOUNS and role.dep_ in ("nsubj", "nsubjpass"):
+            holder.add_role(role.lower_)  # "The Portuguese boss had been out of work"
+
+
+_ROLE_NOUNS = {"boss", "coach", "manager"}
+
+
+def salient_person(parsed, people: list[Cluster], offset: int, window_start: int) -> Cluster | None:
+    """The person a description before ``offset`` most likely stands for: the one last named
+    as the subject of a clause since ``window_start`` ("Mourinho agreed a deal to replace
+    Pochettino ... The 56-year-old said": Mourinho), else the one named last."""
+    best: tuple[int, int, Cluster] | None = None
+    for cluster in people:
+        for m in cluster.mentions:
+            if not window_start <= m.start < offset or m.kind != "name":
+                continue
+            rank = (1 if _mention_is_subject(parsed, m) else 0, m.start)
+            if best is None or rank > best[:2]:
+                best = (*rank, cluster)
+    return best[2] if best else None
+
+
+def _mention_is_subject(parsed, m: Mention) -> bool:
+    if m.subject:
+        return True
+    span = parsed[m.tok_start:m.tok_end]
+    return len(span) > 0 and span.root.dep_ in ("nsubj", "nsubjpass")
 
 
 _AGE_DESCRIPTION = re.compile(r"\b[Tt]he \d{1,3}-year-old\b")
@@ -1011,7 +1039,10 @@ def link_age_descriptions(parsed, clusters: list[Cluster], quotes: QuoteIndex) -
         if span is None:
             continue
         root = span.root
-        if root.dep_ not in ("nsubj", "nsubjpass"):
+        # "The 49-year-old said": the parser sometimes hangs the description on the verb as a
+        # modifier; opening its sentence right before the verb, it is the subject all the same
+        opens_clause = span.start == span.sent.start and root.head.i == span.end and root.head.pos_ == "VERB"
+        if root.dep_ not in ("nsubj", "nsubjpass") and not opens_clause:
             noun = root.head  # "the 47-year-old lawyer said"
             if noun.i != span.end or noun.dep_ not in ("nsubj", "nsubjpass") or noun.lower_ in _NEW_PERSON_NOUNS \
                     or noun.pos_ != "NOUN":
@@ -1021,11 +1052,8 @@ def link_age_descriptions(parsed, clusters: list[Cluster], quotes: QuoteIndex) -
         for _ in range(PRONOUN_WINDOW - 1):
             if earliest > 0:
                 earliest = parsed[earliest - 1].sent.start
-        window_start = parsed[earliest].idx
-        named = [(c.last_before(start), c) for c in people]
-        named = [(pos, c) for pos, c in named if pos >= window_start and any(m.kind == "name" for m in c.mentions)]
-        if not named:
+        holder = salient_person(parsed, people, start, parsed[earliest].idx)
+        if holder is None:
             continue
-        _, holder = max(named, key=lambda x: x[0])
         holder.mentions.append(Mention(span.start_char, span.end_char, "PERSON", span.start, span.end, kind="role",
                                        subject=True))

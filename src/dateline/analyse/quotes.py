@@ -1549,13 +1549,29 @@ _NOT_SPEAKER_ENTS = {"TIME", "DATE", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY
 
 def misparsed_subject(doc: Doc, subject, verb) -> bool:
     """A live blog's "12:15 p.m." or a dateline's "CLEVELAND" glued onto the sentence by the
-    parser is no speaker; nor is anything from another paragraph."""
-    if subject.ent_type_ in _NOT_SPEAKER_ENTS and not poll_share(subject, verb):
+    parser is no speaker; nor is anything from another paragraph. "The 56-year-old" is tagged
+    a date, but when coreference made it a mention of a person it is that person."""
+    if subject.ent_type_ in _NOT_SPEAKER_ENTS and not poll_share(subject, verb) \
+            and not described_person(doc, subject):
         return True
     if subject.text.isupper() and len(subject.text) > 3 and subject.ent_type_ in ("GPE", "LOC", ""):
         return True
     lo, hi = sorted((subject.idx, verb.idx))
     return "\n" in doc.text[lo:hi]
+
+
+def misparsed_person_subject(doc: Doc, verb):
+    """"The 49-year-old said": parsed as a modifier of the verb, not its subject; a left child
+    right before the verb that coreference made a mention of a person is the speaker."""
+    for child in verb.lefts:
+        if child.i == verb.i - 1 and child.dep_ in ("amod", "npadvmod", "dep") and described_person(doc, child):
+            return child
+    return None
+
+
+def described_person(doc: Doc, subject) -> bool:
+    entity = doc.entity_at(subject.idx, subject.idx + len(subject.text))
+    return entity is not None and entity.type == "PERSON" and subject.ent_type_ == "DATE"
 
 
 def poll_share(subject, verb) -> bool:
@@ -1696,6 +1712,8 @@ def make_quote(doc: Doc, s: int, e: int, verb, *, direct: bool, quotes: QuoteInd
     if direct and speaker_token is None and (subject is None or s <= subject.idx < e):
         # the parse found no subject, or one inside the quotation ("“We were wrong,” Ramos told AFP")
         subject = person_next_to_cue(doc, verb, s, e)
+    if subject is None and speaker_token is None:
+        subject = misparsed_person_subject(doc, verb)
     if subject is None and speaker_token is None and not asked_participle(verb):
         subject = governing_person(verb)
     if speaker_token is None and subject is not None and addressed_subject(subject, verb):
