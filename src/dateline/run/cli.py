@@ -62,7 +62,7 @@ def process(paths, fmt, published, url, actor_files, model, max_mb, workers, tim
 
     fmt = fmt or ("text" if sys.stdout.isatty() else "json")
     failed = 0
-    results = process_paths_parallel(paths, workers, url=url, published=published,
+    results = process_paths_parallel(paths, workers, as_json=fmt == "json", url=url, published=published,
                                      max_bytes=int(max_mb * 1024 * 1024), model=model, actors=tuple(actor_files),
                                      time_limit_s=DEFAULT_TIME_LIMIT if time_limit is None else time_limit)
     for result in results:
@@ -71,7 +71,7 @@ def process(paths, fmt, published, url, actor_files, model, max_mb, workers, tim
             _report(result)
             continue
         if fmt == "json":
-            sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+            sys.stdout.write(result + "\n")  # the JSON line, made where the record was
         else:
             sys.stdout.write(render_text(result) + "\n")
         sys.stdout.flush()

@@ -7,12 +7,15 @@ order, so the pool's output is the same as the serial pipeline's.
 
 from __future__ import annotations
 
+import json
 import math
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Iterable, Iterator
+
+from dateline.errors import DocumentError
 
 MAX_FILES_PER_TASK = 32
 TASKS_PER_WORKER = 4  # enough tasks per worker that a slow file does not leave the others idle
@@ -48,28 +51,39 @@ def _init_worker(known_ids: frozenset[str] | None) -> None:
     _KNOWN_IDS = known_ids
 
 
-def _process_files(job: tuple[list[str], dict]) -> list:
+def _process_files(job: tuple[list[str], dict, bool]) -> list:
     from dateline.run.pipeline import process_paths
 
-    group, options = job
-    return list(process_paths(group, known_ids=_KNOWN_IDS, **options))
+    group, options, as_json = job
+    results = process_paths(group, known_ids=_KNOWN_IDS, **options)
+    if as_json:
+        # a JSON line crosses the process boundary far cheaper than the record's object tree
+        return [r if isinstance(r, DocumentError) else article_json(r) for r in results]
+    return list(results)
+
+
+def article_json(article) -> str:
+    """One record as the JSON line ``dateline process`` prints."""
+    return json.dumps(article.to_dict(), ensure_ascii=False)
 
 
 def process_paths_parallel(paths: Iterable[str], workers: int, known_ids: frozenset[str] | None = None,
-                           **options) -> Iterator:
-    """``process_paths`` on a pool of ``workers`` processes (serial for one worker or one file)."""
+                           as_json: bool = False, **options) -> Iterator:
+    """``process_paths`` on a pool of ``workers`` processes (serial for one worker or one file).
+    With ``as_json`` each record comes back as its JSON line (``DocumentError``s stay objects)."""
     from dateline.run.pipeline import process_paths
 
     files = expand_paths(paths)
     if workers <= 1 or len(files) <= 1 or "-" in files:
-        yield from process_paths(files, known_ids=known_ids, **options)
+        for result in process_paths(files, known_ids=known_ids, **options):
+            yield article_json(result) if as_json and not isinstance(result, DocumentError) else result
         return
     # spawn, not fork: a forked copy of a process that already holds threads (BLAS, the
     # progress bar) can deadlock; each worker imports dateline and loads spaCy once
     context = multiprocessing.get_context("spawn")
     # a task is a group of files, so that spaCy batches documents across small files
     size = files_per_task(len(files), workers)
-    jobs = [(files[i:i + size], options) for i in range(0, len(files), size)]
+    jobs = [(files[i:i + size], options, as_json) for i in range(0, len(files), size)]
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context,
                              initializer=_init_worker, initargs=(known_ids,)) as pool:
         for results in pool.map(_process_files, jobs, chunksize=1):
