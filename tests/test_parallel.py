@@ -22,6 +22,24 @@ def test_pool_output_equals_serial_output(tmp_path):
             assert a.to_dict() == b.to_dict()
 
 
+def test_pool_json_lines_equal_serial_records(tmp_path):
+    """``as_json`` (what ``dateline process --workers N`` uses): each record comes back as its
+    JSON line, the same line the serial path's record gives; errors stay errors."""
+    import json
+
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    paths = [str(p) for p in sorted(FIXTURES.glob("*.*"))] + [str(bad)]
+    serial = list(process_paths(paths))
+    pooled = list(process_paths_parallel(paths, workers=2, as_json=True))
+    assert len(serial) == len(pooled) == len(paths)
+    for a, b in zip(serial, pooled):
+        if isinstance(a, DocumentError):
+            assert isinstance(b, DocumentError) and str(a) == str(b)
+        else:
+            assert isinstance(b, str) and json.loads(b) == a.to_dict()
+
+
 def test_a_document_over_its_time_limit_fails_alone():
     paths = [str(FIXTURES / "plain_wire.txt"), str(FIXTURES / "flattened_sahel.txt")]
     results = list(process_paths(paths, time_limit_s=1e-6))
