@@ -11,14 +11,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from dateline.analyse.nlp import (
-    PARAGRAPH_COMPONENT,
-    TableAttributeRuler,
-    TableLemmatizer,
-    _register_paragraph_component,
-    default_model_name,
-    load,
-)
+from dateline.analyse.nlp import TableAttributeRuler, TableLemmatizer, add_paragraph_component, default_model_name, load
 
 TEXTS = [
     # pronouns, possessives and auxiliaries: the ruler's exception rows
@@ -39,8 +32,7 @@ def both():
     # the reference is stock spaCy with the same paragraph-boundary component dateline adds,
     # so that only the two table components differ
     reference = spacy.load(default_model_name())
-    _register_paragraph_component()
-    reference.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    add_paragraph_component(reference)
     return load(), reference
 
 

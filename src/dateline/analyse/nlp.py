@@ -63,11 +63,19 @@ def _breaks_paragraph(space: str, before: str) -> bool:
 SENTENCE_FINAL = frozenset('.!?"\u201d\u2019\'')
 
 
-def _register_paragraph_component() -> None:
+def add_paragraph_component(nlp: "Language") -> None:
+    """Put ``mark_paragraph_starts`` before the parser (pipelines without one keep theirs)."""
+    if "parser" in nlp.pipe_names:
+        _register_factory(PARAGRAPH_COMPONENT, lambda nlp, name: mark_paragraph_starts)
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+
+
+def _register_factory(name: str, make) -> None:
+    """spaCy builds pipeline components by registered name; register ours once per process."""
     from spacy.language import Language
 
-    if not Language.has_factory(PARAGRAPH_COMPONENT):
-        Language.component(PARAGRAPH_COMPONENT, func=mark_paragraph_starts)
+    if not Language.has_factory(name):
+        Language.factory(name)(make)
 
 
 def load(name: str | None = None) -> "Language":
@@ -82,9 +90,7 @@ def _load(name: str) -> "Language":
 
     nlp = spacy.load(name)
     nlp.max_length = MAX_CHARS
-    if "parser" in nlp.pipe_names:
-        _register_paragraph_component()
-        nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    add_paragraph_component(nlp)
     use_table_attribute_ruler(nlp)
     use_table_lemmatizer(nlp)
     return nlp
@@ -112,16 +118,9 @@ def use_table_attribute_ruler(nlp: "Language") -> bool:
     table = TableAttributeRuler.from_ruler(ruler)
     if table is None:
         return False
-    _register_table_factory()
+    _register_factory("dateline_table_attribute_ruler", lambda nlp, name: TableAttributeRuler(nlp.vocab))
     nlp.replace_pipe("attribute_ruler", "dateline_table_attribute_ruler").copy_from(table)
     return True
-
-
-def _register_table_factory() -> None:
-    from spacy.language import Language
-
-    if not Language.has_factory("dateline_table_attribute_ruler"):
-        Language.factory("dateline_table_attribute_ruler")(lambda nlp, name: TableAttributeRuler(nlp.vocab))
 
 
 def _column_test(key: str, value: Any):
@@ -151,7 +150,15 @@ def _column_test(key: str, value: Any):
     return column, (lambda text, tests=tuple(tests): all(test(text) for test in tests))
 
 
-class TableAttributeRuler:
+class _OneDocAtATime:
+    """``nlp.pipe`` calls a component's ``pipe``; these components work on each doc alone."""
+
+    def pipe(self, docs, batch_size: int = 128):
+        for doc in docs:
+            yield self(doc)
+
+
+class TableAttributeRuler(_OneDocAtATime):
     """spaCy's AttributeRuler with the same patterns and results, decided once per distinct value.
 
     Every token of every pattern is one bit. For each column (tag, lowercase form, dependency,
@@ -278,10 +285,6 @@ class TableAttributeRuler:
                     set_token_attrs(doc[i], attributes)
         return doc
 
-    def pipe(self, docs, batch_size: int = 128):
-        for doc in docs:
-            yield self(doc)
-
 
 # --- the lemmatizer, asked once per distinct word form ------------------------------------
 #
@@ -300,15 +303,12 @@ def use_table_lemmatizer(nlp: "Language") -> bool:
     lemmatizer = nlp.get_pipe("lemmatizer")
     if not isinstance(lemmatizer, Lemmatizer) or lemmatizer.mode != "rule":
         return False
-    from spacy.language import Language
-
-    if not Language.has_factory("dateline_table_lemmatizer"):
-        Language.factory("dateline_table_lemmatizer")(lambda nlp, name: TableLemmatizer(nlp.vocab))
+    _register_factory("dateline_table_lemmatizer", lambda nlp, name: TableLemmatizer(nlp.vocab))
     nlp.replace_pipe("lemmatizer", "dateline_table_lemmatizer").lemmatizer = lemmatizer
     return True
 
 
-class TableLemmatizer:
+class TableLemmatizer(_OneDocAtATime):
     """spaCy's rule lemmatizer, its answer remembered per (word, POS, morphology)."""
 
     def __init__(self, vocab) -> None:
@@ -339,7 +339,3 @@ class TableLemmatizer:
             column.append(lemma)
         doc.from_array([LEMMA], numpy.array(column, dtype="uint64"))
         return doc
-
-    def pipe(self, docs, batch_size: int = 128):
-        for doc in docs:
-            yield self(doc)
