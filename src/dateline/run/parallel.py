@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from dateline.errors import DocumentError
+from dateline.record import Article
 
 MAX_FILES_PER_TASK = 32
 TASKS_PER_WORKER = 4  # enough tasks per worker that a slow file does not leave the others idle
@@ -55,28 +55,26 @@ def _process_files(job: tuple[list[str], dict, bool]) -> list:
     from dateline.run.pipeline import process_paths
 
     group, options, as_json = job
-    results = process_paths(group, known_ids=_KNOWN_IDS, **options)
-    if as_json:
-        # a JSON line crosses the process boundary far cheaper than the record's object tree
-        return [r if isinstance(r, DocumentError) else article_json(r) for r in results]
-    return list(results)
+    # a JSON line crosses the process boundary far cheaper than the record's object tree
+    return [_output(r, as_json) for r in process_paths(group, known_ids=_KNOWN_IDS, **options)]
 
 
-def article_json(article) -> str:
-    """One record as the JSON line ``dateline process`` prints."""
-    return json.dumps(article.to_dict(), ensure_ascii=False)
+def _output(result, as_json: bool):
+    """A record as its JSON line (the one ``dateline process`` prints) when ``as_json``;
+    errors and skipped documents stay what they are."""
+    return json.dumps(result.to_dict(), ensure_ascii=False) if as_json and isinstance(result, Article) else result
 
 
 def process_paths_parallel(paths: Iterable[str], workers: int, known_ids: frozenset[str] | None = None,
                            as_json: bool = False, **options) -> Iterator:
     """``process_paths`` on a pool of ``workers`` processes (serial for one worker or one file).
-    With ``as_json`` each record comes back as its JSON line (``DocumentError``s stay objects)."""
+    With ``as_json`` each record comes back as its JSON line (errors stay objects)."""
     from dateline.run.pipeline import process_paths
 
     files = expand_paths(paths)
     if workers <= 1 or len(files) <= 1 or "-" in files:
         for result in process_paths(files, known_ids=known_ids, **options):
-            yield article_json(result) if as_json and not isinstance(result, DocumentError) else result
+            yield _output(result, as_json)
         return
     # spawn, not fork: a forked copy of a process that already holds threads (BLAS, the
     # progress bar) can deadlock; each worker imports dateline and loads spaCy once
