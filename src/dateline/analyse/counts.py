@@ -137,46 +137,44 @@ def annotate(doc: Doc) -> None:
 
 def find_numbers(doc: Doc) -> list[NumberSpan]:
     """Runs of number tokens ("1.2 million", "five hundred", "2,500") and vague quantities."""
-    parsed = doc.parsed
-    tokens = list(parsed)  # one Token object each, not one per look
-    vague_first = _vague_first_words()
+    tokens = list(doc.parsed)  # one Token object each: spaCy makes a new one on every index
     out: list[NumberSpan] = []
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        vague_phrase = _vague_at(parsed, i) if token.lower_ in vague_first else None
+        vague_phrase = _vague_at(tokens, i)
         if vague_phrase:
             j, value = vague_phrase
-            out.append(NumberSpan(token.idx, parsed[j].idx + len(parsed[j]), value, True, i, j))
+            out.append(NumberSpan(token.idx, tokens[j].idx + len(tokens[j]), value, True, i, j))
             i = j + 1
             continue
         # a number starts with a digit or a number word, never with a dash the tagger called CD
         if (token.like_num or token.tag_ == "CD") and any(ch.isalnum() for ch in token.text):
             j = i
-            while j + 1 < len(parsed) and (parsed[j + 1].like_num or _hyphen_number(parsed, j) or parsed[j + 1].lower_ in
+            while j + 1 < len(tokens) and (tokens[j + 1].like_num or _hyphen_number(tokens, j) or tokens[j + 1].lower_ in
                                            ("hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "lakh", "lakhs", "lac", "crore", "crores", "dozen")
-                                           or parsed[j + 1].lower_ == "and" and j + 2 < len(parsed)
-                                           and parsed[j + 2].like_num and not parsed[j + 2].is_digit):
-                if parsed[j + 1].is_digit and parsed[j].is_digit:
+                                           or tokens[j + 1].lower_ == "and" and j + 2 < len(tokens)
+                                           and tokens[j + 2].like_num and not tokens[j + 2].is_digit):
+                if tokens[j + 1].is_digit and tokens[j].is_digit:
                     break  # "500 2,500" are two numbers
                 j += 1
-            if parsed[j].text == "-" and j > i:
+            if tokens[j].text == "-" and j > i:
                 j -= 1
-            text = parsed[i:j + 1].text
+            text = doc.text[token.idx:tokens[j].idx + len(tokens[j])]
             value = parse_number(text)
             if value is not None:
-                out.append(NumberSpan(token.idx, parsed[j].idx + len(parsed[j]), value, False, i, j))
+                out.append(NumberSpan(token.idx, tokens[j].idx + len(tokens[j]), value, False, i, j))
             i = max(j, i) + 1  # always move on: a lone "-" must not stall the scan
             continue
         i += 1
     return out
 
 
-def _hyphen_number(parsed, j: int) -> bool:
+def _hyphen_number(tokens, j: int) -> bool:
     """"twenty-three" is tokenised twenty / - / three."""
-    return (parsed[j + 1].text == "-" and j + 2 < len(parsed) and parsed[j + 2].like_num
-            and not parsed[j].is_digit and not parsed[j + 2].is_digit) or (
-        parsed[j].text == "-" and parsed[j + 1].like_num and not parsed[j + 1].is_digit)
+    return (tokens[j + 1].text == "-" and j + 2 < len(tokens) and tokens[j + 2].like_num
+            and not tokens[j].is_digit and not tokens[j + 2].is_digit) or (
+        tokens[j].text == "-" and tokens[j + 1].like_num and not tokens[j + 1].is_digit)
 
 
 @lru_cache(maxsize=1)
@@ -185,20 +183,20 @@ def _vague_first_words() -> frozenset[str]:
     return frozenset(phrase.split()[0] for phrase in VAGUE) | {"a", "several", "few", "many", "couple", "dozen"}
 
 
-def _vague_at(parsed, i: int) -> tuple[int, float] | None:
+def _vague_at(tokens, i: int) -> tuple[int, float] | None:
     """'dozens', 'hundreds', 'tens of thousands', 'several hundred' starting at token i."""
-    if parsed[i].lower_ not in _vague_first_words():
+    if tokens[i].lower_ not in _vague_first_words():
         return None
     for length in (3, 2, 1):
-        if i + length > len(parsed):
+        if i + length > len(tokens):
             continue
-        words = " ".join(t.lower_ for t in parsed[i:i + length])
+        words = " ".join(t.lower_ for t in tokens[i:i + length])
         if words in ("several", "few", "a few", "many", "couple", "a couple", "a handful", "dozen"):
             continue  # too vague to count, or "a dozen" read as a number below
         value = vague_number(words)
         if value is not None:
             return i + length - 1, value
-    if parsed[i].lower_ == "a" and i + 1 < len(parsed) and parsed[i + 1].lower_ == "dozen":
+    if tokens[i].lower_ == "a" and i + 1 < len(tokens) and tokens[i + 1].lower_ == "dozen":
         return i + 1, 12.0
     return None
 
