@@ -575,7 +575,7 @@ def _pronoun_fallback(doc: Doc, pron: "Token") -> list[Actor]:
         if cur.head == cur:
             break
         cur = cur.head
-    if pron.lower_ in ("he", "she", "his", "her"):
+    if pron.lower_ in PERSONAL:
         return _person_subject_before(doc, pron)
     return []
 

@@ -516,10 +516,18 @@ def _neither_subject(tok: "Token") -> bool:
 
 
 def _conditional(tok: "Token") -> bool:
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+    if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
         return True
-    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
-               for c in tok.children)
+    return bool(_condition_clauses(tok))
+
+
+CONDITION_MARKS = ("if", "unless")
+
+
+def _condition_clauses(tok: "Token", marks: tuple[str, ...] = CONDITION_MARKS) -> list["Token"]:
+    """The clauses hung on ``tok`` that set a condition ("... if the United States goes ahead")."""
+    return [c for c in tok.children
+            if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in marks for g in c.children)]
 
 
 ARMED_NOUNS = {"troop", "force", "soldier", "police", "officer", "peacekeeper", "contingent", "deployment",
@@ -565,8 +573,7 @@ def _police_raid(tok: "Token") -> bool:
 
 def _ultimatum(tok: "Token") -> bool:
     """An act announced on the condition that the other side does something ("unless")."""
-    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless" for g in c.children)
-               for c in tok.children)
+    return bool(_condition_clauses(tok, ("unless",)))
 
 
 def _wants_another_to_act(head: "Token", clause: "Token", dep: str) -> bool:
@@ -1259,11 +1266,10 @@ def _condition_subjects(tok: "Token", chain: Chain) -> list["Token"]:
     cur = tok
     top = chain.top.i if chain.top is not None else tok.i
     for _ in range(8):
-        for c in cur.children:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
-                subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-                if subj is not None and subj.pos_ != "PRON":
-                    return [subj]
+        for c in _condition_clauses(cur):
+            subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos_ != "PRON":
+                return [subj]
         if cur.i == top or cur.head.i == cur.i:
             break
         cur = cur.head
