@@ -1,0 +1,90 @@
+"""The HTML cleaner against trafilatura, docs/s on the same pages in the same run.
+
+    python benchmarks/cleaner_speed.py [--pages 200] [--repeat 3]
+
+dateline's cleaner (``clean_document(html, "html")``: parse, metadata, body, junk) and
+trafilatura (``extract(html, output_format="json", with_metadata=True)``, the call the
+extraction benchmark's baseline makes) run in this process over the same decoded pages,
+alternating ``repeat`` times so that a noisy neighbour slows both alike. The pages are the
+extraction benchmark's dev HTML when ``../shared`` is there (real pages of many outlets),
+otherwise the synthetic HTML pages of ``make_corpus``. Goal: ratio >= 1.0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+SHARED_PAGES = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "extraction" / "data" / "dev" / "html"
+
+
+def real_pages(limit: int) -> list[tuple[str, str]]:
+    from dateline.read.decode import decode_bytes
+
+    paths = sorted(SHARED_PAGES.glob("*/*.html.gz"))
+    # every k-th page, so that a small sample still spans both sets and many outlets
+    step = max(1, len(paths) // limit)
+    pages = []
+    for path in paths[::step][:limit]:
+        with gzip.open(path, "rb") as f:
+            pages.append((path.name, decode_bytes(f.read(), str(path))))
+    return pages
+
+
+def synthetic_pages(limit: int) -> list[tuple[str, str]]:
+    from make_corpus import write_corpus
+
+    folder = Path(tempfile.mkdtemp(prefix="dateline-cleaner-speed-"))
+    return [(p.name, p.read_text(encoding="utf-8")) for p in write_corpus(folder, limit, html_pages=True)]
+
+
+def time_dateline(pages: list[tuple[str, str]]) -> float:
+    from dateline.clean import clean_document
+
+    start = time.perf_counter()
+    for _, html in pages:
+        clean_document(html, "html")
+    return time.perf_counter() - start
+
+
+def time_trafilatura(pages: list[tuple[str, str]]) -> float:
+    import trafilatura
+
+    start = time.perf_counter()
+    for _, html in pages:
+        trafilatura.extract(html, output_format="json", with_metadata=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    pages = real_pages(args.pages) if SHARED_PAGES.is_dir() else synthetic_pages(args.pages)
+    source = "extraction dev pages" if SHARED_PAGES.is_dir() else "synthetic pages"
+    size = sum(len(html) for _, html in pages) / len(pages) / 1024
+    print(f"{len(pages)} {source}, {size:.0f} KiB on average; load {os.getloadavg()[0]:.2f}")
+    # one untimed pass each: imports, the model-free caches (gazetteer, lxml parsers)
+    time_dateline(pages[:5])
+    time_trafilatura(pages[:5])
+    ours, theirs = [], []
+    for round_ in range(1, args.repeat + 1):
+        ours.append(time_dateline(pages))
+        theirs.append(time_trafilatura(pages))
+        print(f"round {round_}: dateline {len(pages) / ours[-1]:.1f} docs/s, "
+              f"trafilatura {len(pages) / theirs[-1]:.1f} docs/s, ratio {theirs[-1] / ours[-1]:.2f}x")
+    # the best round of each: the one least disturbed by the rest of the machine
+    print(f"best: dateline {len(pages) / min(ours):.1f} docs/s, trafilatura {len(pages) / min(theirs):.1f} docs/s, "
+          f"ratio {min(theirs) / min(ours):.2f}x (goal >= 1.0)")
+
+
+if __name__ == "__main__":
+    main()
