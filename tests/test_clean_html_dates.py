@@ -81,3 +81,32 @@ def test_a_news_article_block_outranks_a_website_og_type():
             '<script type="application/ld+json">{"@type":"NewsArticle","headline":"North quay to close",'
             '"datePublished":"2024-11-05T09:00:00Z"}</script>')
     assert published(page(head=head)) == "2024-11-05"
+
+
+def test_a_republished_piece_is_dated_where_it_first_ran():
+    # the header shows the day the piece was republished; the article says where it first ran
+    header = "<p class='byline'>By Mirela Oduya</p><p class='post-date'>30 Sep 2022, 11:07am</p>"
+    footer_note = "<p><em>This article was originally published on 26 Sep 2019 at 4:12pm.</em></p>"
+    html = page(header=header).replace("</article>", PARAS + PARAS + footer_note + "</article>")
+    assert published(html) == "2019-09-26"
+
+
+def test_a_widget_showing_todays_date_is_not_a_publication_date():
+    # an opening-hours widget prints the day of the visit just above the headline
+    html = page().replace("<article>", "<div class='hours'><p>Today's Hours</p><p>March 14, 2026</p>"
+                                       "<p>9 am to 5 pm</p></div><article>")
+    assert published(html) is None
+
+
+def test_a_headline_ending_in_today_keeps_its_byline_date():
+    header = "<p class='byline'>By Mirela Oduya</p><p class='post-date'>Mar 27, 2025</p>"
+    html = page(header=header).replace("North quay to close for repairs", "Why the north quay matters today")
+    assert published(html) == "2025-03-27"
+
+
+def test_a_period_is_not_a_publication_date():
+    # a report's coverage "2025-12-12 - 2025-12-17" and an event's "16-19 March 2026"
+    header = "<p>REPORT NO: PE-2025</p><p>PERIOD: 2025-12-12 - 2025-12-17</p><p>Trials: 16-19 March 2026</p>"
+    assert published(page(header=header)) is None
+    header = "<p class='byline'>By Mirela Oduya</p><p class='post-date'>December 18, 2025 - 10:30 am</p>"
+    assert published(page(header=header)) == "2025-12-18"

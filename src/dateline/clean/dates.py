@@ -35,6 +35,13 @@ SHOWN_DATE = re.compile(
 _UPDATED = re.compile(r"(?:updated|modified|revised|reviewed|edited|refreshed)\b[^.\n]{0,25}$", re.IGNORECASE)
 _PUBLISHED = re.compile(r"(?:published|posted|written|released|created|first\s+appeared|originally)\b[^.\n]{0,25}$",
                         re.IGNORECASE)
+# a republished or revised piece says where it first ran: "This article was originally published on ..."
+_ORIGINAL = re.compile(r"\b(?:originally|first)\s+(?:published|posted|appeared|ran)\b[^.\n]{0,25}$", re.IGNORECASE)
+# a widget's "Today's hours" or "Today:" heading the day of the visit
+_TODAY = re.compile(r"(?:^|\u2029 )(?:Today|TODAY)(?:'s|’s)?(?: \w+)?:? ?(?:\u2029 )?$")
+# "2025-12-12 - 2025-12-17", "March 3 – March 9, 2026", "16-19 March 2026": a period, not a stamp
+_RANGE_BEFORE = re.compile(r"\d ?(?:[-–—]|to|through|until) ?$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r" ?(?:[-–—]|to|through|until) ?", re.IGNORECASE)
 # elements whose dates belong to something other than the article
 _NOT_ARTICLE = {"comment", "comments", "commentlist", "related", "sidebar", "footer", "recommended",
                 "recommendations", "popular", "trending", "newsletter", "cookie", "breadcrumb", "breadcrumbs",
@@ -197,11 +204,31 @@ def shown_dates(tree, url_day: str | None = None) -> list[ShownDate]:
         if not day or not plausible_day(day):
             continue
         before = text[max(0, m.start() - 40): m.start()]
-        label = "updated" if _UPDATED.search(before) else "published" if _PUBLISHED.search(before) else None
+        if _TODAY.search(before):
+            continue  # the visit's day, not the article's
+        label = shown_label(before)
         in_el = any(a <= m.start() < b for a, b in date_els)
-        header = in_article_header(m.start(), h1, len(text)) and (in_el or not date_in_sentence(before))
+        header = in_article_header(m.start(), h1, len(text)) and (in_el or not date_in_sentence(before)) \
+            and not in_date_range(before, text[m.end(): m.end() + 30])
         out.append(ShownDate(day, m.start(), label, header, in_el))
     return out
+
+
+def shown_label(before: str) -> str | None:
+    """What the words before a date say it is: "original" (where a republished piece first
+    ran), "updated", "published" or nothing."""
+    if _ORIGINAL.search(before):
+        return "original"
+    if _UPDATED.search(before):
+        return "updated"
+    return "published" if _PUBLISHED.search(before) else None
+
+
+def in_date_range(before: str, after: str) -> bool:
+    """An event's or a report's period ("2025-12-12 - 2025-12-17", "16-19 March 2026"):
+    neither end is the day the page was published."""
+    join = _RANGE_JOIN.match(after)
+    return bool(join and SHOWN_DATE.match(after, join.end()) or _RANGE_BEFORE.search(before))
 
 
 def read_as_url_day(printed: str, url_day: str | None) -> bool:
@@ -250,6 +277,8 @@ def published_with_reason(structured: list[tuple[str, str]], shown: list[ShownDa
     """The publication day and the name of the rule that chose it.
 
     Order of trust:
+    0. the one day the article says it was "originally published" (a republished or
+       syndicated piece shows its new date in the header);
     1. a header date labelled "Published"/"Posted";
     2. a header date the dated URL path also gives (two independent witnesses);
     3. a structured published date that the page shows somewhere other than as an update
@@ -269,6 +298,9 @@ def published_with_reason(structured: list[tuple[str, str]], shown: list[ShownDa
     shown_days = {d.day for d in shown if d.label != "updated"}
     header_days = {d.day for d in header if d.label != "updated"}
     updated_days = {d.day for d in header if d.label == "updated"}
+    original = {d.day for d in shown if d.label == "original"}
+    if len(original) == 1:  # "originally published on ...": the header shows a republication
+        return original.pop(), "original"
     for d in header:
         if d.label == "published":
             return d.day, "header-published"
