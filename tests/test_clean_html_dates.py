@@ -110,3 +110,12 @@ def test_a_period_is_not_a_publication_date():
     assert published(page(header=header)) is None
     header = "<p class='byline'>By Mirela Oduya</p><p class='post-date'>December 18, 2025 - 10:30 am</p>"
     assert published(page(header=header)) == "2025-12-18"
+
+
+def test_a_menu_button_left_open_does_not_hide_the_article_date():
+    # two <div>s opened in a menu button and never closed: the parser nests the rest of the
+    # page, article included, inside the <button>
+    menu = "<header><div><button class='menu-button'><span>Menu</span><div class='menu-inner'><div></button></div></header>"
+    header = "<p class='byline'>By Mirela Oduya</p><p class='post-date'>Published May 2, 2024</p>"
+    html = page(header=header).replace("<nav>", menu + "<nav>")
+    assert published(html) == "2024-05-02"

@@ -127,7 +127,7 @@ def page_text(tree) -> tuple[str, list[tuple[int, int, str]], int | None]:
 
     def walk(el, in_date: bool, excluded: bool):
         tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _SKIP_TAGS:
+        if tag in _SKIP_TAGS and not swallowed_page(el):
             return
         cls, ident = el.get("class"), el.get("id")
         mark = None
@@ -165,6 +165,12 @@ def page_text(tree) -> tuple[str, list[tuple[int, int, str]], int | None]:
 
 
 _LAST = None
+
+
+def swallowed_page(el) -> bool:
+    """A ``<button>`` the parser never closed holds the rest of the page (a menu button
+    wrapping ``<div>``s makes libxml2 nest ``<main>`` inside it): read on into it."""
+    return el.tag == "button" and len(el) > 0 and el.find(".//p") is not None
 
 
 def not_article_part(attrs: str) -> bool:
