@@ -119,3 +119,14 @@ def test_a_menu_button_left_open_does_not_hide_the_article_date():
     header = "<p class='byline'>By Mirela Oduya</p><p class='post-date'>Published May 2, 2024</p>"
     html = page(header=header).replace("<nav>", menu + "<nav>")
     assert published(html) == "2024-05-02"
+
+
+def test_an_updated_stamp_gives_way_to_the_article_published_time_also_in_json_ld():
+    # the JSON-LD block and article:published_time agree on the first publication; the
+    # header only shows the last revision
+    head = ('<meta property="og:type" content="article">'
+            '<meta property="article:published_time" content="2024-10-15T18:50:03Z">'
+            '<script type="application/ld+json">{"@type":"NewsArticle","headline":"North quay to close",'
+            '"datePublished":"2024-10-15T18:50:03Z","dateModified":"2025-06-18T16:35:02Z"}</script>')
+    header = "<p class='byline'>By Mirela Oduya</p><p class='byline-date'>Updated on June 18, 2025 at 12:35 pm</p>"
+    assert published(page(head=head, header=header)) == "2024-10-15"
