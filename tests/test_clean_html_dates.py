@@ -130,3 +130,21 @@ def test_an_updated_stamp_gives_way_to_the_article_published_time_also_in_json_l
             '"datePublished":"2024-10-15T18:50:03Z","dateModified":"2025-06-18T16:35:02Z"}</script>')
     header = "<p class='byline'>By Mirela Oduya</p><p class='byline-date'>Updated on June 18, 2025 at 12:35 pm</p>"
     assert published(page(head=head, header=header)) == "2024-10-15"
+
+
+def test_dates_printed_in_capitals_and_with_a_two_digit_year():
+    from dateline.clean.dates import shown_day
+
+    assert shown_day("MARCH 3, 2025") == "2025-03-03"
+    assert shown_day("3RD MARCH 2025") == "2025-03-03"
+    assert shown_day("09/11/24") == "2024-09-11"
+    header = "<p class='byline'>By Mirela Oduya</p><p class='post-date'>DECEMBER 22, 2022</p>"
+    assert published(page(header=header)) == "2022-12-22"
+    header = "<p class='byline'>By Mirela Oduya</p><p class='post-date'>Published on 09/11/24</p>"
+    assert published(page(header=header)) == "2024-09-11"
+
+
+def test_a_two_digit_year_date_needs_a_stamp():
+    # "3/4/25" in running text is a ratio or a score as often as a date
+    header = "<p>Crews worked 3/4/25 shifts across the three berths last winter.</p>"
+    assert published(page(header=header)) is None

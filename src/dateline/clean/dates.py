@@ -31,7 +31,9 @@ SHOWN_DATE = re.compile(
     rf"\b(?:{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s*\d{{4}}"
     r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)"
-    r"|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+    r"|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}"
+    r"|\d{1,2}/\d{1,2}/\d{2}(?!/))(?!\d)", re.IGNORECASE)
+_SHORT_YEAR = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2})")
 _UPDATED = re.compile(r"(?:updated|modified|revised|reviewed|edited|refreshed)\b[^.\n]{0,25}$", re.IGNORECASE)
 _PUBLISHED = re.compile(r"(?:published|posted|written|released|created|first\s+appeared|originally)\b[^.\n]{0,25}$",
                         re.IGNORECASE)
@@ -57,7 +59,7 @@ _DATE_CLASS = re.compile(r"date|time|byline|posted|publish|meta|author|dateline"
 
 
 def shown_day(s: str, day_first: bool | None = None) -> str | None:
-    """ISO day of a date as printed ("Aug. 4, 2025", "4 August 2025", "2025/4/29", "08/19/2025").
+    """ISO day of a date as printed ("Aug. 4, 2025", "4 August 2025", "2025/4/29", "08/19/2025", "09/11/24").
 
     All-number dates are read year first, else by ``day_first`` (what the page's other dates
     prove), else month first with slashes (US) and day first with dots or dashes (Europe)."""
@@ -70,7 +72,11 @@ def shown_day(s: str, day_first: bool | None = None) -> str | None:
         if a > 12 or (b <= 12 and (day_first if day_first is not None else m.group(2) != "/")):
             return _iso(year, b, a)
         return _iso(year, a, b)
-    s = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", s.replace(".", " "))
+    m = _SHORT_YEAR.fullmatch(s)
+    if m:  # "09/11/24": this century's
+        return shown_day(f"{m.group(1)}/{m.group(2)}/20{m.group(3)}", day_first)
+    s = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", s.replace(".", " "), flags=re.IGNORECASE)
+    s = re.sub(r"\b[A-Z]{3,}\b", lambda w: w.group(0).capitalize(), s)  # "MARCH 3, 2025"
     s = re.sub(r"\bSept\b", "Sep", s, flags=re.IGNORECASE)
     return parse_date(re.sub(r"\s+", " ", s))
 
@@ -214,6 +220,8 @@ def shown_dates(tree, url_day: str | None = None) -> list[ShownDate]:
             continue  # the visit's day, not the article's
         label = shown_label(before)
         in_el = any(a <= m.start() < b for a, b in date_els)
+        if _SHORT_YEAR.fullmatch(m.group(0)) and not (label and in_el):
+            continue  # "1/2/25" is a date only where the page stamps one
         header = in_article_header(m.start(), h1, len(text)) and (in_el or not date_in_sentence(before)) \
             and not in_date_range(before, text[m.end(): m.end() + 30])
         out.append(ShownDate(day, m.start(), label, header, in_el))
