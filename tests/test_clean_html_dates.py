@@ -148,3 +148,17 @@ def test_a_two_digit_year_date_needs_a_stamp():
     # "3/4/25" in running text is a ratio or a score as often as a date
     header = "<p>Crews worked 3/4/25 shifts across the three berths last winter.</p>"
     assert published(page(header=header)) is None
+
+
+def test_a_book_first_published_long_ago_is_not_the_article_date():
+    header = "<p class='byline'>By Mirela Oduya</p><p class='post-date'>March 3, 2025</p>"
+    review = "<p>The novel was first published on May 4, 2001 by a small press in Port Ellery.</p>"
+    html = page(header=header).replace("</article>", PARAS + review + "</article>")
+    assert published(html) == "2025-03-03"
+
+
+def test_a_numbered_episode_before_its_date_is_no_period():
+    header = "<p class='byline'>Episode 42 — March 3, 2025</p>"
+    assert published(page(header=header)) == "2025-03-03"
+    header = "<p class='byline'>Trials run March 3 – March 9, 2026</p>"
+    assert published(page(header=header)) is None

@@ -37,12 +37,16 @@ _SHORT_YEAR = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2})")
 _UPDATED = re.compile(r"(?:updated|modified|revised|reviewed|edited|refreshed)\b[^.\n]{0,25}$", re.IGNORECASE)
 _PUBLISHED = re.compile(r"(?:published|posted|written|released|created|first\s+appeared|originally)\b[^.\n]{0,25}$",
                         re.IGNORECASE)
-# a republished or revised piece says where it first ran: "This article was originally published on ..."
-_ORIGINAL = re.compile(r"\b(?:originally|first)\s+(?:published|posted|appeared|ran)\b[^.\n]{0,25}$", re.IGNORECASE)
+# a republished piece says where it first ran: "This article was originally published on ...",
+# "Originally published March 3, 2019" (not "the novel was first published in ...")
+_ORIGINAL = re.compile(r"(?:(?:^|\u2029 )|\b(?:article|story|post|piece|column|essay|interview|report|this)\s+"
+                       r"(?:was\s+|is\s+)?)(?:originally|first)\s+(?:published|posted|appeared|ran)\b[^.\n\u2029]{0,25}$",
+                       re.IGNORECASE)
 # a widget's "Today's hours" or "Today:" heading the day of the visit
 _TODAY = re.compile(r"(?:^|\u2029 )(?:Today|TODAY)(?:'s|’s)?(?: \w+)?:? ?(?:\u2029 )?$")
 # "2025-12-12 - 2025-12-17", "March 3 – March 9, 2026", "16-19 March 2026": a period, not a stamp
-_RANGE_BEFORE = re.compile(r"\d ?(?:[-–—]|to|through|until) ?$", re.IGNORECASE)
+_RANGE_START = re.compile(rf"(?:(?<![\w.])\d{{1,2}}[-–]|(?:{_MONTH} ?\d{{1,2}}|\d{{4}}-\d{{2}}-\d{{2}}) ?(?:[-–—]|to|through|until) ?)$",
+                          re.IGNORECASE)
 _RANGE_JOIN = re.compile(r" ?(?:[-–—]|to|through|until) ?", re.IGNORECASE)
 # elements whose dates belong to something other than the article
 _NOT_ARTICLE = {"comment", "comments", "commentlist", "related", "sidebar", "footer", "recommended",
@@ -218,7 +222,7 @@ def shown_dates(tree, url_day: str | None = None) -> list[ShownDate]:
         before = text[max(0, m.start() - 40): m.start()]
         if _TODAY.search(before):
             continue  # the visit's day, not the article's
-        label = shown_label(before)
+        label = shown_label(text[max(0, m.start() - 70): m.start()])
         in_el = any(a <= m.start() < b for a, b in date_els)
         if _SHORT_YEAR.fullmatch(m.group(0)) and not (label and in_el):
             continue  # "1/2/25" is a date only where the page stamps one
@@ -242,7 +246,7 @@ def in_date_range(before: str, after: str) -> bool:
     """An event's or a report's period ("2025-12-12 - 2025-12-17", "16-19 March 2026"):
     neither end is the day the page was published."""
     join = _RANGE_JOIN.match(after)
-    return bool(join and SHOWN_DATE.match(after, join.end()) or _RANGE_BEFORE.search(before))
+    return bool(join and SHOWN_DATE.match(after, join.end()) or _RANGE_START.search(before))
 
 
 def read_as_url_day(printed: str, url_day: str | None) -> bool:
