@@ -81,3 +81,84 @@ def test_a_news_article_block_outranks_a_website_og_type():
             '<script type="application/ld+json">{"@type":"NewsArticle","headline":"North quay to close",'
             '"datePublished":"2024-11-05T09:00:00Z"}</script>')
     assert published(page(head=head)) == "2024-11-05"
+
+
+def test_a_republished_piece_is_dated_where_it_first_ran():
+    # the header shows the day the piece was republished; the article says where it first ran
+    header = "<p class='byline'>By Mirela Oduya</p><p class='post-date'>30 Sep 2022, 11:07am</p>"
+    footer_note = "<p><em>This article was originally published on 26 Sep 2019 at 4:12pm.</em></p>"
+    html = page(header=header).replace("</article>", PARAS + PARAS + footer_note + "</article>")
+    assert published(html) == "2019-09-26"
+
+
+def test_a_widget_showing_todays_date_is_not_a_publication_date():
+    # an opening-hours widget prints the day of the visit just above the headline
+    html = page().replace("<article>", "<div class='hours'><p>Today's Hours</p><p>March 14, 2026</p>"
+                                       "<p>9 am to 5 pm</p></div><article>")
+    assert published(html) is None
+
+
+def test_a_headline_ending_in_today_keeps_its_byline_date():
+    header = "<p class='byline'>By Mirela Oduya</p><p class='post-date'>Mar 27, 2025</p>"
+    html = page(header=header).replace("North quay to close for repairs", "Why the north quay matters today")
+    assert published(html) == "2025-03-27"
+
+
+def test_a_period_is_not_a_publication_date():
+    # a report's coverage "2025-12-12 - 2025-12-17" and an event's "16-19 March 2026"
+    header = "<p>REPORT NO: PE-2025</p><p>PERIOD: 2025-12-12 - 2025-12-17</p><p>Trials: 16-19 March 2026</p>"
+    assert published(page(header=header)) is None
+    header = "<p class='byline'>By Mirela Oduya</p><p class='post-date'>December 18, 2025 - 10:30 am</p>"
+    assert published(page(header=header)) == "2025-12-18"
+
+
+def test_a_menu_button_left_open_does_not_hide_the_article_date():
+    # two <div>s opened in a menu button and never closed: the parser nests the rest of the
+    # page, article included, inside the <button>
+    menu = "<header><div><button class='menu-button'><span>Menu</span><div class='menu-inner'><div></button></div></header>"
+    header = "<p class='byline'>By Mirela Oduya</p><p class='post-date'>Published May 2, 2024</p>"
+    html = page(header=header).replace("<nav>", menu + "<nav>")
+    assert published(html) == "2024-05-02"
+
+
+def test_an_updated_stamp_gives_way_to_the_article_published_time_also_in_json_ld():
+    # the JSON-LD block and article:published_time agree on the first publication; the
+    # header only shows the last revision
+    head = ('<meta property="og:type" content="article">'
+            '<meta property="article:published_time" content="2024-10-15T18:50:03Z">'
+            '<script type="application/ld+json">{"@type":"NewsArticle","headline":"North quay to close",'
+            '"datePublished":"2024-10-15T18:50:03Z","dateModified":"2025-06-18T16:35:02Z"}</script>')
+    header = "<p class='byline'>By Mirela Oduya</p><p class='byline-date'>Updated on June 18, 2025 at 12:35 pm</p>"
+    assert published(page(head=head, header=header)) == "2024-10-15"
+
+
+def test_dates_printed_in_capitals_and_with_a_two_digit_year():
+    from dateline.clean.dates import shown_day
+
+    assert shown_day("MARCH 3, 2025") == "2025-03-03"
+    assert shown_day("3RD MARCH 2025") == "2025-03-03"
+    assert shown_day("09/11/24") == "2024-09-11"
+    header = "<p class='byline'>By Mirela Oduya</p><p class='post-date'>DECEMBER 22, 2022</p>"
+    assert published(page(header=header)) == "2022-12-22"
+    header = "<p class='byline'>By Mirela Oduya</p><p class='post-date'>Published on 09/11/24</p>"
+    assert published(page(header=header)) == "2024-09-11"
+
+
+def test_a_two_digit_year_date_needs_a_stamp():
+    # "3/4/25" in running text is a ratio or a score as often as a date
+    header = "<p>Crews worked 3/4/25 shifts across the three berths last winter.</p>"
+    assert published(page(header=header)) is None
+
+
+def test_a_book_first_published_long_ago_is_not_the_article_date():
+    header = "<p class='byline'>By Mirela Oduya</p><p class='post-date'>March 3, 2025</p>"
+    review = "<p>The novel was first published on May 4, 2001 by a small press in Port Ellery.</p>"
+    html = page(header=header).replace("</article>", PARAS + review + "</article>")
+    assert published(html) == "2025-03-03"
+
+
+def test_a_numbered_episode_before_its_date_is_no_period():
+    header = "<p class='byline'>Episode 42 — March 3, 2025</p>"
+    assert published(page(header=header)) == "2025-03-03"
+    header = "<p class='byline'>Trials run March 3 – March 9, 2026</p>"
+    assert published(page(header=header)) is None

@@ -31,10 +31,23 @@ SHOWN_DATE = re.compile(
     rf"\b(?:{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s*\d{{4}}"
     r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)"
-    r"|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+    r"|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}"
+    r"|\d{1,2}/\d{1,2}/\d{2}(?!/))(?!\d)", re.IGNORECASE)
+_SHORT_YEAR = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2})")
 _UPDATED = re.compile(r"(?:updated|modified|revised|reviewed|edited|refreshed)\b[^.\n]{0,25}$", re.IGNORECASE)
 _PUBLISHED = re.compile(r"(?:published|posted|written|released|created|first\s+appeared|originally)\b[^.\n]{0,25}$",
                         re.IGNORECASE)
+# a republished piece says where it first ran: "This article was originally published on ...",
+# "Originally published March 3, 2019" (not "the novel was first published in ...")
+_ORIGINAL = re.compile(r"(?:(?:^|\u2029 )|\b(?:article|story|post|piece|column|essay|interview|report|this)\s+"
+                       r"(?:was\s+|is\s+)?)(?:originally|first)\s+(?:published|posted|appeared|ran)\b[^.\n\u2029]{0,25}$",
+                       re.IGNORECASE)
+# a widget's "Today's hours" or "Today:" heading the day of the visit
+_TODAY = re.compile(r"(?:^|\u2029 )(?:Today|TODAY)(?:'s|’s)?(?: \w+)?:? ?(?:\u2029 )?$")
+# "2025-12-12 - 2025-12-17", "March 3 – March 9, 2026", "16-19 March 2026": a period, not a stamp
+_RANGE_START = re.compile(rf"(?:(?<![\w.])\d{{1,2}}[-–]|(?:{_MONTH} ?\d{{1,2}}|\d{{4}}-\d{{2}}-\d{{2}}) ?(?:[-–—]|to|through|until) ?)$",
+                          re.IGNORECASE)
+_RANGE_JOIN = re.compile(r" ?(?:[-–—]|to|through|until) ?", re.IGNORECASE)
 # elements whose dates belong to something other than the article
 _NOT_ARTICLE = {"comment", "comments", "commentlist", "related", "sidebar", "footer", "recommended",
                 "recommendations", "popular", "trending", "newsletter", "cookie", "breadcrumb", "breadcrumbs",
@@ -50,7 +63,7 @@ _DATE_CLASS = re.compile(r"date|time|byline|posted|publish|meta|author|dateline"
 
 
 def shown_day(s: str, day_first: bool | None = None) -> str | None:
-    """ISO day of a date as printed ("Aug. 4, 2025", "4 August 2025", "2025/4/29", "08/19/2025").
+    """ISO day of a date as printed ("Aug. 4, 2025", "4 August 2025", "2025/4/29", "08/19/2025", "09/11/24").
 
     All-number dates are read year first, else by ``day_first`` (what the page's other dates
     prove), else month first with slashes (US) and day first with dots or dashes (Europe)."""
@@ -63,7 +76,11 @@ def shown_day(s: str, day_first: bool | None = None) -> str | None:
         if a > 12 or (b <= 12 and (day_first if day_first is not None else m.group(2) != "/")):
             return _iso(year, b, a)
         return _iso(year, a, b)
-    s = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", s.replace(".", " "))
+    m = _SHORT_YEAR.fullmatch(s)
+    if m:  # "09/11/24": this century's
+        return shown_day(f"{m.group(1)}/{m.group(2)}/20{m.group(3)}", day_first)
+    s = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", s.replace(".", " "), flags=re.IGNORECASE)
+    s = re.sub(r"\b[A-Z]{3,}\b", lambda w: w.group(0).capitalize(), s)  # "MARCH 3, 2025"
     s = re.sub(r"\bSept\b", "Sep", s, flags=re.IGNORECASE)
     return parse_date(re.sub(r"\s+", " ", s))
 
@@ -120,7 +137,7 @@ def page_text(tree) -> tuple[str, list[tuple[int, int, str]], int | None]:
 
     def walk(el, in_date: bool, excluded: bool):
         tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _SKIP_TAGS:
+        if tag in _SKIP_TAGS and not swallowed_page(el):
             return
         cls, ident = el.get("class"), el.get("id")
         mark = None
@@ -160,6 +177,12 @@ def page_text(tree) -> tuple[str, list[tuple[int, int, str]], int | None]:
 _LAST = None
 
 
+def swallowed_page(el) -> bool:
+    """A ``<button>`` the parser never closed holds the rest of the page (a menu button
+    wrapping ``<div>``s makes libxml2 nest ``<main>`` inside it): read on into it."""
+    return el.tag == "button" and len(el) > 0 and el.find(".//p") is not None
+
+
 def not_article_part(attrs: str) -> bool:
     """A comment thread, a related-stories list, a sidebar, a footer or a menu: judged by the
     words of its class and id ("comment-list", "site_footer"), not substrings ("elementor-widget")."""
@@ -197,11 +220,33 @@ def shown_dates(tree, url_day: str | None = None) -> list[ShownDate]:
         if not day or not plausible_day(day):
             continue
         before = text[max(0, m.start() - 40): m.start()]
-        label = "updated" if _UPDATED.search(before) else "published" if _PUBLISHED.search(before) else None
+        if _TODAY.search(before):
+            continue  # the visit's day, not the article's
+        label = shown_label(text[max(0, m.start() - 70): m.start()])
         in_el = any(a <= m.start() < b for a, b in date_els)
-        header = in_article_header(m.start(), h1, len(text)) and (in_el or not date_in_sentence(before))
+        if _SHORT_YEAR.fullmatch(m.group(0)) and not (label and in_el):
+            continue  # "1/2/25" is a date only where the page stamps one
+        header = in_article_header(m.start(), h1, len(text)) and (in_el or not date_in_sentence(before)) \
+            and not in_date_range(before, text[m.end(): m.end() + 30])
         out.append(ShownDate(day, m.start(), label, header, in_el))
     return out
+
+
+def shown_label(before: str) -> str | None:
+    """What the words before a date say it is: "original" (where a republished piece first
+    ran), "updated", "published" or nothing."""
+    if _ORIGINAL.search(before):
+        return "original"
+    if _UPDATED.search(before):
+        return "updated"
+    return "published" if _PUBLISHED.search(before) else None
+
+
+def in_date_range(before: str, after: str) -> bool:
+    """An event's or a report's period ("2025-12-12 - 2025-12-17", "16-19 March 2026"):
+    neither end is the day the page was published."""
+    join = _RANGE_JOIN.match(after)
+    return bool(join and SHOWN_DATE.match(after, join.end()) or _RANGE_START.search(before))
 
 
 def read_as_url_day(printed: str, url_day: str | None) -> bool:
@@ -250,6 +295,8 @@ def published_with_reason(structured: list[tuple[str, str]], shown: list[ShownDa
     """The publication day and the name of the rule that chose it.
 
     Order of trust:
+    0. the one day the article says it was "originally published" (a republished or
+       syndicated piece shows its new date in the header);
     1. a header date labelled "Published"/"Posted";
     2. a header date the dated URL path also gives (two independent witnesses);
     3. a structured published date that the page shows somewhere other than as an update
@@ -269,6 +316,9 @@ def published_with_reason(structured: list[tuple[str, str]], shown: list[ShownDa
     shown_days = {d.day for d in shown if d.label != "updated"}
     header_days = {d.day for d in header if d.label != "updated"}
     updated_days = {d.day for d in header if d.label == "updated"}
+    original = {d.day for d in shown if d.label == "original"}
+    if len(original) == 1:  # "originally published on ...": the header shows a republication
+        return original.pop(), "original"
     for d in header:
         if d.label == "published":
             return d.day, "header-published"

@@ -158,7 +158,7 @@ def structured_dates(tree, objects: list[dict], article: dict | None) -> list[tu
 
     def add(value, source):
         day = iso_day(value) if isinstance(value, str) else None
-        if day and day not in {d for d, _ in out}:
+        if day and (day, source) not in out:  # a day and each kind of source that gives it
             out.append((day, source))
 
     if article is not None and _types(article) & (_ARTICLE_TYPES - {"webpage"}):
