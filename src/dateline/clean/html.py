@@ -570,17 +570,23 @@ def _article_title(tree, article: dict | None, site: str | None) -> str | None:
     structured = None
     if article and isinstance(article.get("headline"), str):
         structured = html_lib.unescape(article["headline"])
-    structured = structured or _meta(tree, "og:title", "twitter:title")
+    social = _meta(tree, "og:title", "twitter:title")
+    if not structured or (social and cut_short(structured, social)):
+        structured = social
     titles = tree.xpath("//title")
-    page_title = _text(titles[0]) if titles else None
+    page_title = re.sub(r"\s+", " ", _text(titles[0])).strip() if titles else None
+    banners = site_banners(site, page_title)
     h1s = [headline_text(h, structured) for h in tree.xpath("//h1")]
-    h1s = [h for h in h1s if 3 <= len(h) <= 300]
+    h1s = [h for h in h1s if 3 <= len(h) <= 300 and len(h.split()) <= 30 and not is_site_banner(h, banners)]
     base = structured or page_title
     base = re.sub(r"\s+", " ", base).strip() if base else None
     if base:
-        base = strip_site_suffix(base, site)
+        base = strip_site_suffix(without_banner(base, h1s_banner(tree, banners)), site)
     scoped = [headline_text(h, structured) for h in tree.xpath("//article//h1|//main//h1")]
-    scoped = [h for h in scoped if 3 <= len(h) <= 300]
+    scoped = [h for h in scoped if 3 <= len(h) <= 300 and len(h.split()) <= 30 and not is_site_banner(h, banners)]
+    if base:
+        h1s = [visible_headline(h, base) for h in h1s]
+        scoped = [visible_headline(h, base) for h in scoped]
     key = lambda s: re.sub(r"\W+", "", s.casefold())
     if len(set(scoped)) == 1:
         return scoped[0]  # the headline of the article element itself
@@ -593,6 +599,73 @@ def _article_title(tree, article: dict | None, site: str | None) -> str | None:
         if not base:
             return h1s[0]
     return base or None
+
+
+def cut_short(headline: str, other: str) -> bool:
+    """A JSON-LD headline cut at a length limit ("... Solutions (Including") where the
+    OpenGraph title goes on: the longer title is the headline."""
+    key = lambda s: re.sub(r"\W+", "", html_lib.unescape(s).casefold())
+    return len(key(other)) > len(key(headline)) >= 40 and key(other).startswith(key(headline))
+
+
+# "Our Blog", "News": the h1 of a section's banner, not of the story
+_SECTION_BANNER = re.compile(r"(?:our |the )?(?:blog|news|articles|insights|resources|stories|journal|updates)",
+                             re.IGNORECASE)
+
+
+def site_banners(site: str | None, page_title: str | None) -> set[str]:
+    """Names the site goes by, as keys: its declared name and the last part of its <title>
+    ("Headline – Site Name"); an h1 equal to one is the masthead."""
+    names = {site or ""}
+    if page_title:
+        parts = _TITLE_SEP.split(page_title)
+        if len(parts) >= 2 and len(parts[-1].split()) <= 4:  # "Headline | Site": the site comes last
+            names.add(parts[-1])
+    return {re.sub(r"\W+", "", n.casefold()) for n in names} - {""}
+
+
+def is_site_banner(text: str, banners: set[str]) -> bool:
+    """The page's masthead set as an h1 on every page of the site: its name ("Acme Journal"),
+    a domain ("acme.com"), "Jane's Blog", or a section label ("Our Blog")."""
+    key = re.sub(r"\W+", "", text.casefold())
+    return (key in banners or _SECTION_BANNER.fullmatch(text.strip()) is not None
+            or re.fullmatch(r"[\w-]+(?:\.[a-z]{2,6})+", text.strip(), re.IGNORECASE) is not None
+            or re.fullmatch(r"[A-Z][\w-]*(?:\s[A-Z][\w-]*)?['’]s [Bb]log", text.strip()) is not None)
+
+
+def h1s_banner(tree, banners: set[str]) -> str | None:
+    """The masthead h1's text, if the page has one."""
+    return next((t for t in (_text(h).strip() for h in tree.xpath("//h1")) if t and is_site_banner(t, banners)), None)
+
+
+def without_banner(title: str, banner: str | None) -> str:
+    """"acme.com Vibe Coding" -> "Vibe Coding": the masthead glued before the headline."""
+    if banner and title.startswith(banner) and len(title) > len(banner) + 3:
+        return title[len(banner):].lstrip(" |–—:·•»-")
+    return title
+
+
+def visible_headline(h1: str, structured: str) -> str:
+    """The structured headline when the h1 is that headline dressed in page furniture: a
+    section label before it ("Blog: Headline"), a label or keywords after a bar ("Headline |
+    Opinion"), a source and comment count after it ("Headline (example.com) 87"), or
+    capitals set for show ("HEADLINE" for "Headline")."""
+    if h1.isupper() and not structured.isupper() and _shared_words(h1, structured) >= 0.6:
+        return structured  # capitals are the template's styling; the structured title keeps the case
+    at = h1.casefold().find(structured.casefold())
+    if at < 0 or len(h1) == len(structured):
+        return h1
+    before, after = h1[:at], h1[at + len(structured):]
+    if not after.strip() and re.fullmatch(r"\s*\w+(?:\s\w+)?\s*:\s*", before):
+        return structured
+    if not before.strip() and re.match(r"\s*(?:[|»]|\(\S+\.\w+\))", after):
+        return structured
+    return h1
+
+
+def _shared_words(a: str, b: str) -> float:
+    wa, wb = set(re.findall(r"\w+", a.casefold())), set(re.findall(r"\w+", b.casefold()))
+    return len(wa & wb) / max(1, min(len(wa), len(wb)))
 
 
 def headline_text(h1, structured: str | None) -> str:
