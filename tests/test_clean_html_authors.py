@@ -118,3 +118,46 @@ def test_author_box_name_then_a_bio_that_starts_with_it():
     # a product heading followed by its definition is no author box
     product = "<h3>Proton Mail</h3><p>Proton Mail is an encrypted mail service; each mail is sealed.</p>"
     assert authors(page(after=product)) == []
+
+
+def test_a_fact_checker_is_not_the_author():
+    head = ('<script type="application/ld+json">{"@type": "Article", "headline": "Canal to be lined", '
+            '"author": {"@type": "Person", "name": "The Ledger Explainers Team"}}</script>')
+    header = ("<div class='attribution'><div class='attribution__item'><span>By</span>"
+              "<a class='attribution__item-name author-link' href='/team'>The Ledger Explainers Team</a></div>"
+              "<div class='attribution__item'><span class='attribution__item-descriptor author-label'>Fact checked by"
+              "</span><a class='attribution__item-name author-link' href='/p/ria'>Ria Montfort</a></div></div>")
+    assert authors(page(header=header, head=head)) == ["The Ledger Explainers Team"]
+
+
+def test_a_sponsored_label_is_no_credit():
+    header = "<div class='byline'><span class='author'>Sponsored</span></div>"
+    assert authors(page(header=header)) == []
+
+
+def test_a_section_of_the_publishers_host_is_still_the_publisher():
+    head = '<script type="application/ld+json">{"@type": "Article", "author": {"@type": "Person", "name": "Acme"}}</script>'
+    html = page(head=head).replace("Kestrel Ledger", "Acme Resources")
+    assert clean_document(html, "html", url="https://resources.acme.com/canal").authors == []
+
+
+def test_co_authors_in_the_byline_beside_the_metadata_owner():
+    head = "<meta name='author' content='Anneke van der Berg'>"
+    header = ("<div class='hero-author'>Written by <span>Dr Anneke van der Berg</span>, <span>Tomas Quill</span>, "
+              "<span>Ilse de Wit</span></div>")
+    assert authors(page(header=header, head=head)) == ["Dr Anneke van der Berg", "Tomas Quill", "Ilse de Wit"]
+
+
+def test_a_job_title_beside_the_name_is_not_a_co_author():
+    header = "<div class='author-box'><span class='author-name'>Ines Varga</span><span>Senior Canal Reporter</span></div>"
+    assert authors(page(header=header)) == ["Ines Varga"]
+
+
+def test_name_closing_the_date_line_under_the_headline():
+    assert authors(page(header="<p>2025-12-17 · Ruairi Castellanos</p>")) == ["Ruairi Castellanos"]
+
+
+def test_a_date_inside_the_headline_is_not_the_byline_date():
+    html = page(header="<p>Ruairi Castellanos</p><p><time>Dec 19, 2025</time> | 4 min read</p>")
+    html = html.replace("Canal to be lined before planting", "Canal works update 12/19/2025")
+    assert authors(html) == ["Ruairi Castellanos"]

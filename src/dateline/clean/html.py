@@ -239,6 +239,7 @@ _NOT_A_PERSON = re.compile(
     r"updated|published|posted|share|comments?|read|more|view|profile|sponsored|bio|team|author|written|here|"
     r"director|manager|officer|founder|ceo|cto|president|head|lead|senior|chief|reviewer|writer|winemaker|"
     r"specialist|expert|consultant|strategist|marketing|finance|health|wellness|blog|marketers?|hire|"
+    r"reporter|correspondent|columnist|journalist|producer|analyst|photographer|"
     r"the|administrator|webmaster|undefined|null|none|unknown|anonymous|personal)\b", re.IGNORECASE)
 
 
@@ -269,7 +270,7 @@ def clean_author(name: str, publishers: set[str], structured: bool = False) -> s
 
 
 _CREDENTIAL = re.compile(r"(?:[A-Z]{2,5}|Ph\.?\s?D\.?|M\.?D\.?|R\.?N\.?|Jr\.?|Sr\.?|Esq\.?|MSc|Fand)")
-_PARTICLES = {"de", "van", "von", "da", "bin", "al", "del", "la", "le", "di"}
+_PARTICLES = {"de", "van", "von", "der", "den", "ter", "da", "dos", "du", "bin", "al", "del", "la", "le", "di"}
 
 
 def _ld_names(value, index: dict[str, dict]) -> list[tuple[str, bool]]:
@@ -329,11 +330,14 @@ def dom_bylines(tree) -> list[list[str]]:
             continue  # a link far below some "author" class: the page's furniture, not its byline
         if holder is not None and holder is not el and len(_text(holder)) > 300:
             continue  # "author-jane-roe" on the whole <article>: not a byline box
+        if credited_for_other_work(el):
+            continue
         value = el.get("content") or " ".join(el.itertext())  # "Luke Kim<span>May 2</span>": two texts
         value = _TRAILING_DATE.sub("", re.sub(r"\s+", " ", value)).strip(" •|·,-")
         if not value or len(value) > 80:
             continue
-        box = next((a for a in chain[1:] if re.search(r"byline|authors", a.get("class") or "", re.IGNORECASE)), el)
+        box = next((a for a in chain[1:] if re.search(r"byline|authors", a.get("class") or "", re.IGNORECASE)),
+                   holder if holder is not None else el)  # "Written by <span>A</span>, <span>B</span>"
         key = id(box)
         if key not in groups:
             groups[key] = []
@@ -343,6 +347,29 @@ def dom_bylines(tree) -> list[list[str]]:
         if len(order) >= 8:
             break
     return [groups[k] for k in order]
+
+
+# a fact-checker, reviewer or editor, labelled so beside the author in the byline box
+_NOT_THE_WRITER = re.compile(r"\b(?:fact[- ]?checked|reviewed|edited|illustrated|photo(?:graph)?s?)(?: by)?:?$",
+                             re.IGNORECASE)
+
+
+def credited_for_other_work(el) -> bool:
+    """The text just before the name, in the element or up to two levels above, labels
+    someone other than the writer ("Fact checked by", "Reviewed by")."""
+    node = el
+    for _ in range(3):
+        prev, parent = node.getprevious(), node.getparent()
+        if prev is not None:
+            before = _text(prev) + (prev.tail or "")
+        else:
+            before = (parent.text or "") if parent is not None else ""
+        if before.strip():
+            return _NOT_THE_WRITER.search(before.strip()) is not None
+        if parent is None:
+            return False
+        node = parent
+    return False
 
 
 _TRAILING_DATE = re.compile(r"\s*(?:[•|·,-]\s*)?(?:on\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
@@ -397,29 +424,37 @@ _BIO_BOX = re.compile(r"(?:^|\u2029 )(([A-Z][a-z][\w'’-]*)(?:[^\S\u2029]+[A-Z]
 
 
 def name_beside_header_date(tree) -> str | None:
-    """"Bence Kovács · 02-12-2025" under the headline with no "By" and no author markup: a
-    two- or three-word name standing alone in its own element right before the article's
-    date (in a date, meta or byline element), not a word of the headline."""
+    """"Bence Kovács · 02-12-2025" (or "02-12-2025 · Bence Kovács") under the headline with
+    no "By" and no author markup: a two- or three-word name standing alone in its own element
+    right before the article's date (in a date, meta or byline element), or closing the
+    date's own line after a dot or bar, not a word of the headline."""
     from dateline.analyse.countries import country_code
     from dateline.clean.dates import END_OF_BLOCK, page_text, shown_dates
 
     text, marks, h1 = page_text(tree)
     if h1 is None:
         return None
-    first = next((d for d in shown_dates(tree) if d.in_header and d.in_date_element and d.start > h1), None)
-    if first is None:
-        return None
-    before = text[max(h1, first.start - 80): first.start]
+    shown = [d for d in shown_dates(tree) if d.in_header and d.start > h1]
+    first = next((d for d in shown if d.in_date_element), None)
+    before = text[max(h1, first.start - 80): first.start] if first else ""
     m = re.search(r"(?:^|\u2029)\s*([A-Z][\w'’.-]+(?:[^\S\u2029]+[A-Z][\w'’.-]+){1,2})[^\S\u2029]*"
                   r"[|•·⋅,\u2029-]?\s*$", before)
     if not m or END_OF_BLOCK[0] not in before:
-        return None
+        # "2025-12-17 · Jane Roe" as a line of its own: the name closes the date's line
+        line = next((d for d in shown if text[h1: d.start].rstrip(" ").endswith(END_OF_BLOCK[0])), None)
+        m = _NAME_AFTER_DATE.match(text, line.start) if line else None
+        if not m:
+            return None
     name = m.group(1)
     headline = text[h1: h1 + 300].split(END_OF_BLOCK[0])[0]
     if name in headline or not personal_name(name) or common_words_of_page(name, text) \
             or _SECTION_WORD.search(name) or country_code(name):
         return None
     return name
+
+
+_NAME_AFTER_DATE = re.compile(r"[^\u2029·•|]{6,30}?[^\S\u2029]*[·•|][^\S\u2029]*"
+                              r"([A-Z][\w'’.-]+(?:[^\S\u2029]+[A-Z][\w'’.-]+){1,2})[^\S\u2029]*(?:\u2029|$)")
 
 
 # a news section or region label sits where a byline would: "Middle East  March 3, 2024"
@@ -467,19 +502,10 @@ def article_authors(tree, article: dict | None, publishers: set[str],
     credit = written_by_credit(tree)
     if credit:
         sources.append(([(credit, True)], False))
-    for pairs, structured in sources:
-        out: list[str] = []
-        for raw, typed_person in pairs:
-            if not typed_person:
-                continue
-            banned = set() if personal_name(raw) else publishers  # a personal site bears its author's name
-            whole = clean_author(raw, banned, structured)
-            for part in ([raw] if whole and not re.search(r"&|\band\b|,", raw) else _split_byline(raw)):
-                name = clean_author(part, set() if personal_name(part) else publishers, structured)
-                if name and name.casefold() not in {n.casefold() for n in out}:
-                    out.append(name)
+    for k, (pairs, structured) in enumerate(sources):
+        out = _people(pairs, publishers, structured)
         if out:
-            return out
+            return with_co_authors(out, [_people(p, publishers, False) for p, s in sources[k + 1:] if not s])
     for pairs, _structured in sources:
         for raw, _typed in pairs:
             org = credited_organisation(raw)
@@ -487,6 +513,31 @@ def article_authors(tree, article: dict | None, publishers: set[str],
                         {re.sub(r"\W+", "", p) for p in publishers}):
                 return [org]
     return []
+
+
+def _people(pairs: list[tuple[str, bool]], publishers: set[str], structured: bool) -> list[str]:
+    """The persons' names of one source, bylines split ("Jane Roe and Omar Falk")."""
+    out: list[str] = []
+    for raw, typed_person in pairs:
+        if not typed_person:
+            continue
+        banned = set() if personal_name(raw) else publishers  # a personal site bears its author's name
+        whole = clean_author(raw, banned, structured)
+        for part in ([raw] if whole and not re.search(r"&|\band\b|,", raw) else _split_byline(raw)):
+            name = clean_author(part, set() if personal_name(part) else publishers, structured)
+            if name and name.casefold() not in {n.casefold() for n in out}:
+                out.append(name)
+    return out
+
+
+def with_co_authors(names: list[str], bylines: list[list[str]]) -> list[str]:
+    """The page's byline box when it names the structured author(s) and more: CMS metadata
+    often lists only the post's owner, while the byline shows every co-author."""
+    key = lambda s: " ".join(re.findall(r"[^\W_]+", s.casefold()))
+    box = next((b for b in bylines if b), None)
+    if box and len(box) > len(names) and all(any(key(n) in key(b) for b in box) for n in names):
+        return box
+    return names
 
 
 _AUTHOR_META = ("author", "article:author", "parsely-author", "byl", "sailthru.author", "dc.creator",
@@ -527,12 +578,17 @@ _NOT_CREDIT = re.compile(r"https?:|www\.|@|\d|\b(?:undefined|null|admin|administ
                          r"posts?|profile|more|read|here|click)\b", re.IGNORECASE)
 
 
+# the label of paid content, standing where a byline would ("Sponsored by Acme" names its sponsor)
+_AD_LABEL = re.compile(r"sponsored|advertisement|advertorial|partner content|promoted|paid post", re.IGNORECASE)
+
+
 def credited_organisation(raw: str) -> str | None:
     """The organisation a byline credits when it names no person ("By Acme Staff"),
     kept as written; UI text, handles with digits and placeholders are not credits."""
     name = re.sub(r"\s+", " ", html_lib.unescape(raw or "")).strip(" ,;|-–—:")
     name = re.sub(r"^(?:by|written by|posted by|author:?)\s+", "", name, flags=re.IGNORECASE).strip()
-    if not name or _NOT_CREDIT.search(name) or not 1 <= len(name.split()) <= 5 or len(name) < 3:
+    if not name or _NOT_CREDIT.search(name) or _AD_LABEL.fullmatch(name) or not 1 <= len(name.split()) <= 5 \
+            or len(name) < 3:
         return None
     return name
 
@@ -699,12 +755,14 @@ def site_name(tree, article: dict | None) -> str | None:
 
 
 def host_labels(url: str | None) -> set[str]:
-    """"www.acme-news.co.uk" -> {"acmenews"}: a byline equal to the site's own name is the publisher."""
+    """"www.acme-news.co.uk" -> {"acmenews"}, "blog.acme.com" -> {"acme"}: a byline equal to
+    the site's own name is the publisher."""
     from urllib.parse import urlsplit
 
     host = (urlsplit(url).hostname or "") if url else ""
-    labels = [x for x in host.split(".") if x not in ("www", "com", "org", "net", "co", "uk", "news", "blog")]
-    return {re.sub(r"\W+", "", labels[0].casefold())} if labels else set()
+    labels = [x for x in host.split(".")[:-1] if x not in ("www", "com", "org", "net", "co", "uk", "news", "blog")]
+    # every label: "resources.acme.com" is Acme's as much as "acme.com"
+    return {re.sub(r"\W+", "", x.casefold()) for x in labels} - {""}
 
 
 def clean_html(html: str, url: str | None = None) -> Cleaned:
