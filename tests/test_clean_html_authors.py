@@ -161,3 +161,19 @@ def test_a_date_inside_the_headline_is_not_the_byline_date():
     html = page(header="<p>Ruairi Castellanos</p><p><time>Dec 19, 2025</time> | 4 min read</p>")
     html = html.replace("Canal to be lined before planting", "Canal works update 12/19/2025")
     assert authors(html) == ["Ruairi Castellanos"]
+
+
+def test_a_personal_site_named_after_its_owner_credits_the_owner():
+    html = page(after="<footer><p>© 2025 Maren Solvik. All rights reserved.</p></footer>")
+    assert clean_document(html, "html", url="https://marensolvik.net/notes/canal").authors == ["Maren Solvik"]
+
+
+def test_a_masthead_name_matching_the_hosts_first_name():
+    html = page().replace("<nav>", "<div class='site-title'>Maren Solvik</div><nav>")
+    assert clean_document(html, "html", url="https://maren.example.dev/canal").authors == ["Maren Solvik"]
+
+
+def test_a_business_named_like_a_person_is_no_owner():
+    footer = "".join(f"<p>Call Bell Harlow today.</p>" for _ in range(4)) + "<p>© 2025 Bell Harlow</p>"
+    html = page(after=f"<footer>{footer}</footer>")
+    assert clean_document(html, "html", url="https://bellharlow.com/canal").authors == []

@@ -418,6 +418,44 @@ def written_by_credit(tree) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
+def site_owner(tree, publishers: set[str]) -> str | None:
+    """The person a personal site is named after, when no byline names anyone: a name the
+    page shows ("© 2025 Jane Roe", "Jane Roe // About Notes") that is the site's name
+    ("janeroe.com") or, standing first on the page as its masthead, whose first name is
+    ("jane.example.dev")."""
+    from dateline.clean.dates import page_text
+
+    text, _marks, _h1 = page_text(tree)
+    key = lambda s: re.sub(r"\W+", "", s.casefold())
+    masthead = re.match(rf"[ \u2029]*({_ONE_LINE_NAME})", text)
+    shown = [masthead] if masthead else []
+    shown += [m for m in _OWNER_CREDIT.finditer(text)]
+    for m in shown:
+        name = m.group(m.lastindex or 0).rstrip(".")
+        if not personal_name(name) or len(name.split()) > 3 or common_words_of_page(name, text) \
+                or name.casefold() in publishers or _MONTH_WORD.search(name) or brand_repeated(name, text) \
+                or _NOT_CREDIT.search(name) or any(w.isupper() for w in name.split()):
+            continue  # "Acme Plumbing": a business's name (its declared site name, or a word the page uses)
+        if key(name) in publishers or (m is masthead and key(name.split()[0]) in publishers):
+            return name
+    return None
+
+
+def brand_repeated(name: str, text: str) -> bool:
+    """A brand is written all over its site, and as one word too ("RealtyMogul"); an owner
+    signs a personal page once or twice."""
+    joined = re.escape(name.replace(" ", ""))
+    return text.count(name) > 3 or re.search(rf"\b{joined}\b", text, re.IGNORECASE) is not None
+
+
+_MONTH_WORD = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December)\b")
+# the owner's name in a copyright line or a signed update ("© 2025 Jane Roe", "updated ... by Jane Roe")
+_ONE_LINE_NAME = r"[A-Z][\w'’-]+(?:[^\S\u2029]+[A-Z][\w'’-]+){1,2}"
+_OWNER_CREDIT = re.compile(rf"(?:©|\(c\)|[Cc]opyright)[^\S\u2029]*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?[^\S\u2029]*)?"
+                           rf"({_ONE_LINE_NAME})|\bby[^\S\u2029]+({_ONE_LINE_NAME})")
+
+
 # "Lauren Vetter\u2029 Lauren Vetter is a growth-focused marketer...", "Shannon Grilli\u2029 Shannon is..."
 _BIO_BOX = re.compile(r"(?:^|\u2029 )(([A-Z][a-z][\w'’-]*)(?:[^\S\u2029]+[A-Z][a-z][\w'’-]*){1,2})[^\S\u2029]*\u2029 "
                       r"(?:\1|\2) (?:is|was|has|writes|covers|joined)\b")
@@ -502,6 +540,9 @@ def article_authors(tree, article: dict | None, publishers: set[str],
     credit = written_by_credit(tree)
     if credit:
         sources.append(([(credit, True)], False))
+    owner = site_owner(tree, publishers)
+    if owner:
+        sources.append(([(owner, True)], False))
     for k, (pairs, structured) in enumerate(sources):
         out = _people(pairs, publishers, structured)
         if out:
