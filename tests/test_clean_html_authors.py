@@ -177,3 +177,14 @@ def test_a_business_named_like_a_person_is_no_owner():
     footer = "".join(f"<p>Call Bell Harlow today.</p>" for _ in range(4)) + "<p>© 2025 Bell Harlow</p>"
     html = page(after=f"<footer>{footer}</footer>")
     assert clean_document(html, "html", url="https://bellharlow.com/canal").authors == []
+
+
+def test_article_written_by_label_over_a_name_with_credentials():
+    after = "<div><p>Article written by:</p><p>Adaeze Okafor, MD, MPH</p><p>Article reviewed by:</p><p>Britt Lind</p></div>"
+    assert authors(page(after=after)) == ["Adaeze Okafor"]
+
+
+def test_about_the_author_box_after_the_article():
+    after = ("<div><p>About the Author:</p><p>Tamsin Oyelaran is a water engineer who writes about rural "
+             "infrastructure for the Ledger.</p></div>")
+    assert authors(page(after=after)) == ["Tamsin Oyelaran"]

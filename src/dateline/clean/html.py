@@ -398,13 +398,14 @@ def shown_byline(tree) -> list[str]:
     return []
 
 
-_WRITTEN_BY = re.compile(r"\b(?:Written|Authored|Reported) by:?\s+([A-Z][\w'’.-]+(?:[^\S\u2029]+[A-Z][\w'’.-]+){1,2})"
+_WRITTEN_BY = re.compile(r"\b(?:[Ww]ritten|[Aa]uthored|Reported) by:?\s+([A-Z][\w'’.-]+(?:[^\S\u2029]+[A-Z][\w'’.-]+){1,2})"
                          r"[^\S\u2029]*(?=\u2029|[,|•·⋅]|$)")
 
 
 def written_by_credit(tree) -> str | None:
     """"Written by Jane Roe" in an author box away from the headline (often at the end of
-    the article), outside comments and related lists: the one explicit credit on the page."""
+    the article, "Article written by:" over the name), outside comments and related lists:
+    the one explicit credit on the page; else an "About the author" box's bio."""
     from dateline.clean.dates import page_text
 
     text, marks, _h1 = page_text(tree)
@@ -412,7 +413,7 @@ def written_by_credit(tree) -> str | None:
     names = {m.group(1) for m in _WRITTEN_BY.finditer(text)
              if not any(a <= m.start() < b for a, b in excluded) and personal_name(m.group(1))}
     if not names:  # an author box: the name on its own line, then a bio that starts with it
-        names = {m.group(1) for m in _BIO_BOX.finditer(text)
+        names = {m.group(1) for m in [*_BIO_BOX.finditer(text), *_ABOUT_THE_AUTHOR.finditer(text)]
                  if not any(a <= m.start() < b for a, b in excluded) and personal_name(m.group(1))
                  and not common_words_of_page(m.group(1), text)}  # "Proton VPN is", "Unlimited PTO is"
     return names.pop() if len(names) == 1 else None
@@ -457,6 +458,9 @@ _OWNER_CREDIT = re.compile(rf"(?:©|\(c\)|[Cc]opyright)[^\S\u2029]*(?:\d{{4}}(?:
 
 
 # "Lauren Vetter\u2029 Lauren Vetter is a growth-focused marketer...", "Shannon Grilli\u2029 Shannon is..."
+# "About the Author:\u2029 Jane Roe is a travel writer..."
+_ABOUT_THE_AUTHOR = re.compile(r"\bAbout the [Aa]uthor:?[^\S\u2029]*\u2029 ([A-Z][a-z][\w'’-]*(?:[^\S\u2029]+[A-Z][a-z]"
+                               r"[\w'’-]*){1,2}),? (?:is|was|has|writes|covers|joined)\b")
 _BIO_BOX = re.compile(r"(?:^|\u2029 )(([A-Z][a-z][\w'’-]*)(?:[^\S\u2029]+[A-Z][a-z][\w'’-]*){1,2})[^\S\u2029]*\u2029 "
                       r"(?:\1|\2) (?:is|was|has|writes|covers|joined)\b")
 
