@@ -188,3 +188,14 @@ def test_about_the_author_box_after_the_article():
     after = ("<div><p>About the Author:</p><p>Tamsin Oyelaran is a water engineer who writes about rural "
              "infrastructure for the Ledger.</p></div>")
     assert authors(page(after=after)) == ["Tamsin Oyelaran"]
+
+
+def test_name_under_the_headline_that_opens_the_closing_bio():
+    header = "<p>Tamsin Oyelaran</p><p>Water &amp; Land</p>"
+    after = "<p>Tamsin Oyelaran is a freelance writer covering farming in the north.</p>"
+    assert authors(page(header=header, after=after)) == ["Tamsin Oyelaran"]
+
+
+def test_a_bio_sentence_alone_is_no_credit():
+    after = "<p>Kestrel Valley is a farming region of some forty thousand people.</p>"
+    assert authors(page(after=after)) == []

@@ -413,7 +413,9 @@ def written_by_credit(tree) -> str | None:
     names = {m.group(1) for m in _WRITTEN_BY.finditer(text)
              if not any(a <= m.start() < b for a, b in excluded) and personal_name(m.group(1))}
     if not names:  # an author box: the name on its own line, then a bio that starts with it
-        names = {m.group(1) for m in [*_BIO_BOX.finditer(text), *_ABOUT_THE_AUTHOR.finditer(text)]
+        names = {m.group(1) for m in [*_BIO_BOX.finditer(text), *_ABOUT_THE_AUTHOR.finditer(text),
+                                      *(b for b in _BIO.finditer(text) if f"\u2029 {b.group(1)} \u2029" in text
+                                        or f"\u2029 {b.group(1)}\u2029" in text)]
                  if not any(a <= m.start() < b for a, b in excluded) and personal_name(m.group(1))
                  and not common_words_of_page(m.group(1), text)}  # "Proton VPN is", "Unlimited PTO is"
     return names.pop() if len(names) == 1 else None
@@ -458,6 +460,8 @@ _OWNER_CREDIT = re.compile(rf"(?:©|\(c\)|[Cc]opyright)[^\S\u2029]*(?:\d{{4}}(?:
 
 
 # "Lauren Vetter\u2029 Lauren Vetter is a growth-focused marketer...", "Shannon Grilli\u2029 Shannon is..."
+# "Jane Roe is a freelance travel writer...": a bio, when the name also stands on a line of its own
+_BIO = re.compile(r"\u2029 ([A-Z][a-z][\w'’-]*(?:[^\S\u2029]+[A-Z][a-z][\w'’-]*){1,2}) (?:is|was) (?:a|an)\b")
 # "About the Author:\u2029 Jane Roe is a travel writer..."
 _ABOUT_THE_AUTHOR = re.compile(r"\bAbout the [Aa]uthor:?[^\S\u2029]*\u2029 ([A-Z][a-z][\w'’-]*(?:[^\S\u2029]+[A-Z][a-z]"
                                r"[\w'’-]*){1,2}),? (?:is|was|has|writes|covers|joined)\b")
