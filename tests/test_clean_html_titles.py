@@ -78,3 +78,9 @@ def test_a_json_ld_headline_cut_at_its_length_limit_gives_way_to_the_full_title(
             '<script type="application/ld+json">{"@type": "NewsArticle", "headline": '
             '"Record haul on the north beach as volunteers clear two tonnes (including"}</script>')
     assert page_title(head, "") == full
+
+
+def test_a_word_of_the_title_set_as_one_of_several_h1s_is_not_the_headline():
+    head = '<meta property="og:title" content="How the harbour board found the money for new bins at both piers">'
+    body = "<h1>orrin-echo/bins.md</h1><h1>Select an option</h1><h1>Piers</h1>"
+    assert page_title(head, body) == "How the harbour board found the money for new bins at both piers"

@@ -699,7 +699,8 @@ def _article_title(tree, article: dict | None, site: str | None) -> str | None:
         return h1s[0]
     if h1s:
         for h in h1s:
-            if base and (key(h) in key(base) or key(base) in key(h)) and len(key(h)) > 5:
+            # (a word of the title set as an h1, "Discord", is a fragment, not the headline)
+            if base and (key(h) in key(base) or key(base) in key(h)) and 2 * len(key(h)) > len(key(base)) > 5:
                 return h
         if not base:
             return h1s[0]
