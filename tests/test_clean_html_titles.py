@@ -84,3 +84,7 @@ def test_a_word_of_the_title_set_as_one_of_several_h1s_is_not_the_headline():
     head = '<meta property="og:title" content="How the harbour board found the money for new bins at both piers">'
     body = "<h1>orrin-echo/bins.md</h1><h1>Select an option</h1><h1>Piers</h1>"
     assert page_title(head, body) == "How the harbour board found the money for new bins at both piers"
+
+
+def test_a_site_first_page_title_keeps_the_h1_headline():
+    assert page_title("", "<h1>Beach clean-up</h1>", "Orrin Bay Echo | Beach clean-up") == "Beach clean-up"

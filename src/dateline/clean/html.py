@@ -725,7 +725,8 @@ def site_banners(site: str | None, page_title: str | None) -> set[str]:
     names = {site or ""}
     if page_title:
         parts = _TITLE_SEP.split(page_title)
-        if len(parts) >= 2 and len(parts[-1].split()) <= 4:  # "Headline | Site": the site comes last
+        # "Headline | Site": the site comes last, and is the shorter ("Site | Headline" is the other order)
+        if len(parts) >= 2 and len(parts[-1].split()) <= 4 and len(parts[-1]) < len(parts[0]):
             names.add(parts[-1])
     return {re.sub(r"\W+", "", n.casefold()) for n in names} - {""}
 
