@@ -199,3 +199,9 @@ def test_name_under_the_headline_that_opens_the_closing_bio():
 def test_a_bio_sentence_alone_is_no_credit():
     after = "<p>Kestrel Valley is a farming region of some forty thousand people.</p>"
     assert authors(page(after=after)) == []
+
+
+def test_a_firm_with_its_legal_form_is_the_publisher_not_a_person():
+    head = "<meta name='author' content='Harlow Orthodontics PLLC'>"
+    html = page(head=head).replace("Kestrel Ledger", "Harlow Orthodontics PLLC")
+    assert authors(html) == []

@@ -621,7 +621,8 @@ def personal_name(name: str) -> bool:
 
 _ORG_WORD = re.compile(r"\b(?:inc|llc|ltd|group|company|corp|university|college|institute|center|centre|clinic|"
                        r"bank|agency|foundation|association|society|council|department|online|media|studio|"
-                       r"labs?|solutions|services|store|shop|security|partners)\b", re.IGNORECASE)
+                       r"labs?|solutions|services|store|shop|security|partners|"
+                       r"pc|pllc|plc|llp|gmbh|pty)\b", re.IGNORECASE)  # (legal forms: "Acme Dentistry PC")
 _NOT_CREDIT = re.compile(r"https?:|www\.|@|\d|\b(?:undefined|null|admin|administrator|webmaster|unknown|"
                          r"anonymous|guest|search|menu|home|login|sign|subscribe|share|follow|email|view|"
                          r"posts?|profile|more|read|here|click)\b", re.IGNORECASE)
