@@ -205,3 +205,21 @@ def test_a_firm_with_its_legal_form_is_the_publisher_not_a_person():
     head = "<meta name='author' content='Harlow Orthodontics PLLC'>"
     html = page(head=head).replace("Kestrel Ledger", "Harlow Orthodontics PLLC")
     assert authors(html) == []
+
+
+def test_a_country_in_the_byline_box_is_not_a_co_author():
+    head = "<meta name='author' content='Adaeze Okafor'>"
+    header = "<div class='author-list'><span>Adaeze Okafor</span><span>United Kingdom</span></div>"
+    assert authors(page(header=header, head=head)) == ["Adaeze Okafor"]
+
+
+def test_a_papers_author_list_with_affiliation_marks():
+    head = "<meta name='citation_author' content='Okafor, Adaeze'>"
+    header = ("<div class='authors-list'><span>Adaeze Okafor 1</span>; <span>Britt Lindqvist 2,3</span>; "
+              "<span>Tomas Quill*</span></div>")
+    assert authors(page(header=header, head=head)) == ["Adaeze Okafor", "Britt Lindqvist", "Tomas Quill"]
+
+
+def test_a_brand_ending_in_a_digit_is_not_cut():
+    header = "<div class='byline'><span class='author'>Kestrel9</span></div>"
+    assert authors(page(header=header)) == []

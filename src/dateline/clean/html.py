@@ -250,6 +250,7 @@ def clean_author(name: str, publishers: set[str], structured: bool = False) -> s
     ("Susan") or lower case ("kirstin boatto") passes; a DOM string must look like a name."""
     name = re.sub(r"\s+", " ", html_lib.unescape(name or "")).strip(" ,;|-–—:")
     name = re.sub(r"^(?:by|written by|posted by|words by|author:?)\s+", "", name, flags=re.IGNORECASE).strip()
+    name = _AFFILIATION_MARK.sub("", name)  # "Jane Roe 1,2": the marks of a paper's author list
     if not name or name.casefold() in publishers or re.sub(r"\W+", "", name.casefold()) in publishers:
         return None
     if _CREDENTIAL.fullmatch(name):
@@ -257,6 +258,8 @@ def clean_author(name: str, publishers: set[str], structured: bool = False) -> s
     if _NOT_A_PERSON.search(name) or _ORG_WORD.search(name):
         return None
     words = name.split()
+    if not structured and _is_country(name):
+        return None  # "United States" beside the name in a byline box is where the writer is
     if structured:
         if len(words) == 1 and name.isupper():
             return None  # "CDC": an acronym is an organisation
@@ -267,6 +270,15 @@ def clean_author(name: str, publishers: set[str], structured: bool = False) -> s
     if name.isupper() and len(name) > 3:
         name = name.title()
     return name
+
+
+_AFFILIATION_MARK = re.compile(r"(?<=[^\W\d_])(?:\s+\d{1,2}(?:\s*,\s*\d{1,2})*|\s*[*†‡]+)$")
+
+
+def _is_country(name: str) -> bool:
+    from dateline.analyse.countries import country_code
+
+    return country_code(name) is not None
 
 
 _CREDENTIAL = re.compile(r"(?:[A-Z]{2,5}|Ph\.?\s?D\.?|M\.?D\.?|R\.?N\.?|Jr\.?|Sr\.?|Esq\.?|MSc|Fand)")
