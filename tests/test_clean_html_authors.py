@@ -223,3 +223,19 @@ def test_a_papers_author_list_with_affiliation_marks():
 def test_a_brand_ending_in_a_digit_is_not_cut():
     header = "<div class='byline'><span class='author'>Kestrel9</span></div>"
     assert authors(page(header=header)) == []
+
+
+def test_printed_byline_beats_a_cms_account_nobody_sees():
+    head = "<meta name='author' content='Colm Deverill'>"
+    assert authors(page(header="<p>By: Ines Varga</p>", head=head)) == ["Ines Varga"]
+
+
+def test_metadata_author_shown_on_the_page_keeps_its_place():
+    head = "<meta name='author' content='Colm Deverill'>"
+    after = "<div class='bio'>Colm Deverill edits the Ledger's farming desk.</div>"
+    assert authors(page(header="<p>By: Ines Varga</p>", head=head, after=after)) == ["Colm Deverill"]
+
+
+def test_an_empty_by_label_over_a_fact_check_label_is_no_byline():
+    head = "<meta name='author' content='Colm Deverill'>"
+    assert authors(page(header="<p>By</p><p>Fact Checked</p>", head=head)) == ["Colm Deverill"]

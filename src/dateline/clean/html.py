@@ -239,7 +239,7 @@ _NOT_A_PERSON = re.compile(
     r"updated|published|posted|share|comments?|read|more|view|profile|sponsored|bio|team|author|written|here|"
     r"director|manager|officer|founder|ceo|cto|president|head|lead|senior|chief|reviewer|writer|winemaker|"
     r"specialist|expert|consultant|strategist|marketing|finance|health|wellness|blog|marketers?|hire|"
-    r"reporter|correspondent|columnist|journalist|producer|analyst|photographer|"
+    r"reporter|correspondent|columnist|journalist|producer|analyst|photographer|checked|reviewed|edited|"
     r"the|administrator|webmaster|undefined|null|none|unknown|anonymous|personal)\b", re.IGNORECASE)
 
 
@@ -565,6 +565,10 @@ def article_authors(tree, article: dict | None, publishers: set[str],
         sources.append(([(owner, True)], False))
     for k, (pairs, structured) in enumerate(sources):
         out = _people(pairs, publishers, structured)
+        if out and structured and shown and unseen_account(out, shown, tree) \
+                and not any(re.sub(r"\W+", "", n.casefold()) in {re.sub(r"\W+", "", p) for p in publishers}
+                            for n in shown):  # (a byline that credits the publisher replaces nobody)
+            out = _people([(n, True) for n in shown], publishers, False) or out
         if out:
             return with_co_authors(out, [_people(p, publishers, False) for p, s in sources[k + 1:] if not s])
     for pairs, _structured in sources:
@@ -589,6 +593,17 @@ def _people(pairs: list[tuple[str, bool]], publishers: set[str], structured: boo
             if name and name.casefold() not in {n.casefold() for n in out}:
                 out.append(name)
     return out
+
+
+def unseen_account(names: list[str], shown: list[str], tree) -> bool:
+    """The metadata names the CMS account that posted the page ("admin", an editor) while
+    the page prints "By Jane Roe": the metadata's name appears nowhere on the page."""
+    from dateline.clean.dates import page_text
+
+    text = page_text(tree)[0].casefold()
+    key = lambda s: " ".join(re.findall(r"[^\W_]+", s.casefold()))
+    return not any(key(n) in key(b) or key(b) in key(n) for n in names for b in shown) \
+        and not any(n.casefold() in text for n in names)
 
 
 def with_co_authors(names: list[str], bylines: list[list[str]]) -> list[str]:
