@@ -554,15 +554,6 @@ def article_authors(tree, article: dict | None, publishers: set[str],
     shown = shown_byline(tree)
     if shown:
         sources.append(([(n, True) for n in shown], False))
-    beside = name_beside_header_date(tree)
-    if beside:
-        sources.append(([(beside, True)], False))
-    credit = written_by_credit(tree)
-    if credit:
-        sources.append(([(credit, True)], False))
-    owner = site_owner(tree, publishers)
-    if owner:
-        sources.append(([(owner, True)], False))
     for k, (pairs, structured) in enumerate(sources):
         out = _people(pairs, publishers, structured)
         if out and structured and shown and unseen_account(out, shown, tree) \
@@ -571,6 +562,13 @@ def article_authors(tree, article: dict | None, publishers: set[str],
             out = _people([(n, True) for n in shown], publishers, False) or out
         if out:
             return with_co_authors(out, [_people(p, publishers, False) for p, s in sources[k + 1:] if not s])
+    # single names found by reading the page around the headline or over its whole text:
+    # looked for only when no byline named anyone
+    for find in (name_beside_header_date, written_by_credit, lambda t: site_owner(t, publishers)):
+        name = find(tree)
+        out = _people([(name, True)], publishers, False) if name else []
+        if out:
+            return out
     for pairs, _structured in sources:
         for raw, _typed in pairs:
             org = credited_organisation(raw)
