@@ -239,3 +239,24 @@ def test_metadata_author_shown_on_the_page_keeps_its_place():
 def test_an_empty_by_label_over_a_fact_check_label_is_no_byline():
     head = "<meta name='author' content='Colm Deverill'>"
     assert authors(page(header="<p>By</p><p>Fact Checked</p>", head=head)) == ["Colm Deverill"]
+
+
+def test_a_section_name_in_the_author_meta_is_not_an_author():
+    assert authors(page(head="<meta name='author' content='Politics'>")) == []
+
+
+def test_social_icon_labels_beside_the_name_are_dropped():
+    header = ("<div class='byline'><span class='author'><a href='/p/ines'>Ines Varga</a> "
+              "<a href='https://social.example/iv'>Twitter</a></span></div>")
+    assert authors(page(header=header)) == ["Ines Varga"]
+    assert authors(page(header="<div class='byline'><a class='author' href='/p/iv'>Ines Varga Twitter</a></div>")) \
+        == ["Ines Varga"]
+    assert authors(page(header="<div class='byline'><span class='author'>Twitter</span></div>")) == []
+
+
+def test_ui_words_around_a_name_are_no_author():
+    for text in ("Minutes Ago Ines Varga", "Email The Author"):
+        assert authors(page(header=f"<div class='byline'><span class='author'>{text}</span></div>")) == []
+    # the time after the name is cut, the name stays
+    header = "<div class='byline'><span class='author'>Ines Varga 5 minutes ago</span></div>"
+    assert authors(page(header=header)) == ["Ines Varga"]

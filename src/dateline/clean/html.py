@@ -251,6 +251,7 @@ def clean_author(name: str, publishers: set[str], structured: bool = False) -> s
     name = re.sub(r"\s+", " ", html_lib.unescape(name or "")).strip(" ,;|-–—:")
     name = re.sub(r"^(?:by|written by|posted by|words by|author:?)\s+", "", name, flags=re.IGNORECASE).strip()
     name = _AFFILIATION_MARK.sub("", name)  # "Jane Roe 1,2": the marks of a paper's author list
+    name = _SOCIAL_LINKS.sub("", name)  # "Jane Roe Twitter LinkedIn": the icons' labels beside the name
     if not name or name.casefold() in publishers or re.sub(r"\W+", "", name.casefold()) in publishers:
         return None
     if _CREDENTIAL.fullmatch(name):
@@ -261,8 +262,8 @@ def clean_author(name: str, publishers: set[str], structured: bool = False) -> s
     if not structured and _is_country(name):
         return None  # "United States" beside the name in a byline box is where the writer is
     if structured:
-        if len(words) == 1 and name.isupper():
-            return None  # "CDC": an acronym is an organisation
+        if len(words) == 1 and (name.isupper() or _SECTION_WORD.fullmatch(name)):
+            return None  # "CDC": an acronym is an organisation; "Politics" is the section
         if not 1 <= len(words) <= 5 or not all(re.fullmatch(r"[^\W\d_][\w.'’-]*", w) for w in words):
             return None
     elif not 2 <= len(words) <= 5 or not all(w[:1].isupper() or w.lower() in _PARTICLES for w in words):
@@ -272,6 +273,8 @@ def clean_author(name: str, publishers: set[str], structured: bool = False) -> s
     return name
 
 
+_SOCIAL_LINKS = re.compile(r"(?:\s+(?:Twitter|X\.com|Facebook|LinkedIn|Instagram|YouTube|TikTok|Mastodon|Bluesky|"
+                           r"Threads|RSS|Email))+$", re.IGNORECASE)
 _AFFILIATION_MARK = re.compile(r"(?<=[^\W\d_])(?:\s+\d{1,2}(?:\s*,\s*\d{1,2})*|\s*[*†‡]+)$")
 
 
@@ -650,7 +653,8 @@ _ORG_WORD = re.compile(r"\b(?:inc|llc|ltd|group|company|corp|university|college|
                        r"pc|pllc|plc|llp|gmbh|pty)\b", re.IGNORECASE)  # (legal forms: "Acme Dentistry PC")
 _NOT_CREDIT = re.compile(r"https?:|www\.|@|\d|\b(?:undefined|null|admin|administrator|webmaster|unknown|"
                          r"anonymous|guest|search|menu|home|login|sign|subscribe|share|follow|email|view|"
-                         r"posts?|profile|more|read|here|click)\b", re.IGNORECASE)
+                         r"posts?|profile|more|read|here|click|ago|minutes?|hours?|twitter|facebook|linkedin|"
+                         r"instagram|youtube|tiktok|bluesky|mastodon|rss)\b", re.IGNORECASE)
 
 
 # the label of paid content, standing where a byline would ("Sponsored by Acme" names its sponsor)
@@ -662,8 +666,8 @@ def credited_organisation(raw: str) -> str | None:
     kept as written; UI text, handles with digits and placeholders are not credits."""
     name = re.sub(r"\s+", " ", html_lib.unescape(raw or "")).strip(" ,;|-–—:")
     name = re.sub(r"^(?:by|written by|posted by|author:?)\s+", "", name, flags=re.IGNORECASE).strip()
-    if not name or _NOT_CREDIT.search(name) or _AD_LABEL.fullmatch(name) or not 1 <= len(name.split()) <= 5 \
-            or len(name) < 3:
+    if not name or _NOT_CREDIT.search(name) or _AD_LABEL.fullmatch(name) or _SECTION_WORD.fullmatch(name) \
+            or not 1 <= len(name.split()) <= 5 or len(name) < 3:
         return None
     return name
 
