@@ -730,7 +730,7 @@ def _article_title(tree, article: dict | None, site: str | None) -> str | None:
     if h1s:
         for h in h1s:
             # (a word of the title set as an h1, "Discord", is a fragment, not the headline)
-            if base and (key(h) in key(base) or key(base) in key(h)) and 2 * len(key(h)) > len(key(base)) > 5:
+            if base and (key(h) in key(base) or key(base) in key(h)) and len(key(h)) > 5 and 2 * len(key(h)) > len(key(base)):
                 return h
         if not base:
             return h1s[0]
