@@ -260,3 +260,21 @@ def test_ui_words_around_a_name_are_no_author():
     # the time after the name is cut, the name stays
     header = "<div class='byline'><span class='author'>Ines Varga 5 minutes ago</span></div>"
     assert authors(page(header=header)) == ["Ines Varga"]
+
+
+def site_page(name: str, head: str, words: str = "") -> str:
+    html = page(head=head, after=f"<p>{words}</p>").replace("Kestrel Ledger", name)
+    return html
+
+
+def test_a_business_named_like_a_person_is_the_publisher():
+    head = "<meta name='author' content='Harbour Dental Care'>"
+    html = site_page("Harbour Dental Care", head, "Book your dental check-up: our care team is here.")
+    assert authors(html) == []
+
+
+def test_a_personal_site_bears_its_authors_name():
+    head = "<meta name='author' content='Karl Lindqvist'>"
+    assert authors(site_page("Karl Lindqvist", head)) == ["Karl Lindqvist"]
+    head = "<meta name='author' content='ines varga'>"
+    assert authors(site_page("ines varga", head, "Notes by ines varga on canals.")) == ["ines varga"]

@@ -545,6 +545,8 @@ def article_authors(tree, article: dict | None, publishers: set[str],
     """People from JSON-LD, then author meta tags, then DOM bylines. When no source names a
     person, the organisation the page itself credits as author ("Acme Staff", "The Acme
     Team") stands in, as the byline reads; the publisher is never taken from the publisher field."""
+    from dateline.clean.dates import page_text
+
     index = {o["@id"]: o for o in objects or [] if isinstance(o.get("@id"), str)}
     sources: list[tuple[list[tuple[str, bool]], bool]] = []  # ([(name, typed_person)], structured)
     if article and article.get("author"):
@@ -557,19 +559,20 @@ def article_authors(tree, article: dict | None, publishers: set[str],
     shown = shown_byline(tree)
     if shown:
         sources.append(([(n, True) for n in shown], False))
+    text = page_text(tree)[0]
     for k, (pairs, structured) in enumerate(sources):
-        out = _people(pairs, publishers, structured)
+        out = _people(pairs, publishers, structured, text)
         if out and structured and shown and unseen_account(out, shown, tree) \
                 and not any(re.sub(r"\W+", "", n.casefold()) in {re.sub(r"\W+", "", p) for p in publishers}
                             for n in shown):  # (a byline that credits the publisher replaces nobody)
-            out = _people([(n, True) for n in shown], publishers, False) or out
+            out = _people([(n, True) for n in shown], publishers, False, text) or out
         if out:
-            return with_co_authors(out, [_people(p, publishers, False) for p, s in sources[k + 1:] if not s])
+            return with_co_authors(out, [_people(p, publishers, False, text) for p, s in sources[k + 1:] if not s])
     # single names found by reading the page around the headline or over its whole text:
     # looked for only when no byline named anyone
     for find in (name_beside_header_date, written_by_credit, lambda t: site_owner(t, publishers)):
         name = find(tree)
-        out = _people([(name, True)], publishers, False) if name else []
+        out = _people([(name, True)], publishers, False, text) if name else []
         if out:
             return out
     for pairs, _structured in sources:
@@ -581,19 +584,44 @@ def article_authors(tree, article: dict | None, publishers: set[str],
     return []
 
 
-def _people(pairs: list[tuple[str, bool]], publishers: set[str], structured: bool) -> list[str]:
-    """The persons' names of one source, bylines split ("Jane Roe and Omar Falk")."""
+def _people(pairs: list[tuple[str, bool]], publishers: set[str], structured: bool, text: str = "") -> list[str]:
+    """The persons' names of one source, bylines split ("Jane Roe and Omar Falk"). A personal
+    site bears its author's name, so a person's name equal to the site's is kept; a business
+    named in capitals ("Harbour Dental Care") is the publisher."""
     out: list[str] = []
     for raw, typed_person in pairs:
         if not typed_person:
             continue
-        banned = set() if personal_name(raw) else publishers  # a personal site bears its author's name
-        whole = clean_author(raw, banned, structured)
+        whole = clean_author(raw, _banned_names(raw, publishers, text), structured)
         for part in ([raw] if whole and not re.search(r"&|\band\b|,", raw) else _split_byline(raw)):
-            name = clean_author(part, set() if personal_name(part) else publishers, structured)
+            name = clean_author(part, _banned_names(part, publishers, text), structured)
             if name and name.casefold() not in {n.casefold() for n in out}:
                 out.append(name)
     return out
+
+
+def _banned_names(name: str, publishers: set[str], text: str) -> set[str]:
+    """The publisher's names, which a byline may not be, unless the byline is the person a
+    personal site is named after."""
+    if not personal_name(name):
+        return publishers
+    if name.casefold() in publishers or re.sub(r"\W+", "", name.casefold()) in publishers:
+        return publishers if business_name(name, text) else set()
+    return set()
+
+
+def business_name(name: str, text: str) -> bool:
+    """"Harbour Dental Care", "ACME Global": a name made of words the page also writes in lower
+    case, or holding an acronym, unless it starts with a common first name ("Karl Voit")."""
+    from dateline.analyse.coref import first_name_genders
+
+    words = name.split()
+    if not words or words[0].casefold() in first_name_genders():
+        return False
+    if any(w.isupper() and len(w) > 1 for w in words):
+        return True
+    # (a name the page writes in lower case throughout, "jane roe", is a handle, not common words)
+    return name != name.lower() and bool(text) and common_words_of_page(name, text)
 
 
 def unseen_account(names: list[str], shown: list[str], tree) -> bool:
