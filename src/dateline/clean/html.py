@@ -815,6 +815,8 @@ def visible_headline(h1: str, structured: str) -> str:
     section label before it ("Blog: Headline"), a label or keywords after a bar ("Headline |
     Opinion"), a source and comment count after it ("Headline (example.com) 87"), or
     capitals set for show ("HEADLINE" for "Headline")."""
+    if not structured.strip():
+        return h1
     if h1.isupper() and not structured.isupper() and _shared_words(h1, structured) >= 0.6:
         return structured  # capitals are the template's styling; the structured title keeps the case
     at = h1.casefold().find(structured.casefold())
