@@ -739,30 +739,39 @@ def _article_title(tree, article: dict | None, site: str | None) -> str | None:
     titles = tree.xpath("//title")
     page_title = re.sub(r"\s+", " ", _text(titles[0])).strip() if titles else None
     banners = site_banners(site, page_title)
-    h1s = [headline_text(h, structured) for h in tree.xpath("//h1")]
-    h1s = [h for h in h1s if 3 <= len(h) <= 300 and len(h.split()) <= 30 and not is_site_banner(h, banners)]
     base = structured or page_title
     base = re.sub(r"\s+", " ", base).strip() if base else None
     if base:
         base = strip_site_suffix(without_banner(base, h1s_banner(tree, banners)), site)
-    scoped = [headline_text(h, structured) for h in tree.xpath("//article//h1|//main//h1")]
-    scoped = [h for h in scoped if 3 <= len(h) <= 300 and len(h.split()) <= 30 and not is_site_banner(h, banners)]
-    if base:
-        h1s = [visible_headline(h, base) for h in h1s]
-        scoped = [visible_headline(h, base) for h in scoped]
-    key = lambda s: re.sub(r"\W+", "", s.casefold())
+    h1s = _h1_headlines(tree, "//h1", structured, banners, base)
+    scoped = _h1_headlines(tree, "//article//h1|//main//h1", structured, banners, base)
     if len(set(scoped)) == 1:
         return scoped[0]  # the headline of the article element itself
     if len(set(h1s)) == 1 and len(h1s[0].split()) >= 2:
         return h1s[0]
     if h1s:
         for h in h1s:
-            # (a word of the title set as an h1, "Discord", is a fragment, not the headline)
-            if base and (key(h) in key(base) or key(base) in key(h)) and len(key(h)) > 5 and 2 * len(key(h)) > len(key(base)):
+            if base and agrees_with(h, base):
                 return h
         if not base:
             return h1s[0]
     return base or None
+
+
+def _h1_headlines(tree, path: str, structured: str | None, banners: set[str], base: str | None) -> list[str]:
+    """The texts of the h1s at ``path`` that may be the headline (no masthead, no paragraph
+    of over 30 words), each without the page furniture around the structured title."""
+    texts = [headline_text(h, structured) for h in tree.xpath(path)]
+    texts = [t for t in texts if 3 <= len(t) <= 300 and len(t.split()) <= 30 and not is_site_banner(t, banners)]
+    return [visible_headline(t, base) for t in texts] if base else texts
+
+
+def agrees_with(h1: str, title: str) -> bool:
+    """One contains the other and the h1 is more than a word of the title: "Discord" in
+    "How we got into Discord, Vercel and ..." is a fragment, not the headline."""
+    key = lambda s: re.sub(r"\W+", "", s.casefold())
+    h, t = key(h1), key(title)
+    return (h in t or t in h) and len(h) > 5 and 2 * len(h) > len(t)
 
 
 def cut_short(headline: str, other: str) -> bool:
