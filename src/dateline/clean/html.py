@@ -563,8 +563,7 @@ def article_authors(tree, article: dict | None, publishers: set[str],
     for k, (pairs, structured) in enumerate(sources):
         out = _people(pairs, publishers, structured, text)
         if out and structured and shown and unseen_account(out, shown, tree) \
-                and not any(re.sub(r"\W+", "", n.casefold()) in {re.sub(r"\W+", "", p) for p in publishers}
-                            for n in shown):  # (a byline that credits the publisher replaces nobody)
+                and not credits_publisher(shown, publishers):  # (a byline crediting the publisher replaces nobody)
             out = _people([(n, True) for n in shown], publishers, False, text) or out
         if out:
             return with_co_authors(out, [_people(p, publishers, False, text) for p, s in sources[k + 1:] if not s])
@@ -622,6 +621,11 @@ def business_name(name: str, text: str) -> bool:
         return True
     # (a name the page writes in lower case throughout, "jane roe", is a handle, not common words)
     return name != name.lower() and bool(text) and common_words_of_page(name, text)
+
+
+def credits_publisher(names: list[str], publishers: set[str]) -> bool:
+    keys = {re.sub(r"\W+", "", p) for p in publishers}
+    return any(re.sub(r"\W+", "", n.casefold()) in keys for n in names)
 
 
 def unseen_account(names: list[str], shown: list[str], tree) -> bool:
