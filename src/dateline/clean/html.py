@@ -611,7 +611,7 @@ def _banned_names(name: str, publishers: set[str], text: str) -> set[str]:
 
 def business_name(name: str, text: str) -> bool:
     """"Harbour Dental Care", "ACME Global": a name made of words the page also writes in lower
-    case, or holding an acronym, unless it starts with a common first name ("Karl Voit")."""
+    case, or holding an acronym, unless it starts with a common first name ("Karl Olsen")."""
     from dateline.analyse.coref import first_name_genders
 
     words = name.split()
@@ -771,8 +771,8 @@ def _h1_headlines(tree, path: str, structured: str | None, banners: set[str], ba
 
 
 def agrees_with(h1: str, title: str) -> bool:
-    """One contains the other and the h1 is more than a word of the title: "Discord" in
-    "How we got into Discord, Vercel and ..." is a fragment, not the headline."""
+    """One contains the other and the h1 is more than a word of the title: "Piers" over
+    "How the harbour board paid for new bins at both piers" is a fragment, not the headline."""
     key = lambda s: re.sub(r"\W+", "", s.casefold())
     h, t = key(h1), key(title)
     return (h in t or t in h) and len(h) > 5 and 2 * len(h) > len(t)
