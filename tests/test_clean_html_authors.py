@@ -278,3 +278,22 @@ def test_a_personal_site_bears_its_authors_name():
     assert authors(site_page("Karl Lindqvist", head)) == ["Karl Lindqvist"]
     head = "<meta name='author' content='ines varga'>"
     assert authors(site_page("ines varga", head, "Notes by ines varga on canals.")) == ["ines varga"]
+
+
+def test_a_rail_of_other_writers_stories_adds_no_co_author():
+    head = "<meta name='author' content='Ines Varga'>"
+    after = ("<aside class='more-authors'><div><a href='/p/iv'>Ines Varga</a><a href='/s/1'>Harbour fees rise "
+             "again this spring</a></div><div><a href='/p/cd'>Colm Deverill</a><a href='/s/2'>New ferry timetable "
+             "starts on Monday</a></div></aside>")
+    assert authors(page(head=head, after=after)) == ["Ines Varga"]
+
+
+def test_a_shown_byline_adds_the_co_author_the_metadata_lacks():
+    head = "<meta name='author' content='Ines Varga'>"
+    assert authors(page(header="<p>By Ines Varga and Colm Deverill</p>", head=head)) == ["Ines Varga", "Colm Deverill"]
+
+
+def test_recent_stories_links_are_not_names():
+    header = ("<div class='author-card'><a class='author-name' href='/p/iv'>Ines Varga</a>"
+              "<a href='/p/iv/all'>Ines Varga's Most Recent Stories</a><a href='/v/1'>Watch Colm Deverill</a></div>")
+    assert authors(page(header=header)) == ["Ines Varga"]

@@ -240,6 +240,7 @@ _NOT_A_PERSON = re.compile(
     r"director|manager|officer|founder|ceo|cto|president|head|lead|senior|chief|reviewer|writer|winemaker|"
     r"specialist|expert|consultant|strategist|marketing|finance|health|wellness|blog|marketers?|hire|"
     r"reporter|correspondent|columnist|journalist|producer|analyst|photographer|checked|reviewed|edited|"
+    r"about|recent|stories|latest|watch|listen|"
     r"the|administrator|webmaster|undefined|null|none|unknown|anonymous|personal)\b", re.IGNORECASE)
 
 
@@ -355,13 +356,33 @@ def dom_bylines(tree) -> list[list[str]]:
                    holder if holder is not None else el)  # "Written by <span>A</span>, <span>B</span>"
         key = id(box)
         if key not in groups:
-            groups[key] = []
+            groups[key] = BylineBox(_text(box)[:1000])
             order.append(key)
         if value not in groups[key]:
             groups[key].append(value)
         if len(order) >= 8:
             break
     return [groups[k] for k in order]
+
+
+class BylineBox(list):
+    """The byline strings of one container, with the container's text: a byline line names
+    only its people ("Written by A, B and C"), a rail of related stories has headlines too."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = re.sub(r"\s+", " ", text)
+
+    def names_only(self, names: list[str]) -> bool:
+        rest = self.text
+        for name in sorted(names, key=len, reverse=True):
+            rest = rest.replace(name, " ")
+        words = [w for w in re.findall(r"[^\W\d_][\w.]*", rest) if not _CREDENTIAL.fullmatch(w)
+                 and w.casefold() not in _BYLINE_WORDS]
+        return len(words) <= 2
+
+
+_BYLINE_WORDS = {"by", "written", "and", "with", "authors", "author", "of", "this", "article", "dr", "dr."}
 
 
 # a fact-checker, reviewer or editor, labelled so beside the author in the byline box
@@ -554,7 +575,8 @@ def article_authors(tree, article: dict | None, publishers: set[str],
     names = meta_authors(tree)
     if names:
         sources.append(([(n, True) for n in names], True))
-    for group in dom_bylines(tree):  # each byline box is one source: the first that names people wins
+    boxes = dom_bylines(tree)
+    for group in boxes:  # each byline box is one source: the first that names people wins
         sources.append(([(n, True) for n in group], False))
     shown = shown_byline(tree)
     if shown:
@@ -566,7 +588,9 @@ def article_authors(tree, article: dict | None, publishers: set[str],
                 and not credits_publisher(shown, publishers):  # (a byline crediting the publisher replaces nobody)
             out = _people([(n, True) for n in shown], publishers, False, text) or out
         if out:
-            return with_co_authors(out, [_people(p, publishers, False, text) for p, s in sources[k + 1:] if not s])
+            lines = [_people([(n, True) for n in b], publishers, False, text) for b in boxes]
+            lines = [names for b, names in zip(boxes, lines) if b.names_only(names)]
+            return with_co_authors(out, lines + [_people([(n, True) for n in shown], publishers, False, text)])
     # single names found by reading the page around the headline or over its whole text:
     # looked for only when no byline named anyone
     for find in (name_beside_header_date, written_by_credit, lambda t: site_owner(t, publishers)):
