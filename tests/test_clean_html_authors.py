@@ -297,3 +297,10 @@ def test_recent_stories_links_are_not_names():
     header = ("<div class='author-card'><a class='author-name' href='/p/iv'>Ines Varga</a>"
               "<a href='/p/iv/all'>Ines Varga's Most Recent Stories</a><a href='/v/1'>Watch Colm Deverill</a></div>")
     assert authors(page(header=header)) == ["Ines Varga"]
+
+
+def test_a_papers_citation_authors_outnumber_its_author_meta():
+    head = ("<meta name='author' content='Adaeze Okafor'>"
+            + "".join(f"<meta name='citation_author' content='{n}'>"
+                      for n in ("Okafor, Adaeze", "Lindqvist, Britt", "Quill, Tomas")))
+    assert authors(page(head=head)) == ["Adaeze Okafor", "Britt Lindqvist", "Tomas Quill"]

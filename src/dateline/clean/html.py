@@ -679,8 +679,10 @@ _AUTHOR_META = ("author", "article:author", "parsely-author", "byl", "sailthru.a
 
 def meta_authors(tree) -> list[str]:
     """Author names from the first author meta the page has. Scholarly pages repeat
-    ``citation_author`` once per author, written "Surname, Given" ("Roy, Aniruddha")."""
+    ``citation_author`` once per author, written "Surname, Given" ("Roy, Aniruddha"): that
+    list wins when it is longer (a paper's ``author`` meta names its first author only)."""
     index = meta_index(tree)
+    first: list[str] = []
     for name in _AUTHOR_META:
         values = [v for v in index.get(name, []) if not v.startswith("http")]
         if not values:
@@ -692,8 +694,11 @@ def meta_authors(tree) -> list[str]:
                 out.append(f"{inverted.group(2)} {inverted.group(1)}")
             else:
                 out += _split_byline(re.sub(r"^\s*by\s+", "", value, flags=re.IGNORECASE))
-        return out
-    return []
+        if not first:
+            first = out
+        if name.startswith("citation") and len(out) > len(first):
+            return out
+    return first
 
 
 def personal_name(name: str) -> bool:
