@@ -118,3 +118,189 @@ def test_author_box_name_then_a_bio_that_starts_with_it():
     # a product heading followed by its definition is no author box
     product = "<h3>Proton Mail</h3><p>Proton Mail is an encrypted mail service; each mail is sealed.</p>"
     assert authors(page(after=product)) == []
+
+
+def test_a_fact_checker_is_not_the_author():
+    head = ('<script type="application/ld+json">{"@type": "Article", "headline": "Canal to be lined", '
+            '"author": {"@type": "Person", "name": "The Ledger Explainers Team"}}</script>')
+    header = ("<div class='attribution'><div class='attribution__item'><span>By</span>"
+              "<a class='attribution__item-name author-link' href='/team'>The Ledger Explainers Team</a></div>"
+              "<div class='attribution__item'><span class='attribution__item-descriptor author-label'>Fact checked by"
+              "</span><a class='attribution__item-name author-link' href='/p/ria'>Ria Montfort</a></div></div>")
+    assert authors(page(header=header, head=head)) == ["The Ledger Explainers Team"]
+
+
+def test_a_sponsored_label_is_no_credit():
+    header = "<div class='byline'><span class='author'>Sponsored</span></div>"
+    assert authors(page(header=header)) == []
+
+
+def test_a_section_of_the_publishers_host_is_still_the_publisher():
+    head = '<script type="application/ld+json">{"@type": "Article", "author": {"@type": "Person", "name": "Acme"}}</script>'
+    html = page(head=head).replace("Kestrel Ledger", "Acme Resources")
+    assert clean_document(html, "html", url="https://resources.acme.com/canal").authors == []
+
+
+def test_co_authors_in_the_byline_beside_the_metadata_owner():
+    head = "<meta name='author' content='Anneke van der Berg'>"
+    header = ("<div class='hero-author'>Written by <span>Dr Anneke van der Berg</span>, <span>Tomas Quill</span>, "
+              "<span>Ilse de Wit</span></div>")
+    assert authors(page(header=header, head=head)) == ["Dr Anneke van der Berg", "Tomas Quill", "Ilse de Wit"]
+
+
+def test_a_job_title_beside_the_name_is_not_a_co_author():
+    header = "<div class='author-box'><span class='author-name'>Ines Varga</span><span>Senior Canal Reporter</span></div>"
+    assert authors(page(header=header)) == ["Ines Varga"]
+
+
+def test_name_closing_the_date_line_under_the_headline():
+    assert authors(page(header="<p>2025-12-17 · Ruairi Castellanos</p>")) == ["Ruairi Castellanos"]
+
+
+def test_a_date_inside_the_headline_is_not_the_byline_date():
+    html = page(header="<p>Ruairi Castellanos</p><p><time>Dec 19, 2025</time> | 4 min read</p>")
+    html = html.replace("Canal to be lined before planting", "Canal works update 12/19/2025")
+    assert authors(html) == ["Ruairi Castellanos"]
+
+
+def test_a_personal_site_named_after_its_owner_credits_the_owner():
+    html = page(after="<footer><p>© 2025 Maren Solvik. All rights reserved.</p></footer>")
+    assert clean_document(html, "html", url="https://marensolvik.net/notes/canal").authors == ["Maren Solvik"]
+
+
+def test_a_masthead_name_matching_the_hosts_first_name():
+    html = page().replace("<nav>", "<div class='site-title'>Maren Solvik</div><nav>")
+    assert clean_document(html, "html", url="https://maren.example.dev/canal").authors == ["Maren Solvik"]
+
+
+def test_a_business_named_like_a_person_is_no_owner():
+    footer = "".join(f"<p>Call Bell Harlow today.</p>" for _ in range(4)) + "<p>© 2025 Bell Harlow</p>"
+    html = page(after=f"<footer>{footer}</footer>")
+    assert clean_document(html, "html", url="https://bellharlow.com/canal").authors == []
+
+
+def test_article_written_by_label_over_a_name_with_credentials():
+    after = "<div><p>Article written by:</p><p>Adaeze Okafor, MD, MPH</p><p>Article reviewed by:</p><p>Britt Lind</p></div>"
+    assert authors(page(after=after)) == ["Adaeze Okafor"]
+
+
+def test_about_the_author_box_after_the_article():
+    after = ("<div><p>About the Author:</p><p>Tamsin Oyelaran is a water engineer who writes about rural "
+             "infrastructure for the Ledger.</p></div>")
+    assert authors(page(after=after)) == ["Tamsin Oyelaran"]
+
+
+def test_name_under_the_headline_that_opens_the_closing_bio():
+    header = "<p>Tamsin Oyelaran</p><p>Water &amp; Land</p>"
+    after = "<p>Tamsin Oyelaran is a freelance writer covering farming in the north.</p>"
+    assert authors(page(header=header, after=after)) == ["Tamsin Oyelaran"]
+
+
+def test_a_bio_sentence_alone_is_no_credit():
+    after = "<p>Kestrel Valley is a farming region of some forty thousand people.</p>"
+    assert authors(page(after=after)) == []
+
+
+def test_a_firm_with_its_legal_form_is_the_publisher_not_a_person():
+    head = "<meta name='author' content='Harlow Orthodontics PLLC'>"
+    html = page(head=head).replace("Kestrel Ledger", "Harlow Orthodontics PLLC")
+    assert authors(html) == []
+
+
+def test_a_country_in_the_byline_box_is_not_a_co_author():
+    head = "<meta name='author' content='Adaeze Okafor'>"
+    header = "<div class='author-list'><span>Adaeze Okafor</span><span>United Kingdom</span></div>"
+    assert authors(page(header=header, head=head)) == ["Adaeze Okafor"]
+
+
+def test_a_papers_author_list_with_affiliation_marks():
+    head = "<meta name='citation_author' content='Okafor, Adaeze'>"
+    header = ("<div class='authors-list'><span>Adaeze Okafor 1</span>; <span>Britt Lindqvist 2,3</span>; "
+              "<span>Tomas Quill*</span></div>")
+    assert authors(page(header=header, head=head)) == ["Adaeze Okafor", "Britt Lindqvist", "Tomas Quill"]
+
+
+def test_a_brand_ending_in_a_digit_is_not_cut():
+    header = "<div class='byline'><span class='author'>Kestrel9</span></div>"
+    assert authors(page(header=header)) == []
+
+
+def test_printed_byline_beats_a_cms_account_nobody_sees():
+    head = "<meta name='author' content='Colm Deverill'>"
+    assert authors(page(header="<p>By: Ines Varga</p>", head=head)) == ["Ines Varga"]
+
+
+def test_metadata_author_shown_on_the_page_keeps_its_place():
+    head = "<meta name='author' content='Colm Deverill'>"
+    after = "<div class='bio'>Colm Deverill edits the Ledger's farming desk.</div>"
+    assert authors(page(header="<p>By: Ines Varga</p>", head=head, after=after)) == ["Colm Deverill"]
+
+
+def test_an_empty_by_label_over_a_fact_check_label_is_no_byline():
+    head = "<meta name='author' content='Colm Deverill'>"
+    assert authors(page(header="<p>By</p><p>Fact Checked</p>", head=head)) == ["Colm Deverill"]
+
+
+def test_a_section_name_in_the_author_meta_is_not_an_author():
+    assert authors(page(head="<meta name='author' content='Politics'>")) == []
+
+
+def test_social_icon_labels_beside_the_name_are_dropped():
+    header = ("<div class='byline'><span class='author'><a href='/p/ines'>Ines Varga</a> "
+              "<a href='https://social.example/iv'>Twitter</a></span></div>")
+    assert authors(page(header=header)) == ["Ines Varga"]
+    assert authors(page(header="<div class='byline'><a class='author' href='/p/iv'>Ines Varga Twitter</a></div>")) \
+        == ["Ines Varga"]
+    assert authors(page(header="<div class='byline'><span class='author'>Twitter</span></div>")) == []
+
+
+def test_ui_words_around_a_name_are_no_author():
+    for text in ("Minutes Ago Ines Varga", "Email The Author"):
+        assert authors(page(header=f"<div class='byline'><span class='author'>{text}</span></div>")) == []
+    # the time after the name is cut, the name stays
+    header = "<div class='byline'><span class='author'>Ines Varga 5 minutes ago</span></div>"
+    assert authors(page(header=header)) == ["Ines Varga"]
+
+
+def site_page(name: str, head: str, words: str = "") -> str:
+    html = page(head=head, after=f"<p>{words}</p>").replace("Kestrel Ledger", name)
+    return html
+
+
+def test_a_business_named_like_a_person_is_the_publisher():
+    head = "<meta name='author' content='Harbour Dental Care'>"
+    html = site_page("Harbour Dental Care", head, "Book your dental check-up: our care team is here.")
+    assert authors(html) == []
+
+
+def test_a_personal_site_bears_its_authors_name():
+    head = "<meta name='author' content='Karl Lindqvist'>"
+    assert authors(site_page("Karl Lindqvist", head)) == ["Karl Lindqvist"]
+    head = "<meta name='author' content='ines varga'>"
+    assert authors(site_page("ines varga", head, "Notes by ines varga on canals.")) == ["ines varga"]
+
+
+def test_a_rail_of_other_writers_stories_adds_no_co_author():
+    head = "<meta name='author' content='Ines Varga'>"
+    after = ("<aside class='more-authors'><div><a href='/p/iv'>Ines Varga</a><a href='/s/1'>Harbour fees rise "
+             "again this spring</a></div><div><a href='/p/cd'>Colm Deverill</a><a href='/s/2'>New ferry timetable "
+             "starts on Monday</a></div></aside>")
+    assert authors(page(head=head, after=after)) == ["Ines Varga"]
+
+
+def test_a_shown_byline_adds_the_co_author_the_metadata_lacks():
+    head = "<meta name='author' content='Ines Varga'>"
+    assert authors(page(header="<p>By Ines Varga and Colm Deverill</p>", head=head)) == ["Ines Varga", "Colm Deverill"]
+
+
+def test_recent_stories_links_are_not_names():
+    header = ("<div class='author-card'><a class='author-name' href='/p/iv'>Ines Varga</a>"
+              "<a href='/p/iv/all'>Ines Varga's Most Recent Stories</a><a href='/v/1'>Watch Colm Deverill</a></div>")
+    assert authors(page(header=header)) == ["Ines Varga"]
+
+
+def test_a_papers_citation_authors_outnumber_its_author_meta():
+    head = ("<meta name='author' content='Adaeze Okafor'>"
+            + "".join(f"<meta name='citation_author' content='{n}'>"
+                      for n in ("Okafor, Adaeze", "Lindqvist, Britt", "Quill, Tomas")))
+    assert authors(page(head=head)) == ["Adaeze Okafor", "Britt Lindqvist", "Tomas Quill"]
