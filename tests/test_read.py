@@ -92,6 +92,27 @@ def test_windows_1256_arabic_without_declared_charset(tmp_path):
     assert "القوات" in doc.content
 
 
+def test_a_page_encoded_twice_reads_as_meant(tmp_path):
+    # UTF-8 once read as Windows-1252 and saved again: what a careless CMS import leaves
+    meant = ("<html><head><title>The Saver\u2019s Guide</title></head><body><p>Caf\u00e9 owners\u2019 "
+             "\u201cslow season\u201d \u2014 a guide. \u00a9 2023 Lakeview Ledger</p></body></html>")
+    path = tmp_path / "twice.html"
+    # (the bytes Windows-1252 leaves undefined, as in the closing quote's 0x9d, pass as Latin-1)
+    misread = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in meant.encode("utf-8"))
+    path.write_bytes(misread.encode("utf-8"))
+    [doc] = read_all(path)
+    assert "Saver\u2019s" in doc.content and "\u201cslow season\u201d" in doc.content and "Caf\u00e9" in doc.content
+
+
+def test_latin_symbols_and_a_text_about_mojibake_are_left_alone(tmp_path):
+    page = ("<html><body><p>Rosa \u00d7\u00a0hybrida grows in the CAF\u00c9\u00ae garden. Old software showed "
+            "\u201c\u00c3\u00a4\u201d instead of \u201c\u00e4\u201d.</p></body></html>")
+    path = tmp_path / "symbols.html"
+    path.write_bytes(page.encode("utf-8"))
+    [doc] = read_all(path)
+    assert doc.content == page
+
+
 def test_utf16_without_bom(tmp_path):
     path = tmp_path / "u16.txt"
     path.write_bytes(TEXT.encode("utf-16-le"))

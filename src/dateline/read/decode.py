@@ -86,7 +86,7 @@ def decode_bytes(data: bytes, where: str, declared: str | None = None) -> str:
         except (UnicodeDecodeError, LookupError):
             continue
         if not looks_binary(text):
-            return text
+            return undo_double_utf8(text)
     if b"\x00" in data[:8192]:
         raise DocumentError(where, "binary content, not text or HTML")
     text = _detect_and_decode(data)
@@ -105,3 +105,31 @@ def _detect_and_decode(data: bytes) -> str | None:
         return data.decode(best.encoding)
     except (UnicodeDecodeError, LookupError):
         return None
+
+
+# A page saved twice over: its UTF-8 bytes were once read as Windows-1252 and written back as
+# UTF-8, so the reader sees "Investor\u00e2\u20ac\u2122s" for "Investor\u2019s" and "\u00c2\u00a9" for "\u00a9".
+# Only the three lead bytes that English and West European text produces are read (C2/C3:
+# accents and symbols, E2: quotes and dashes), so "Rosa \u00d7 hybrid" and "CAF\u00c9\u00ae" stay; a
+# run is replaced only when it is valid UTF-8 once turned back into bytes, and only on a page
+# with several such runs (one or two are as likely a text about mojibake as mojibake).
+_CP1252_CONTINUATION = "\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d" \
+                       "\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178"
+_DOUBLE_UTF8 = re.compile(f"[\u00c2\u00c3][{_CP1252_CONTINUATION}]|\u00e2[{_CP1252_CONTINUATION}]{{2}}")
+_MIN_DOUBLE_UTF8_RUNS = 3
+
+
+def _as_utf8(run: str) -> str | None:
+    # the five bytes Windows-1252 leaves undefined come through as themselves
+    try:
+        return bytes(ord(c) if ord(c) < 256 else c.encode("cp1252")[0] for c in run).decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+
+
+def undo_double_utf8(text: str) -> str:
+    """``text`` with UTF-8 read as Windows-1252 turned back into the characters meant."""
+    runs = [m.group() for m in _DOUBLE_UTF8.finditer(text, 0, 2_000_000)]
+    if sum(1 for run in runs if _as_utf8(run) is not None) < _MIN_DOUBLE_UTF8_RUNS:
+        return text
+    return _DOUBLE_UTF8.sub(lambda m: _as_utf8(m.group()) or m.group(), text)
