@@ -156,3 +156,62 @@ def missed_article_block(tree, extracted: str):
     if best is None or words < 2 * max(len(extracted.split()), 1) or words < 80 or _outside_article(best):
         return None
     return best
+
+
+def _prose_paragraphs(el) -> int:
+    return sum(1 for p in el.iter("p") if len(p.text_content().strip()) >= _MIN_PARAGRAPH)
+
+
+def _headline_block(h1):
+    """The headline's own block: the largest ancestor of the <h1> that holds no more than
+    one paragraph of prose (a header holds the headline, its standfirst and the byline; the
+    block above it holds the story too)."""
+    block = h1
+    for up in h1.iterancestors():
+        if up.tag in ("body", "html") or _prose_paragraphs(up) > 1:
+            break
+        block = up
+    return block
+
+
+_MAX_STANDFIRST = 250  # characters: a sentence or two under the headline, not a lead paragraph
+
+
+def standfirsts(tree) -> dict[str, object]:
+    """Texts that stand beside the headline, after it, in its own block: the standfirst (dek,
+    summary, sub-headline) that introduces the story and is not part of it. Maps each text's
+    key to its headline block."""
+    out: dict[str, object] = {}
+    for h1 in tree.iter("h1"):
+        block = _headline_block(h1)
+        if block is h1:
+            continue
+        after = False
+        for el in block.iter("h1", "h2", "h3", "p", "div"):
+            if el is h1:
+                after = True
+            elif after and not (el.tag == "div" and len(el)):  # a div counts only as a leaf
+                text = _norm(el.text_content())
+                if 30 <= len(text) <= _MAX_STANDFIRST:
+                    out[_key(text)] = block
+    return out
+
+
+def _inside(block, key: str) -> bool:
+    return any(_key(el.text_content()) == key for el in block.iter("p", "li", "div", "h2", "h3"))
+
+
+def without_standfirst(tree, body: str) -> tuple[str, str | None]:
+    """The body without a first paragraph that is the headline's standfirst: it stands in the
+    headline's block and the story goes on outside it. Returns the body and the standfirst
+    removed (None when the body starts with the story)."""
+    if tree is None or not body:
+        return body, None
+    lines = body.lstrip().split("\n", 1)
+    if len(lines) < 2 or not lines[1].strip():
+        return body, None
+    block = standfirsts(tree).get(_key(lines[0]))
+    story = next((line for line in lines[1].split("\n") if line.strip()), "")
+    if block is None or _inside(block, _key(story)):
+        return body, None
+    return lines[1].lstrip(), lines[0].strip()

@@ -16,9 +16,10 @@ import re
 from copy import deepcopy
 
 from dateline.clean import Cleaned
-from dateline.clean.body import missed_article_block, prefer_article_body, recover_split_sections
+from dateline.clean.body import missed_article_block, prefer_article_body, recover_split_sections, without_standfirst
 from dateline.clean.dates import not_article_part
 from dateline.clean.header import MONTHS, parse_date
+from dateline.clean.prune import prune_page_furniture
 from dateline.record import Boilerplate
 
 _ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenews", "analysisnewsarticle",
@@ -649,9 +650,12 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     title = article_title(tree, article, site)
     authors = article_authors(tree, article, publishers, objects)
     published = published_date(tree, article, url, objects)
-    cards = drop_hover_cards(tree)
+    cards = drop_hover_cards(tree) + prune_page_furniture(tree)
     body = extract_body(tree, url)
     body = without_headline(prefer_article_body(recover_split_sections(tree, body), article), title)
+    body, standfirst = without_standfirst(tree, body)
+    if standfirst:
+        cards.append(Boilerplate(text=standfirst, reason="standfirst"))
     cleaned = clean_text(body, aggressive=False)
     return Cleaned(text=cleaned.text, title=title, authors=authors or cleaned.authors,
                    published=published or cleaned.published, dateline=cleaned.dateline, site=site,

@@ -1,0 +1,78 @@
+"""Page furniture around an article, on pages written here: hidden copies of the text, the
+standfirst under the headline, teaser links, related-story lists, sign-up boxes."""
+
+from dateline.clean import clean_document
+from dateline.clean.body import without_standfirst
+from dateline.clean.html import clean_html, parse_html
+from dateline.clean.prune import prune_hidden_copies
+
+STORY = [
+    "The harbour authority approved a plan on Tuesday to dredge the eastern channel so that larger ferries can dock.",
+    "Ferry operators have complained for years that low tides force them to cancel the first crossing of the day.",
+    "The work will begin in the spring and is expected to take eleven weeks, according to the authority's engineer.",
+    "Fishermen asked that the dredging pause during the herring season, and the authority said it would consider it.",
+    "The cost, estimated at four million, will be shared between the port and the regional transport budget.",
+]
+
+
+def paras(lines):
+    return "".join(f"<p>{s}</p>" for s in lines)
+
+
+def page(head: str = "", body: str = "", tail: str = "", extra: str = "") -> str:
+    return ("<html><head><title>Eastern channel to be dredged | Bayside Courier</title></head><body>"
+            "<nav class='menu'><a href='/'>Home</a><a href='/port'>Port</a></nav>"
+            f"{extra}<article><header class='story-head'><h1>Eastern channel to be dredged</h1>{head}"
+            "<p class='byline'>By Mara Quint</p></header>"
+            f"<div class='story-text'>{body or paras(STORY)}</div>{tail}</article>"
+            "<footer><p>Bayside Courier, all rights reserved.</p></footer></body></html>")
+
+
+# ----------------------------------------------------------------------------- hidden copies
+HIDDEN_COPY = ("<div style='display:none' itemscope itemtype='http://schema.org/NewsArticle'>"
+               "<div itemprop='headline'>Eastern channel to be dredged</div>"
+               "<div itemprop='datePublished'>2024-03-05T08:10:00+01:00</div>"
+               "<div itemprop='publisher'><div itemprop='name'>BaysideCourierOnline</div></div>"
+               f"<div itemprop='articleBody'>{' '.join(STORY)}</div></div>")
+
+
+def test_a_hidden_microdata_copy_of_the_article_is_not_body_text():
+    c = clean_html(page(extra=HIDDEN_COPY))
+    assert c.text.count(STORY[0]) == 1
+    assert "BaysideCourierOnline" not in c.text and "2024-03-05T08:10" not in c.text
+    assert any(b.reason == "hidden-block" and "BaysideCourierOnline" in b.text for b in c.boilerplate)
+
+
+def test_an_article_the_page_reveals_by_script_is_kept():
+    # streamed pages ship the article in hidden segments and show them once the script runs
+    streamed = ("<html><body><div id='app'><h1>Eastern channel to be dredged</h1>"
+                "<p>Loading the story, please wait a moment while the page finishes.</p></div>"
+                f"<div hidden id='S:1'>{paras(STORY[:3])}</div><div hidden id='S:2'>{paras(STORY[3:])}</div>"
+                "</body></html>")
+    tree = parse_html(streamed)
+    removed = []
+    prune_hidden_copies(tree, removed)
+    assert removed == []
+    assert all(s in clean_html(streamed).text for s in STORY)
+
+
+# ------------------------------------------------------------------------------- standfirst
+DEK = "Larger ferries will finally reach the town quay at low tide, the port says."
+
+
+def test_the_standfirst_under_the_headline_is_not_the_first_paragraph():
+    c = clean_document(page(head=f"<h2 class='sub-head'>{DEK}</h2>"), "html")
+    assert c.text.startswith(STORY[0])
+    assert DEK not in c.text
+    assert any(b.reason == "standfirst" and b.text == DEK for b in c.boilerplate)
+
+
+def test_a_lead_paragraph_beside_the_headline_stays_when_the_story_goes_on_there():
+    # a short post: headline, lead and a closing line share one block
+    html = ("<html><body><div class='post'><h1>Open thread for March</h1>"
+            "<p>Our open threads let readers raise questions about the project in the comments below.</p>"
+            "<p>The February thread is here.</p></div></body></html>")
+    tree = parse_html(html)
+    body = ("Our open threads let readers raise questions about the project in the comments below.\n\n"
+            "The February thread is here.")
+    assert without_standfirst(tree, body) == (body, None)
