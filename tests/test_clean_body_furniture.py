@@ -76,3 +76,39 @@ def test_a_lead_paragraph_beside_the_headline_stays_when_the_story_goes_on_there
     body = ("Our open threads let readers raise questions about the project in the comments below.\n\n"
             "The February thread is here.")
     assert without_standfirst(tree, body) == (body, None)
+
+
+# ------------------------------------------------------------------- furniture named by class
+NEWSLETTER = ("<section class='Newsletter-container'><h3>Get the Morning Tide</h3>"
+              "<p>The port's news in your inbox before the first ferry sails, every weekday.</p>"
+              "<h3 class='Newsletter-title--small'>Thanks for signing up!</h3></section>")
+RELATED = ("<div class='RelatedStories'><h3>More from the port</h3><ul>"
+           "<li><a href='/a'>Pilot boat crew honoured for winter rescue</a></li>"
+           "<li><a href='/b'>New timetable for the island service</a></li>"
+           "<li><a href='/c'>Harbour master to retire after thirty years</a></li></ul></div>")
+AUTHOR_BOX = ("<div class='AuthorBio'><p>Mara Quint covers the port, shipping and the coast for the "
+              "Bayside Courier. She previously reported from the fishing towns of the north shore.</p></div>")
+
+
+def test_sign_up_boxes_related_lists_and_author_boxes_inside_the_article_are_pruned():
+    c = clean_html(page(tail=NEWSLETTER + RELATED + AUTHOR_BOX))
+    assert all(s in c.text for s in STORY)
+    for furniture in ("Thanks for signing up", "Morning Tide", "Pilot boat crew", "island service",
+                      "covers the port, shipping"):
+        assert furniture not in c.text
+    reasons = {b.reason for b in c.boilerplate}
+    assert {"furniture:newsletter", "furniture:related", "furniture:author-bio"} <= reasons
+
+
+def test_a_wrapper_named_after_a_feature_it_carries_keeps_the_article():
+    # the theme names the article's wrapper after its related-posts option
+    html = (f"<html><body><div class='single has-related-posts'><h1>Eastern channel to be dredged</h1>"
+            f"{paras(STORY)}</div></body></html>")
+    assert all(s in clean_html(html).text for s in STORY)
+
+
+def test_a_section_id_made_from_its_heading_is_not_a_furniture_name():
+    # ids slugged from headings ("how-popular-are-ferries") name the text, not the block
+    html = page(body=paras(STORY[:3]) + "<div id='how-popular-are-the-ferries'><h2>How popular are the ferries?</h2>"
+                + paras(STORY[3:]) + "</div>")
+    assert all(s in clean_html(html).text for s in STORY)

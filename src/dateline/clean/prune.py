@@ -95,9 +95,43 @@ def prune_teaser_link_paragraphs(tree, removed: list[Boilerplate]) -> None:
             _drop(p, "teaser-link", removed)
 
 
+# furniture named by its class or id, read case-insensitively (trafilatura's names are case
+# sensitive): sign-up boxes, promotions, related and recommended stories, author boxes
+_FURNITURE_NAME = re.compile(
+    r"(?<![a-z])(?:newsletter|sign-?up|subscribe|subscription|promo(?:tion)?s?|related|recommend(?:ed|ations?)?|"
+    r"more-?(?:from|stories|news|articles)|read-?next|up-?next|also-?like|popular|trending|"
+    r"author-?(?:bio|box|info|card)|about-?(?:the-)?author|outbrain|taboola)(?![a-z])", re.IGNORECASE)
+_CAMEL = re.compile(r"([a-z])([A-Z])")  # "RelatedStories" reads as "Related-Stories"
+_CONTAINERS = ("div", "section", "aside", "ul", "ol", "p")
+
+
+def _name_id(value: str | None) -> str:
+    """An id that names the block; a long slug is a heading's text ("how-popular-is-it")."""
+    return value if value and len(re.split(r"[-_]", value)) <= 3 else ""
+
+
+def prune_named_furniture(tree, removed: list[Boilerplate]) -> None:
+    """Blocks whose class or id names them furniture, unless the block holds the headline or
+    a third of the page's paragraphs (a wrapper named after a feature it carries)."""
+    body = tree.find("body")
+    if body is None:
+        return
+    page_prose = None
+    for el in list(body.iter(*_CONTAINERS)):
+        marker = _CAMEL.sub(r"\1-\2", f"{el.get('class') or ''} {_name_id(el.get('id'))}")
+        if not marker.strip() or not _FURNITURE_NAME.search(marker) or el.getparent() is None:
+            continue
+        if page_prose is None:
+            page_prose = _prose(body)
+        if el.find(".//h1") is not None or _prose(el) > page_prose / 3:
+            continue
+        _drop(el, "furniture:" + _FURNITURE_NAME.search(marker).group(0).lower(), removed)
+
+
 def prune_page_furniture(tree) -> list[Boilerplate]:
     removed: list[Boilerplate] = []
     prune_hidden_copies(tree, removed)
+    prune_named_furniture(tree, removed)
     flags = os.environ.get("PRUNE", "")
     if "teaser" in flags:
         prune_teaser_link_paragraphs(tree, removed)
