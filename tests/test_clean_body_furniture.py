@@ -4,7 +4,7 @@ standfirst under the headline, teaser links, related-story lists, sign-up boxes.
 from dateline.clean import clean_document
 from dateline.clean.body import without_standfirst
 from dateline.clean.html import clean_html, parse_html
-from dateline.clean.prune import prune_hidden_copies
+from dateline.clean.prune import prune_hidden_copies, prune_trailing_link_lists
 
 STORY = [
     "The harbour authority approved a plan on Tuesday to dredge the eastern channel so that larger ferries can dock.",
@@ -112,3 +112,35 @@ def test_a_section_id_made_from_its_heading_is_not_a_furniture_name():
     html = page(body=paras(STORY[:3]) + "<div id='how-popular-are-the-ferries'><h2>How popular are the ferries?</h2>"
                 + paras(STORY[3:]) + "</div>")
     assert all(s in clean_html(html).text for s in STORY)
+
+
+# ------------------------------------------------------------ link lists after the article
+ALSO = ["Harbour master to retire after thirty years", "New timetable for the island ferry service",
+        "Pilot boat crew honoured for a winter rescue", "Lighthouse keepers' cottages up for sale"]
+
+
+def links(titles, tag="p"):
+    return "".join(f"<{tag}><a href='/story/{k}'>{t}</a></{tag}>" for k, t in enumerate(titles))
+
+
+def test_a_related_stories_list_after_the_last_paragraph_is_not_the_article():
+    c = clean_html(page(body=paras(STORY) + "<p>You may also like...</p>" + links(ALSO)))
+    assert c.text.rstrip().endswith(STORY[-1])
+    assert not any(t in c.text for t in ALSO) and "You may also like" not in c.text
+    assert any(b.reason == "trailing-link-list" for b in c.boilerplate)
+
+
+def test_a_list_of_links_among_the_paragraphs_is_part_of_the_article():
+    # the story lists the ferry routes it talks about, then goes on
+    body = paras(STORY[:2]) + "<ul>" + links(ALSO, "li") + "</ul>" + paras(STORY[2:])
+    c = clean_html(page(body=body))
+    assert all(t in c.text for t in ALSO) and all(s in c.text for s in STORY)
+
+
+def test_further_reading_the_article_introduces_stays():
+    body = paras(STORY) + "<p>For more on the port's plans, see:</p>" + links(ALSO)
+    tree = parse_html(page(body=body))
+    removed = []
+    prune_trailing_link_lists(tree, removed)
+    assert removed == []
+    assert ALSO[0] in clean_html(page(body=body)).text

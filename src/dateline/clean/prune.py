@@ -128,10 +128,73 @@ def prune_named_furniture(tree, removed: list[Boilerplate]) -> None:
         _drop(el, "furniture:" + _FURNITURE_NAME.search(marker).group(0).lower(), removed)
 
 
+# --------------------------------------------------------- link lists after the article's end
+_LINK_ITEMS = ("p", "li", "h2", "h3", "h4", "div")
+_MIN_RUN = 3  # links in a row: a list of stories, not a link the article gives
+
+
+def _link_item(el) -> bool:
+    """A headline that is a link (with at most a short line of its own), not a cited URL."""
+    if el.tag not in _LINK_ITEMS or el.find(".//a") is None:
+        return False
+    text = _flat(el)
+    link_text = " ".join(_flat(a) for a in el.iter("a"))
+    return (0 < len(text) <= 2 * _MAX_TEASER and len(link_text) >= 0.6 * len(text)
+            and not _URL.match(link_text))
+
+
+def _link_runs(tree):
+    """Runs of consecutive sibling link items (a list whose items are all links counts whole)."""
+    for parent in tree.iter("ul", "ol", "div", "section", "article"):
+        run: list = []
+        for child in [*parent, None]:
+            if child is not None and isinstance(child.tag, str) and child.tag not in ("ul", "ol") and _link_item(child):
+                run.append(child)
+                continue
+            if len(run) >= _MIN_RUN:
+                yield parent if parent.tag in ("ul", "ol") and len(run) == len(parent) else run
+            run = []
+
+
+def _prose_after(container, last) -> bool:
+    """Whether a paragraph of the article's prose follows ``last`` inside ``container``."""
+    seen = False
+    for el in container.iter("p", *[last.tag] if last.tag != "p" else []):
+        if el is last:
+            seen = True
+        elif seen and el.tag == "p" and _prose_paragraph(el) and not any(a is last for a in el.iterancestors()):
+            return True
+    return False
+
+
+def prune_trailing_link_lists(tree, removed: list[Boilerplate]) -> None:
+    """A run of links after the article's last paragraph ("You may also like", the section's
+    latest headlines): other stories, not this one. A list of links among the paragraphs is
+    part of the article (its sources, a changelog) and stays."""
+    for found in list(_link_runs(tree)):
+        items = [found] if not isinstance(found, list) else found
+        first, last = items[0], items[-1]
+        container = next((a for a in first.iterancestors() if _prose_paragraphs(a) >= 3), None)
+        if container is None or first.getparent() is None or _prose_after(container, last):
+            continue
+        label = first.getprevious()
+        if label is not None and _flat(label).endswith(":"):
+            continue  # the article's own sentence introducing its list ("For more, see:")
+        if label is not None and label.find(".//a") is None and 0 < len(_flat(label)) <= 60:
+            items.insert(0, label)  # the list's heading ("Related", "More from the section")
+        for el in items:
+            _drop(el, "trailing-link-list", removed)
+
+
+def _prose_paragraphs(el) -> int:
+    return sum(1 for p in el.iter("p") if _prose_paragraph(p))
+
+
 def prune_page_furniture(tree) -> list[Boilerplate]:
     removed: list[Boilerplate] = []
     prune_hidden_copies(tree, removed)
     prune_named_furniture(tree, removed)
+    prune_trailing_link_lists(tree, removed)
     flags = os.environ.get("PRUNE", "")
     if "teaser" in flags:
         prune_teaser_link_paragraphs(tree, removed)
