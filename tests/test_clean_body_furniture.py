@@ -144,3 +144,24 @@ def test_further_reading_the_article_introduces_stays():
     prune_trailing_link_lists(tree, removed)
     assert removed == []
     assert ALSO[0] in clean_html(page(body=body)).text
+
+
+# ------------------------------------------------------------------- one-link teasers
+def test_a_teaser_link_between_paragraphs_is_not_the_article():
+    teaser = "<p><strong><a href='/story/9'>FERRY FARES TO RISE BY A TENTH FROM JUNE</a></strong></p>"
+    label = "<p>MORE: <a href='/story/8'>Island school gets a new boat</a></p>"
+    body = paras(STORY[:2]) + teaser + paras(STORY[2:4]) + label + paras(STORY[4:])
+    c = clean_html(page(body=body))
+    assert all(s in c.text for s in STORY)
+    assert "FERRY FARES" not in c.text and "Island school" not in c.text
+    assert sum(b.reason == "teaser-link" for b in c.boilerplate) == 2
+
+
+def test_linked_section_headings_and_cited_sources_stay():
+    # each deal is introduced by a linked heading; the source is a citation
+    body = ""
+    for k, s in enumerate(STORY[:3]):
+        body += f"<p><strong><a href='/deal/{k}'>Harbour deal number {k + 1} is signed</a></strong></p><p>{s}</p>"
+    body += "<p>Source: <a href='/report'>Port authority annual report</a></p>" + paras(STORY[3:])
+    c = clean_html(page(body=body))
+    assert "Harbour deal number 2 is signed" in c.text and "Port authority annual report" in c.text

@@ -2,15 +2,15 @@
 
 trafilatura drops much of a page's furniture by its class names, but it reads them case
 sensitively ("Newsletter-container" passes), it keeps copies of the article that a template
-hides for machines (a ``display:none`` microdata block), and it keeps the one-link teaser
-paragraphs that newsrooms drop between an article's paragraphs. These are removed from the
-tree here, in one pass over the elements that carry the markers, each kept as boilerplate
-with the reason it was removed.
+hides for machines (a ``display:none`` microdata block), the one-link teasers newsrooms drop
+between an article's paragraphs, and the run of related headlines that follows the last
+paragraph. These are removed from the tree here, each kept as boilerplate with the reason.
+Every rule leaves the article's own prose alone: a block that holds much of the page's
+paragraphs, or links the article gives among its paragraphs, stay.
 """
 
 from __future__ import annotations
 
-import os
 import re
 
 from dateline.record import Boilerplate
@@ -63,16 +63,24 @@ _MAX_TEASER = 160  # characters: a headline, not a sentence that happens to be l
 _URL = re.compile(r"^(?:https?://|www\.)\S+$")
 
 
+def _label(p, link_text: str) -> str:
+    """The paragraph's text before its link ("MORE:" in "MORE: Headline")."""
+    return _flat(p).split(link_text)[0].strip() if link_text else ""
+
+
 def _one_link(p) -> bool:
-    """The paragraph is a single link, short as a headline (a cited URL is a source, not one)."""
+    """The paragraph is a single link, short as a headline, perhaps after a short label
+    ending in a colon (a cited URL is a source, not a headline)."""
     if p.tag != "p":
         return False
     links = p.findall(".//a")
     if len(links) != 1:
         return False
     text, link_text = _flat(p), _flat(links[0])
-    return (15 <= len(link_text) and len(text) <= _MAX_TEASER and len(link_text) >= 0.9 * len(text)
-            and not _URL.match(link_text))
+    label = _label(p, link_text)
+    labelled = label.endswith(":") and len(label) <= 30 and len(link_text) + len(label) >= 0.9 * len(text)
+    return (15 <= len(link_text) and len(text) <= _MAX_TEASER and not _URL.match(link_text)
+            and (len(link_text) >= 0.9 * len(text) or labelled))
 
 
 def _prose_paragraph(el) -> bool:
@@ -82,16 +90,28 @@ def _prose_paragraph(el) -> bool:
     return len(_flat(el)) - link >= 60
 
 
+def _shouted(text: str, least: int) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= least and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _teaser_voice(p) -> bool:
+    """Set like a teaser: a headline in capitals, or a label in capitals before the link
+    ("MORE:", "READ NEXT:"); a citation ("Source: ...") is not."""
+    link = _flat(p.find(".//a"))
+    label = _label(p, link)
+    return _shouted(link, 10) or (label.endswith(":") and _shouted(label, 3))
+
+
 def prune_teaser_link_paragraphs(tree, removed: list[Boilerplate]) -> None:
-    """A paragraph that is nothing but one link to another story ("MORE: HEADLINE", an
-    all-capitals headline) standing alone among the article's prose paragraphs: a teaser,
-    not part of this article. A run of such paragraphs is a list the article gives (its
-    sources, a changelog) and stays."""
+    """A paragraph that is nothing but one link to another story ("MORE: Headline", a headline
+    in capitals) standing alone among the article's prose paragraphs: a teaser, not part of
+    this article. A run of such paragraphs is a list the article gives and stays."""
     for p in [p for p in tree.iter("p") if _one_link(p)]:
         before, after = p.getprevious(), p.getnext()
         if any(n is not None and _one_link(n) for n in (before, after)):
             continue
-        if _prose_paragraph(before) or _prose_paragraph(after):
+        if (_prose_paragraph(before) or _prose_paragraph(after)) and _teaser_voice(p):
             _drop(p, "teaser-link", removed)
 
 
@@ -191,11 +211,11 @@ def _prose_paragraphs(el) -> int:
 
 
 def prune_page_furniture(tree) -> list[Boilerplate]:
+    """Furniture removed from the page's tree (in place) before the extractor reads it; what
+    was removed, with the reason."""
     removed: list[Boilerplate] = []
     prune_hidden_copies(tree, removed)
     prune_named_furniture(tree, removed)
     prune_trailing_link_lists(tree, removed)
-    flags = os.environ.get("PRUNE", "")
-    if "teaser" in flags:
-        prune_teaser_link_paragraphs(tree, removed)
+    prune_teaser_link_paragraphs(tree, removed)
     return removed
