@@ -650,7 +650,7 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     title = article_title(tree, article, site)
     authors = article_authors(tree, article, publishers, objects)
     published = published_date(tree, article, url, objects)
-    cards = drop_hover_cards(tree) + prune_page_furniture(tree)
+    cards = prune_page_furniture(tree)
     body = extract_body(tree, url)
     body = without_headline(prefer_article_body(recover_split_sections(tree, body), article), title)
     body, standfirst = without_standfirst(tree, body)
@@ -660,26 +660,6 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     return Cleaned(text=cleaned.text, title=title, authors=authors or cleaned.authors,
                    published=published or cleaned.published, dateline=cleaned.dateline, site=site,
                    boilerplate=cards + cleaned.boilerplate)
-
-
-# A pop-up card hidden inside a sentence (a person's photo and latest headlines shown when
-# the reader hovers over a linked name); flattened, it glues "OmarIlhan OmarHillicon Valley:
-# ... MORE" into the middle of the sentence. The card, not the linked name, is dropped.
-_HOVER_CARD = re.compile(r"(?:rollover|hover|tooltip|popover)[-_]?(?:people[-_])?(?:block|card|body)(?![a-z])|hovercard",
-                         re.IGNORECASE)
-
-
-def drop_hover_cards(tree) -> list[Boilerplate]:
-    removed = []
-    for element in tree.xpath('//body//*[@class or @id]'):
-        marker = f"{element.get('class', '')} {element.get('id', '')}"
-        if not _HOVER_CARD.search(marker) or element.getparent() is None:
-            continue
-        text = " ".join(_text(element).split())
-        element.drop_tree()
-        if text:
-            removed.append(Boilerplate(text=text, reason="hover-card"))
-    return removed
 
 
 def without_headline(body: str, title: str | None) -> str:

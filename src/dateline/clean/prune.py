@@ -12,6 +12,7 @@ paragraphs, or links the article gives among its paragraphs, stay.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from dateline.record import Boilerplate
 
@@ -37,20 +38,57 @@ def _hidden(el) -> bool:
     return el.get("hidden") is not None or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
 
 
-def _prose(el) -> int:
-    return sum(len(p.text_content()) for p in el.iter("p"))
+class _ProseMap:
+    """Where the page's paragraphs are, read once for all the rules: the characters of
+    paragraph text each block holds, the prose paragraphs (a sentence or more of their own
+    text) and how many each block holds."""
+
+    def __init__(self, root):
+        self.paragraphs = set()
+        self.count: dict = {}
+        self.size: dict = {}
+        for p in root.iter("p"):
+            size = len(p.text_content().strip())
+            prose = size >= 60 and size - sum(len(a.text_content()) for a in p.iter("a")) >= 60
+            if prose:
+                self.paragraphs.add(p)
+            for a in (p, *p.iterancestors()):
+                self.size[a] = self.size.get(a, 0) + size
+                if prose:
+                    self.count[a] = self.count.get(a, 0) + 1
+
+    def chars(self, el) -> int:
+        return self.size.get(el, 0)
+
+    def container(self, el):
+        """The nearest block around ``el`` that holds the article's prose (three paragraphs)."""
+        return next((a for a in el.iterancestors() if self.count.get(a, 0) >= 3), None)
+
+    def prose_after(self, container, el) -> bool:
+        """Whether a prose paragraph follows ``el`` inside ``container``."""
+        node = el
+        while node is not None and node is not container:
+            if any(s in self.paragraphs or s in self.count for s in node.itersiblings()):
+                return True
+            node = node.getparent()
+        return False
 
 
-def prune_hidden_copies(tree, removed: list[Boilerplate]) -> None:
+_HIDDEN_XPATH = "//body//*[@hidden or contains(@style, 'none') or contains(@style, 'hidden')]"
+
+
+def prune_hidden_copies(tree, removed: list[Boilerplate], prose: _ProseMap | None = None) -> None:
     """Blocks the page hides from readers (``display:none``, ``hidden``): microdata copies of
     the article and its metadata, collapsed menus, pop-ups. A page whose paragraphs are
     mostly hidden reveals its article by script (streamed segments), and keeps them all."""
-    body = tree.find("body")
-    if body is None:
+    hidden = [el for el in tree.xpath(_HIDDEN_XPATH) if _hidden(el)]
+    if not hidden:
         return
-    hidden = [el for el in body.iter() if isinstance(el.tag, str) and _hidden(el)]
-    outer = [el for el in hidden if not any(_hidden(a) for a in el.iterancestors())]
-    if not outer or sum(_prose(el) for el in outer) > _prose(body) / 2:
+    marked = set(hidden)
+    outer = [el for el in hidden if not any(a in marked for a in el.iterancestors())]
+    body = tree.find("body")
+    prose = prose or _ProseMap(tree)
+    if body is None or sum(prose.chars(el) for el in outer) > prose.chars(body) / 2:
         return
     for el in outer:
         _drop(el, "hidden-block", removed)
@@ -84,10 +122,11 @@ def _one_link(p) -> bool:
 
 
 def _prose_paragraph(el) -> bool:
+    """A paragraph with a sentence or more of its own text (link text does not count)."""
     if el is None or el.tag != "p":
         return False
-    link = sum(len(a.text_content()) for a in el.iter("a"))
-    return len(_flat(el)) - link >= 60
+    text = len(el.text_content().strip())
+    return text >= 60 and text - sum(len(a.text_content()) for a in el.iter("a")) >= 60
 
 
 def _shouted(text: str, least: int) -> bool:
@@ -121,8 +160,16 @@ _FURNITURE_NAME = re.compile(
     r"(?<![a-z])(?:newsletter|sign-?up|subscribe|subscription|promo(?:tion)?s?|related|recommend(?:ed|ations?)?|"
     r"more-?(?:from|stories|news|articles)|read-?next|up-?next|also-?like|popular|trending|"
     r"author-?(?:bio|box|info|card)|about-?(?:the-)?author|outbrain|taboola)(?![a-z])", re.IGNORECASE)
+# one quick look at every name (lower case) before the exact rules
+_NAME_HINT = re.compile(r"newsletter|sign-?up|subscri|promo|related|recommend|more|next|like|popular|"
+                        r"trending|author|outbrain|taboola|hover|tooltip|popover|rollover")
 _CAMEL = re.compile(r"([a-z])([A-Z])")  # "RelatedStories" reads as "Related-Stories"
-_CONTAINERS = ("div", "section", "aside", "ul", "ol", "p")
+_CONTAINERS = {"div", "section", "aside", "ul", "ol", "p"}
+# A pop-up card hidden inside a sentence (a person's photo and latest headlines shown when
+# the reader hovers over a linked name); flattened, it glues "OmarIlhan OmarHillicon Valley:
+# ... MORE" into the middle of the sentence. The card, not the linked name, is dropped.
+_HOVER_CARD = re.compile(r"(?:rollover|hover|tooltip|popover)[-_]?(?:people[-_])?(?:block|card|body)(?![a-z])|hovercard",
+                         re.IGNORECASE)
 
 
 def _name_id(value: str | None) -> str:
@@ -130,45 +177,66 @@ def _name_id(value: str | None) -> str:
     return value if value and len(re.split(r"[-_]", value)) <= 3 else ""
 
 
-def prune_named_furniture(tree, removed: list[Boilerplate]) -> None:
-    """Blocks whose class or id names them furniture, unless the block holds the headline or
-    a third of the page's paragraphs (a wrapper named after a feature it carries)."""
+def _attached(el, body) -> bool:
+    """Still in the page: not inside a block dropped earlier in the same pass."""
+    return any(a is body for a in el.iterancestors())
+
+
+def _furniture_name(el) -> str | None:
+    found = _FURNITURE_NAME.search(_CAMEL.sub(r"\1-\2", f"{el.get('class') or ''} {_name_id(el.get('id'))}"))
+    return found.group(0).lower() if found else None
+
+
+def prune_named_blocks(tree, removed: list[Boilerplate], prose: _ProseMap | None = None) -> None:
+    """Blocks whose class or id names them, in one pass over the named elements: hover cards
+    anywhere, and furniture blocks unless they hold the headline or a third of the page's
+    paragraphs (a wrapper named after a feature it carries)."""
     body = tree.find("body")
     if body is None:
         return
-    page_prose = None
-    for el in list(body.iter(*_CONTAINERS)):
-        marker = _CAMEL.sub(r"\1-\2", f"{el.get('class') or ''} {_name_id(el.get('id'))}")
-        if not marker.strip() or not _FURNITURE_NAME.search(marker) or el.getparent() is None:
+    for el in body.xpath(".//*[@class or @id]"):
+        marker = f"{el.get('class', '')} {el.get('id', '')}"
+        if not _NAME_HINT.search(marker.lower()):
             continue
-        if page_prose is None:
-            page_prose = _prose(body)
-        if el.find(".//h1") is not None or _prose(el) > page_prose / 3:
+        if _HOVER_CARD.search(marker):
+            if _attached(el, body):
+                _drop(el, "hover-card", removed)
             continue
-        _drop(el, "furniture:" + _FURNITURE_NAME.search(marker).group(0).lower(), removed)
+        name = _furniture_name(el) if el.tag in _CONTAINERS else None
+        if name is None or not _attached(el, body):
+            continue
+        prose = prose or _ProseMap(tree)
+        if el.find(".//h1") is None and prose.chars(el) <= prose.chars(body) / 3:
+            _drop(el, "furniture:" + name, removed)
 
 
 # --------------------------------------------------------- link lists after the article's end
-_LINK_ITEMS = ("p", "li", "h2", "h3", "h4", "div")
+_LINK_ITEMS = ("p", "li", "h2", "h3", "h4")
 _MIN_RUN = 3  # links in a row: a list of stories, not a link the article gives
+_MAX_ITEM_ELEMENTS = 16  # a headline with its picture, kicker and date
 
 
 def _link_item(el) -> bool:
     """A headline that is a link (with at most a short line of its own), not a cited URL."""
-    if el.tag not in _LINK_ITEMS or el.find(".//a") is None:
+    if el.tag not in _LINK_ITEMS or next(el.iterdescendants("a"), None) is None:
         return False
-    text = _flat(el)
-    link_text = " ".join(_flat(a) for a in el.iter("a"))
-    return (0 < len(text) <= 2 * _MAX_TEASER and len(link_text) >= 0.6 * len(text)
-            and not _URL.match(link_text))
+    if next(islice(el.iterdescendants(), _MAX_ITEM_ELEMENTS, None), None) is not None:
+        return False  # a block of many elements is a section, not a headline
+    text = len(el.text_content().strip())
+    links = [a.text_content().strip() for a in el.iter("a")]
+    return (0 < text <= 2 * _MAX_TEASER and sum(map(len, links)) >= 0.6 * text
+            and not any(_URL.match(link) for link in links))
+
+
+_LIST_PARENTS_XPATH = f"//*[self::ul or self::ol or self::div or self::section or self::article][count(*) >= {_MIN_RUN}]"
 
 
 def _link_runs(tree):
     """Runs of consecutive sibling link items (a list whose items are all links counts whole)."""
-    for parent in tree.iter("ul", "ol", "div", "section", "article"):
+    for parent in tree.xpath(_LIST_PARENTS_XPATH):
         run: list = []
         for child in [*parent, None]:
-            if child is not None and isinstance(child.tag, str) and child.tag not in ("ul", "ol") and _link_item(child):
+            if child is not None and isinstance(child.tag, str) and _link_item(child):
                 run.append(child)
                 continue
             if len(run) >= _MIN_RUN:
@@ -176,26 +244,19 @@ def _link_runs(tree):
             run = []
 
 
-def _prose_after(container, last) -> bool:
-    """Whether a paragraph of the article's prose follows ``last`` inside ``container``."""
-    seen = False
-    for el in container.iter("p", *[last.tag] if last.tag != "p" else []):
-        if el is last:
-            seen = True
-        elif seen and el.tag == "p" and _prose_paragraph(el) and not any(a is last for a in el.iterancestors()):
-            return True
-    return False
-
-
-def prune_trailing_link_lists(tree, removed: list[Boilerplate]) -> None:
+def prune_trailing_link_lists(tree, removed: list[Boilerplate], prose: _ProseMap | None = None) -> None:
     """A run of links after the article's last paragraph ("You may also like", the section's
     latest headlines): other stories, not this one. A list of links among the paragraphs is
     part of the article (its sources, a changelog) and stays."""
-    for found in list(_link_runs(tree)):
+    runs = list(_link_runs(tree))
+    if not runs:
+        return
+    prose = prose or _ProseMap(tree)
+    for found in runs:
         items = [found] if not isinstance(found, list) else found
         first, last = items[0], items[-1]
-        container = next((a for a in first.iterancestors() if _prose_paragraphs(a) >= 3), None)
-        if container is None or first.getparent() is None or _prose_after(container, last):
+        container = prose.container(first)
+        if container is None or first.getparent() is None or prose.prose_after(container, last):
             continue
         label = first.getprevious()
         if label is not None and _flat(label).endswith(":"):
@@ -206,16 +267,13 @@ def prune_trailing_link_lists(tree, removed: list[Boilerplate]) -> None:
             _drop(el, "trailing-link-list", removed)
 
 
-def _prose_paragraphs(el) -> int:
-    return sum(1 for p in el.iter("p") if _prose_paragraph(p))
-
-
 def prune_page_furniture(tree) -> list[Boilerplate]:
     """Furniture removed from the page's tree (in place) before the extractor reads it; what
     was removed, with the reason."""
     removed: list[Boilerplate] = []
-    prune_hidden_copies(tree, removed)
-    prune_named_furniture(tree, removed)
-    prune_trailing_link_lists(tree, removed)
+    prose = _ProseMap(tree)  # read once: blocks dropped on the way still count in the totals
+    prune_hidden_copies(tree, removed, prose)
+    prune_named_blocks(tree, removed, prose)
+    prune_trailing_link_lists(tree, removed, prose)
     prune_teaser_link_paragraphs(tree, removed)
     return removed
