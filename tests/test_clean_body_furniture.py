@@ -165,3 +165,41 @@ def test_linked_section_headings_and_cited_sources_stay():
     body += "<p>Source: <a href='/report'>Port authority annual report</a></p>" + paras(STORY[3:])
     c = clean_html(page(body=body))
     assert "Harbour deal number 2 is signed" in c.text and "Port authority annual report" in c.text
+
+
+# ------------------------------------------------------------------- lead paragraphs
+LEAD = ("PORT ELLIS — The eastern channel will be dredged, the harbour authority said, ending years "
+        "of cancelled crossings.")
+
+
+def test_a_lead_paragraph_in_the_header_that_opens_with_a_dateline_is_the_story():
+    c = clean_html(page(head=f"<div class='lede'><p>{LEAD}</p></div>"))
+    assert "ending years of cancelled crossings" in c.text
+    assert not any(b.reason == "standfirst" for b in c.boilerplate)
+
+
+def test_a_lead_paragraph_in_its_own_block_above_the_body_is_kept():
+    body = f"<div class='story-lead'><p>{LEAD}</p></div><div class='story-main'>{paras(STORY)}</div>"
+    c = clean_html(page(body=body))
+    assert "ending years of cancelled crossings" in c.text and all(s in c.text for s in STORY)
+    assert c.text.index("ending years") < c.text.index(STORY[0])
+
+
+# ------------------------------------------------------------------- readers' comments
+COMMENTS = ["I have taken this ferry for twenty years and the early crossing is always the first to go.",
+            "Dredging will not fix the real problem, which is the age of the boats the operator keeps running.",
+            "Good news at last for the island, though I doubt the work will finish before the summer season."]
+
+
+def thread(cls: str) -> str:
+    return (f"<section class='{cls}'><h3>3 responses</h3>"
+            + "".join(f"<div class='entry'><p class='who'>reader{k}</p><p>{c}</p></div>" for k, c in enumerate(COMMENTS))
+            + "</section>")
+
+
+def test_readers_comments_under_the_article_do_not_leak_into_the_body():
+    for cls in ("ReaderComments", "article-discussion", "responses"):
+        c = clean_html(page(tail=thread(cls)))
+        assert all(s in c.text for s in STORY)
+        assert not any(x in c.text for x in COMMENTS), cls
+        assert any(b.reason.startswith("furniture:") and COMMENTS[0] in b.text for b in c.boilerplate)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 
+from dateline.clean.dateline import match_dateline
 from dateline.clean.dates import not_article_part
 
 _WS = re.compile(r"\s+")
@@ -209,6 +210,8 @@ def without_standfirst(tree, body: str) -> tuple[str, str | None]:
         return body, None
     lines = body.lstrip().split("\n", 1)
     if len(lines) < 2 or not lines[1].strip():
+        return body, None
+    if match_dateline(lines[0].strip()):  # "CITY — ..." opens the story itself: its lead
         return body, None
     block = standfirsts(tree).get(_key(lines[0]))
     story = next((line for line in lines[1].split("\n") if line.strip()), "")

@@ -47,15 +47,24 @@ class _ProseMap:
         self.paragraphs = set()
         self.count: dict = {}
         self.size: dict = {}
+        own: dict = {}  # prose paragraphs that are a block's own children
         for p in root.iter("p"):
             size = len(p.text_content().strip())
             prose = size >= 60 and size - sum(len(a.text_content()) for a in p.iter("a")) >= 60
             if prose:
                 self.paragraphs.add(p)
+                parent = p.getparent()
+                own[parent] = own.get(parent, 0) + 1
             for a in (p, *p.iterancestors()):
                 self.size[a] = self.size.get(a, 0) + size
                 if prose:
                     self.count[a] = self.count.get(a, 0) + 1
+        # the article's text block (most paragraphs of its own) and the blocks around it
+        main = max(own, key=own.get) if own else None
+        self.around_article = {main, *main.iterancestors()} if main is not None else set()
+
+    def holds_article(self, el) -> bool:
+        return el in self.around_article
 
     def chars(self, el) -> int:
         return self.size.get(el, 0)
@@ -155,14 +164,16 @@ def prune_teaser_link_paragraphs(tree, removed: list[Boilerplate]) -> None:
 
 
 # furniture named by its class or id, read case-insensitively (trafilatura's names are case
-# sensitive): sign-up boxes, promotions, related and recommended stories, author boxes
+# sensitive): sign-up boxes, promotions, related and recommended stories, author boxes, and the
+# readers' comments under the article
 _FURNITURE_NAME = re.compile(
     r"(?<![a-z])(?:newsletter|sign-?up|subscribe|subscription|promo(?:tion)?s?|related|recommend(?:ed|ations?)?|"
     r"more-?(?:from|stories|news|articles)|read-?next|up-?next|also-?like|popular|trending|"
-    r"author-?(?:bio|box|info|card)|about-?(?:the-)?author|outbrain|taboola)(?![a-z])", re.IGNORECASE)
+    r"author-?(?:bio|box|info|card)|about-?(?:the-)?author|outbrain|taboola|"
+    r"(?:reader-?)?comments?|discussion|responses|replies|disqus)(?![a-z])", re.IGNORECASE)
 # one quick look at every name (lower case) before the exact rules
 _NAME_HINT = re.compile(r"newsletter|sign-?up|subscri|promo|related|recommend|more|next|like|popular|"
-                        r"trending|author|outbrain|taboola|hover|tooltip|popover|rollover")
+                        r"trending|author|outbrain|taboola|comment|discussion|respons|repl|disqus|hover|tooltip|popover|rollover")
 _CAMEL = re.compile(r"([a-z])([A-Z])")  # "RelatedStories" reads as "Related-Stories"
 _CONTAINERS = {"div", "section", "aside", "ul", "ol", "p"}
 # A pop-up card hidden inside a sentence (a person's photo and latest headlines shown when
@@ -189,8 +200,8 @@ def _furniture_name(el) -> str | None:
 
 def prune_named_blocks(tree, removed: list[Boilerplate], prose: _ProseMap | None = None) -> None:
     """Blocks whose class or id names them, in one pass over the named elements: hover cards
-    anywhere, and furniture blocks unless they hold the headline or a third of the page's
-    paragraphs (a wrapper named after a feature it carries)."""
+    anywhere, and furniture blocks unless they hold the headline or the article's text (a
+    wrapper named after a feature it carries)."""
     body = tree.find("body")
     if body is None:
         return
@@ -206,7 +217,7 @@ def prune_named_blocks(tree, removed: list[Boilerplate], prose: _ProseMap | None
         if name is None or not _attached(el, body):
             continue
         prose = prose or _ProseMap(tree)
-        if el.find(".//h1") is None and prose.chars(el) <= prose.chars(body) / 3:
+        if el.find(".//h1") is None and not prose.holds_article(el):
             _drop(el, "furniture:" + name, removed)
 
 
