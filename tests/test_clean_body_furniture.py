@@ -203,3 +203,13 @@ def test_readers_comments_under_the_article_do_not_leak_into_the_body():
         assert all(s in c.text for s in STORY)
         assert not any(x in c.text for x in COMMENTS), cls
         assert any(b.reason.startswith("furniture:") and COMMENTS[0] in b.text for b in c.boilerplate)
+
+
+def test_story_cards_after_the_article_are_not_the_article():
+    # the section's latest stories: a linked headline over a one-line summary, with a picture
+    cards = "".join(f"<li class='col-4'><a href='/s/{k}' class='thumb'><img src='/i/{k}.jpg'></a>"
+                    f"<div><h3><a href='/s/{k}'>{t}</a></h3><p>A short summary of the story about the port and the coast.</p></div></li>"
+                    for k, t in enumerate(ALSO))
+    c = clean_html(page(tail=f"<div class='box'><span>Our latest stories</span><ul class='row'>{cards}</ul></div>"))
+    assert all(s in c.text for s in STORY)
+    assert not any(t in c.text for t in ALSO) and "A short summary" not in c.text

@@ -235,8 +235,15 @@ def _link_item(el) -> bool:
         return False  # a block of many elements is a section, not a headline
     text = len(el.text_content().strip())
     links = [a.text_content().strip() for a in el.iter("a")]
-    return (0 < text <= 2 * _MAX_TEASER and sum(map(len, links)) >= 0.6 * text
-            and not any(_URL.match(link) for link in links))
+    if not 0 < text <= 2 * _MAX_TEASER or any(_URL.match(link) for link in links):
+        return False
+    # a linked headline, alone or over its one-line summary (a story card)
+    return sum(map(len, links)) >= 0.6 * text or _linked_heading(el)
+
+
+def _linked_heading(el) -> bool:
+    return any(h.find(".//a") is not None or h.getparent().tag == "a"
+               for h in el.iter("h2", "h3", "h4", "h5") if h is not el)
 
 
 _LIST_PARENTS_XPATH = f"//*[self::ul or self::ol or self::div or self::section or self::article][count(*) >= {_MIN_RUN}]"
