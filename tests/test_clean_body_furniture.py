@@ -193,7 +193,8 @@ COMMENTS = ["I have taken this ferry for twenty years and the early crossing is 
 
 def thread(cls: str) -> str:
     return (f"<section class='{cls}'><h3>3 responses</h3>"
-            + "".join(f"<div class='entry'><p class='who'>reader{k}</p><p>{c}</p></div>" for k, c in enumerate(COMMENTS))
+            + "".join(f"<div class='entry'><p class='who'>reader{k}</p><p>{c}</p></div>"
+                      for k, c in enumerate(COMMENTS))
             + "</section>")
 
 
@@ -213,3 +214,11 @@ def test_story_cards_after_the_article_are_not_the_article():
     c = clean_html(page(tail=f"<div class='box'><span>Our latest stories</span><ul class='row'>{cards}</ul></div>"))
     assert all(s in c.text for s in STORY)
     assert not any(t in c.text for t in ALSO) and "A short summary" not in c.text
+
+
+def test_the_pages_own_address_from_a_print_box_is_not_body_text():
+    url = "https://baysidecourier.example/port/eastern-channel-to-be-dredged"
+    body = paras(STORY[:2]) + f"<p>{url}</p>" + paras(STORY[2:])
+    c = clean_document(page(body=body), "html", url=url)
+    assert url not in c.text and all(s in c.text for s in STORY)
+    assert any(b.reason == "page-url" and b.text == url for b in c.boilerplate)

@@ -218,3 +218,16 @@ def without_standfirst(tree, body: str) -> tuple[str, str | None]:
     if block is None or _inside(block, _key(story)):
         return body, None
     return lines[1].lstrip(), lines[0].strip()
+
+
+def without_page_url(body: str, url: str | None) -> tuple[str, list[str]]:
+    """The body without lines that are the page's own address (a share or print box, flattened):
+    the URL is the record's source, not the story. Returns the body and the lines removed."""
+    if not url or not body or "://" not in body:
+        return body, []
+    own = url.rstrip("/")
+    lines = body.split("\n")
+    kept = [line for line in lines if line.strip().rstrip("/") != own]
+    if len(kept) == len(lines):
+        return body, []
+    return "\n".join(kept).strip("\n"), [line.strip() for line in lines if line.strip().rstrip("/") == own]

@@ -16,7 +16,8 @@ import re
 from copy import deepcopy
 
 from dateline.clean import Cleaned
-from dateline.clean.body import missed_article_block, prefer_article_body, recover_split_sections, without_standfirst
+from dateline.clean.body import (missed_article_block, prefer_article_body, recover_split_sections,
+                                  without_page_url, without_standfirst)
 from dateline.clean.dates import not_article_part
 from dateline.clean.header import MONTHS, parse_date
 from dateline.clean.prune import prune_page_furniture
@@ -651,7 +652,8 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     authors = article_authors(tree, article, publishers, objects)
     published = published_date(tree, article, url, objects)
     cards = prune_page_furniture(tree)
-    body = extract_body(tree, url)
+    body, addresses = without_page_url(extract_body(tree, url), url)
+    cards += [Boilerplate(text=line, reason="page-url") for line in addresses]
     body = without_headline(prefer_article_body(recover_split_sections(tree, body), article), title)
     body, standfirst = without_standfirst(tree, body)
     if standfirst:

@@ -173,7 +173,8 @@ _FURNITURE_NAME = re.compile(
     r"(?:reader-?)?comments?|discussion|responses|replies|disqus)(?![a-z])", re.IGNORECASE)
 # one quick look at every name (lower case) before the exact rules
 _NAME_HINT = re.compile(r"newsletter|sign-?up|subscri|promo|related|recommend|more|next|like|popular|"
-                        r"trending|author|outbrain|taboola|comment|discussion|respons|repl|disqus|hover|tooltip|popover|rollover")
+                        r"trending|author|outbrain|taboola|comment|discussion|respons|repl|disqus|"
+                        r"hover|tooltip|popover|rollover")
 _CAMEL = re.compile(r"([a-z])([A-Z])")  # "RelatedStories" reads as "Related-Stories"
 _CONTAINERS = {"div", "section", "aside", "ul", "ol", "p"}
 # A pop-up card hidden inside a sentence (a person's photo and latest headlines shown when
@@ -246,7 +247,8 @@ def _linked_heading(el) -> bool:
                for h in el.iter("h2", "h3", "h4", "h5") if h is not el)
 
 
-_LIST_PARENTS_XPATH = f"//*[self::ul or self::ol or self::div or self::section or self::article][count(*) >= {_MIN_RUN}]"
+_LIST_PARENTS_XPATH = ("//*[self::ul or self::ol or self::div or self::section or self::article]"
+                       f"[count(*) >= {_MIN_RUN}]")
 
 
 def _link_runs(tree):
