@@ -224,12 +224,14 @@ def test_the_pages_own_address_from_a_print_box_is_not_body_text():
     assert any(b.reason == "page-url" and b.text == url for b in c.boilerplate)
 
 
-def test_disclosure_boxes_and_modal_dialogs_are_not_the_article():
+def test_disclosure_boxes_modal_dialogs_and_calls_to_action_are_not_the_article():
     disclosure = ("<div class='commerce-disclosure'><p>If you buy something through a link on this page, the "
                   "Courier may earn a commission from the seller at no cost to you.</p></div>")
     modal = ("<div class='SignInModal'><h3>Log in to your account</h3><p>Readers with an account can save "
              "stories, follow the port and comment on every article we publish.</p></div>")
-    c = clean_html(page(body=disclosure + paras(STORY), extra=modal))
+    cta = ("<div class='post-cta'><h4>Plan your crossing</h4><p>Check the new timetable, book a car space and "
+           "get fare alerts for every island route in one place.</p><a href='/plan'>Plan now</a></div>")
+    c = clean_html(page(body=disclosure + paras(STORY) + cta, extra=modal))
     assert all(s in c.text for s in STORY)
-    assert "earn a commission" not in c.text and "save stories" not in c.text
-    assert {"furniture:disclosure", "furniture:modal"} <= {b.reason for b in c.boilerplate}
+    assert "earn a commission" not in c.text and "save stories" not in c.text and "fare alerts" not in c.text
+    assert {"furniture:disclosure", "furniture:modal", "furniture:cta"} <= {b.reason for b in c.boilerplate}

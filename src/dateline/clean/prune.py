@@ -170,11 +170,11 @@ _FURNITURE_NAME = re.compile(
     r"(?<![a-z])(?:newsletter|sign-?up|subscribe|subscription|promo(?:tion)?s?|related|recommend(?:ed|ations?)?|"
     r"more-?(?:from|stories|news|articles)|read-?next|up-?next|also-?like|popular|trending|"
     r"author-?(?:bio|box|info|card)|about-?(?:the-)?author|outbrain|taboola|"
-    r"(?:reader-?)?comments?|discussion|responses|replies|disqus|disclosures?|modal|pop-?up)(?![a-z])", re.IGNORECASE)
+    r"(?:reader-?)?comments?|discussion|responses|replies|disqus|disclosures?|modal|pop-?up|cta|call-?to-?action)(?![a-z])", re.IGNORECASE)
 # one quick look at every name (lower case) before the exact rules
 _NAME_HINT = re.compile(r"newsletter|sign-?up|subscri|promo|related|recommend|more|next|like|popular|"
                         r"trending|author|outbrain|taboola|comment|discussion|respons|repl|disqus|"
-                        r"disclos|modal|pop|hover|tooltip|rollover")
+                        r"disclos|modal|pop|cta|call|hover|tooltip|rollover")
 _CAMEL = re.compile(r"([a-z])([A-Z])")  # "RelatedStories" reads as "Related-Stories"
 _CONTAINERS = {"div", "section", "aside", "ul", "ol", "p"}
 # A pop-up card hidden inside a sentence (a person's photo and latest headlines shown when
