@@ -235,3 +235,33 @@ def test_disclosure_boxes_modal_dialogs_and_calls_to_action_are_not_the_article(
     assert all(s in c.text for s in STORY)
     assert "earn a commission" not in c.text and "save stories" not in c.text and "fare alerts" not in c.text
     assert {"furniture:disclosure", "furniture:modal", "furniture:cta"} <= {b.reason for b in c.boilerplate}
+
+
+# ------------------------------------------------------------------- cookie banners
+CONSENT = ["We and our partners use cookies and similar technologies to store and access information on "
+           "your device for personalised advertising.",
+           "You can accept all cookies, reject those that are not necessary, or choose your settings at any "
+           "time from the privacy page.",
+           "Your choices apply to this site only and are kept for thirteen months unless you clear your "
+           "browser storage.",
+           "Some partners process your data on the basis of legitimate interest, which you can object to in "
+           "the settings of each vendor.",
+           "Necessary cookies keep the site working, remember your log-in and protect the forms you send us "
+           "against abuse."]
+
+
+def test_a_consent_banner_longer_than_the_article_is_not_taken_for_it():
+    # a short story under a long consent banner: the extractor would take the banner's prose
+    for opening in ("<div class='ConsentDialog'>", "<div class='privacy-banner'>", "<div role='dialog'>"):
+        banner = opening + paras(CONSENT) + "<button>Accept all</button></div>"
+        c = clean_html(page(body=paras(STORY[:2]), extra=banner))
+        assert all(s in c.text for s in STORY[:2]), opening
+        assert not any(s in c.text for s in CONSENT), opening
+        assert any(b.reason == "consent-or-dialog" for b in c.boilerplate)
+
+
+def test_a_component_prefix_is_not_a_consent_name():
+    # site builders prefix every block ("cmp-container"): the article inside one stays
+    html = (f"<html><body><div class='cmp-container'><h1>Eastern channel to be dredged</h1>"
+            f"<div class='cmp-text'>{paras(STORY)}</div></div></body></html>")
+    assert all(s in clean_html(html).text for s in STORY)

@@ -199,15 +199,29 @@ def _furniture_name(el) -> str | None:
     return found.group(0).lower() if found else None
 
 
+# consent banners and dialogs are never the article, however much text they hold
+_CONSENT_NAME = re.compile(r"(?<![a-z])(?:consent|gdpr|cookie-?(?:banner|bar|consent|notice|law|policy|popup|"
+                           r"settings|wall|box)|privacy-?(?:banner|notice|popup))(?![a-z])", re.IGNORECASE)
+
+
+def _dialog(el) -> bool:
+    return el.get("role") in ("dialog", "alertdialog") or el.get("aria-modal") == "true"
+
+
 def prune_named_blocks(tree, removed: list[Boilerplate], prose: _ProseMap | None = None) -> None:
-    """Blocks whose class or id names them, in one pass over the named elements: hover cards
-    anywhere, and furniture blocks unless they hold the headline or the article's text (a
-    wrapper named after a feature it carries)."""
+    """Blocks whose class, id or role names them, in one pass over the named elements: hover
+    cards anywhere; consent banners and dialogs unless they hold the headline (a page may
+    have a longer banner than article); furniture blocks unless they hold the headline or
+    the article's text (a wrapper named after a feature it carries)."""
     body = tree.find("body")
     if body is None:
         return
-    for el in body.xpath(".//*[@class or @id]"):
+    for el in body.xpath(".//*[@class or @id or @role or @aria-modal]"):
         marker = f"{el.get('class', '')} {el.get('id', '')}"
+        if _dialog(el) or _CONSENT_NAME.search(_CAMEL.sub(r"\1-\2", marker)):
+            if _attached(el, body) and el.find(".//h1") is None:
+                _drop(el, "consent-or-dialog", removed)
+            continue
         if not _NAME_HINT.search(marker.lower()):
             continue
         if _HOVER_CARD.search(marker):
