@@ -170,18 +170,19 @@ _FURNITURE_NAME = re.compile(
     r"(?<![a-z])(?:newsletter|sign-?up|subscribe|subscription|promo(?:tion)?s?|related|recommend(?:ed|ations?)?|"
     r"more-?(?:from|stories|news|articles)|read-?next|up-?next|also-?like|popular|trending|"
     r"author-?(?:bio|box|info|card)|about-?(?:the-)?author|outbrain|taboola|"
-    r"(?:reader-?)?comments?|discussion|responses|replies|disqus|disclosures?|modal|pop-?up|cta|call-?to-?action)(?![a-z])", re.IGNORECASE)
+    r"(?:reader-?)?comments?|discussion|responses|replies|disqus|disclosures?|modal|pop-?up|cta|call-?to-?action"
+    r")(?![a-z])", re.IGNORECASE)
 # one quick look at every name (lower case) before the exact rules
 _NAME_HINT = re.compile(r"newsletter|sign-?up|subscri|promo|related|recommend|more|next|like|popular|"
                         r"trending|author|outbrain|taboola|comment|discussion|respons|repl|disqus|"
-                        r"disclos|modal|pop|cta|call|hover|tooltip|rollover")
+                        r"disclos|modal|pop|cta|call|hover|tooltip|rollover|consent|gdpr|cookie|privacy")
 _CAMEL = re.compile(r"([a-z])([A-Z])")  # "RelatedStories" reads as "Related-Stories"
 _CONTAINERS = {"div", "section", "aside", "ul", "ol", "p"}
 # A pop-up card hidden inside a sentence (a person's photo and latest headlines shown when
 # the reader hovers over a linked name); flattened, it glues "OmarIlhan OmarHillicon Valley:
 # ... MORE" into the middle of the sentence. The card, not the linked name, is dropped.
-_HOVER_CARD = re.compile(r"(?:rollover|hover|tooltip|popover)[-_]?(?:people[-_])?(?:block|card|body)(?![a-z])|hovercard",
-                         re.IGNORECASE)
+_HOVER_CARD = re.compile(r"(?:rollover|hover|tooltip|popover)[-_]?(?:people[-_])?(?:block|card|body)(?![a-z])"
+                         r"|hovercard", re.IGNORECASE)
 
 
 def _name_id(value: str | None) -> str:
@@ -218,11 +219,12 @@ def prune_named_blocks(tree, removed: list[Boilerplate], prose: _ProseMap | None
         return
     for el in body.xpath(".//*[@class or @id or @role or @aria-modal]"):
         marker = f"{el.get('class', '')} {el.get('id', '')}"
-        if _dialog(el) or _CONSENT_NAME.search(_CAMEL.sub(r"\1-\2", marker)):
+        dialog = _dialog(el)
+        if not dialog and not _NAME_HINT.search(marker.lower()):
+            continue
+        if dialog or _CONSENT_NAME.search(_CAMEL.sub(r"\1-\2", marker)):
             if _attached(el, body) and el.find(".//h1") is None:
                 _drop(el, "consent-or-dialog", removed)
-            continue
-        if not _NAME_HINT.search(marker.lower()):
             continue
         if _HOVER_CARD.search(marker):
             if _attached(el, body):
