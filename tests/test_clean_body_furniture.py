@@ -67,6 +67,15 @@ def test_the_standfirst_under_the_headline_is_not_the_first_paragraph():
     assert any(b.reason == "standfirst" and b.text == DEK for b in c.boilerplate)
 
 
+def test_byline_date_and_reading_time_under_the_headline_are_not_the_first_lines():
+    meta = ("<ul class='meta'><li>Mara Quint</li><li>Mar 5, 2024</li><li>4 min read</li></ul>")
+    tree = parse_html(page(head=f"<h2>{DEK}</h2>" + meta))
+    body = "\n".join([DEK, "- Mara Quint", "- Mar 5, 2024", "- 4 min read", *STORY])
+    text, removed = without_standfirst(tree, body)
+    assert text == "\n".join(STORY)
+    assert removed == [DEK, "- Mara Quint", "- Mar 5, 2024", "- 4 min read"]
+
+
 def test_a_lead_paragraph_beside_the_headline_stays_when_the_story_goes_on_there():
     # a short post: headline, lead and a closing line share one block
     html = ("<html><body><div class='post'><h1>Open thread for March</h1>"
@@ -75,7 +84,7 @@ def test_a_lead_paragraph_beside_the_headline_stays_when_the_story_goes_on_there
     tree = parse_html(html)
     body = ("Our open threads let readers raise questions about the project in the comments below.\n\n"
             "The February thread is here.")
-    assert without_standfirst(tree, body) == (body, None)
+    assert without_standfirst(tree, body) == (body, [])
 
 
 # ------------------------------------------------------------------- furniture named by class

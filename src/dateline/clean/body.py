@@ -180,20 +180,20 @@ _MAX_STANDFIRST = 250  # characters: a sentence or two under the headline, not a
 
 def standfirsts(tree) -> dict[str, object]:
     """Texts that stand beside the headline, after it, in its own block: the standfirst (dek,
-    summary, sub-headline) that introduces the story and is not part of it. Maps each text's
-    key to its headline block."""
+    summary, sub-headline), the byline, the date and the reading time, which introduce the
+    story and are not part of it. Maps each text's key to its headline block."""
     out: dict[str, object] = {}
     for h1 in tree.iter("h1"):
         block = _headline_block(h1)
         if block is h1:
             continue
         after = False
-        for el in block.iter("h1", "h2", "h3", "p", "div"):
+        for el in block.iter():
             if el is h1:
                 after = True
-            elif after and not (el.tag == "div" and len(el)):  # a div counts only as a leaf
+            elif after and isinstance(el.tag, str):
                 text = _norm(el.text_content())
-                if 30 <= len(text) <= _MAX_STANDFIRST:
+                if text and len(text) <= _MAX_STANDFIRST:
                     out[_key(text)] = block
     return out
 
@@ -202,22 +202,39 @@ def _inside(block, key: str) -> bool:
     return any(_key(el.text_content()) == key for el in block.iter("p", "li", "div", "h2", "h3"))
 
 
-def without_standfirst(tree, body: str) -> tuple[str, str | None]:
-    """The body without a first paragraph that is the headline's standfirst: it stands in the
-    headline's block and the story goes on outside it. Returns the body and the standfirst
-    removed (None when the body starts with the story)."""
+_ITEM = re.compile(r"^[-•*]\s+")  # a list item, flattened
+
+
+def _line_key(line: str) -> str:
+    return _key(_ITEM.sub("", line.strip()))
+
+
+def without_standfirst(tree, body: str) -> tuple[str, list[str]]:
+    """The body without its first lines while they are texts of the headline's block (the
+    standfirst, byline, date, reading time), when the story goes on outside that block; a
+    line that opens with a dateline is the story's lead. Returns the body and the lines
+    removed."""
     if tree is None or not body:
-        return body, None
-    lines = body.lstrip().split("\n", 1)
-    if len(lines) < 2 or not lines[1].strip():
-        return body, None
-    if match_dateline(lines[0].strip()):  # "CITY — ..." opens the story itself: its lead
-        return body, None
-    block = standfirsts(tree).get(_key(lines[0]))
-    story = next((line for line in lines[1].split("\n") if line.strip()), "")
-    if block is None or _inside(block, _key(story)):
-        return body, None
-    return lines[1].lstrip(), lines[0].strip()
+        return body, []
+    lines = [line.strip() for line in body.split("\n") if line.strip()]
+    texts: dict = {}
+    head = 0
+    while head < min(len(lines) - 1, _MAX_HEAD_LINES) and not match_dateline(lines[head]):
+        texts = texts or standfirsts(tree)
+        if _line_key(lines[head]) not in texts:
+            break
+        head += 1
+    if not head or _inside(texts[_line_key(lines[head - 1])], _line_key(lines[head])):
+        return body, []  # nothing of the headline's block, or the story starts in it too
+    rest = body.lstrip().split("\n")
+    for _ in range(head):
+        rest.pop(0)
+        while rest and not rest[0].strip():
+            rest.pop(0)
+    return "\n".join(rest), lines[:head]
+
+
+_MAX_HEAD_LINES = 8  # a standfirst, a byline, a date, a reading time, a share count...
 
 
 def without_page_url(body: str, url: str | None) -> tuple[str, list[str]]:

@@ -655,9 +655,8 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     body, addresses = without_page_url(extract_body(tree, url), url)
     cards += [Boilerplate(text=line, reason="page-url") for line in addresses]
     body = without_headline(prefer_article_body(recover_split_sections(tree, body), article), title)
-    body, standfirst = without_standfirst(tree, body)
-    if standfirst:
-        cards.append(Boilerplate(text=standfirst, reason="standfirst"))
+    body, head = without_standfirst(tree, body)
+    cards += [Boilerplate(text=line, reason="standfirst") for line in head]
     cleaned = clean_text(body, aggressive=False)
     return Cleaned(text=cleaned.text, title=title, authors=authors or cleaned.authors,
                    published=published or cleaned.published, dateline=cleaned.dateline, site=site,
