@@ -275,3 +275,20 @@ def test_a_component_prefix_is_not_a_consent_name():
     html = (f"<html><body><div class='cmp-container'><h1>Eastern channel to be dredged</h1>"
             f"<div class='cmp-text'>{paras(STORY)}</div></div></body></html>")
     assert all(s in clean_html(html).text for s in STORY)
+
+
+def test_breadcrumbs_and_a_table_of_contents_are_not_the_article():
+    crumbs = ("<nav class='Breadcrumbs'><a href='/'>Home</a> / <a href='/port'>Port</a> / "
+              "<span>Eastern channel to be dredged</span></nav>")
+    toc = ("<div class='toc-wrapper'><p>Contents</p><ul><li><a href='#why'>Why dredge the channel</a></li>"
+           "<li><a href='#when'>When the work starts</a></li><li><a href='#cost'>Who pays</a></li></ul></div>")
+    c = clean_html(page(body=toc + paras(STORY), extra=crumbs))
+    assert c.text.startswith(STORY[0]) and all(s in c.text for s in STORY)
+    assert "Why dredge the channel" not in c.text
+    assert "furniture:toc" in {b.reason for b in c.boilerplate}
+
+
+def test_a_class_that_negates_a_furniture_name_is_not_furniture():
+    # "no_toc_section" marks article text the table of contents should skip
+    body = paras(STORY[:3]) + f"<div class='no_toc_section'>{paras(STORY[3:])}</div>"
+    assert all(s in clean_html(page(body=body)).text for s in STORY)

@@ -164,18 +164,18 @@ def prune_teaser_link_paragraphs(tree, removed: list[Boilerplate]) -> None:
 
 
 # furniture named by its class or id, read case-insensitively (trafilatura's names are case
-# sensitive): sign-up boxes, promotions, related and recommended stories, author boxes, and the
-# readers' comments under the article
+# sensitive): sign-up boxes, promotions, related and recommended stories, author boxes, the
+# readers' comments under the article, breadcrumbs and tables of contents ("no-toc" negates)
 _FURNITURE_NAME = re.compile(
-    r"(?<![a-z])(?:newsletter|sign-?up|subscribe|subscription|promo(?:tion)?s?|related|recommend(?:ed|ations?)?|"
+    r"(?<![a-z])(?<!no[-_])(?:newsletter|sign-?up|subscribe|subscription|promo(?:tion)?s?|related|recommend(?:ed|ations?)?|"
     r"more-?(?:from|stories|news|articles)|read-?next|up-?next|also-?like|popular|trending|"
     r"author-?(?:bio|box|info|card)|about-?(?:the-)?author|outbrain|taboola|"
-    r"(?:reader-?)?comments?|discussion|responses|replies|disqus|disclosures?|modal|pop-?up|cta|call-?to-?action"
-    r")(?![a-z])", re.IGNORECASE)
+    r"(?:reader-?)?comments?|discussion|responses|replies|disqus|disclosures?|modal|pop-?up|cta|call-?to-?action|"
+    r"bread-?crumbs?|table-?of-?contents|toc)(?![a-z])", re.IGNORECASE)
 # one quick look at every name (lower case) before the exact rules
 _NAME_HINT = re.compile(r"newsletter|sign-?up|subscri|promo|related|recommend|more|next|like|popular|"
                         r"trending|author|outbrain|taboola|comment|discussion|respons|repl|disqus|"
-                        r"disclos|modal|pop|cta|call|hover|tooltip|rollover|consent|gdpr|cookie|privacy")
+                        r"disclos|modal|pop|cta|call|hover|tooltip|rollover|consent|gdpr|cookie|privacy|crumb|toc|contents")
 _CAMEL = re.compile(r"([a-z])([A-Z])")  # "RelatedStories" reads as "Related-Stories"
 _CONTAINERS = {"div", "section", "aside", "ul", "ol", "p"}
 # A pop-up card hidden inside a sentence (a person's photo and latest headlines shown when
