@@ -292,3 +292,14 @@ def test_a_class_that_negates_a_furniture_name_is_not_furniture():
     # "no_toc_section" marks article text the table of contents should skip
     body = paras(STORY[:3]) + f"<div class='no_toc_section'>{paras(STORY[3:])}</div>"
     assert all(s in clean_html(page(body=body)).text for s in STORY)
+
+
+def test_recent_posts_widgets_go_but_a_wrapper_holding_a_page_without_paragraphs_stays():
+    recent = ("<div class='recent-posts'><h3>Recent posts</h3><ul>" + links(ALSO, "li") + "</ul></div>")
+    c = clean_html(page(tail=recent))
+    assert all(s in c.text for s in STORY) and not any(t in c.text for t in ALSO)
+    # the template wraps the whole story, written with line breaks, in a block named for its list
+    brs = "<br><br>".join(STORY)
+    html = (f"<html><body><h1>Eastern channel to be dredged</h1><div class='recentNews'><div id='story'>"
+            f"<div class='text'>{brs}</div></div></div></body></html>")
+    assert all(s in clean_html(html).text for s in STORY)

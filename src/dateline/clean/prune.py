@@ -62,9 +62,17 @@ class _ProseMap:
         # the article's text block (most paragraphs of its own) and the blocks around it
         main = max(own, key=own.get) if own else None
         self.around_article = {main, *main.iterancestors()} if main is not None else set()
+        self.page_text: int | None = None
 
     def holds_article(self, el) -> bool:
         return el in self.around_article
+
+    def holds_page(self, el, body) -> bool:
+        """Whether ``el`` holds a third of the page's text (a page without paragraphs has no
+        article block to go by)."""
+        if self.page_text is None:
+            self.page_text = len(body.text_content())
+        return len(el.text_content()) > self.page_text / 3
 
     def chars(self, el) -> int:
         return self.size.get(el, 0)
@@ -168,12 +176,12 @@ def prune_teaser_link_paragraphs(tree, removed: list[Boilerplate]) -> None:
 # readers' comments under the article, breadcrumbs and tables of contents ("no-toc" negates)
 _FURNITURE_NAME = re.compile(
     r"(?<![a-z])(?<!no[-_])(?:newsletter|sign-?up|subscribe|subscription|promo(?:tion)?s?|related|recommend(?:ed|ations?)?|"
-    r"more-?(?:from|stories|news|articles)|read-?next|up-?next|also-?like|popular|trending|"
+    r"(?:more|recent|latest)-?(?:from|stories|news|articles|posts)|read-?next|up-?next|also-?like|popular|trending|"
     r"author-?(?:bio|box|info|card)|about-?(?:the-)?author|outbrain|taboola|"
     r"(?:reader-?)?comments?|discussion|responses|replies|disqus|disclosures?|modal|pop-?up|cta|call-?to-?action|"
     r"bread-?crumbs?|table-?of-?contents|toc)(?![a-z])", re.IGNORECASE)
 # one quick look at every name (lower case) before the exact rules
-_NAME_HINT = re.compile(r"newsletter|sign-?up|subscri|promo|related|recommend|more|next|like|popular|"
+_NAME_HINT = re.compile(r"newsletter|sign-?up|subscri|promo|related|recommend|more|recent|latest|next|like|popular|"
                         r"trending|author|outbrain|taboola|comment|discussion|respons|repl|disqus|"
                         r"disclos|modal|pop|cta|call|hover|tooltip|rollover|consent|gdpr|cookie|privacy|crumb|toc|contents")
 _CAMEL = re.compile(r"([a-z])([A-Z])")  # "RelatedStories" reads as "Related-Stories"
@@ -234,7 +242,7 @@ def prune_named_blocks(tree, removed: list[Boilerplate], prose: _ProseMap | None
         if name is None or not _attached(el, body):
             continue
         prose = prose or _ProseMap(tree)
-        if el.find(".//h1") is None and not prose.holds_article(el):
+        if el.find(".//h1") is None and not prose.holds_article(el) and not prose.holds_page(el, body):
             _drop(el, "furniture:" + name, removed)
 
 
