@@ -272,7 +272,7 @@ def _linked_heading(el) -> bool:
 
 
 _LIST_PARENTS_XPATH = ("//*[self::ul or self::ol or self::div or self::section or self::article]"
-                       f"[count(*) >= {_MIN_RUN}]")
+                       f"[count({'|'.join(_LINK_ITEMS)}) >= {_MIN_RUN}]")
 
 
 def _link_runs(tree):
