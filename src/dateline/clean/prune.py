@@ -175,15 +175,18 @@ def prune_teaser_link_paragraphs(tree, removed: list[Boilerplate]) -> None:
 # sensitive): sign-up boxes, promotions, related and recommended stories, author boxes, the
 # readers' comments under the article, breadcrumbs and tables of contents ("no-toc" negates)
 _FURNITURE_NAME = re.compile(
-    r"(?<![a-z])(?<!no[-_])(?:newsletter|sign-?up|subscribe|subscription|promo(?:tion)?s?|related|recommend(?:ed|ations?)?|"
-    r"(?:more|recent|latest)-?(?:from|stories|news|articles|posts)|read-?next|up-?next|also-?like|popular|trending|"
-    r"author-?(?:bio|box|info|card)|about-?(?:the-)?author|outbrain|taboola|"
-    r"(?:reader-?)?comments?|discussion|responses|replies|disqus|disclosures?|modal|pop-?up|cta|call-?to-?action|"
-    r"bread-?crumbs?|table-?of-?contents|toc)(?![a-z])", re.IGNORECASE)
+    r"(?<![a-z])(?<!no[-_])(?:"
+    r"newsletter|sign-?up|subscribe|subscription|promo(?:tion)?s?|cta|call-?to-?action|"
+    r"related|recommend(?:ed|ations?)?|(?:more|recent|latest)-?(?:from|stories|news|articles|posts)|"
+    r"read-?next|up-?next|also-?like|popular|trending|outbrain|taboola|"
+    r"author-?(?:bio|box|info|card)|about-?(?:the-)?author|"
+    r"(?:reader-?)?comments?|discussion|responses|replies|disqus|"
+    r"disclosures?|modal|pop-?up|bread-?crumbs?|table-?of-?contents|toc"
+    r")(?![a-z])", re.IGNORECASE)
 # one quick look at every name (lower case) before the exact rules
-_NAME_HINT = re.compile(r"newsletter|sign-?up|subscri|promo|related|recommend|more|recent|latest|next|like|popular|"
-                        r"trending|author|outbrain|taboola|comment|discussion|respons|repl|disqus|"
-                        r"disclos|modal|pop|cta|call|hover|tooltip|rollover|consent|gdpr|cookie|privacy|crumb|toc|contents")
+_NAME_HINT = re.compile(r"newsletter|sign-?up|subscri|promo|cta|call|related|recommend|more|recent|latest|next|"
+                        r"like|popular|trending|outbrain|taboola|author|comment|discussion|respons|repl|disqus|"
+                        r"disclos|modal|pop|crumb|toc|contents|hover|tooltip|rollover|consent|gdpr|cookie|privacy")
 _CAMEL = re.compile(r"([a-z])([A-Z])")  # "RelatedStories" reads as "Related-Stories"
 _CONTAINERS = {"div", "section", "aside", "ul", "ol", "p"}
 # A pop-up card hidden inside a sentence (a person's photo and latest headlines shown when
@@ -220,8 +223,9 @@ def _dialog(el) -> bool:
 def prune_named_blocks(tree, removed: list[Boilerplate], prose: _ProseMap | None = None) -> None:
     """Blocks whose class, id or role names them, in one pass over the named elements: hover
     cards anywhere; consent banners and dialogs unless they hold the headline (a page may
-    have a longer banner than article); furniture blocks unless they hold the headline or
-    the article's text (a wrapper named after a feature it carries)."""
+    have a longer banner than article); furniture blocks unless they hold the headline, the
+    article's text block or a third of the page's text (a wrapper named after a feature it
+    carries)."""
     body = tree.find("body")
     if body is None:
         return
@@ -293,14 +297,15 @@ def prune_trailing_link_lists(tree, removed: list[Boilerplate], prose: _ProseMap
     latest headlines): other stories, not this one. A list of links among the paragraphs is
     part of the article (its sources, a changelog) and stays."""
     runs = list(_link_runs(tree))
-    if not runs:
+    body = tree.find("body")
+    if not runs or body is None:
         return
     prose = prose or _ProseMap(tree)
     for found in runs:
         items = [found] if not isinstance(found, list) else found
         first, last = items[0], items[-1]
         container = prose.container(first)
-        if container is None or first.getparent() is None or prose.prose_after(container, last):
+        if container is None or not _attached(first, body) or prose.prose_after(container, last):
             continue
         label = first.getprevious()
         if label is not None and _flat(label).endswith(":"):
