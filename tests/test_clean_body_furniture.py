@@ -2,7 +2,7 @@
 standfirst under the headline, teaser links, related-story lists, sign-up boxes."""
 
 from dateline.clean import clean_document
-from dateline.clean.body import without_standfirst
+from dateline.clean.body import without_headline_block
 from dateline.clean.html import clean_html, parse_html
 from dateline.clean.prune import prune_hidden_copies, prune_trailing_link_lists
 
@@ -64,14 +64,14 @@ def test_the_standfirst_under_the_headline_is_not_the_first_paragraph():
     c = clean_document(page(head=f"<h2 class='sub-head'>{DEK}</h2>"), "html")
     assert c.text.startswith(STORY[0])
     assert DEK not in c.text
-    assert any(b.reason == "standfirst" and b.text == DEK for b in c.boilerplate)
+    assert any(b.reason == "headline-block" and b.text == DEK for b in c.boilerplate)
 
 
 def test_byline_date_and_reading_time_under_the_headline_are_not_the_first_lines():
     meta = ("<ul class='meta'><li>Mara Quint</li><li>Mar 5, 2024</li><li>4 min read</li></ul>")
     tree = parse_html(page(head=f"<h2>{DEK}</h2>" + meta))
     body = "\n".join([DEK, "- Mara Quint", "- Mar 5, 2024", "- 4 min read", *STORY])
-    text, removed = without_standfirst(tree, body)
+    text, removed = without_headline_block(tree, body)
     assert text == "\n".join(STORY)
     assert removed == [DEK, "- Mara Quint", "- Mar 5, 2024", "- 4 min read"]
 
@@ -84,7 +84,7 @@ def test_a_lead_paragraph_beside_the_headline_stays_when_the_story_goes_on_there
     tree = parse_html(html)
     body = ("Our open threads let readers raise questions about the project in the comments below.\n\n"
             "The February thread is here.")
-    assert without_standfirst(tree, body) == (body, [])
+    assert without_headline_block(tree, body) == (body, [])
 
 
 # ------------------------------------------------------------------- furniture named by class
@@ -184,7 +184,7 @@ LEAD = ("PORT ELLIS — The eastern channel will be dredged, the harbour authori
 def test_a_lead_paragraph_in_the_header_that_opens_with_a_dateline_is_the_story():
     c = clean_html(page(head=f"<div class='lede'><p>{LEAD}</p></div>"))
     assert "ending years of cancelled crossings" in c.text
-    assert not any(b.reason == "standfirst" for b in c.boilerplate)
+    assert not any(b.reason == "headline-block" for b in c.boilerplate)
 
 
 def test_a_lead_paragraph_in_its_own_block_above_the_body_is_kept():

@@ -178,7 +178,7 @@ def _headline_block(h1):
 _MAX_STANDFIRST = 250  # characters: a sentence or two under the headline, not a lead paragraph
 
 
-def standfirsts(tree) -> dict[str, object]:
+def headline_block_texts(tree) -> dict[str, object]:
     """Texts that stand beside the headline, after it, in its own block: the standfirst (dek,
     summary, sub-headline), the byline, the date and the reading time, which introduce the
     story and are not part of it. Maps each text's key to its headline block."""
@@ -209,7 +209,7 @@ def _line_key(line: str) -> str:
     return _key(_ITEM.sub("", line.strip()))
 
 
-def without_standfirst(tree, body: str) -> tuple[str, list[str]]:
+def without_headline_block(tree, body: str) -> tuple[str, list[str]]:
     """The body without its first lines while they are texts of the headline's block (the
     standfirst, byline, date, reading time), when the story goes on outside that block; a
     line that opens with a dateline is the story's lead. Returns the body and the lines
@@ -220,7 +220,7 @@ def without_standfirst(tree, body: str) -> tuple[str, list[str]]:
     texts: dict = {}
     head = 0
     while head < min(len(lines) - 1, _MAX_HEAD_LINES) and not match_dateline(lines[head]):
-        texts = texts or standfirsts(tree)
+        texts = texts or headline_block_texts(tree)
         if _line_key(lines[head]) not in texts:
             break
         head += 1

@@ -17,7 +17,7 @@ from copy import deepcopy
 
 from dateline.clean import Cleaned
 from dateline.clean.body import (missed_article_block, prefer_article_body, recover_split_sections,
-                                  without_page_url, without_standfirst)
+                                  without_headline_block, without_page_url)
 from dateline.clean.dates import not_article_part
 from dateline.clean.header import MONTHS, parse_date
 from dateline.clean.prune import prune_page_furniture
@@ -655,8 +655,8 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     body, addresses = without_page_url(extract_body(tree, url), url)
     cards += [Boilerplate(text=line, reason="page-url") for line in addresses]
     body = without_headline(prefer_article_body(recover_split_sections(tree, body), article), title)
-    body, head = without_standfirst(tree, body)
-    cards += [Boilerplate(text=line, reason="standfirst") for line in head]
+    body, head = without_headline_block(tree, body)
+    cards += [Boilerplate(text=line, reason="headline-block") for line in head]
     cleaned = clean_text(body, aggressive=False)
     return Cleaned(text=cleaned.text, title=title, authors=authors or cleaned.authors,
                    published=published or cleaned.published, dateline=cleaned.dateline, site=site,
