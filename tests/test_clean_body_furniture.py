@@ -303,3 +303,13 @@ def test_recent_posts_widgets_go_but_a_wrapper_holding_a_page_without_paragraphs
     html = (f"<html><body><h1>Eastern channel to be dredged</h1><div class='recentNews'><div id='story'>"
             f"<div class='text'>{brs}</div></div></div></body></html>")
     assert all(s in clean_html(html).text for s in STORY)
+
+
+def test_byline_and_date_lines_taken_off_the_top_still_give_author_and_date():
+    # no metadata: the byline and the date exist only as lines under the headline
+    html = ("<html><body><article><header><h1>Eastern channel to be dredged</h1>"
+            f"<h2>{DEK}</h2><div class='meta'><span>By Mara Quint</span><span>March 5, 2024</span></div></header>"
+            f"<div class='story-text'>{paras(STORY)}</div></article></body></html>")
+    c = clean_html(html)
+    assert c.text.startswith(STORY[0])
+    assert c.authors == ["Mara Quint"] and c.published == "2024-03-05"

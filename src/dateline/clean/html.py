@@ -658,6 +658,9 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     body, head = without_headline_block(tree, body)
     cards += [Boilerplate(text=line, reason="headline-block") for line in head]
     cleaned = clean_text(body, aggressive=False)
+    if head and not (authors and published):  # the byline and date lines taken off still speak
+        header = clean_text("\n".join(head), aggressive=False)
+        authors, published = authors or header.authors, published or header.published
     return Cleaned(text=cleaned.text, title=title, authors=authors or cleaned.authors,
                    published=published or cleaned.published, dateline=cleaned.dateline, site=site,
                    boilerplate=cards + cleaned.boilerplate)
