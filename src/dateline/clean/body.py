@@ -14,6 +14,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 
+from dateline.clean.dateline import match_dateline
 from dateline.clean.dates import not_article_part
 
 _WS = re.compile(r"\s+")
@@ -156,3 +157,94 @@ def missed_article_block(tree, extracted: str):
     if best is None or words < 2 * max(len(extracted.split()), 1) or words < 80 or _outside_article(best):
         return None
     return best
+
+
+def _prose_paragraphs(el) -> int:
+    return sum(1 for p in el.iter("p") if len(p.text_content().strip()) >= _MIN_PARAGRAPH)
+
+
+def _headline_block(h1):
+    """The headline's own block: the largest ancestor of the <h1> that holds no more than
+    one paragraph of prose (a header holds the headline, its standfirst and the byline; the
+    block above it holds the story too)."""
+    block = h1
+    for up in h1.iterancestors():
+        if up.tag in ("body", "html") or _prose_paragraphs(up) > 1:
+            break
+        block = up
+    return block
+
+
+_MAX_STANDFIRST = 250  # characters: a sentence or two under the headline, not a lead paragraph
+
+
+def headline_block_texts(tree) -> dict[str, object]:
+    """Texts that stand beside the headline, after it, in its own block: the standfirst (dek,
+    summary, sub-headline), the byline, the date and the reading time, which introduce the
+    story and are not part of it. Maps each text's key to its headline block."""
+    out: dict[str, object] = {}
+    for h1 in tree.iter("h1"):
+        block = _headline_block(h1)
+        if block is h1:
+            continue
+        after = False
+        for el in block.iter():
+            if el is h1:
+                after = True
+            elif after and isinstance(el.tag, str):
+                text = _norm(el.text_content())
+                if text and len(text) <= _MAX_STANDFIRST:
+                    out[_key(text)] = block
+    return out
+
+
+def _inside(block, key: str) -> bool:
+    return any(_key(el.text_content()) == key for el in block.iter("p", "li", "div", "h2", "h3"))
+
+
+_ITEM = re.compile(r"^[-•*]\s+")  # a list item, flattened
+
+
+def _line_key(line: str) -> str:
+    return _key(_ITEM.sub("", line.strip()))
+
+
+def without_headline_block(tree, body: str) -> tuple[str, list[str]]:
+    """The body without its first lines while they are texts of the headline's block (the
+    standfirst, byline, date, reading time), when the story goes on outside that block; a
+    line that opens with a dateline is the story's lead. Returns the body and the lines
+    removed."""
+    if tree is None or not body:
+        return body, []
+    lines = [line.strip() for line in body.split("\n") if line.strip()]
+    texts: dict = {}
+    head = 0
+    while head < min(len(lines) - 1, _MAX_HEAD_LINES) and not match_dateline(lines[head]):
+        texts = texts or headline_block_texts(tree)
+        if _line_key(lines[head]) not in texts:
+            break
+        head += 1
+    if not head or _inside(texts[_line_key(lines[head - 1])], _line_key(lines[head])):
+        return body, []  # nothing of the headline's block, or the story starts in it too
+    rest = body.lstrip().split("\n")
+    for _ in range(head):
+        rest.pop(0)
+        while rest and not rest[0].strip():
+            rest.pop(0)
+    return "\n".join(rest), lines[:head]
+
+
+_MAX_HEAD_LINES = 8  # a standfirst, a byline, a date, a reading time, a share count...
+
+
+def without_page_url(body: str, url: str | None) -> tuple[str, list[str]]:
+    """The body without lines that are the page's own address (a share or print box, flattened):
+    the URL is the record's source, not the story. Returns the body and the lines removed."""
+    if not url or not body or "://" not in body:
+        return body, []
+    own = url.rstrip("/")
+    lines = body.split("\n")
+    kept = [line for line in lines if line.strip().rstrip("/") != own]
+    if len(kept) == len(lines):
+        return body, []
+    return "\n".join(kept).strip("\n"), [line.strip() for line in lines if line.strip().rstrip("/") == own]

@@ -16,9 +16,11 @@ import re
 from copy import deepcopy
 
 from dateline.clean import Cleaned
-from dateline.clean.body import missed_article_block, prefer_article_body, recover_split_sections
+from dateline.clean.body import (missed_article_block, prefer_article_body, recover_split_sections,
+                                  without_headline_block, without_page_url)
 from dateline.clean.dates import not_article_part
 from dateline.clean.header import MONTHS, parse_date
+from dateline.clean.prune import prune_page_furniture
 from dateline.record import Boilerplate
 
 _ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenews", "analysisnewsarticle",
@@ -933,33 +935,19 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     title = article_title(tree, article, site)
     authors = article_authors(tree, article, publishers, objects)
     published = published_date(tree, article, url, objects)
-    cards = drop_hover_cards(tree)
-    body = extract_body(tree, url)
+    cards = prune_page_furniture(tree)
+    body, addresses = without_page_url(extract_body(tree, url), url)
+    cards += [Boilerplate(text=line, reason="page-url") for line in addresses]
     body = without_headline(prefer_article_body(recover_split_sections(tree, body), article), title)
+    body, head = without_headline_block(tree, body)
+    cards += [Boilerplate(text=line, reason="headline-block") for line in head]
     cleaned = clean_text(body, aggressive=False)
+    if head and not (authors and published):  # the byline and date lines taken off still speak
+        header = clean_text("\n".join(head), aggressive=False)
+        authors, published = authors or header.authors, published or header.published
     return Cleaned(text=cleaned.text, title=title, authors=authors or cleaned.authors,
                    published=published or cleaned.published, dateline=cleaned.dateline, site=site,
                    boilerplate=cards + cleaned.boilerplate)
-
-
-# A pop-up card hidden inside a sentence (a person's photo and latest headlines shown when
-# the reader hovers over a linked name); flattened, it glues "OmarIlhan OmarHillicon Valley:
-# ... MORE" into the middle of the sentence. The card, not the linked name, is dropped.
-_HOVER_CARD = re.compile(r"(?:rollover|hover|tooltip|popover)[-_]?(?:people[-_])?(?:block|card|body)(?![a-z])|hovercard",
-                         re.IGNORECASE)
-
-
-def drop_hover_cards(tree) -> list[Boilerplate]:
-    removed = []
-    for element in tree.xpath('//body//*[@class or @id]'):
-        marker = f"{element.get('class', '')} {element.get('id', '')}"
-        if not _HOVER_CARD.search(marker) or element.getparent() is None:
-            continue
-        text = " ".join(_text(element).split())
-        element.drop_tree()
-        if text:
-            removed.append(Boilerplate(text=text, reason="hover-card"))
-    return removed
 
 
 def without_headline(body: str, title: str | None) -> str:

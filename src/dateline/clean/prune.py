@@ -1,0 +1,328 @@
+"""Page furniture pruned from the parsed page before the extractor picks the article.
+
+trafilatura drops much of a page's furniture by its class names, but it reads them case
+sensitively ("Newsletter-container" passes), it keeps copies of the article that a template
+hides for machines (a ``display:none`` microdata block), the one-link teasers newsrooms drop
+between an article's paragraphs, and the run of related headlines that follows the last
+paragraph. These are removed from the tree here, each kept as boilerplate with the reason.
+Every rule leaves the article's own prose alone: a block that holds much of the page's
+paragraphs, or links the article gives among its paragraphs, stay.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import islice
+
+from dateline.record import Boilerplate
+
+_WS = re.compile(r"\s+")
+
+
+def _flat(el) -> str:
+    return _WS.sub(" ", el.text_content()).strip()
+
+
+def _drop(el, reason: str, removed: list[Boilerplate]) -> None:
+    text = _flat(el)
+    el.drop_tree()
+    if text:
+        removed.append(Boilerplate(text=text, reason=reason))
+
+
+# ---------------------------------------------------------------- hidden copies of the text
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def _hidden(el) -> bool:
+    return el.get("hidden") is not None or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
+
+
+class _ProseMap:
+    """Where the page's paragraphs are, read once for all the rules: the characters of
+    paragraph text each block holds, the prose paragraphs (a sentence or more of their own
+    text) and how many each block holds."""
+
+    def __init__(self, root):
+        self.paragraphs = set()
+        self.count: dict = {}
+        self.size: dict = {}
+        own: dict = {}  # prose paragraphs that are a block's own children
+        for p in root.iter("p"):
+            size = len(p.text_content().strip())
+            prose = size >= 60 and size - sum(len(a.text_content()) for a in p.iter("a")) >= 60
+            if prose:
+                self.paragraphs.add(p)
+                parent = p.getparent()
+                own[parent] = own.get(parent, 0) + 1
+            for a in (p, *p.iterancestors()):
+                self.size[a] = self.size.get(a, 0) + size
+                if prose:
+                    self.count[a] = self.count.get(a, 0) + 1
+        # the article's text block (most paragraphs of its own) and the blocks around it
+        main = max(own, key=own.get) if own else None
+        self.around_article = {main, *main.iterancestors()} if main is not None else set()
+        self.page_text: int | None = None
+
+    def holds_article(self, el) -> bool:
+        return el in self.around_article
+
+    def holds_page(self, el, body) -> bool:
+        """Whether ``el`` holds a third of the page's text (a page without paragraphs has no
+        article block to go by)."""
+        if self.page_text is None:
+            self.page_text = len(body.text_content())
+        return len(el.text_content()) > self.page_text / 3
+
+    def chars(self, el) -> int:
+        return self.size.get(el, 0)
+
+    def container(self, el):
+        """The nearest block around ``el`` that holds the article's prose (three paragraphs)."""
+        return next((a for a in el.iterancestors() if self.count.get(a, 0) >= 3), None)
+
+    def prose_after(self, container, el) -> bool:
+        """Whether a prose paragraph follows ``el`` inside ``container``."""
+        node = el
+        while node is not None and node is not container:
+            if any(s in self.paragraphs or s in self.count for s in node.itersiblings()):
+                return True
+            node = node.getparent()
+        return False
+
+
+_HIDDEN_XPATH = "//body//*[@hidden or contains(@style, 'none') or contains(@style, 'hidden')]"
+
+
+def prune_hidden_copies(tree, removed: list[Boilerplate], prose: _ProseMap | None = None) -> None:
+    """Blocks the page hides from readers (``display:none``, ``hidden``): microdata copies of
+    the article and its metadata, collapsed menus, pop-ups. A page whose paragraphs are
+    mostly hidden reveals its article by script (streamed segments), and keeps them all."""
+    hidden = [el for el in tree.xpath(_HIDDEN_XPATH) if _hidden(el)]
+    if not hidden:
+        return
+    marked = set(hidden)
+    outer = [el for el in hidden if not any(a in marked for a in el.iterancestors())]
+    body = tree.find("body")
+    prose = prose or _ProseMap(tree)
+    if body is None or sum(prose.chars(el) for el in outer) > prose.chars(body) / 2:
+        return
+    for el in outer:
+        _drop(el, "hidden-block", removed)
+
+
+# ------------------------------------------------------------------ one-link teaser paragraphs
+_MAX_TEASER = 160  # characters: a headline, not a sentence that happens to be linked
+
+
+_URL = re.compile(r"^(?:https?://|www\.)\S+$")
+
+
+def _label(p, link_text: str) -> str:
+    """The paragraph's text before its link ("MORE:" in "MORE: Headline")."""
+    return _flat(p).split(link_text)[0].strip() if link_text else ""
+
+
+def _one_link(p) -> bool:
+    """The paragraph is a single link, short as a headline, perhaps after a short label
+    ending in a colon (a cited URL is a source, not a headline)."""
+    if p.tag != "p":
+        return False
+    links = p.findall(".//a")
+    if len(links) != 1:
+        return False
+    text, link_text = _flat(p), _flat(links[0])
+    label = _label(p, link_text)
+    labelled = label.endswith(":") and len(label) <= 30 and len(link_text) + len(label) >= 0.9 * len(text)
+    return (15 <= len(link_text) and len(text) <= _MAX_TEASER and not _URL.match(link_text)
+            and (len(link_text) >= 0.9 * len(text) or labelled))
+
+
+def _prose_paragraph(el) -> bool:
+    """A paragraph with a sentence or more of its own text (link text does not count)."""
+    if el is None or el.tag != "p":
+        return False
+    text = len(el.text_content().strip())
+    return text >= 60 and text - sum(len(a.text_content()) for a in el.iter("a")) >= 60
+
+
+def _shouted(text: str, least: int) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= least and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _teaser_voice(p) -> bool:
+    """Set like a teaser: a headline in capitals, or a label in capitals before the link
+    ("MORE:", "READ NEXT:"); a citation ("Source: ...") is not."""
+    link = _flat(p.find(".//a"))
+    label = _label(p, link)
+    return _shouted(link, 10) or (label.endswith(":") and _shouted(label, 3))
+
+
+def prune_teaser_link_paragraphs(tree, removed: list[Boilerplate]) -> None:
+    """A paragraph that is nothing but one link to another story ("MORE: Headline", a headline
+    in capitals) standing alone among the article's prose paragraphs: a teaser, not part of
+    this article. A run of such paragraphs is a list the article gives and stays."""
+    for p in [p for p in tree.iter("p") if _one_link(p)]:
+        before, after = p.getprevious(), p.getnext()
+        if any(n is not None and _one_link(n) for n in (before, after)):
+            continue
+        if (_prose_paragraph(before) or _prose_paragraph(after)) and _teaser_voice(p):
+            _drop(p, "teaser-link", removed)
+
+
+# furniture named by its class or id, read case-insensitively (trafilatura's names are case
+# sensitive): sign-up boxes, promotions, related and recommended stories, author boxes, the
+# readers' comments under the article, breadcrumbs and tables of contents ("no-toc" negates)
+_FURNITURE_NAME = re.compile(
+    r"(?<![a-z])(?<!no[-_])(?:"
+    r"newsletter|sign-?up|subscribe|subscription|promo(?:tion)?s?|cta|call-?to-?action|"
+    r"related|recommend(?:ed|ations?)?|(?:more|recent|latest)-?(?:from|stories|news|articles|posts)|"
+    r"read-?next|up-?next|also-?like|popular|trending|outbrain|taboola|"
+    r"author-?(?:bio|box|info|card)|about-?(?:the-)?author|"
+    r"(?:reader-?)?comments?|discussion|responses|replies|disqus|"
+    r"disclosures?|modal|pop-?up|bread-?crumbs?|table-?of-?contents|toc"
+    r")(?![a-z])", re.IGNORECASE)
+# one quick look at every name (lower case) before the exact rules
+_NAME_HINT = re.compile(r"newsletter|sign-?up|subscri|promo|cta|call|related|recommend|more|recent|latest|next|"
+                        r"like|popular|trending|outbrain|taboola|author|comment|discussion|respons|repl|disqus|"
+                        r"disclos|modal|pop|crumb|toc|contents|hover|tooltip|rollover|consent|gdpr|cookie|privacy")
+_CAMEL = re.compile(r"([a-z])([A-Z])")  # "RelatedStories" reads as "Related-Stories"
+_CONTAINERS = {"div", "section", "aside", "ul", "ol", "p"}
+# A pop-up card hidden inside a sentence (a person's photo and latest headlines shown when
+# the reader hovers over a linked name); flattened, it glues "OmarIlhan OmarHillicon Valley:
+# ... MORE" into the middle of the sentence. The card, not the linked name, is dropped.
+_HOVER_CARD = re.compile(r"(?:rollover|hover|tooltip|popover)[-_]?(?:people[-_])?(?:block|card|body)(?![a-z])"
+                         r"|hovercard", re.IGNORECASE)
+
+
+def _name_id(value: str | None) -> str:
+    """An id that names the block; a long slug is a heading's text ("how-popular-is-it")."""
+    return value if value and len(re.split(r"[-_]", value)) <= 3 else ""
+
+
+def _attached(el, body) -> bool:
+    """Still in the page: not inside a block dropped earlier in the same pass."""
+    return any(a is body for a in el.iterancestors())
+
+
+def _furniture_name(el) -> str | None:
+    found = _FURNITURE_NAME.search(_CAMEL.sub(r"\1-\2", f"{el.get('class') or ''} {_name_id(el.get('id'))}"))
+    return found.group(0).lower() if found else None
+
+
+# consent banners and dialogs are never the article, however much text they hold
+_CONSENT_NAME = re.compile(r"(?<![a-z])(?:consent|gdpr|cookie-?(?:banner|bar|consent|notice|law|policy|popup|"
+                           r"settings|wall|box)|privacy-?(?:banner|notice|popup))(?![a-z])", re.IGNORECASE)
+
+
+def _dialog(el) -> bool:
+    return el.get("role") in ("dialog", "alertdialog") or el.get("aria-modal") == "true"
+
+
+def prune_named_blocks(tree, removed: list[Boilerplate], prose: _ProseMap | None = None) -> None:
+    """Blocks whose class, id or role names them, in one pass over the named elements: hover
+    cards anywhere; consent banners and dialogs unless they hold the headline (a page may
+    have a longer banner than article); furniture blocks unless they hold the headline, the
+    article's text block or a third of the page's text (a wrapper named after a feature it
+    carries)."""
+    body = tree.find("body")
+    if body is None:
+        return
+    for el in body.xpath(".//*[@class or @id or @role or @aria-modal]"):
+        marker = f"{el.get('class', '')} {el.get('id', '')}"
+        dialog = _dialog(el)
+        if not dialog and not _NAME_HINT.search(marker.lower()):
+            continue
+        if dialog or _CONSENT_NAME.search(_CAMEL.sub(r"\1-\2", marker)):
+            if _attached(el, body) and el.find(".//h1") is None:
+                _drop(el, "consent-or-dialog", removed)
+            continue
+        if _HOVER_CARD.search(marker):
+            if _attached(el, body):
+                _drop(el, "hover-card", removed)
+            continue
+        name = _furniture_name(el) if el.tag in _CONTAINERS else None
+        if name is None or not _attached(el, body):
+            continue
+        prose = prose or _ProseMap(tree)
+        if el.find(".//h1") is None and not prose.holds_article(el) and not prose.holds_page(el, body):
+            _drop(el, "furniture:" + name, removed)
+
+
+# --------------------------------------------------------- link lists after the article's end
+_LINK_ITEMS = ("p", "li", "h2", "h3", "h4")
+_MIN_RUN = 3  # links in a row: a list of stories, not a link the article gives
+_MAX_ITEM_ELEMENTS = 16  # a headline with its picture, kicker and date
+
+
+def _link_item(el) -> bool:
+    """A headline that is a link (with at most a short line of its own), not a cited URL."""
+    if el.tag not in _LINK_ITEMS or next(el.iterdescendants("a"), None) is None:
+        return False
+    if next(islice(el.iterdescendants(), _MAX_ITEM_ELEMENTS, None), None) is not None:
+        return False  # a block of many elements is a section, not a headline
+    text = len(el.text_content().strip())
+    links = [a.text_content().strip() for a in el.iter("a")]
+    if not 0 < text <= 2 * _MAX_TEASER or any(_URL.match(link) for link in links):
+        return False
+    # a linked headline, alone or over its one-line summary (a story card)
+    return sum(map(len, links)) >= 0.6 * text or _linked_heading(el)
+
+
+def _linked_heading(el) -> bool:
+    return any(h.find(".//a") is not None or h.getparent().tag == "a"
+               for h in el.iter("h2", "h3", "h4", "h5") if h is not el)
+
+
+_LIST_PARENTS_XPATH = ("//*[self::ul or self::ol or self::div or self::section or self::article]"
+                       f"[count({'|'.join(_LINK_ITEMS)}) >= {_MIN_RUN}]")
+
+
+def _link_runs(tree):
+    """Runs of consecutive sibling link items (a list whose items are all links counts whole)."""
+    for parent in tree.xpath(_LIST_PARENTS_XPATH):
+        run: list = []
+        for child in [*parent, None]:
+            if child is not None and isinstance(child.tag, str) and _link_item(child):
+                run.append(child)
+                continue
+            if len(run) >= _MIN_RUN:
+                yield parent if parent.tag in ("ul", "ol") and len(run) == len(parent) else run
+            run = []
+
+
+def prune_trailing_link_lists(tree, removed: list[Boilerplate], prose: _ProseMap | None = None) -> None:
+    """A run of links after the article's last paragraph ("You may also like", the section's
+    latest headlines): other stories, not this one. A list of links among the paragraphs is
+    part of the article (its sources, a changelog) and stays."""
+    runs = list(_link_runs(tree))
+    body = tree.find("body")
+    if not runs or body is None:
+        return
+    prose = prose or _ProseMap(tree)
+    for found in runs:
+        items = [found] if not isinstance(found, list) else found
+        first, last = items[0], items[-1]
+        container = prose.container(first)
+        if container is None or not _attached(first, body) or prose.prose_after(container, last):
+            continue
+        label = first.getprevious()
+        if label is not None and _flat(label).endswith(":"):
+            continue  # the article's own sentence introducing its list ("For more, see:")
+        if label is not None and label.find(".//a") is None and 0 < len(_flat(label)) <= 60:
+            items.insert(0, label)  # the list's heading ("Related", "More from the section")
+        for el in items:
+            _drop(el, "trailing-link-list", removed)
+
+
+def prune_page_furniture(tree) -> list[Boilerplate]:
+    """Furniture removed from the page's tree (in place) before the extractor reads it; what
+    was removed, with the reason."""
+    removed: list[Boilerplate] = []
+    prose = _ProseMap(tree)  # read once: blocks dropped on the way still count in the totals
+    prune_hidden_copies(tree, removed, prose)
+    prune_named_blocks(tree, removed, prose)
+    prune_trailing_link_lists(tree, removed, prose)
+    prune_teaser_link_paragraphs(tree, removed)
+    return removed
