@@ -3,7 +3,8 @@ standfirst under the headline, teaser links, related-story lists, sign-up boxes.
 
 from dateline.clean import clean_document
 from dateline.clean.body import without_headline_block
-from dateline.clean.html import clean_html, parse_html
+from dateline.clean.html import clean_html
+from dateline.clean.page import parse_html
 from dateline.clean.prune import prune_hidden_copies, prune_trailing_link_lists
 
 STORY = [

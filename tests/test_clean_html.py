@@ -1,8 +1,10 @@
 """HTML side of the clean stage: metadata decisions and body extraction on pages written here."""
 
 from dateline.clean import clean_document
-from dateline.clean.html import (article_authors, article_object, clean_author, json_ld_objects, parse_html,
-                                 published_date, strip_site_suffix)
+from dateline.clean.byline import article_authors, clean_author
+from dateline.clean.dates import published_date
+from dateline.clean.page import article_object, json_ld_objects, parse_html
+from dateline.clean.titles import strip_site_suffix
 
 PARAS = "".join(
     f"<p>{s}</p>" for s in [

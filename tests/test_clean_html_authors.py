@@ -92,7 +92,8 @@ def test_written_by_credit_in_an_author_box_after_the_article():
            "<p>Cassia covers farming and water policy for the Ledger.</p></div>")
     assert authors(page(after=box)) == ["Cassia Moreau"]
     # two different credits on one page: no single author to name
-    from dateline.clean.html import parse_html, written_by_credit
+    from dateline.clean.byline import written_by_credit
+    from dateline.clean.page import parse_html
 
     other = box.replace("Cassia Moreau", "Tobiah Brandt")
     assert written_by_credit(parse_html(page(after=box))) == "Cassia Moreau"

@@ -2,7 +2,8 @@
 
 from dateline.clean import clean_document
 from dateline.clean.body import densest_block, missed_article_block
-from dateline.clean.html import parse_html, without_headline
+from dateline.clean.html import without_headline
+from dateline.clean.page import parse_html
 
 STORY = [
     "The transport ministry in Varnholm said on Friday that the coastal rail line will reopen in March, "

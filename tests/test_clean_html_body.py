@@ -4,7 +4,7 @@ import json
 
 from dateline.clean import clean_document
 from dateline.clean.body import prefer_article_body, recover_split_sections
-from dateline.clean.html import parse_html
+from dateline.clean.page import parse_html
 
 FIRST = [
     "The regional water board voted on Monday to build a second reservoir north of the city, ending a decade of debate.",

@@ -23,7 +23,8 @@ from __future__ import annotations
 import datetime
 import re
 
-from dateline.clean.header import parse_date
+from dateline.clean.header import MONTHS, parse_date
+from dateline.clean.page import ARTICLE_TYPES, element_text, json_ld_objects, meta_content, schema_types
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -356,3 +357,101 @@ def published_with_reason(structured: list[tuple[str, str]], shown: list[ShownDa
 
 def _shift(day: str, n: int) -> str:
     return (datetime.date.fromisoformat(day) + datetime.timedelta(days=n)).isoformat()
+
+
+def iso_day(value: str | None) -> str | None:
+    """The ISO day of a structured date ("2021-03-03T08:40:00+02:00", "March 3, 2021")."""
+    if not value or not isinstance(value, str):
+        return None
+    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
+    if m:
+        return parse_date(m.group(0).strip())
+    return parse_date(value)
+
+
+_PUBLISHED_META = ("article:published_time", "og:published_time", "og:article:published_time",
+                   "datePublished", "pubdate", "publishdate", "publish-date", "publish_date", "published",
+                   "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date", "dcterms.created",
+                   "dcterms.date", "article.published", "date", "cxenseparse:recs:publishtime",
+                   "originalpublicationdate")
+
+
+def structured_dates(tree, objects: list[dict], article: dict | None) -> list[tuple[str, str]]:
+    """(day, source) publication-date candidates from metadata, most specific first:
+    the article's JSON-LD, meta tags, ``itemprop``/``<time>`` markup, then a ``WebPage``
+    block (often the CMS page's creation date, not the article's). Never dateModified."""
+    out: list[tuple[str, str]] = []
+
+    def add(value, source):
+        day = iso_day(value) if isinstance(value, str) else None
+        if day and (day, source) not in out:  # a day and each kind of source that gives it
+            out.append((day, source))
+
+    if article is not None and schema_types(article) & (ARTICLE_TYPES - {"webpage"}):
+        add(article.get("datePublished"), "article")
+    add(meta_content(tree, *_PUBLISHED_META), "meta")
+    for el in tree.xpath('//*[@itemprop="datePublished"]|//time[@pubdate]|//time[contains(@class,"publish")]'):
+        add(el.get("datetime") or el.get("content") or element_text(el), "markup")
+    times = [t for t in tree.xpath("//article//time[@datetime]|//header//time[@datetime]")
+             if headline_time(t)]
+    if times:  # the article's own first <time>, not one of a related-stories list
+        add(times[0].get("datetime"), "markup")
+    for el in tree.xpath('//meta[contains(translate(@name,"PUBLISH","publish"),"publish") or '
+                         'contains(translate(@property,"PUBLISH","publish"),"publish")]'):
+        add(el.get("content"), "meta")  # vendor names: "w-published-date", "publish_timestamp"
+    for o in objects:
+        if "webpage" in schema_types(o) or o is article:
+            add(o.get("datePublished"), "webpage")
+    return out
+
+
+_REVISION = re.compile(r"chang|modif|updat|revis", re.IGNORECASE)
+
+
+def headline_time(el) -> bool:
+    """A ``<time>`` of the article itself: inside a ``<header>`` or an ``<article>`` that
+    holds the headline (a listing's teaser cards are ``<article>`` elements too), and
+    not a "changed"/"modified" field."""
+    for a in [el, *el.iterancestors()][:4]:
+        if _REVISION.search(f"{a.get('class') or ''} {a.get('id') or ''}"):
+            return False
+    for a in el.iterancestors("article", "header"):
+        if a.tag == "header" or a.find(".//h1") is not None:
+            return True
+    return False
+
+
+def url_day(url: str | None) -> str | None:
+    """The day in a dated URL path (/2021/03/03/slug)."""
+    if not url:
+        return None
+    m = re.search(r"/((?:19|20)\d{2})[/-](\d{1,2}|[a-z]{3,9})[/-](\d{1,2})(?:/|[-_]|$)", url, re.IGNORECASE)
+    if not m:
+        return None
+    month = m.group(2) if m.group(2).isdigit() else MONTHS.get(m.group(2)[:3].lower())
+    return parse_date(f"{m.group(1)}-{int(month):02d}-{int(m.group(3)):02d}") if month else None
+
+
+def published_date(tree, article: dict | None, url: str | None = None,
+                   objects: list[dict] | None = None) -> str | None:
+    """The date the page shows for the article, checked against its metadata (see above)."""
+    if objects is None:
+        objects = json_ld_objects(tree)
+    return choose_published(structured_dates(tree, objects, article), shown_dates(tree, url_day(url)), url_day(url),
+                            declares_article(tree, article))
+
+
+_NEWS_TYPES = {"newsarticle", "reportagenews", "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle",
+               "backgroundnewsarticle", "liveblogposting"}
+
+
+def declares_article(tree, article: dict | None = None) -> bool:
+    """The page presents itself as a dated piece of writing: a JSON-LD NewsArticle (a generic
+    "Article" is many templates' default), ``og:type`` "article", or, with no ``og:type``,
+    OpenGraph's article namespace (``article:published_time``)."""
+    if article and schema_types(article) & _NEWS_TYPES:
+        return True  # a NewsArticle block outranks a template's og:type "website"
+    og = (meta_content(tree, "og:type") or "").strip().lower()
+    if og:
+        return og == "article"
+    return meta_content(tree, "article:published_time") is not None
