@@ -74,11 +74,16 @@ def advertisement_labels(text: str) -> list[Span]:
     return [(m.start(), m.end(), "advertisement") for m in _AD.finditer(text)]
 
 
+_DASHED = r"[-–—][ \t]*\d{1,3}(?:[ \t]*[-–—])?"
+_PAGE_OF = r"Page[ \t]+\d{1,3}[ \t]+of[ \t]+\d{1,3}"
+# one marker a line, or a dashed number run into "Page n of m" when two pagers met
+# ("- 5 - Page 1 of 3", "- 3Page 4 of 6")
 _PAGE = re.compile(
-    r"^[ \t]*(?:[-–—][ \t]*\d{1,3}(?:[ \t]*[-–—])?|\d{1,3}|Page[ \t]+\d{1,3}[ \t]+of[ \t]+\d{1,3}|"
-    r"\d{1,3}[ \t]*/[ \t]*\d{1,3}|\[\d{1,3}\]|[<‹«][ \t]*(?:Prev(?:ious)?|Next)[ \t]*[>›»]?)[ \t]*$",
+    rf"^[ \t]*(?:{_DASHED}|\d{{1,3}}|\d{{1,3}}[ \t]*/[ \t]*\d{{1,3}}|\[\d{{1,3}}\]|[<‹«][ \t]*(?:Prev(?:ious)?|Next)[ \t]*[>›»]?"
+    rf"|(?:{_DASHED}[ \t]*)?{_PAGE_OF}(?:[ \t]*{_DASHED})?)[ \t]*$",
     re.M | re.I,
 )
+_BARE_NUMBER = re.compile(r"\s*(?:\d{1,3}|\[\d{1,3}\])\s*")
 _PAGE_INLINE = re.compile(r"(?<![\w])Page[ \t]+\d{1,3}[ \t]+of[ \t]+\d{1,3}(?![\w])"
                           # "- 4 Next paragraph": a marker whose line break was lost
                           # (the rest of the line is a paragraph of prose, not a list item "- 2 Week Trip")
@@ -92,7 +97,8 @@ _PAGE_INLINE = re.compile(r"(?<![\w])Page[ \t]+\d{1,3}[ \t]+of[ \t]+\d{1,3}(?![\
 def page_markers(text: str) -> list[Span]:
     """Lone list or page markers: "- 1", "- 2 -", "Page 2 of 3", a bare page number."""
     out = [(m.start(), m.end(), "page-marker") for m in _PAGE.finditer(text)
-           if not re.fullmatch(r"\s*(?:\d{1,3}|\[\d{1,3}\])\s*", m.group(0)) or between_prose(text, m.start(), m.end())]
+           if not _BARE_NUMBER.fullmatch(m.group(0)) or between_prose(text, m.start(), m.end())
+           or closes_the_text(text, m.start(), m.end())]
     out += [(m.start(), m.end(), "page-marker") for m in _PAGE_INLINE.finditer(text)]
     return sorted(set(out))
 
@@ -107,6 +113,15 @@ def _neighbour_lines(text: str, start: int, end: int) -> tuple[str, str]:
     above = [x.strip() for x in text[:start].split("\n") if x.strip() and not _is_marker_or_credit(x.strip())]
     below = [x.strip() for x in text[end:].split("\n") if x.strip() and not _is_marker_or_credit(x.strip())]
     return (above[-1] if above else ""), (below[0] if below else "")
+
+
+def closes_the_text(text: str, start: int, end: int) -> bool:
+    """A lone small number as the very last line is the pager under the story, unless it
+    answers a label above it (a flattened table's last cell: "Goals" / "3")."""
+    if text[end:].strip() or not re.fullmatch(r"\s*\d{1,2}\s*", text[start:end]):
+        return False
+    above, _ = _neighbour_lines(text, start, end)
+    return bool(above) and (re.search(r"\d", above) is not None or len(above.split()) >= 7)
 
 
 def between_prose(text: str, start: int, end: int) -> bool:
@@ -288,10 +303,18 @@ _DATELINE_START = re.compile(r"(?<=\s)(?<![A-Z.,]\s)[A-Z]{3,}[A-Z .'’-]*(?:,[ 
                              r"(?:,[ \t]*[A-Z][a-z]{2,4}\.?[ \t]+\d{1,2})?(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*(?:--|—|–|-|:)[ \t]")
 
 
+# a label glued onto the end of the previous block with no space ("...pic.twitter.com/xYzRelated: headline"):
+# only labels in title case that no word ends with, and always with their colon
+_GLUED_RELATED_LABEL = re.compile(
+    r"(?<=[^\W_])(?:Related|Read more|Read also|Also read|See also|Read next|Recommended|You may also like|"
+    r"You might also like|Most read)[ \t]*:[ \t]*(?=[A-Z0-9\"“‘'])")
+
+
 def related_links(text: str) -> list[Span]:
     """"Related: headline", "Read more: headline" and "Related Posts" followed by a list of titles."""
     out = []
-    for m in _RELATED_LABEL.finditer(text):
+    labels = sorted([*_RELATED_LABEL.finditer(text), *_GLUED_RELATED_LABEL.finditer(text)], key=lambda m: m.start())
+    for m in labels:
         label_has_newline = m.group(0).endswith("\n")
         if not label_has_newline:
             end = text.find("\n", m.end())

@@ -1,0 +1,63 @@
+"""Junk glued onto its neighbours with no separator, the way flatteners join blocks.
+
+All texts are invented for these tests.
+"""
+
+from dateline.clean import junk
+from dateline.clean.code import find_js
+from dateline.clean.text import clean_text
+
+STORY = ("The harbour authority in Port Ellery approved the new ferry timetable on Monday after "
+         "weeks of complaints from commuters about late evening sailings.\n\n"
+         "Officials said the extra crossings would start in April and cost about 2 million a year.")
+
+
+def test_script_glued_onto_a_header_time():
+    text = 'Nora Vells 4 May 2022 at 9:15 AMvar _stats = _stats || []; _stats.push({ site: "4471" });\n\n' + STORY
+    (s, e), = find_js(text)
+    assert text[s:e].startswith("var _stats") and text[s:e].endswith("});")
+    cleaned = clean_text(text)
+    assert cleaned.authors == ["Nora Vells"] and cleaned.published == "2022-05-04"
+    assert "_stats" not in cleaned.text and cleaned.text.startswith("The harbour authority")
+
+
+def test_declaration_keyword_inside_a_word_is_not_script():
+    assert find_js("The Navarre team met the Sovar group; both said the deal was fair.") == []
+
+
+def test_related_label_glued_onto_a_link():
+    text = ("Commuters posted clips of the queue online. pic.twitter.com/Qa8ZkR2Related: Ferry fares rise for the third year\n\n"
+            + STORY)
+    spans = junk.related_links(text)
+    assert [text[s:e] for s, e, _ in spans] == ["Related: Ferry fares rise for the third year"]
+    cleaned = clean_text(text)
+    assert "Ferry fares rise" not in cleaned.text and "pic.twitter.com/Qa8ZkR2" in cleaned.text
+
+
+def test_related_inside_a_word_is_not_a_label():
+    assert junk.related_links("The study was UNRELATED: to the original claim, the panel found.") == []
+    assert junk.related_links("She is a SOPHOMORE: the youngest player on the team.") == []
+
+
+def test_two_pagers_run_together_on_one_line():
+    for line in ("- 5 - Page 1 of 3", "- 3Page 4 of 6", "Page 2 of 4 - 2 -"):
+        text = f"{STORY}\n{line}\nThe ferry company did not respond to a request for comment."
+        cleaned = clean_text(text)
+        assert "Page" not in cleaned.text and not any(p.startswith("-") for p in cleaned.text.split("\n")), line
+
+
+def test_numbers_that_are_not_pagers_stay():
+    for line in ("02-751-1500", "3-2", "10 12 14"):
+        text = f"{STORY}\n{line}\nThe ferry company did not respond to a request for comment."
+        assert line in clean_text(text).text, line
+
+
+def test_page_number_closing_the_text():
+    text = STORY + "\nTickets\n12,000 won\nInquiries\n031-555-0192\n1"
+    out = clean_text(text).text
+    assert out.endswith("031-555-0192")
+
+
+def test_last_table_cell_is_not_a_page_number():
+    text = STORY + "\nFinal standings\nPort Ellery Rovers\nWins\n7"
+    assert clean_text(text).text.endswith("Wins\n\n7")
