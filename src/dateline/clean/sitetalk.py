@@ -61,7 +61,7 @@ def is_breadcrumb(s: str) -> bool:
 
 
 _FOLLOW = re.compile(
-    rf"^(?:(?:Follow|Like|Join|Find|Subscribe to|Connect with)[ \t]+(?:us|me|[A-Z@][\w.@'’&-]*(?:[ \t]+[A-Z][\w.'’&-]*){{0,4}}|our[ \t]+[\w ]{{2,30}}?)"
+    rf"^(?:(?:Follow|Like|Join|Find|Subscribe to|Connect with)[ \t]+(?:us|me|him|her|them|[A-Z@][\w.@'’&-]*(?:[ \t]+[A-Z][\w.'’&-]*){{0,4}}|our[ \t]+[\w ]{{2,30}}?)"
     rf"[ \t]+(?:on|at|via)[ \t]+{_NETWORKS}\b"
     rf"|(?:Join|Follow)[ \t]+(?:our|the)[ \t]+(?:[\w-]+[ \t]+)?{_NETWORKS}[ \t]+(?:channel|group|page|account|community))",
     re.I)
@@ -92,7 +92,8 @@ _PAYWALL_PURPOSE = re.compile(
     r"(?:reached|used) (?:your|the) (?:limit|free)|limit of|already (?:a )?(?:subscriber|registered|have an account)|"
     r"for subscribers|subscribers only|exclusive to (?:subscribers|members)|unlock (?:this|the full|full) (?:article|story)|"
     r"unlimited (?:digital )?access|(?:subscribe|donate|sign up|register) (?:now|today)[.!]?$|"
-    r"to access (?:this|the full)|this (?:content|article|story) is (?:for|only|available))", re.I)
+    r"to access (?:this|the full)|this (?:content|article|story) is (?:for|only|available)|"
+    r"(?:articles?|stories|reads) (?:remaining|left)\b)", re.I)
 
 
 def is_paywall_prompt(s: str) -> bool:
@@ -134,7 +135,7 @@ def is_editorial_note(s: str) -> bool:
 
 _REPUBLISHED = re.compile(
     r"^\(?(?:This|The|A version of this|An earlier version of this|Parts of this)[ \t]+(?:[\w-]+[ \t]+){0,2}"
-    r"(?:article|story|post|piece|report|interview|column|op-ed|essay)\b[^.]{0,40}?"
+    r"(?:article|story|post|piece|report|interview|column|op-ed|essay|content|material|feature|video)\b[^.]{0,40}?"
     r"\b(?:(?:was|were|is|has been|had been|first|originally)[ \t]+)+"
     r"(?:originally |first )?(?:published|appeared|posted|republished|syndicated|produced|edited|auto-generated|generated)\b", re.I)
 _REPUBLISHED_TOO = re.compile(
@@ -200,7 +201,8 @@ def is_chrome_line(s: str) -> bool:
 
 
 _EMBED = re.compile(r"^A post shared by\b|^View this post on (?:Instagram|TikTok|X|Twitter)\b"
-                    r"|^View (?:on|in) (?:Instagram|Twitter|X|TikTok|YouTube)\b")
+                    r"|^View (?:on|in) (?:Instagram|Twitter|X|TikTok|YouTube)\b|^Embed from [A-Z]"
+                    r"|^See more (?:posts|photos|videos) (?:by|from) @?\w+")
 
 
 def is_social_embed(s: str) -> bool:
@@ -227,9 +229,10 @@ _BIO_ROLE = (r"(?:correspondent|reporter|journalist|writer|editor|columnist|cont
 _PERSON = r"[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3}"
 _BIO = re.compile(
     rf"^{_PERSON}[ \t]+(?:is|was|has been)[ \t]+(?:a|an|the|our)[ \t]+(?:[\w,-]+[ \t]+){{0,5}}{_BIO_ROLE}s?\b"
-    rf"|^{_PERSON}[ \t]+(?:covers|reports on|writes about|writes for|reports for)[ \t]+")
+    rf"|^{_PERSON}[ \t]+(?:covers|reports on|writes about|writes for|reports for)[ \t]+"
+    rf"|^{_PERSON}[ \t]+joined[ \t]+[^.]{{2,60}}?[ \t]+in[ \t]+\d{{4}}[ \t]+and[ \t]+(?:writes|reports|covers)\b")
 _CONTACT = re.compile(r"^(?:About the (?:author|writer|reporter)s?\b|Contact (?:the )?(?:author|writer|reporter|us)\b[^.]{0,40}"
-                      r"(?:@|\bat\b)|You can (?:reach|contact|email|follow) (?:him|her|them|the author)\b)", re.I)
+                      r"(?:@|\bat\b)|(?:You can )?(?:reach|contact|email|follow) (?:him|her|them|the author)\b)", re.I)
 
 
 def is_author_contact(s: str) -> bool:
@@ -240,6 +243,55 @@ def is_author_contact(s: str) -> bool:
 def is_author_bio(s: str) -> bool:
     """"Jane Roe is a correspondent for The Ledger based in Nairobi." (checked at the end only)."""
     return _n(s) <= 40 and _BIO.match(s) is not None and not re.search(r"\b(?:said|says|told|arrested|detained|killed)\b", s)
+
+
+_PLAYER_NOTICE = re.compile(
+    r"\b(?:(?:does|do|can)[ \t]?not support|not supported|can[ \t]?not be played|could not be (?:played|loaded)|"
+    r"(?:is|are) not available|unavailable|is loading|failed to load|enable javascript|press play)\b", re.I)
+
+
+def is_player_notice(s: str) -> bool:
+    """"Your browser does not support the video tag.", "This video can not be played": the
+    player talking about itself."""
+    if re.match(r"Press play\b", s):
+        return _n(s) <= 8
+    return _n(s) <= 16 and re.search(r"\b(?:video|audio|player|media|podcast|browser)\b", s, re.I) is not None \
+        and _PLAYER_NOTICE.search(s) is not None and not re.search(r"\b(?:said|says|told)\b", s)
+
+
+def is_alt_text(s: str) -> bool:
+    """Machine-written alt text: "Image may contain: person, outdoor", "May be an image of ..."."""
+    return re.match(r"(?:(?:Image|Photo|Picture) may contain|May be an image of|No photo description available)\b", s) is not None
+
+
+_FEEDBACK = re.compile(
+    r"^(?:Rate|Rating|Was|Did you (?:find|enjoy|like)|How (?:do|did|would) you (?:feel|rate|like)|Tell us what you think|"
+    r"Share your (?:thoughts|feedback)|Give (?:us )?feedback)\b[^.!?]{0,40}\b(?:this|the) (?:article|story|post|page|piece|content)\b"
+    r"|^(?:Quick |Reader |Our )?[Pp]oll:|[★☆]{3,}", re.I)
+
+
+def is_reader_feedback(s: str) -> bool:
+    """"Was this article helpful?", "Rate this article: ★★★★☆", "Quick poll: ...": the page asks
+    the reader about itself."""
+    return _n(s) <= 20 and _FEEDBACK.search(s) is not None
+
+
+_MEMBERSHIP = re.compile(
+    r"^(?:Please )?(?:support (?:our|independent|local|quality|this) (?:journalism|reporting|newsroom|work)"
+    r"|become an? (?:member|subscriber|supporter|patron)|donate (?:now|today|to us))\b", re.I)
+
+
+def is_membership_ask(s: str) -> bool:
+    """"Support our journalism.", "Become a member today."."""
+    return _n(s) <= 16 and _MEMBERSHIP.search(s) is not None
+
+
+def is_button_sentence(s: str) -> bool:
+    """A short sentence made of button words: "Vote below.", "Comments are closed.", "Log in."."""
+    from dateline.clean.widgets import interface_only
+
+    core = re.sub(r"\b(?:below|now|today|are|is|closed|disabled)\b", "", s.rstrip(".!"), flags=re.I)
+    return _n(s) <= 6 and s[:1].isupper() and core.strip() != "" and interface_only(core)
 
 
 SENTENCE_TESTS = (
@@ -256,6 +308,11 @@ SENTENCE_TESTS = (
     (is_update_stamp, "update-stamp"),
     (is_social_embed, "social-embed"),
     (is_author_contact, "author-contact"),
+    (is_player_notice, "video-player"),
+    (is_alt_text, "caption"),
+    (is_reader_feedback, "reader-poll"),
+    (is_membership_ask, "paywall"),
+    (is_button_sentence, "interface"),
 )
 
 # sentence splitting that keeps "Co." and initials together

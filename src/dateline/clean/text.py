@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from dateline.clean import Cleaned, junk, sitetalk
+from dateline.clean import Cleaned, junk, sitetalk, widgets
 from dateline.clean.code import find_css, find_js
 from dateline.clean.dateline import leading_agency_credit, match_dateline
 from dateline.clean.header import split_header
@@ -46,11 +46,22 @@ def cut_spans(text: str, spans: list[tuple[int, int, str]], boilerplate: list[Bo
         piece = text[start:end].strip()
         if piece:
             boilerplate.append(Boilerplate(text=piece, reason=reason))
-        out.append(text[pos:start])
-        out.append("\n")
+        if reason in widgets.INLINE_REASONS:  # inside a sentence: the words around it close up
+            out.append(text[pos:start].rstrip(" \t"))
+            out.append("" if re.match(r"[ \t]*(?:[.,;:!?)\n]|$)", text[end:]) else " ")
+            end += len(text[end:]) - len(text[end:].lstrip(" \t"))
+        else:
+            out.append(text[pos:start])
+            out.append("\n")
         pos = end
     out.append(text[pos:])
     return "".join(out)
+
+
+def remove_markup(text: str, boilerplate: list[Boilerplate]) -> str:
+    """HTML a careless flattener left: entities decoded, tags and shortcodes cut."""
+    text = widgets.decode_entities(text)
+    return cut_spans(text, widgets.markup_remnants(text), boilerplate)
 
 
 def remove_code(text: str, boilerplate: list[Boilerplate]) -> str:
@@ -69,7 +80,26 @@ def junk_spans(text: str, aggressive: bool = True) -> list[tuple[int, int, str]]
     if aggressive:
         spans += junk.interface_lines(text) + junk.link_lists(text) + junk.interface_sentences(text)
         spans += sitetalk.site_talk(text)
+        spans += (widgets.button_rows(text) + widgets.headline_lists(text)
+                  + widgets.reader_polls(text) + widgets.link_notes(text) + widgets.navigation_lines(text)
+                  + widgets.relative_times(text) + widgets.length_labels(text) + widgets.player_controls(text)
+                  + widgets.bare_tag_lines(text) + widgets.media_headlines(text)
+                  + widgets.glued_blocks(text, furniture_line))
     return spans
+
+
+def furniture_line(line: str) -> bool:
+    """A line that is page furniture as a whole: one of the line tests takes all of it, or
+    each of its sentences is site talk."""
+    line = line.strip()
+    if widgets.interface_only(line) or widgets.is_list_label(line) or widgets.is_navigation(line) \
+            or sitetalk.is_chrome_line(line):
+        return True
+    spans = widgets.media_headlines(line) + widgets.relative_times(line) + widgets.length_labels(line)
+    if any(s == 0 and e >= len(line) for s, e, _ in spans):
+        return True
+    sentences = [line[s:e] for s, e in sitetalk.sentences(line)]
+    return bool(sentences) and all(any(test(x.strip()) for test, _ in sitetalk.SENTENCE_TESTS) for x in sentences)
 
 
 def paragraphs_of(text: str) -> list[str]:
@@ -100,6 +130,8 @@ def clean_text(text: str, aggressive: bool = True) -> Cleaned:
     """Clean flattened text. ``aggressive`` adds the line-shape detectors (menus, UI lines),
     which are safe on scraped text but not needed on a body an HTML extractor already chose."""
     boilerplate: list[Boilerplate] = []
+    if aggressive:
+        text = remove_markup(text, boilerplate)
     text = normalise_text(text)
     text = remove_code(text, boilerplate)
 

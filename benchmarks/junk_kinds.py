@@ -1,0 +1,424 @@
+"""Junk kinds the dev junk set does not have, inserted into invented articles the way
+scrapers leave them: `python benchmarks/junk_kinds.py [--n 300] [--seed 1] [--show KIND]`.
+
+The bodies are tests/data/junk_bodies.jsonl (articles written for this benchmark). Each
+item is one body with a header (sometimes), a dateline (sometimes) and 2 to 6 pieces of
+page furniture placed at the top, between paragraphs or at the end, some glued onto the
+block before them with no separator, paragraph breaks collapsed to single newlines or
+spaces. ``clean_text`` runs on every item; the report gives, per kind, how often a piece
+survives in the body (a 4-word shingle test for long pieces, the bounded string for short
+ones, as the extraction benchmark scores leaks), the body F1 against the clean body, and
+byline / date / dateline accuracy. Deterministic for a seed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from dateline.clean.text import clean_text  # noqa: E402
+
+BODIES = ROOT / "tests" / "data" / "junk_bodies.jsonl"
+
+FIRST = ["Nora", "Felix", "Amara", "Jonas", "Keiko", "Rafael", "Leona", "Idris", "Petra", "Mateo", "Sunita", "Hugo"]
+LAST = ["Vells", "Brandvold", "Okonjo", "Castell", "Ruiz", "Tamsin", "Hallberg", "Mwangi", "Duval", "Iqbal", "Ferro"]
+OUTLETS = ["The Harbour Gazette", "Valley Courier", "Northgate Post", "Metro Ledger", "Coastline Media", "The Daily Beacon"]
+HOSTS = ["harbourgazette.com", "valleycourier.net", "northgatepost.org", "metroledger.co"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+SECTIONS = ["News", "Local", "World", "Business", "Sport", "Opinion", "Culture", "Science", "Travel", "Food"]
+TOPICS = ["Transport", "Energy", "Courts", "Education", "Climate", "Housing", "Health", "Elections", "Museums",
+          "Farming", "Technology", "Running"]
+
+
+def _name(rng):
+    return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+
+
+def _handle(name):
+    return "@" + name.replace(" ", "").lower()[:12]
+
+
+def _headline(rng, pool):
+    words = rng.choice(pool).split()
+    k = rng.randint(6, min(12, len(words)))
+    return " ".join(words[:k]).rstrip(".,;:")
+
+
+def _date(rng):
+    return dt.date(2017, 1, 1) + dt.timedelta(days=rng.randrange(0, 365 * 7))
+
+
+def _long_date(d):
+    return f"{MONTHS[d.month - 1]} {d.day}, {d.year}"
+
+
+# ---------------------------------------------------------------- the junk kinds
+
+def k_read_more(rng, pool):
+    return rng.choice(["Read more", "Continue reading", "Click to expand...", "Show more", "Read full article",
+                       "Continue Reading Below", "Read More", "Keep reading", "Read the full story",
+                       "Continue reading the main story", "See more", "Expand article"])
+
+
+def k_ad_scroll(rng, pool):
+    return rng.choice(["Advertisement - scroll to continue", "Advertisement · Scroll to continue", "AD",
+                       "Ad Feedback", "Remove Ads", "Skip Ad", "Ads by Google", "Advertisement\nContinue Reading Below",
+                       "ADVERTISEMENT - CONTINUE READING BELOW", "Article continues after advertisement",
+                       "The article continues below this ad", "Report this ad"])
+
+
+def k_video(rng, pool):
+    m, s = rng.randint(0, 9), rng.randint(10, 59)
+    return rng.choice([
+        "Video Player is loading. Play Video Play Mute Current Time 0:00 / Duration 0:00 Loaded: 0% "
+        "Stream Type LIVE Seek to live, currently playing live LIVE Remaining Time -0:00 1x Playback Rate "
+        "Chapters Chapters Descriptions descriptions off, selected Captions captions settings, opens captions settings dialog "
+        "captions off, selected Audio Track Fullscreen This is a modal window.",
+        f"Now Playing\n{_headline(rng, pool)}\n{m}:{s:02d}",
+        f"Watch: {_headline(rng, pool)} {m}:{s:02d}",
+        "Your browser does not support the video tag.",
+        "This video can not be played",
+        f"UP NEXT\n{_headline(rng, pool)}\n{m}:{s:02d}",
+        "Press play to watch",
+        f"VIDEO: {_headline(rng, pool)}",
+        "Play Video\nPause\nMute\nUnmute\nFullscreen",
+    ])
+
+
+def k_listen(rng, pool):
+    n = rng.randint(2, 14)
+    return rng.choice([f"Listen to this article {n} min", f"Listen to this article\n{n} min", f"Listen · {n}:{rng.randint(10, 59)} min",
+                       "Audio for this article is not available.", "Your browser does not support the audio element.",
+                       f"Listen to article\n{n} minutes", f"{n}-minute listen", f"Hear this story\n{n} min listen"])
+
+
+def k_nav(rng, pool):
+    secs = rng.sample(SECTIONS, rng.randint(4, 7))
+    return rng.choice([
+        "Skip to content",
+        "Skip to main content",
+        "Skip to content " + " ".join(secs),
+        "Menu\nSearch\n" + "\n".join(secs),
+        "Toggle navigation\n" + "\n".join(secs),
+        "Open menu Close menu " + " ".join(secs) + " Search",
+        " | ".join(secs),
+        "Back to top",
+        "Home » " + " » ".join(rng.sample(SECTIONS, 2)),
+        "Home / " + " / ".join(rng.sample(SECTIONS, 2)),
+    ])
+
+
+def k_trending(rng, pool):
+    heads = [_headline(rng, pool) for _ in range(rng.randint(2, 4))]
+    label = rng.choice(["Trending", "Most Read", "Most Popular", "You may also like", "Popular now",
+                        "What to read next", "More on this story", "Top Stories", "Editor's Picks", "Latest News"])
+    if rng.random() < 0.3:
+        return label + "\n" + "\n".join(f"{i + 1} {h}" for i, h in enumerate(heads))
+    return label + "\n" + "\n".join(heads)
+
+
+def k_copyright(rng, pool):
+    y, outlet = rng.randint(2015, 2024), rng.choice(OUTLETS)
+    return rng.choice([f"(c) {y} {outlet}. All rights reserved.", f"Copyright © {y} {outlet}",
+                       f"© {outlet} {y}", f"© {y} {outlet} Ltd. All Rights Reserved.",
+                       f"Copyright {y} {outlet}. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.",
+                       f"All content © {y} {outlet}"])
+
+
+def k_tags(rng, pool):
+    tags = rng.sample(TOPICS, rng.randint(2, 5))
+    return rng.choice([f"Tags: {', '.join(tags)}", f"Tagged: {', '.join(tags)}", "Topics\n" + "\n".join(tags),
+                       f"Filed Under: {' | '.join(tags)}", f"TAGS {' '.join(tags)}", f"Related Topics: {', '.join(tags)}",
+                       f"More about: {', '.join(tags)}"])
+
+
+def k_bio(rng, pool):
+    name, outlet = _name(rng), rng.choice(OUTLETS)
+    topic = rng.choice(TOPICS).lower()
+    return rng.choice([
+        f"{name} is a senior reporter at {outlet} covering {topic}. Follow her on Twitter {_handle(name)}.",
+        f"{name} is a freelance journalist based in Lisbon who writes about {topic} and cities.",
+        f"About the author: {name} has covered {topic} for {outlet} since 2015.",
+        f"{name} covers {topic} for {outlet}. Reach him at {name.split()[0].lower()}@{rng.choice(HOSTS)}.",
+        f"{name}\nStaff Writer\n{name} joined {outlet} in 2019 and writes about {topic}.",
+    ])
+
+
+def k_origin(rng, pool):
+    outlet, host = rng.choice(OUTLETS), rng.choice(HOSTS)
+    return rng.choice([f"This article originally appeared on {outlet}.",
+                       f"This story was first published by {outlet} and is republished here with permission.",
+                       f"Republished with permission from {outlet}.",
+                       f"This article was originally published on {host}. Read the original article.",
+                       f"A version of this article first appeared in {outlet}.",
+                       f"This content was produced by {outlet} and syndicated by our partners."])
+
+
+def k_social(rng, pool):
+    name = _name(rng)
+    d = _date(rng)
+    code = "".join(rng.choice("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789") for _ in range(10))
+    return rng.choice([f"pic.twitter.com/{code}", f"— {name} ({_handle(name)}) {_long_date(d)}",
+                       f"A post shared by {name} ({_handle(name)[1:]})",
+                       "View this post on Instagram",
+                       f"{_headline(rng, pool)} pic.twitter.com/{code}\n— {name} ({_handle(name)}) {_long_date(d)}",
+                       f"View this post on Instagram\nA post shared by {name} ({_handle(name)[1:]})",
+                       "Embed from Getty Images", f"See more posts by {_handle(name)}"])
+
+
+def k_comments(rng, pool):
+    n = rng.randint(2, 480)
+    return rng.choice([f"{n} Comments", f"Comments ({n})", "Join the conversation", "Leave a comment", "Add a comment",
+                       "Show comments", f"View {n} comments", "Comments are closed.", f"{n} comments\nAdd your comment",
+                       "Be the first to comment", "Conversation"])
+
+
+def k_toolbar(rng, pool):
+    return rng.choice(["Print Email Save", "Print | Email | Share", "Font size A A A", "Save article", "Gift this article",
+                       "Text size\nA\nA\nA", "Copy link\nLink copied!", "Bookmark\nPrint\nShare", "Save for later",
+                       "Email this article", "Add to reading list"])
+
+
+def k_timestamp(rng, pool):
+    n = rng.randint(2, 55)
+    return rng.choice([f"Updated {n} min ago", f"Published {rng.randint(2, 20)} hours ago", f"Last updated: {rng.randint(1, 12)}:{n:02d} am",
+                       f"{rng.randint(1, 23)}h ago", f"{n} minutes ago", "Just now",
+                       f"Updated {rng.randint(1, 12)}:{n:02d} PM ET", f"Posted {rng.randint(2, 6)} days ago"])
+
+
+def k_sponsored(rng, pool):
+    heads = [_headline(rng, pool) for _ in range(rng.randint(2, 3))]
+    return rng.choice(["Sponsored", "Promoted", "Paid Post", "Promoted Stories\n" + "\n".join(heads),
+                       "Sponsored Links by Taboola\n" + "\n".join(heads), "Recommended by Outbrain",
+                       "From our partners\n" + "\n".join(heads), f"Sponsored by {rng.choice(OUTLETS)}",
+                       "You May Like\n" + "\n".join(heads), "Around the web\n" + "\n".join(heads)])
+
+
+def k_html(rng, pool):
+    return rng.choice(["&nbsp;", "<br>", "<br />", "</p>", "<p>", "&amp;nbsp;", "</div>", "<div class=\"ad-slot\"></div>",
+                       "<img src=\"/images/photo-1.jpg\" alt=\"\">", "&#160;", "<!-- ad -->", "[/caption]", "[embed]"])
+
+
+def k_gallery(rng, pool):
+    n = rng.randint(4, 24)
+    i = rng.randint(1, n)
+    return rng.choice([f"Image {i} of {n}", f"{i}/{n}", f"Photo {i} of {n}", "Expand image", "Enlarge image",
+                       f"Open gallery {n} photos", "Image may contain: person, outdoor", f"View gallery ({n} images)",
+                       "Previous image Next image", f"{i} of {n}\nPrevious\nNext"])
+
+
+def k_poll(rng, pool):
+    return rng.choice(["Poll\nDo you agree with the decision?\nYes\nNo\nNot sure\nVote\nView results",
+                       "What do you think? Vote now",
+                       "Was this article helpful?\nYes\nNo",
+                       "Rate this article: ★★★★☆",
+                       "How do you feel about this story?\nHappy\nSad\nAngry\nSurprised",
+                       "Quick poll: Should the plan go ahead? Vote below."])
+
+
+def k_subscribe(rng, pool):
+    n = rng.randint(1, 5)
+    return rng.choice(["Subscribe now for unlimited access.", "Already a subscriber? Log in",
+                       "Support our journalism. Become a member today.", f"You have {n} free articles remaining this month.",
+                       "Subscribe\nLog in", "Get unlimited digital access for just 1 a week. Subscribe now",
+                       "Download our app for the latest news.", "This article is for subscribers only.",
+                       "Create a free account to keep reading."])
+
+
+def k_link_note(rng, pool):
+    return rng.choice(["(opens in new tab)", "(Opens in a new window)", "[Link]", "(link is external)", "(external link)",
+                       "[PDF]", "(opens in new window)"])
+
+
+KINDS = {"read_more": k_read_more, "ad_scroll": k_ad_scroll, "video": k_video, "listen": k_listen, "nav": k_nav,
+         "trending": k_trending, "copyright": k_copyright, "tags": k_tags, "bio": k_bio, "origin": k_origin,
+         "social": k_social, "comments": k_comments, "toolbar": k_toolbar, "timestamp": k_timestamp,
+         "sponsored": k_sponsored, "html": k_html, "gallery": k_gallery, "poll": k_poll, "subscribe": k_subscribe,
+         "link_note": k_link_note}
+# where a kind sits on real pages; "in" is inside a paragraph, between two sentences
+PLACEMENT = {"nav": ("top",), "copyright": ("end",), "tags": ("end", "end", "mid"), "bio": ("end",),
+             "origin": ("end", "top"), "comments": ("end", "mid"), "listen": ("top", "top", "mid"),
+             "timestamp": ("top", "mid"), "html": ("mid", "in", "in", "end"), "link_note": ("in",),
+             "read_more": ("mid", "end", "in")}
+
+
+# ---------------------------------------------------------------- header and dateline
+
+def make_header(rng):
+    """(text, authors, published) or ("", [], None)."""
+    if rng.random() < 0.2:
+        return "", [], None
+    d = _date(rng)
+    name = _name(rng)
+    ds = rng.choice([_long_date(d), d.isoformat(), f"{d.day} {MONTHS[d.month - 1]} {d.year}"])
+    return rng.choice([f"By {name} | {ds}", f"By {name}\n{ds}", f"{name}{ds}", f"Written by {name} on {ds}",
+                       f"Posted on {ds} by {name}"]), [name], d.isoformat()
+
+
+DATELINES = ["LISBON —", "OSLO, Norway —", "NAIROBI (Reuters) -", "SEOUL:", "LIMA --", "HELSINKI, Finland, March 3 (AP) —"]
+
+
+def split_paragraphs(body):
+    return [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
+
+
+def make_item(body, rng, pool, kinds):
+    paras = split_paragraphs(body)
+    header, authors, published = make_header(rng)
+    dateline = rng.choice(DATELINES) if rng.random() < 0.3 else None
+    first = f"{dateline} {paras[0]}" if dateline else paras[0]
+    chosen = [rng.choice(kinds) for _ in range(rng.randint(2, 6))]
+    top, mid, end, inside = [], defaultdict(list), [], defaultdict(list)
+    junk = []
+    for kind in chosen:
+        text = KINDS[kind](rng, pool)
+        where = rng.choice(PLACEMENT.get(kind, ("top", "mid", "mid", "end")))
+        if where == "mid" and len(paras) < 2:
+            where = "end"
+        {"top": lambda: top.append(text), "end": lambda: end.append(text),
+         "mid": lambda: mid[rng.randint(1, len(paras) - 1)].append(text),
+         "in": lambda: inside[rng.randrange(len(paras))].append(text)}[where]()
+        junk.append({"kind": kind, "text": text})
+    blocks = [header] if header else []
+    blocks += top
+    body_blocks = [first] + paras[1:]
+    for i, p in enumerate(body_blocks):
+        blocks += mid.get(i, [])
+        for piece in inside.get(i, []):  # after a sentence end inside the paragraph
+            ends = [m.end() for m in re.finditer(r"[.!?][”\"]? (?=[A-Z“\"])", p)]
+            cut = rng.choice(ends) if ends else len(p)
+            p = p[:cut] + piece + " " + p[cut:] if ends else p + " " + piece
+        blocks.append(p)
+    blocks += end
+    sep_style = rng.random()
+    out = []
+    for i, b in enumerate(blocks):
+        if i == 0:
+            out.append(b)
+            continue
+        sep = "\n\n" if sep_style < 0.5 else "\n" if sep_style < 0.8 else rng.choice(["\n\n", "\n", "\n", " "])
+        if any(b == j["text"] for j in junk) and rng.random() < 0.15:
+            sep = rng.choice(["", " "])  # glued onto the block before it
+        out.append(sep + b)
+    gold = {"body": "\n\n".join(paras), "authors": authors, "published": published,
+            "dateline": dateline, "junk": junk}
+    return "".join(out), gold
+
+
+# ---------------------------------------------------------------- scoring
+
+TOKEN = re.compile(r"\w+")
+
+
+def shingles(text, k=4):
+    toks = TOKEN.findall((text or "").lower())
+    if len(toks) < k:
+        return Counter([tuple(toks)]) if toks else Counter()
+    return Counter(tuple(toks[i:i + k]) for i in range(len(toks) - k + 1))
+
+
+def body_f1(pred, gold):
+    p, g = shingles(pred), shingles(gold)
+    tp = sum((p & g).values())
+    if not tp:
+        return 0.0
+    prec, rec = tp / sum(p.values()), tp / sum(g.values())
+    return 2 * prec * rec / (prec + rec)
+
+
+def piece_leaked(piece, pred, gold):
+    """True when the piece survives in the output; None when the body itself has it."""
+    flat_pred, flat_gold = " ".join(pred.split()), " ".join(gold.split())
+    if len(TOKEN.findall(piece)) >= 4:
+        own = [s for s in shingles(piece) if s not in shingles(gold)]
+        if not own:
+            return None
+        bag = shingles(pred)
+        return sum(s in bag for s in own) / len(own) >= 0.5
+    pc = " ".join(piece.split())
+    wordy = len(pc) >= 6 and re.search(r"[^\W\d_]", pc)
+    rx = re.compile(re.escape(pc) if wordy else r"(?<!\w)" + re.escape(pc) + r"(?!\w)")
+    if rx.search(flat_gold):
+        return None
+    return rx.search(flat_pred) is not None
+
+
+def generate(n, seed, kinds=None):
+    rng = random.Random(seed)
+    records = [json.loads(line) for line in BODIES.read_text(encoding="utf-8").splitlines() if line.strip()]
+    kinds = sorted(kinds or KINDS)
+    items = []
+    for i in range(n):
+        rec = records[i % len(records)]
+        pool = [split_paragraphs(r["body"])[0] for r in records if r["id"] != rec["id"]]
+        text, gold = make_item(rec["body"], rng, pool, kinds)
+        items.append({"id": f"{rec['id']}-{i:03d}", "text": text, "gold": gold})
+    return items
+
+
+def evaluate(items):
+    per_kind = defaultdict(list)
+    f1s, authors, dates, datelines, leaks = [], [], [], [], []
+    for it in items:
+        g = it["gold"]
+        c = clean_text(it["text"])
+        pred = c.text
+        if g["dateline"]:
+            datelines.append(c.dateline is not None)
+            pred = pred.replace(g["dateline"], "", 1)
+        f1s.append(body_f1(pred, g["body"]))
+        if g["authors"]:
+            authors.append(c.authors == g["authors"])
+        if g["published"]:
+            dates.append(c.published == g["published"])
+        item_leaks = []
+        for j in g["junk"]:
+            leaked = piece_leaked(j["text"], pred, g["body"])
+            if leaked is None:
+                continue
+            per_kind[j["kind"]].append(leaked)
+            if leaked:
+                item_leaks.append(j)
+        leaks.append((it, item_leaks, pred))
+    return {"f1": sum(f1s) / len(f1s), "authors": _rate(authors), "dates": _rate(dates),
+            "datelines": _rate(datelines), "leak_items": sum(bool(x[1]) for x in leaks) / len(leaks),
+            "per_kind": {k: (sum(v) / len(v), len(v)) for k, v in sorted(per_kind.items())},
+            "f1_min": min(f1s), "leaks": leaks}
+
+
+def _rate(xs):
+    return sum(xs) / len(xs) if xs else 1.0
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=300)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--show", help="print the surviving pieces of this kind ('all' for every kind)")
+    a = ap.parse_args()
+    res = evaluate(generate(a.n, a.seed))
+    print(f"items {a.n}  body F1 {res['f1']:.4f} (min {res['f1_min']:.3f})  items with a leak {res['leak_items']:.3f}  "
+          f"authors {res['authors']:.3f}  dates {res['dates']:.3f}  datelines {res['datelines']:.3f}")
+    for kind, (rate, n) in res["per_kind"].items():
+        print(f"  leak[{kind:10s}] {rate:.3f}  (n={n})")
+    if a.show:
+        for it, leaked, pred in res["leaks"]:
+            for j in leaked:
+                if a.show in ("all", j["kind"]):
+                    at = it["text"].find(j["text"])
+                    print(f"--- {it['id']} {j['kind']}: {j['text']!r}\n    in: "
+                          f"{it['text'][max(0, at - 80):at + len(j['text']) + 80]!r}")
+
+
+if __name__ == "__main__":
+    main()

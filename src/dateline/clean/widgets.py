@@ -1,0 +1,340 @@
+"""Page widgets a scraper flattens into the text: button rows, headline lists, reader polls,
+markup remnants and link notes.
+
+They are found by the vocabulary and the layout of a widget, not by one site's wording: a
+button row is a short run made only of interface words ("Print Email Save", "Show more",
+"Ad Feedback", "Play Video Pause Mute"); a headline list is a short label line made of
+list-label words ("Most Read", "Promoted Stories", "Now Playing") over short title lines; a
+poll is a question put to the reader over two or more one-word answers. Each detector
+returns the spans it removes with its reason, like those of ``junk``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+Span = tuple[int, int, str]
+
+# Words that buttons, labels and player controls are made of. A run of them with no other
+# word is interface, never prose: prose always brings a word of its own.
+_INTERFACE = frozenset("""
+read more continue continues continuing reading keep full article articles story stories show see less expand collapse
+click tap view open close enlarge zoom image images photo photos gallery galleries picture pictures slideshow
+previous next prev back top skip content main menu search toggle navigation home
+print email e-mail save saved share shared copy link copied bookmark bookmarks gift add reading list later font text size
+ad ads advertisement advertisements advertising sponsored promoted paid post posts feedback remove report scroll below
+after above
+play pause mute unmute fullscreen replay video videos audio watch listen playing live captions subtitles settings volume
+comment comments conversation join leave reply replies hide load loading be first hear recommended
+vote votes voting results poll
+subscribe subscriber subscribers log login logout sign register account already
+just now updated
+this our your you us of a an the to for on in by with and or it here
+""".split())
+# glue words never make a run on their own ("on the", "in a")
+_GLUE = frozenset("this our your you us of a an the to for on in by with and or it here".split())
+_TOKENS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?::\d{2})*%?")
+
+
+_BY_NETWORK = re.compile(r"[ \t]+by[ \t]+[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?[ \t]*$")
+
+
+def interface_only(s: str, most: int = 12) -> bool:
+    """Every word of ``s`` is an interface word (numbers and clock times allowed), and at
+    least one is not mere glue: "Print | Email | Save", "View 12 comments", "Skip Ad", and
+    "Ads by Adnet", the network's name after "by"."""
+    s = s.strip()
+    if re.search(r"[.!?…]$", s) and not re.search(r"\.\.\.$|…$|!$", s):
+        return False  # a sentence, even a short one, is judged by the sentence tests
+    s = _BY_NETWORK.sub("", s)
+    words = [w.lower() for w in _TOKENS.findall(s) if not w[0].isdigit()]
+    if not words or len(words) > most:
+        return False
+    return all(w in _INTERFACE for w in words) and any(w not in _GLUE for w in words)
+
+
+def _lines(text: str):
+    offset = 0
+    for line in text.split("\n"):
+        yield offset, line
+        offset += len(line) + 1
+
+
+def _content_words(s: str) -> int:
+    return sum(1 for w in _TOKENS.findall(s) if w.lower() not in _GLUE and not w[0].isdigit())
+
+
+def interface_prefix(line: str, start: int) -> int | None:
+    """End of the longest run of interface words from ``start`` that ends on a button word and
+    is followed by a capital (the next block) or by the end of the line; None when there is none."""
+    words = list(re.finditer(r"\S+", line[start:]))
+    cut = None
+    for k, w in enumerate(words[:8]):
+        if not interface_only(line[start + words[0].start():start + w.end()], most=8):
+            break
+        nxt = words[k + 1].group(0) if k + 1 < len(words) else ""
+        if w.group(0).lower().strip(".…") not in _GLUE and (not nxt or nxt[:1].isupper() or nxt[:1] in "“\"‘"):
+            cut = start + w.end()
+    return cut
+
+
+_SENTENCE_END = re.compile(r"[.!?][”\"’)]?(?=[ \t]+\S)")
+
+
+def button_rows(text: str) -> list[Span]:
+    """Lines made only of interface words; such a run glued after a sentence ("... in April.
+    Read more", "... April. Show more The ...") or at the end of a line ("Cardamom buns Enlarge
+    image"); and one glued onto the start of the paragraph under it ("Print Email Save The council ...")."""
+    out = []
+    for offset, line in _lines(text):
+        s = line.strip()
+        if not s:
+            continue
+        lead = len(line) - len(line.lstrip())
+        if interface_only(s):
+            out.append((offset + lead, offset + len(line.rstrip()), "interface"))
+            continue
+        # at the head of a paragraph: two button words, then a real paragraph
+        cut = interface_prefix(line, lead)
+        rest = line[cut:] if cut else ""
+        if cut and _content_words(line[lead:cut]) >= 2 and len(rest.split()) >= 8 and re.search(r"[.!?][”\"’]?\s*$", rest):
+            out.append((offset + lead, offset + cut, "interface"))
+        # after a sentence end: at the end of the line one button word is enough, inside it two
+        for m in _SENTENCE_END.finditer(line):
+            begin = m.end() + len(line[m.end():]) - len(line[m.end():].lstrip())
+            cut = interface_prefix(line, begin)
+            if cut and (not line[cut:].strip() or _content_words(line[begin:cut]) >= 2):
+                out.append((offset + begin, offset + cut, "interface"))
+        # at the end of a short line, a capitalised run of two button words
+        tail = re.search(r"(?<=\S)[ \t]+((?:[A-Z][\w'’-]*)(?:[ \t]+[\w'’-]+){1,5}(?:\.\.\.|…)?)[ \t]*$", line)
+        if tail and interface_only(tail.group(1), most=6) and _content_words(tail.group(1)) >= 2:
+            out.append((offset + tail.start(1), offset + tail.end(1), "interface"))
+    return out
+
+
+# Label lines over a list of headlines: "Most Read", "Promoted Stories", "You May Like", "Now
+# Playing", "Around the web", "Sponsored Links by <network>". Built from these words only.
+_LIST_LABEL = frozenset("""
+most read popular trending top stories story latest news headlines related recommended recommendations you may might also
+like what to next more on this from our partners around the web promoted sponsored links editor's editors picks pick
+now playing up watch videos video topics tags in case missed elsewhere other readers viewed shared reads
+""".split())
+_LIST_STRONG = frozenset("popular trending stories headlines recommended recommendations may might partners web promoted "
+                         "sponsored picks playing topics missed viewed reads read next most latest top videos story".split())
+
+
+def is_list_label(s: str) -> bool:
+    """"Most Read", "You may also like", "Sponsored Links by Adnet": label words only, one of them
+    a word that only such a label has, and perhaps the network's name after "by"."""
+    s = re.sub(r"\s+by\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*$", "", s.strip()).rstrip(":")
+    words = [w.lower() for w in _TOKENS.findall(s)]
+    return 1 <= len(words) <= 6 and all(w in _LIST_LABEL for w in words) \
+        and any(w in _LIST_STRONG for w in words) and not re.search(r"[.!?,;]", s)
+
+
+_RANK = re.compile(r"^\s*(?:\d{1,2}[.)]?\s+)?")
+_DURATION = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
+
+
+def _is_list_title(line: str) -> bool:
+    """A headline in a list: short, no final full stop, a rank number perhaps."""
+    s = _RANK.sub("", line.strip(), count=1)
+    words = s.split()
+    return 1 <= len(words) <= 16 and not re.search(r"[.!?:;]['”\"’]?$", s) and s[:1].isupper()
+
+
+def headline_lists(text: str) -> list[Span]:
+    """A list label line and the short headline lines (and video durations) under it."""
+    out = []
+    lines = list(_lines(text))
+    for i, (offset, line) in enumerate(lines):
+        # the label on its own line, or glued after the last sentence of the paragraph above
+        m = re.search(r"(?:^|(?<=[.!?”\"’])[ \t]*)([A-Z][^\n.!?]{0,60})$", line)
+        if not m or not is_list_label(m.group(1)):
+            continue
+        end = offset + len(line)
+        titles = 0
+        for off, nxt in lines[i + 1:i + 12]:
+            if _is_list_title(nxt) or (titles and _DURATION.match(nxt)):
+                end = off + len(nxt)
+                titles += not _DURATION.match(nxt)
+            else:
+                break
+        alone = m.start(1) == len(line) - len(line.lstrip())
+        if titles or alone:
+            out.append((offset + m.start(1), end, "headline-list"))
+    return out
+
+
+_READER_QUESTION = re.compile(r"\b(?:you|your)\b|\bthis (?:article|story|post|page)\b", re.I)
+
+
+def reader_polls(text: str) -> list[Span]:
+    """A question put to the reader over two or more short answers:
+    "Do you agree with the decision?" / "Yes" / "No" / "Vote"."""
+    out = []
+    lines = list(_lines(text))
+    for i, (offset, line) in enumerate(lines):
+        q = line.strip()
+        if not (q.endswith("?") and len(q.split()) <= 14 and _READER_QUESTION.search(q)):
+            continue
+        answers = []
+        for off, nxt in lines[i + 1:i + 10]:
+            a = nxt.strip()
+            if a and len(a.split()) <= 3 and not re.search(r"[.,;:]$", a):
+                answers.append((off, nxt))
+            else:
+                break
+        if len(answers) >= 2:
+            start = offset + len(line) - len(line.lstrip())
+            above = lines[i - 1][1].strip() if i else ""
+            if re.fullmatch(r"(?:Quick |Reader |Our )?[Pp]oll:?", above):
+                start = lines[i - 1][0]
+            out.append((start, answers[-1][0] + len(answers[-1][1]), "reader-poll"))
+    return out
+
+
+# HTML left over by a careless flattener: tags, comments, WordPress shortcodes
+_TAG_NAMES = (r"a|abbr|article|aside|b|blockquote|br|center|code|dd|div|dl|dt|em|figcaption|figure|font|footer|"
+              r"h[1-6]|header|hr|i|iframe|img|ins|li|nav|noscript|ol|p|picture|script|section|small|source|span|"
+              r"strong|style|sub|sup|table|tbody|td|th|thead|tr|u|ul|video")
+_MARKUP = re.compile(rf"</?(?:{_TAG_NAMES})(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>]+))?)*\s*/?>"
+                     r"|<!--.*?-->"
+                     r"|\[/?(?:caption|embed|gallery|video|audio|playlist|vc_\w+|et_pb_\w+)(?:\s[^\[\]]{0,200})?\]",
+                     re.I | re.S)
+_ENTITY = re.compile(r"&(?:amp;)*(?:#\d{2,6}|#x[0-9a-f]{2,5}|[a-z]{2,8});", re.I)
+
+
+def decode_entities(text: str) -> str:
+    """"&nbsp;", "&#8217;", a doubly escaped "&amp;nbsp;": the characters they stand for."""
+    def one(m: re.Match) -> str:
+        s = m.group(0)
+        while s.lower().startswith("&amp;") and len(s) > 5:
+            s = "&" + s[5:]
+        out = html.unescape(s)
+        return " " if out in ("\xa0", "\u2009", "\u200a") else out
+    return _ENTITY.sub(one, text)
+
+
+_INLINE_TAG = re.compile(r"</?(?:a|abbr|b|code|em|font|i|img|small|span|strong|sub|sup|u)\b", re.I)
+
+
+def markup_remnants(text: str) -> list[Span]:
+    """Tags, HTML comments and shortcodes standing in the text; an inline tag ("<a href=...>",
+    "</span>") sat inside a sentence, a block tag ("<br>", "</p>") between paragraphs."""
+    return [(m.start(), m.end(), "markup-inline" if _INLINE_TAG.match(m.group(0)) else "markup")
+            for m in _MARKUP.finditer(text)]
+
+
+# "(opens in new tab)", "[PDF]", "(link is external)": a note a link carried about itself
+_LINK_NOTE = re.compile(
+    r"[ \t]?(?:\((?:opens|open|link opens)?[ \t]*(?:in[ \t]+)?(?:a[ \t]+)?new[ \t]+(?:tab|window)\)"
+    r"|\((?:link is external|external link|external)\)|\[(?:Link|PDF|pdf|link)\]|\(PDF(?:,[ \t]*\d+(?:\.\d+)?[ \t]*[KM]B)?\))",
+    re.I)
+
+
+def link_notes(text: str) -> list[Span]:
+    return [(m.start(), m.end(), "link-note") for m in _LINK_NOTE.finditer(text)]
+
+
+# cut where they stand, inside a sentence: they leave a space, not a line break
+INLINE_REASONS = frozenset({"markup-inline", "link-note"})
+
+
+# A line of section names with interface words or separators: "Open menu Close menu News
+# Sport Search", "News | World | Science". The section names are junk's navigation words.
+def is_navigation(s: str) -> bool:
+    from dateline.clean.junk import _NAV_WORDS
+
+    words = [w.lower() for w in _TOKENS.findall(s) if not w[0].isdigit()]
+    if len(words) < 3 or not all(w in _INTERFACE or w in _NAV_WORDS for w in words):
+        return False
+    return bool(re.search(r"[|»›>/·•]", s)) or any(w in ("menu", "search", "home", "navigation") for w in words)
+
+
+def navigation_lines(text: str) -> list[Span]:
+    return [(off + len(line) - len(line.lstrip()), off + len(line.rstrip()), "navigation")
+            for off, line in _lines(text) if line.strip() and is_navigation(line.strip())]
+
+
+# "9h ago", "Updated 5 min ago", "Posted 3 days ago": a time counted back from now, which only
+# a page's furniture says
+_AGO = r"\d{1,3}[ \t]*(?:s|m|h|d|w|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?)[ \t]+ago"
+_STAMP_LABEL = r"(?:Last[ \t]+)?(?:Updated|Published|Posted|Modified|Edited)[ \t]*:?[ \t]*"
+_RELATIVE_TIME = re.compile(rf"(?m)^[ \t]*(?:{_STAMP_LABEL})?{_AGO}[ \t]*$|(?<![\w])(?:{_STAMP_LABEL}){_AGO}(?![\w])"
+                            rf"|(?<=[.!?”\"’])[ \t]*{_AGO}(?=[ \t]+[A-Z]|[ \t]*$)")
+
+
+def relative_times(text: str) -> list[Span]:
+    return [(m.start(), m.end(), "update-stamp") for m in _RELATIVE_TIME.finditer(text)]
+
+
+# "Listen · 4:32 min", "7-minute listen", "Hear this story\n5 min listen", "Listen to article\n6 minutes"
+_LENGTH_LABEL = re.compile(
+    r"(?m)^[ \t]*(?:(?:Listen(?:[ \t]+to(?:[ \t]+this)?[ \t]+(?:article|story))?|Hear this (?:story|article)|Audio)"
+    r"[ \t]*(?:[·|:-][ \t]*|\n[ \t]*)?)?\d{1,3}(?::\d{2})?[ \t-]*(?:min(?:ute)?s?|m)\.?"
+    r"(?:[ \t]+(?:read|listen|watch|audio))?[ \t]*$")
+
+
+def length_labels(text: str) -> list[Span]:
+    """Reading and listening times; a bare "25 minutes" only with its label or its verb."""
+    out = []
+    for m in _LENGTH_LABEL.finditer(text):
+        piece = m.group(0)
+        if re.search(r"[A-Za-z]{3,}", re.sub(r"min(?:ute)?s?", "", piece)):
+            out.append((m.start(), m.end(), "interface"))
+    return out
+
+
+# The control bar of a video player, flattened: "Play Video Play Mute Current Time 0:00 /
+# Duration 0:00 Loaded: 0% ... This is a modal window." Nearly every word is a control.
+_PLAYER = frozenset("""
+current time duration loaded stream type seek currently remaining playback rate chapters chapter descriptions
+description off selected captions caption settings opens dialog track modal window is beginning end of
+""".split())
+
+
+def player_controls(text: str) -> list[Span]:
+    out = []
+    for off, line in _lines(text):
+        for m in re.finditer(r"[^.!?]+[.!?]?", line):
+            words = [w.lower() for w in _TOKENS.findall(m.group(0)) if not w[0].isdigit()]
+            if len(words) >= 8 and sum(w in _INTERFACE or w in _PLAYER for w in words) / len(words) >= 0.85:
+                out.append((off + m.start(), off + m.end(), "video-player"))
+    return out
+
+
+# "TAGS Housing Elections" (no colon): the label in capitals, then capitalised names only
+_BARE_TAGS = re.compile(r"(?m)^[ \t]*(?:TAGS|TOPICS|Tags|Topics)[ \t]+[A-Z][\w&-]*(?:[ \t]*[,|]?[ \t]+[A-Z][\w&-]*){0,9}[ \t]*$")
+
+
+def bare_tag_lines(text: str) -> list[Span]:
+    return [(m.start(), m.end(), "tags") for m in _BARE_TAGS.finditer(text)]
+
+
+# "VIDEO: headline", "Watch: headline 5:52": a media label over one headline (and its length)
+_MEDIA_HEADLINE = re.compile(
+    r"(?:^|(?<=[.!?”\"’])[ \t]*)(?:VIDEO|Video|WATCH|Watch|PHOTOS|Photos|GALLERY|Gallery|LISTEN|Listen|PODCAST|Podcast|AUDIO|Audio)"
+    r"[ \t]*[:|][ \t]*[A-Z“\"‘0-9](?:[^\n.!?]{3,120}?[ \t]+\d{1,2}:\d{2}(?=[ \t]|$)|[^\n.!?]{3,120}$)", re.M)
+
+
+def media_headlines(text: str) -> list[Span]:
+    return [(m.start(), m.end(), "media-link") for m in _MEDIA_HEADLINE.finditer(text)]
+
+
+# a block glued onto the word before it with no space at all ("... buns" + "View 419 comments")
+_GLUE_POINT = re.compile(r"(?:(?<=[a-z0-9%).!?])|(?<=[.!?][”\"’]))(?=[A-Z][a-z])")
+
+
+def glued_blocks(text: str, is_furniture) -> list[Span]:
+    """A line's tail that starts at a glue point (a lower-case letter or a sentence end run
+    straight into a capital) and that ``is_furniture`` calls page furniture as a whole."""
+    out = []
+    for offset, line in _lines(text):
+        for m in _GLUE_POINT.finditer(line):
+            tail = line[m.start():].strip()
+            if tail and m.start() > 0 and is_furniture(tail):
+                out.append((offset + m.start(), offset + len(line.rstrip()), "glued-interface"))
+                break
+    return out

@@ -1,0 +1,162 @@
+"""Page widgets flattened into scraped text (button rows, headline lists, polls, markup,
+link notes, player text, reading times), and the prose they must leave alone.
+
+All texts are invented for these tests.
+"""
+
+import pytest
+
+from dateline.clean import sitetalk, widgets
+from dateline.clean.text import clean_text
+
+P1 = ("The harbour authority in Port Ellery approved a new ferry timetable on Monday, ending months "
+      "of complaints from commuters about the last evening sailings.")
+P2 = ("Under the plan, two extra crossings will run on weekdays from April, and the authority said "
+      "the change would cost about 1.8 million a year.")
+P3 = "\"People who work late shifts have been sleeping in their cars,\" the chair, Miriam Oduya, said."
+
+
+def cleaned(*blocks: str, sep: str = "\n") -> str:
+    return clean_text(sep.join(blocks)).text
+
+
+@pytest.mark.parametrize("row", [
+    "Read more", "Continue reading", "Click to expand...", "Show more", "Print | Email | Share", "Save for later",
+    "Ad Feedback", "Skip Ad", "Ads by Adnetica", "View 27 comments", "Be the first to comment", "Join the conversation",
+    "Play Video\nPause\nMute\nFullscreen", "Image 3 of 12", "Previous image Next image", "Just now",
+])
+def test_button_rows_between_paragraphs(row):
+    out = cleaned(P1, row, P2)
+    assert out == P1 + "\n\n" + P2
+
+
+@pytest.mark.parametrize("glue", [" ", ""])
+def test_button_row_glued_after_a_paragraph(glue):
+    assert cleaned(P1 + glue + "Read full article", P2) == P1 + "\n\n" + P2
+    assert cleaned(P1 + glue + "Comments are closed.", P2) == P1 + "\n\n" + P2
+
+
+def test_button_row_between_two_sentences_and_at_a_paragraph_head():
+    out = cleaned(P1 + " Read the full story " + P2)
+    assert "full story" not in out and P2 in out
+    out = cleaned("Print Email Save " + P1, P2)
+    assert out.startswith("The harbour authority")
+
+
+def test_prose_with_interface_words_stays():
+    text = (P1 + "\nShare prices of the ferry operator rose 2 percent.\n"
+            "Residents can read more about the plan at the town hall, where the maps will be on show.\n"
+            "Watch out for delays\n" + P2)
+    assert cleaned(text) == "\n\n".join([P1, "Share prices of the ferry operator rose 2 percent.",
+                                         "Residents can read more about the plan at the town hall, where the maps will be on show.",
+                                         "Watch out for delays", P2])
+
+
+def test_headline_list_under_a_label():
+    lists = ["Most Read\nFerry fares rise for the third year\nLibrary fire destroys children's section",
+             "You may also like\n1 Ferry fares rise for the third year\n2 Chess prodigy takes the national title",
+             "Sponsored Links by Adnetica\nThis one trick lowers your bills\nDoctors stunned by new diet",
+             "Now Playing\nFerry crews rehearse a night rescue\n2:31",
+             "Topics\nTransport\nHousing\nCourts"]
+    for widget in lists:
+        assert cleaned(P1, widget, P2) == P1 + "\n\n" + P2, widget
+
+
+def test_a_list_in_the_story_is_not_a_headline_list():
+    story = "What we liked:\nSourdough with real character\nFriendly, quick service"
+    assert cleaned(P1, story, P2) == "\n\n".join([P1, "What we liked:", "Sourdough with real character",
+                                                  "Friendly, quick service", P2])
+    assert not widgets.is_list_label("Like this:")
+
+
+def test_media_label_over_a_headline():
+    assert cleaned(P1, "VIDEO: Ferry crews rehearse a night rescue", P2) == P1 + "\n\n" + P2
+    assert cleaned(P1, "Watch: Ferry crews rehearse a night rescue 2:31 " + P2) == P1 + "\n\n" + P2
+
+
+def test_reader_poll():
+    poll = "Poll\nDo you agree with the new timetable?\nYes\nNo\nNot sure\nVote\nView results"
+    assert cleaned(P1, poll, P2) == P1 + "\n\n" + P2
+    for widget in ("Was this article helpful?\nYes\nNo", "Rate this article: ★★★★☆",
+                   "Quick poll: Should the ferry run all night? Vote below."):
+        assert cleaned(P1, widget, P2) == P1 + "\n\n" + P2, widget
+
+
+def test_question_in_the_story_stays():
+    faq = "Do you need a ticket for the night ferry?\nYes, from April."
+    assert "Yes, from April." in cleaned(P1, faq, P2)
+
+
+@pytest.mark.parametrize("markup, inline", [
+    ("&nbsp;", True), ("<br>", False), ("</p>", False), ("&amp;nbsp;", True), ("<!-- ad slot -->", False),
+    ("<div class=\"ad-slot\"></div>", False), ("[/caption]", False), ("<span class=\"drop\">", True),
+])
+def test_markup_remnants(markup, inline):
+    out = cleaned("The harbour authority approved a new timetable on" + (" " if inline else "\n") + markup +
+                  " Monday after months of complaints from commuters.")
+    assert "<" not in out and "&" not in out and "[" not in out
+    assert ("approved a new timetable on Monday" in out) == inline
+
+
+def test_entities_are_decoded():
+    assert cleaned("Fares rose 5&#160;percent, the operator said.") == "Fares rose 5 percent, the operator said."
+    assert cleaned("Smith &amp; Sons won the contract.") == "Smith & Sons won the contract."
+
+
+@pytest.mark.parametrize("note", ["(opens in new tab)", "(Opens in a new window)", "[PDF]", "(link is external)"])
+def test_link_notes_leave_the_sentence_whole(note):
+    out = cleaned(f"The full report {note} is on the authority's website, officials said.")
+    assert out == "The full report is on the authority's website, officials said."
+
+
+@pytest.mark.parametrize("label", ["Listen to this article 5 min", "Listen · 4:32 min", "7-minute listen",
+                                   "Hear this story\n5 min listen", "Updated 5 min ago", "9h ago",
+                                   "Posted 3 days ago"])
+def test_reading_times_and_relative_stamps(label):
+    assert cleaned(label, P1, P2) == P1 + "\n\n" + P2
+
+
+def test_durations_in_a_recipe_stay():
+    recipe = "Cooking time\n25 minutes\nServes 4"
+    assert "25 minutes" in cleaned(P1, recipe, P2)
+
+
+def test_player_text():
+    player = ("Video Player is loading. Play Video Play Mute Current Time 0:00 / Duration 0:00 Loaded: 0% "
+              "Remaining Time -0:00 1x Playback Rate Captions captions settings, opens captions settings dialog "
+              "captions off, selected Fullscreen This is a modal window.")
+    assert cleaned(P1, player, P2) == P1 + "\n\n" + P2
+    for notice in ("Your browser does not support the video tag.", "This video can not be played",
+                   "Press play to watch", "Audio for this article is not available."):
+        assert cleaned(P1, notice, P2) == P1 + "\n\n" + P2, notice
+
+
+def test_reported_speech_about_video_stays():
+    s = "Police said the video could not be played in court because the file was damaged."
+    assert not sitetalk.is_player_notice(s)
+
+
+@pytest.mark.parametrize("junk_line", [
+    "Image may contain: person, outdoor", "Embed from Getty Images", "Support our journalism. Become a member today.",
+    "You have 3 free articles remaining this month.", "This content was produced by Valley Courier and syndicated by our partners.",
+    "Open menu Close menu News Sport Travel Search", "News | World | Science | Culture", "TAGS Transport Housing",
+])
+def test_site_talk_lines(junk_line):
+    assert cleaned(P1, junk_line, P2) == P1 + "\n\n" + P2
+
+
+def test_author_card_at_the_end():
+    card = "Nora Vells covers transport for the Valley Courier. Reach her at nora@valleycourier.example."
+    assert cleaned(P1, P2, card) == P1 + "\n\n" + P2
+    bio = "Nora Vells is a senior reporter covering transport. Follow her on Twitter @noravells."
+    assert cleaned(P1, P2, bio) == P1 + "\n\n" + P2
+
+
+def test_furniture_glued_with_no_space():
+    assert cleaned(P1, "Cardamom bunsView 419 comments", P2) == "\n\n".join([P1, "Cardamom buns", P2])
+    assert cleaned(P3 + "You have 2 free articles remaining this month.", P2) == P3 + "\n\n" + P2
+
+
+def test_brand_names_in_camel_case_stay():
+    s = "The footage was posted on YouTube and shared on WhatsApp before the McAllister family saw it."
+    assert cleaned(P1, s, P2) == "\n\n".join([P1, s, P2])
