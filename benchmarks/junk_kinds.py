@@ -166,14 +166,12 @@ def k_origin(rng, pool):
 
 def k_social(rng, pool):
     name = _name(rng)
-    d = _date(rng)
-    code = "".join(rng.choice("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789") for _ in range(10))
-    return rng.choice([f"pic.twitter.com/{code}", f"— {name} ({_handle(name)}) {_long_date(d)}",
-                       f"A post shared by {name} ({_handle(name)[1:]})",
-                       "View this post on Instagram",
-                       f"{_headline(rng, pool)} pic.twitter.com/{code}\n— {name} ({_handle(name)}) {_long_date(d)}",
-                       f"View this post on Instagram\nA post shared by {name} ({_handle(name)[1:]})",
-                       "Embed from Getty Images", f"See more posts by {_handle(name)}"])
+    # an embedded tweet ("text pic.twitter.com/x — Name (@handle) date") is left out: the
+    # benchmark's gold bodies keep tweets as part of the story
+    return rng.choice([f"A post shared by {name} ({_handle(name)[1:]})", f"A post shared by {name} ({_handle(name)})",
+                       "View this post on Instagram", f"View this post on Instagram\nA post shared by {name} ({_handle(name)[1:]})",
+                       "Embed from Getty Images", f"See more posts by {_handle(name)}",
+                       f"{name} (@{_handle(name)[1:]}) • Instagram photos and videos"])
 
 
 def k_comments(rng, pool):
@@ -368,7 +366,7 @@ def generate(n, seed, kinds=None):
 
 def evaluate(items):
     per_kind = defaultdict(list)
-    f1s, authors, dates, datelines, leaks = [], [], [], [], []
+    f1s, authors, dates, datelines, false_datelines, leaks = [], [], [], [], [], []
     for it in items:
         g = it["gold"]
         c = clean_text(it["text"])
@@ -376,6 +374,8 @@ def evaluate(items):
         if g["dateline"]:
             datelines.append(c.dateline is not None)
             pred = pred.replace(g["dateline"], "", 1)
+        else:
+            false_datelines.append(c.dateline is not None)
         f1s.append(body_f1(pred, g["body"]))
         if g["authors"]:
             authors.append(c.authors == g["authors"])
@@ -391,7 +391,8 @@ def evaluate(items):
                 item_leaks.append(j)
         leaks.append((it, item_leaks, pred))
     return {"f1": sum(f1s) / len(f1s), "authors": _rate(authors), "dates": _rate(dates),
-            "datelines": _rate(datelines), "leak_items": sum(bool(x[1]) for x in leaks) / len(leaks),
+            "datelines": _rate(datelines), "false_datelines": sum(false_datelines) / max(1, len(false_datelines)),
+            "leak_items": sum(bool(x[1]) for x in leaks) / len(leaks),
             "per_kind": {k: (sum(v) / len(v), len(v)) for k, v in sorted(per_kind.items())},
             "f1_min": min(f1s), "leaks": leaks}
 
@@ -408,7 +409,8 @@ def main():
     a = ap.parse_args()
     res = evaluate(generate(a.n, a.seed))
     print(f"items {a.n}  body F1 {res['f1']:.4f} (min {res['f1_min']:.3f})  items with a leak {res['leak_items']:.3f}  "
-          f"authors {res['authors']:.3f}  dates {res['dates']:.3f}  datelines {res['datelines']:.3f}")
+          f"authors {res['authors']:.3f}  dates {res['dates']:.3f}  datelines {res['datelines']:.3f} "
+          f"(false {res['false_datelines']:.3f})")
     for kind, (rate, n) in res["per_kind"].items():
         print(f"  leak[{kind:10s}] {rate:.3f}  (n={n})")
     if a.show:

@@ -61,3 +61,22 @@ def test_page_number_closing_the_text():
 def test_last_table_cell_is_not_a_page_number():
     text = STORY + "\nFinal standings\nPort Ellery Rovers\nWins\n7"
     assert clean_text(text).text.endswith("Wins\n\n7")
+
+
+def test_byline_running_into_the_next_block():
+    for tail in ("This story was first published by the Valley Courier.", "Home / Opinion / Transport",
+                 "Just now", "Gift this article"):
+        cleaned = clean_text(f"Posted on March 3, 2021 by Nora Vells {tail}\n\n{STORY}")
+        assert cleaned.authors == ["Nora Vells"] and cleaned.published == "2021-03-03", tail
+
+
+def test_three_word_byline_on_its_own_line_stays_whole():
+    cleaned = clean_text(f"Posted on March 3, 2021 by Mary Ann Vells\n\n{STORY}")
+    assert cleaned.authors == ["Mary Ann Vells"]
+
+
+def test_dateline_under_short_furniture_lines():
+    text = "By Nora Vells\nMarch 3, 2021\n\nText size\nA\nA\nA\n\nLISBON — " + STORY
+    cleaned = clean_text(text)
+    assert cleaned.dateline is not None and cleaned.dateline.text.startswith("LISBON")
+    assert cleaned.text.startswith("The harbour authority")

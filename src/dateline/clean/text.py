@@ -150,8 +150,9 @@ def clean_text(text: str, aggressive: bool = True) -> Cleaned:
 
     paragraphs = paragraphs_of(text)
     dateline, dateline_row = None, None
-    # the story's first paragraph, or the one under a headline
-    for k in range(min(2, len(paragraphs))):
+    # the story's first paragraph: the first one, or the first under a headline; in scraped
+    # text also under short lines of furniture no detector knew (a stray label, a lone "A")
+    for k in range(min(5 if aggressive else 2, len(paragraphs))):
         found = match_dateline(paragraphs[k])
         if found is not None:
             dateline, body_start = found

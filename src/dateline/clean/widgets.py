@@ -87,14 +87,18 @@ def button_rows(text: str) -> list[Span]:
     Read more", "... April. Show more The ...") or at the end of a line ("Cardamom buns Enlarge
     image"); and one glued onto the start of the paragraph under it ("Print Email Save The council ...")."""
     out = []
+    row_above = False
     for offset, line in _lines(text):
         s = line.strip()
         if not s:
             continue
         lead = len(line) - len(line.lstrip())
-        if interface_only(s):
+        # a button's one-letter face under a row ("Text size" / "A" / "A" / "A")
+        if interface_only(s) or (row_above and re.fullmatch(r"(?:A[+-]?[ \t]*){1,3}", s)):
             out.append((offset + lead, offset + len(line.rstrip()), "interface"))
+            row_above = True
             continue
+        row_above = False
         # at the head of a paragraph: two button words, then a real paragraph
         cut = interface_prefix(line, lead)
         rest = line[cut:] if cut else ""
@@ -262,8 +266,8 @@ def navigation_lines(text: str) -> list[Span]:
 # a page's furniture says
 _AGO = r"\d{1,3}[ \t]*(?:s|m|h|d|w|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?)[ \t]+ago"
 _STAMP_LABEL = r"(?:Last[ \t]+)?(?:Updated|Published|Posted|Modified|Edited)[ \t]*:?[ \t]*"
-_RELATIVE_TIME = re.compile(rf"(?m)^[ \t]*(?:{_STAMP_LABEL})?{_AGO}[ \t]*$|(?<![\w])(?:{_STAMP_LABEL}){_AGO}(?![\w])"
-                            rf"|(?<=[.!?”\"’])[ \t]*{_AGO}(?=[ \t]+[A-Z]|[ \t]*$)")
+_RELATIVE_TIME = re.compile(rf"^[ \t]*(?:{_STAMP_LABEL})?{_AGO}[ \t]*$|(?<![\w])(?:{_STAMP_LABEL}){_AGO}(?![\w])"
+                            rf"|(?:(?<=[.!?”\"’])|^)[ \t]*{_AGO}(?=[ \t]+[A-Z]|[ \t]*$)", re.M)
 
 
 def relative_times(text: str) -> list[Span]:
