@@ -160,3 +160,28 @@ def test_furniture_glued_with_no_space():
 def test_brand_names_in_camel_case_stay():
     s = "The footage was posted on YouTube and shared on WhatsApp before the McAllister family saw it."
     assert cleaned(P1, s, P2) == "\n\n".join([P1, s, P2])
+
+
+@pytest.mark.parametrize("junk_line", [
+    "This post may contain affiliate links.", "Check price on Shopmart", "Prices may vary",
+    "Our editors independently select these products.", "Liked by 61 people", "👍 12 ❤️ 4 😮 0", "94 Likes",
+    "Follow Nora Vells", "+ Follow", "Graphic: Valley Courier", "Read in English | Español", "Translate this page",
+    "About Us | Contact | Careers | Advertise | Privacy Policy", "Reprints & Permissions",
+    "Please turn on JavaScript. Live updates will appear here.", "Download on the App Store\nGet it on Google Play",
+])
+def test_more_furniture_lines(junk_line):
+    assert cleaned(P1, junk_line, P2) == P1 + "\n\n" + P2
+
+
+def test_table_of_contents():
+    toc = "Table of contents\nWhy the timetable changed\nWhat the new sailings cost"
+    assert cleaned(P1, toc, P2) == P1 + "\n\n" + P2
+
+
+def test_counts_and_links_in_prose_stay():
+    s = "The graphic, which shows 94 likes and 12 shares, was deleted after an hour, officials said."
+    assert cleaned(P1, s, P2) == "\n\n".join([P1, s, P2])
+    s = "(Graphic: Ferry passengers by month - here)"
+    assert s in cleaned(P1, s, P2)
+    s = "The company earns a commission on every ticket, a spokesperson said."
+    assert s in cleaned(P1, s, P2)

@@ -247,7 +247,8 @@ def is_author_bio(s: str) -> bool:
 
 _PLAYER_NOTICE = re.compile(
     r"\b(?:(?:does|do|can)[ \t]?not support|not supported|can[ \t]?not be played|could not be (?:played|loaded)|"
-    r"(?:is|are) not available|unavailable|is loading|failed to load|enable javascript|press play)\b", re.I)
+    r"(?:is|are) not available|unavailable|is loading|failed to load|(?:enable|turn on|activate) javascript|press play|"
+    r"(?:will|would) (?:appear|load|show up) (?:here|below))\b", re.I)
 
 
 def is_player_notice(s: str) -> bool:
@@ -255,7 +256,7 @@ def is_player_notice(s: str) -> bool:
     player talking about itself."""
     if re.match(r"Press play\b", s):
         return _n(s) <= 8
-    return _n(s) <= 16 and re.search(r"\b(?:video|audio|player|media|podcast|browser)\b", s, re.I) is not None \
+    return _n(s) <= 16 and re.search(r"\b(?:video|audio|player|media|podcast|browser|javascript|updates?|posts?)\b", s, re.I) is not None \
         and _PLAYER_NOTICE.search(s) is not None and not re.search(r"\b(?:said|says|told)\b", s)
 
 
@@ -286,12 +287,22 @@ def is_membership_ask(s: str) -> bool:
     return _n(s) <= 16 and _MEMBERSHIP.search(s) is not None
 
 
+_AFFILIATE = re.compile(
+    r"\baffiliate (?:links?|commissions?|partnerships?|programs?)\b|\b(?:earn|earns|receive|get) (?:a )?(?:small )?commission\b"
+    r"|\bindependently (?:select|selected|chosen|choose|reviewed|tested)\b|^Prices? (?:may|can|are subject to) (?:vary|change)\b", re.I)
+
+
+def is_affiliate_note(s: str) -> bool:
+    """"This post may contain affiliate links.", "Prices may vary": the shop talk of review pages."""
+    return _n(s) <= 30 and _AFFILIATE.search(s) is not None and not re.search(r"\b(?:said|says|told)\b", s)
+
+
 def is_button_sentence(s: str) -> bool:
     """A short sentence made of button words: "Vote below.", "Comments are closed.", "Log in."."""
     from dateline.clean.widgets import interface_only
 
     core = re.sub(r"\b(?:below|now|today|are|is|closed|disabled)\b", "", s.rstrip(".!"), flags=re.I)
-    return _n(s) <= 6 and s[:1].isupper() and core.strip() != "" and interface_only(core)
+    return 2 <= _n(s) <= 6 and s[:1].isupper() and core.strip() != "" and interface_only(core)
 
 
 SENTENCE_TESTS = (
@@ -312,6 +323,7 @@ SENTENCE_TESTS = (
     (is_alt_text, "caption"),
     (is_reader_feedback, "reader-poll"),
     (is_membership_ask, "paywall"),
+    (is_affiliate_note, "affiliate-note"),
     (is_button_sentence, "interface"),
 )
 

@@ -83,7 +83,8 @@ def junk_spans(text: str, aggressive: bool = True) -> list[tuple[int, int, str]]
         spans += (widgets.button_rows(text) + widgets.headline_lists(text)
                   + widgets.reader_polls(text) + widgets.link_notes(text) + widgets.navigation_lines(text)
                   + widgets.relative_times(text) + widgets.length_labels(text) + widgets.player_controls(text)
-                  + widgets.bare_tag_lines(text) + widgets.media_headlines(text)
+                  + widgets.bare_tag_lines(text) + widgets.media_headlines(text) + widgets.graphic_credits(text)
+                  + widgets.counters(text) + widgets.follow_lines(text)
                   + widgets.glued_blocks(text, furniture_line))
     return spans
 

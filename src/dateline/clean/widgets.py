@@ -29,15 +29,25 @@ play pause mute unmute fullscreen replay video videos audio watch listen playing
 comment comments conversation join leave reply replies hide load loading be first hear recommended
 vote votes voting results poll
 subscribe subscriber subscribers log login logout sign register account already
-just now updated
-this our your you us of a an the to for on in by with and or it here
+just now updated update updates refresh pinned key events only new
+about contact careers jobs advertise privacy policy terms conditions sitemap rss feed feeds homepage accessibility
+statement corrections error typo tip tips help faq newsletters
+app apps store download install scan qr code
+follow following followers alerts alert topic topics author authors likes liked shares reactions
+buy shop price prices deal deals offer offers retailer check compare
+translate translation language languages english español espanol français francais deutsch italiano português
+version versión leer en
+table contents jump section sections map maps larger interactive explore graphic graphics page available
+reuse reprint reprints permissions rights licensing request order these viewed most popular
+this our your you us of a an the to for on in by with and or it here also
 """.split())
 # glue words never make a run on their own ("on the", "in a")
-_GLUE = frozenset("this our your you us of a an the to for on in by with and or it here".split())
+_GLUE = frozenset("this our your you us of a an the to for on in by with and or it here en also".split())
 _TOKENS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?::\d{2})*%?")
 
 
-_BY_NETWORK = re.compile(r"[ \t]+by[ \t]+[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?[ \t]*$")
+# "Ads by Adnet", "Check price on Shopmart", "See at Retailer": a button names the network or shop last
+_BY_NETWORK = re.compile(r"[ \t]+(?:by|on|at|from|via)[ \t]+(?:[A-Z]|[a-z]+[A-Z])[\w.-]*(?:[ \t]+[A-Z][\w.-]*)?[ \t]*$")
 
 
 def interface_only(s: str, most: int = 12) -> bool:
@@ -72,6 +82,8 @@ def interface_prefix(line: str, start: int) -> int | None:
     cut = None
     for k, w in enumerate(words[:8]):
         if not interface_only(line[start + words[0].start():start + w.end()], most=8):
+            if re.fullmatch(r"[+(]?\d[\d,.:]*[kKmM]?\)?", w.group(0)):
+                continue  # a count before its noun ("94 Likes")
             break
         nxt = words[k + 1].group(0) if k + 1 < len(words) else ""
         if w.group(0).lower().strip(".…") not in _GLUE and (not nxt or nxt[:1].isupper() or nxt[:1] in "“\"‘"):
@@ -123,9 +135,10 @@ _LIST_LABEL = frozenset("""
 most read popular trending top stories story latest news headlines related recommended recommendations you may might also
 like what to next more on this from our partners around the web promoted sponsored links editor's editors picks pick
 now playing up watch videos video topics tags in case missed elsewhere other readers viewed shared reads
+table of contents jump article guide page
 """.split())
 _LIST_STRONG = frozenset("popular trending stories headlines recommended recommendations may might partners web promoted "
-                         "sponsored picks playing topics missed viewed reads read next most latest top videos story".split())
+                         "sponsored picks playing topics missed viewed reads read next most latest top videos story contents jump article guide".split())
 
 
 def is_list_label(s: str) -> bool:
@@ -342,3 +355,46 @@ def glued_blocks(text: str, is_furniture) -> list[Span]:
                 out.append((offset + m.start(), offset + len(line.rstrip()), "glued-interface"))
                 break
     return out
+
+
+# "Graphic: Valley Courier", "Map: Ordnance Survey": a credit line under a chart or map,
+# the label then a name in capitals only ("(Graphic: Global assets in 2019 - here)" is a link)
+_GRAPHIC_CREDIT = re.compile(r"(?m)^[ \t]*(?:Graphics?|Infographic|Chart|Map|Data)[ \t]*:[ \t]*"
+                             r"[A-Z][\w.'’&-]*(?:[ \t]+(?:[A-Z][\w.'’&-]*|of|and|for|the|/))*[ \t]*$")
+
+
+def graphic_credits(text: str) -> list[Span]:
+    return [(m.start(), m.end(), "caption") for m in _GRAPHIC_CREDIT.finditer(text)]
+
+
+# Counters and reaction bars: "Liked by 61 people", "1.2k shares", "👍 12 ❤️ 4": a number with
+# what it counts, or pictographs and numbers with no word at all
+_COUNTER = re.compile(
+    r"(?m)^[ \t]*(?:Liked by[ \t]+\d[\d,.]*[kKmM]?[ \t]+(?:people|others|readers|users)"
+    r"|\d[\d,.]*[kKmM]?[ \t]+(?:people|readers)[ \t]+(?:like|liked|shared|recommend)[ \t]+this)[ \t]*$"
+    r"|(?:(?<=[.!?”\"’])[ \t]+)Liked by[ \t]+\d[\d,.]*[kKmM]?[ \t]+(?:people|others|readers|users)(?=[ \t]+[A-Z]|[ \t]*$)")
+_PICTOGRAPH = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2764]")
+
+
+# a reaction bar: two or more pictographs each with its count, wherever it was glued
+_REACTIONS = re.compile("(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2764]\ufe0f?[ \t]*\\d[\\d,.]*[kKmM]?[ \t]*){2,}")
+
+
+def counters(text: str) -> list[Span]:
+    out = [(m.start(), m.end(), "interface") for m in _COUNTER.finditer(text)]
+    out += [(m.start(), m.end(), "interface") for m in _REACTIONS.finditer(text)]
+    for off, line in _lines(text):
+        s = line.strip()
+        if s and _PICTOGRAPH.search(s) and not re.search(r"[^\W\d_]{2,}", s):
+            lead = len(line) - len(line.lstrip())
+            out.append((off + lead, off + len(line.rstrip()), "interface"))
+    return out
+
+
+# "Follow Nora Vells", "+ Follow", "More from Nora Vells": an author's follow button or link
+_FOLLOW_LINE = re.compile(r"(?m)^[ \t]*(?:\+[ \t]*)?(?:Follow|More (?:from|by))[ \t]+[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){0,3}[ \t]*$"
+                          r"|^[ \t]*More (?:from|by)[ \t]+[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,2}(?=[ \t]+[A-Z][a-z]+[ \t]+[a-z])")
+
+
+def follow_lines(text: str) -> list[Span]:
+    return [(m.start(), m.end(), "social-prompt") for m in _FOLLOW_LINE.finditer(text)]
