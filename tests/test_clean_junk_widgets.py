@@ -185,3 +185,22 @@ def test_counts_and_links_in_prose_stay():
     assert s in cleaned(P1, s, P2)
     s = "The company earns a commission on every ticket, a spokesperson said."
     assert s in cleaned(P1, s, P2)
+
+
+@pytest.mark.parametrize("junk_line", [
+    "Powered by WordPress", "Theme by Lantern Themes", "Name *", "Website", "Posted by Nora Vells at 10:42 AM",
+    "Credit...Nora Vells for the Valley Courier", "Getty Images", "Already have an account? Sign in",
+    "Start your free trial", "Unlock this article", "Got a confidential news tip? We want to hear from you.",
+    "The views expressed in this article are those of the author and do not necessarily reflect ours.",
+    "This site uses Spamguard to reduce spam. Learn how your comment data is processed.",
+    "This article is more than 5 years old", "Next Post: Ferry fares rise again", "You might also enjoy",
+    "Listen to this article · 5:31 min Learn more", "Sort by: Newest", "Join the discussion",
+])
+@pytest.mark.parametrize("glue", ["\n", " "])
+def test_site_frames_alone_or_glued_after_a_sentence(junk_line, glue):
+    assert cleaned(P1 + glue + junk_line, P2) == P1 + "\n\n" + P2
+
+
+def test_short_caption_goes_but_a_paragraph_before_a_credit_stays():
+    assert cleaned(P1 + " Photo: Getty Images", P2) == P1 + "\n\n" + P2
+    assert cleaned("Commuters wait at the pier at dawn. Photo: Nora Vells/Valley Courier", P2) == P2

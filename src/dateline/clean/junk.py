@@ -175,7 +175,7 @@ def image_captions(text: str) -> list[Span]:
             # a credit glued after a paragraph, or a bare "Name/AP" after a sentence: the
             # sentence before it is the story's
             pass
-        elif caption.strip() and len(caption.split()) <= 25 and (
+        elif caption.strip() and len(caption.split()) <= 18 and (
             credit.startswith("|") or stripped.endswith(".") or not bounds or credit.startswith("(")
         ):
             if credit.startswith("(") and not stripped.endswith((".", "|")) and bounds:
@@ -282,6 +282,7 @@ _RELATED_LABEL = re.compile(
     r"(?:(?<=\n)|^|(?<=[.!?”\"。]\s)|(?<=\s)|(?<=[.!?”\"。]))"
     r"(?:(?:Related|RELATED|Read|READ|Also read|ALSO READ|See also|SEE ALSO|Read more|READ MORE|Read also|"
     r"Read next|READ NEXT|Read Next|Up next|Up Next|More|MORE|Recommended|Trending|Most read|Most popular|Don't miss|Don’t miss|"
+    r"Go deeper|Dive deeper|Keep reading|Next (?:Post|Article|Story)|Previous (?:Post|Article|Story)|"
     r"Also on [\w.]+|Further reading|You may also like|You might also like|More from [\w .]+|More stories|"
     r"Related (?:Posts|Articles|Stories|Content|News|Coverage|Links|Reading))"
     r"[ \t]*:[ \t]*(?=\S)"
@@ -437,7 +438,7 @@ def link_lists(text: str) -> list[Span]:
 # (print, listen, comments, navigation), legal and affiliate notes, update stamps, galleries.
 _INLINE_UI = re.compile(
     r"(?<![\w])(?:"
-    r"Print (?:this )?(?:article|page|story)|Listen to (?:this )?(?:article|story)(?:[ \t]*\(?\d+[ \t]*min(?:ute)?s?\)?)?"
+    r"Print (?:this )?(?:article|page|story)|Listen to (?:this )?(?:article|story)(?:[ \t]*[·|:-]?[ \t]*\(?\d+(?::\d{2})?[ \t]*min(?:ute)?s?\)?)?"
     r"|Comments?[ \t]*\(\d+\)|\d+[ \t]+Comments?(?=\s|$)|(?:Previous|Prev)[ \t]+(?:article|post|story)[ \t]*(?:Next[ \t]+(?:article|post|story))?"
     r"|Next[ \t]+(?:article|post|story)(?=\s|$)|Toggle navigation|Skip to (?:main )?content|Enlarge this image"
     r"|Continue reading below|Leave a (?:Reply|Comment)(?:[ \t]+Cancel reply)?|Cancel reply|Loading\.\.\.|Trending now"

@@ -33,7 +33,7 @@ def _n(s: str) -> int:
 
 _TAXONOMY_LABEL = re.compile(
     r"^(?:Tags?|Tagged(?: with)?|Topics?|Related topics|Filed under|Posted in|Categor(?:y|ies)|Keywords|"
-    r"Sections?|More on|More about)[ \t]*:[ \t]*\S", re.I)
+    r"Sections?|More on|More about|Filed in|Sources?)[ \t]*:[ \t]*\S", re.I)
 
 
 def is_taxonomy(s: str) -> bool:
@@ -137,10 +137,11 @@ _REPUBLISHED = re.compile(
     r"^\(?(?:This|The|A version of this|An earlier version of this|Parts of this)[ \t]+(?:[\w-]+[ \t]+){0,2}"
     r"(?:article|story|post|piece|report|interview|column|op-ed|essay|content|material|feature|video)\b[^.]{0,40}?"
     r"\b(?:(?:was|were|is|has been|had been|first|originally)[ \t]+)+"
-    r"(?:originally |first )?(?:published|appeared|posted|republished|syndicated|produced|edited|auto-generated|generated)\b", re.I)
+    r"(?:originally |first )?(?:published|appeared|appears|posted|republished|syndicated|produced|edited|auto-generated|generated)\b", re.I)
 _REPUBLISHED_TOO = re.compile(
     r"^\(?(?:Read the original (?:article|story|post)|This (?:story|article) has not been edited|"
-    r"Republished (?:with permission )?from|Originally (?:published|appeared|posted) (?:on|in|at|by))\b", re.I)
+    r"Republished (?:with permission )?from|Originally (?:published|appeared|posted) (?:on|in|at|by)|"
+    r"This (?:entry|post) was posted (?:in|on|by)|A version of this (?:article|story) appear(?:s|ed)|This (?:article|story|post|page) is (?:more|over) than \d+ (?:years?|months?) old)\b", re.I)
 
 
 def is_republication_note(s: str) -> bool:
@@ -297,6 +298,27 @@ def is_affiliate_note(s: str) -> bool:
     return _n(s) <= 30 and _AFFILIATE.search(s) is not None and not re.search(r"\b(?:said|says|told)\b", s)
 
 
+_ACCOUNT = re.compile(
+    r"^(?:Already have an account|Don['’]t have an account|Create (?:a |an |your )?(?:free )?account|Start (?:your|a) free trial|"
+    r"Unlock (?:this|the full|full) (?:article|story)|Continue with (?:Google|Apple|Facebook|email)|"
+    r"Sign in to (?:save|comment|continue|read|follow)|(?:As a subscriber, )?you have \d+ gift articles?)\b", re.I)
+_READER_ASK = re.compile(
+    r"^(?:Have|Got) an? (?:confidential )?(?:news )?(?:tip|story(?: idea)?)\b|^We(?:['’]d| would)? (?:want|love|like) to hear from you\b"
+    r"|\b(?:views|opinions) expressed\b.{0,80}\b(?:own|author|authors|necessarily)\b"
+    r"|\b(?:comment data is processed|reduce spam|required fields are marked|for the next time I comment)\b", re.I)
+
+
+def is_account_prompt(s: str) -> bool:
+    """"Already have an account?", "Start your free trial", "Unlock this article"."""
+    return _n(s) <= 14 and _ACCOUNT.search(s) is not None
+
+
+def is_reader_ask(s: str) -> bool:
+    """The page speaking to its reader about itself: "Got a news tip?", "The views expressed
+    in this article are the author's own", a comment form's spam notice."""
+    return _n(s) <= 30 and _READER_ASK.search(s) is not None and not re.search(r"\b(?:said|says|told)\b", s)
+
+
 def is_button_sentence(s: str) -> bool:
     """A short sentence made of button words: "Vote below.", "Comments are closed.", "Log in."."""
     from dateline.clean.widgets import interface_only
@@ -324,6 +346,8 @@ SENTENCE_TESTS = (
     (is_reader_feedback, "reader-poll"),
     (is_membership_ask, "paywall"),
     (is_affiliate_note, "affiliate-note"),
+    (is_account_prompt, "paywall"),
+    (is_reader_ask, "site-note"),
     (is_button_sentence, "interface"),
 )
 

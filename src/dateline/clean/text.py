@@ -84,7 +84,7 @@ def junk_spans(text: str, aggressive: bool = True) -> list[tuple[int, int, str]]
                   + widgets.reader_polls(text) + widgets.link_notes(text) + widgets.navigation_lines(text)
                   + widgets.relative_times(text) + widgets.length_labels(text) + widgets.player_controls(text)
                   + widgets.bare_tag_lines(text) + widgets.media_headlines(text) + widgets.graphic_credits(text)
-                  + widgets.counters(text) + widgets.follow_lines(text)
+                  + widgets.counters(text) + widgets.follow_lines(text) + widgets.frame_lines(text)
                   + widgets.glued_blocks(text, furniture_line))
     return spans
 
@@ -96,7 +96,9 @@ def furniture_line(line: str) -> bool:
     if widgets.interface_only(line) or widgets.is_list_label(line) or widgets.is_navigation(line) \
             or sitetalk.is_chrome_line(line):
         return True
-    spans = widgets.media_headlines(line) + widgets.relative_times(line) + widgets.length_labels(line)
+    spans = (widgets.media_headlines(line) + widgets.relative_times(line) + widgets.length_labels(line)
+             + widgets.frame_lines(line) + widgets.follow_lines(line) + widgets.graphic_credits(line)
+             + widgets.counters(line) + widgets.bare_tag_lines(line))
     if any(s == 0 and e >= len(line) for s, e, _ in spans):
         return True
     sentences = [line[s:e] for s, e in sitetalk.sentences(line)]
@@ -144,6 +146,9 @@ def clean_text(text: str, aggressive: bool = True) -> Cleaned:
         header, rest = split_header(text)
         if header is not None:
             text = rest
+    if aggressive:
+        # a cut frees what was glued to the piece it took ("Listen to this article 5 min Learn more")
+        text = cut_spans(text, junk_spans(text, aggressive), boilerplate)
     if header is not None:
         boilerplate.insert(0, Boilerplate(text=header.text, reason="header-byline" if header.authors else "header-date"))
         # stray pieces right under the header ("6 min read")

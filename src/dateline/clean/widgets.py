@@ -39,10 +39,11 @@ translate translation language languages english español espanol français fran
 version versión leer en
 table contents jump section sections map maps larger interactive explore graphic graphics page available
 reuse reprint reprints permissions rights licensing request order these viewed most popular
-this our your you us of a an the to for on in by with and or it here also
+discussion write submit sort newest oldest notice permalink supported unlock trial free latest news keep learn
+this our your you us of a an the to for on in by with and or it here also up
 """.split())
 # glue words never make a run on their own ("on the", "in a")
-_GLUE = frozenset("this our your you us of a an the to for on in by with and or it here en also".split())
+_GLUE = frozenset("this our your you us of a an the to for on in by with and or it here en also up".split())
 _TOKENS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?::\d{2})*%?")
 
 
@@ -135,10 +136,10 @@ _LIST_LABEL = frozenset("""
 most read popular trending top stories story latest news headlines related recommended recommendations you may might also
 like what to next more on this from our partners around the web promoted sponsored links editor's editors picks pick
 now playing up watch videos video topics tags in case missed elsewhere other readers viewed shared reads
-table of contents jump article guide page
+table of contents jump article guide page enjoy
 """.split())
 _LIST_STRONG = frozenset("popular trending stories headlines recommended recommendations may might partners web promoted "
-                         "sponsored picks playing topics missed viewed reads read next most latest top videos story contents jump article guide".split())
+                         "sponsored picks playing topics missed viewed reads read next most latest top videos story contents jump article guide enjoy".split())
 
 
 def is_list_label(s: str) -> bool:
@@ -341,7 +342,9 @@ def media_headlines(text: str) -> list[Span]:
 
 
 # a block glued onto the word before it with no space at all ("... buns" + "View 419 comments")
-_GLUE_POINT = re.compile(r"(?:(?<=[a-z0-9%).!?])|(?<=[.!?][”\"’]))(?=[A-Z][a-z])")
+# or a sentence end and a space before a capital, where a block was glued on with a space
+_GLUE_POINT = re.compile(r"(?:(?<=[a-z0-9%).!?])|(?<=[.!?][”\"’]))(?=[A-Z][a-z])|(?<=[.!?])[ \t]+(?=[A-Z“\"‘+])"
+                         r"|(?<=[.!?][”\"’])[ \t]+(?=[A-Z“\"‘+])")
 
 
 def glued_blocks(text: str, is_furniture) -> list[Span]:
@@ -350,9 +353,9 @@ def glued_blocks(text: str, is_furniture) -> list[Span]:
     out = []
     for offset, line in _lines(text):
         for m in _GLUE_POINT.finditer(line):
-            tail = line[m.start():].strip()
+            tail = line[m.end():].strip()
             if tail and m.start() > 0 and is_furniture(tail):
-                out.append((offset + m.start(), offset + len(line.rstrip()), "glued-interface"))
+                out.append((offset + m.end(), offset + len(line.rstrip()), "glued-interface"))
                 break
     return out
 
@@ -398,3 +401,18 @@ _FOLLOW_LINE = re.compile(r"(?m)^[ \t]*(?:\+[ \t]*)?(?:Follow|More (?:from|by))[
 
 def follow_lines(text: str) -> list[Span]:
     return [(m.start(), m.end(), "social-prompt") for m in _FOLLOW_LINE.finditer(text)]
+
+
+# Site and form chrome with a fixed frame: "Powered by WordPress", "Theme by Name", a comment
+# form's field labels ("Name *", "Website"), "Posted by Name at 10:42 AM" under a post, a photo
+# credit alone ("Credit...Name for Outlet", "Getty Images")
+_FRAME_LINE = re.compile(
+    r"(?m)^[ \t]*(?:(?:Powered by|Theme by|Designed by|Built with|Hosted by|Site by|Website by)[ \t]+[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,3}"
+    r"|(?:Name|E-?mail(?: address)?|Website|Comment|Message|Your (?:name|email|comment|message))[ \t]*\*?"
+    r"|Posted by[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}[ \t]+(?:at|on)[ \t]+[\w:,. ]{3,30}"
+    r"|(?:Photo |Image )?Credit(?:\.\.\.|…|:)[ \t]*[A-Z][^\n]{2,80}"
+    r"|(?:Getty Images|Shutterstock|iStock|iStockphoto|Alamy|AP Photo|EPA-EFE)(?:[ \t]*/[ \t]*[A-Z][\w.' -]{1,40})?)[ \t]*$")
+
+
+def frame_lines(text: str) -> list[Span]:
+    return [(m.start(), m.end(), "interface") for m in _FRAME_LINE.finditer(text)]
