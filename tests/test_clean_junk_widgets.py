@@ -204,3 +204,49 @@ def test_site_frames_alone_or_glued_after_a_sentence(junk_line, glue):
 def test_short_caption_goes_but_a_paragraph_before_a_credit_stays():
     assert cleaned(P1 + " Photo: Getty Images", P2) == P1 + "\n\n" + P2
     assert cleaned("Commuters wait at the pier at dawn. Photo: Nora Vells/Valley Courier", P2) == P2
+
+
+def test_invented_articles_pass_through_whole():
+    """The articles of the junk-kinds benchmark, cleaned with no junk in them, lose nothing:
+    lists, specifications, standings and recipes are the story's own."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parent / "data" / "junk_bodies.jsonl"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        paragraphs = [p.strip() for p in record["body"].split("\n") if p.strip()]
+        out = clean_text(record["body"])
+        assert out.text.split("\n\n") == paragraphs, record["id"]
+        assert out.boilerplate == [], record["id"]
+
+
+def test_junk_kinds_benchmark_runs():
+    """The generator stays runnable: a few items, every kind placed, leaks counted per kind."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import junk_kinds
+
+    items = junk_kinds.generate(30, seed=3, kind_set="all")
+    result = junk_kinds.evaluate(items)
+    assert len(items) == 30 and result["per_kind"]
+    assert result["f1"] > 0.95 and result["leak_items"] < 0.5
+
+
+def test_two_pieces_run_together_on_one_line():
+    for line in ("Save for later This article originally appeared on the Valley Courier.",
+                 "Just now Republished with permission from the Northgate Post.",
+                 "The article continues below this ad Most Read\nFerry fares rise for the third year"):
+        assert cleaned(P1, line, P2) == P1 + "\n\n" + P2, line
+
+
+def test_profile_title_breadcrumb_head_and_long_sponsor():
+    assert cleaned(P1, "Nora Vells (@noravells) • Instagram photos and videos", P2) == P1 + "\n\n" + P2
+    assert cleaned(P1, "Home » Travel » Food " + P2) == P1 + "\n\n" + P2
+    assert cleaned(P1, "Sponsored by The Harbour Gazette", P2) == P1 + "\n\n" + P2
+
+
+def test_tags_glued_onto_the_last_sentence():
+    assert cleaned(P1, P2 + "TAGS Transport Housing Courts") == P1 + "\n\n" + P2

@@ -15,6 +15,7 @@ and each stays short-sentence only, so that a reported sentence about the same t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dateline.clean.header import _TIME, DATETIME
 
@@ -25,6 +26,7 @@ _NETWORKS = (r"(?:Twitter|X|Facebook|Instagram|TikTok|YouTube|LinkedIn|Telegram|
 _WORDS = re.compile(r"[\w'’]+")
 
 
+@lru_cache(maxsize=4096)  # every sentence test counts the same sentence's words
 def _n(s: str) -> int:
     return len(_WORDS.findall(s))
 
@@ -212,6 +214,8 @@ def is_social_embed(s: str) -> bool:
 
 
 _EMBED_FRAME = re.compile(r"(?<![\w])(?:A post shared by [A-Z][\w.'’ -]{1,40}?[ \t]*\(@?\w{1,30}\)"
+                          # a profile's page title: "Name (@handle) • Instagram photos and videos"
+                          r"|[A-Z][\w.'’ -]{1,40}?[ \t]*\(@\w{1,30}\)[ \t]*[•·|][ \t]*(?:Instagram|TikTok|Twitter|X|YouTube|Facebook)\b[^\n.]{0,40}"
                           r"|View this post on (?:Instagram|TikTok|X|Twitter|Facebook))")
 _EMAIL_CONTACT = re.compile(r"(?<![\w])(?:E-?mail|Contact(?: (?:him|her|them|the author|the writer))?)(?: at)?[ \t]*:?[ \t]*"
                             r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

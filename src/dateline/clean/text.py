@@ -85,7 +85,8 @@ def junk_spans(text: str, aggressive: bool = True) -> list[tuple[int, int, str]]
                   + widgets.relative_times(text) + widgets.length_labels(text) + widgets.player_controls(text)
                   + widgets.bare_tag_lines(text) + widgets.media_headlines(text) + widgets.graphic_credits(text)
                   + widgets.counters(text) + widgets.follow_lines(text) + widgets.frame_lines(text)
-                  + widgets.glued_blocks(text, furniture_line))
+                  + widgets.glued_blocks(text, furniture_line) + widgets.glued_heads(text, furniture_line)
+                  + widgets.breadcrumb_heads(text))
     return spans
 
 
@@ -93,6 +94,8 @@ def furniture_line(line: str) -> bool:
     """A line that is page furniture as a whole: one of the line tests takes all of it, or
     each of its sentences is site talk."""
     line = line.strip()
+    if len(line) > 400:
+        return False  # furniture is short; a paragraph is not
     if widgets.interface_only(line) or widgets.is_list_label(line) or widgets.is_navigation(line) \
             or sitetalk.is_chrome_line(line):
         return True
@@ -101,8 +104,9 @@ def furniture_line(line: str) -> bool:
              + widgets.counters(line) + widgets.bare_tag_lines(line))
     if any(s == 0 and e >= len(line) for s, e, _ in spans):
         return True
-    sentences = [line[s:e] for s, e in sitetalk.sentences(line)]
-    return bool(sentences) and all(any(test(x.strip()) for test, _ in sitetalk.SENTENCE_TESTS) for x in sentences)
+    sentences = [line[s:e].strip() for s, e in sitetalk.sentences(line)]
+    return bool(sentences) and all(len(x) <= 300 and any(test(x) for test, _ in sitetalk.SENTENCE_TESTS)
+                                   for x in sentences)
 
 
 def paragraphs_of(text: str) -> list[str]:

@@ -48,7 +48,7 @@ _TOKENS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?::\d{2})*%?")
 
 
 # "Ads by Adnet", "Check price on Shopmart", "See at Retailer": a button names the network or shop last
-_BY_NETWORK = re.compile(r"[ \t]+(?:by|on|at|from|via)[ \t]+(?:[A-Z]|[a-z]+[A-Z])[\w.-]*(?:[ \t]+[A-Z][\w.-]*)?[ \t]*$")
+_BY_NETWORK = re.compile(r"[ \t]+(?:by|on|at|from|via)[ \t]+(?:[A-Z]|[a-z]+[A-Z])[\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,3}[ \t]*$")
 
 
 def interface_only(s: str, most: int = 12) -> bool:
@@ -162,14 +162,27 @@ def _is_list_title(line: str) -> bool:
     return 1 <= len(words) <= 16 and not re.search(r"[.!?:;]['”\"’]?$", s) and s[:1].isupper()
 
 
+def _list_label_at_end(line: str):
+    """The label closing a line: the whole line, the line after its last sentence, or the
+    line after a row of buttons ("The article continues below this ad Most Read")."""
+    m = re.search(r"(?:^|(?<=[.!?”\"’])[ \t]*)([A-Z][^\n.!?]{0,60})$", line)
+    if m and is_list_label(m.group(1)):
+        return m
+    if len(line) > 120:
+        return None
+    for m in re.finditer(r"(?<=\S)[ \t]+([A-Z][^\n.!?]{0,40}$)?", line):
+        if m.group(1) and is_list_label(m.group(1)) and interface_only(line[:m.start()]):
+            return m
+    return None
+
+
 def headline_lists(text: str) -> list[Span]:
     """A list label line and the short headline lines (and video durations) under it."""
     out = []
     lines = list(_lines(text))
     for i, (offset, line) in enumerate(lines):
-        # the label on its own line, or glued after the last sentence of the paragraph above
-        m = re.search(r"(?:^|(?<=[.!?”\"’])[ \t]*)([A-Z][^\n.!?]{0,60})$", line)
-        if not m or not is_list_label(m.group(1)):
+        m = _list_label_at_end(line)
+        if m is None:
             continue
         end = offset + len(line)
         titles = 0
@@ -343,7 +356,7 @@ def media_headlines(text: str) -> list[Span]:
 
 # a block glued onto the word before it with no space at all ("... buns" + "View 419 comments")
 # or a sentence end and a space before a capital, where a block was glued on with a space
-_GLUE_POINT = re.compile(r"(?:(?<=[a-z0-9%).!?])|(?<=[.!?][”\"’]))(?=[A-Z][a-z])|(?<=[.!?])[ \t]+(?=[A-Z“\"‘+])"
+_GLUE_POINT = re.compile(r"(?<=[a-z0-9%)])(?=[A-Z][a-z])|(?:(?<=[.!?])|(?<=[.!?][”\"’]))(?=[A-Z])|(?<=[.!?])[ \t]+(?=[A-Z“\"‘+])"
                          r"|(?<=[.!?][”\"’])[ \t]+(?=[A-Z“\"‘+])")
 
 
@@ -416,3 +429,34 @@ _FRAME_LINE = re.compile(
 
 def frame_lines(text: str) -> list[Span]:
     return [(m.start(), m.end(), "interface") for m in _FRAME_LINE.finditer(text)]
+
+
+def glued_heads(text: str, is_furniture) -> list[Span]:
+    """Two pieces of furniture run together on one line ("Save for later This article first
+    appeared in ..."): the first one is cut here, and the second pass finds the other at the
+    head of its line."""
+    out = []
+    for offset, line in _lines(text):
+        if len(line) > 400:
+            continue  # two pieces of furniture make a short line
+        for k, m in enumerate(re.finditer(r"(?<=\S)[ \t]+(?=[A-Z“\"‘])", line)):
+            if k >= 12:
+                break
+            head, tail = line[:m.start()].strip(), line[m.end():].strip()
+            last = head.rsplit(None, 1)[-1].lower() if head else ""
+            # a piece of furniture ends on a button word, a number or a full stop
+            if not (last in _INTERFACE or last[-1:].isdigit() or last[-1:] in ".!?)”\"’"):
+                continue
+            if tail and len(tail) <= 400 and is_furniture(head) and is_furniture(tail):
+                lead = len(line) - len(line.lstrip())
+                out.append((offset + lead, offset + m.start(), "interface"))
+                break
+    return out
+
+
+# "Home » Travel » Food Margaret Ellison, who ...": a breadcrumb glued onto the paragraph under it
+_CRUMB_HEAD = re.compile(r"(?m)^[ \t]*Home(?:[ \t]*[»›>/|][ \t]*[A-Z][\w&'’-]*){1,4}(?=[ \t]+[A-Z])")
+
+
+def breadcrumb_heads(text: str) -> list[Span]:
+    return [(m.start(), m.end(), "breadcrumb") for m in _CRUMB_HEAD.finditer(text)]
