@@ -250,3 +250,18 @@ def test_profile_title_breadcrumb_head_and_long_sponsor():
 
 def test_tags_glued_onto_the_last_sentence():
     assert cleaned(P1, P2 + "TAGS Transport Housing Courts") == P1 + "\n\n" + P2
+
+
+def test_short_lines_under_the_last_paragraph_are_the_page():
+    assert cleaned(P1, P2, "Reuse this content", "Main image credit: Lantern Photo") == P1 + "\n\n" + P2
+    assert cleaned(P1, P2, "Disclaimer") == P1 + "\n\n" + P2
+
+
+def test_a_list_closing_the_story_stays():
+    teams = ["Port Ellery (Group A): third appearance", "Kessington (Group A): first appearance",
+             "Veldhaven (Group B): fifth appearance", "Marrow Bay (Group B): second appearance"]
+    assert cleaned(P1, P2, *teams) == "\n\n".join([P1, P2, *teams])
+    liked = ["What we liked:", "Sourdough with real character", "Cardamom buns"]
+    assert cleaned(P1, P2, *liked) == "\n\n".join([P1, P2, *liked])
+    steps = ["1. Heat the oil", "2. Add the lentils"]
+    assert cleaned(P1, P2, *steps) == "\n\n".join([P1, P2, *steps])

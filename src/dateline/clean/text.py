@@ -86,7 +86,7 @@ def junk_spans(text: str, aggressive: bool = True) -> list[tuple[int, int, str]]
                   + widgets.bare_tag_lines(text) + widgets.media_headlines(text) + widgets.graphic_credits(text)
                   + widgets.counters(text) + widgets.follow_lines(text) + widgets.frame_lines(text)
                   + widgets.glued_blocks(text, furniture_line) + widgets.glued_heads(text, furniture_line)
-                  + widgets.breadcrumb_heads(text))
+                  + widgets.breadcrumb_heads(text) + widgets.trailing_furniture(text))
     return spans
 
 

@@ -460,3 +460,31 @@ _CRUMB_HEAD = re.compile(r"(?m)^[ \t]*Home(?:[ \t]*[»›>/|][ \t]*[A-Z][\w&'’
 
 def breadcrumb_heads(text: str) -> list[Span]:
     return [(m.start(), m.end(), "breadcrumb") for m in _CRUMB_HEAD.finditer(text)]
+
+
+def _is_short_label(s: str) -> bool:
+    return 1 <= len(s.split()) <= 8 and not re.search(r"[.!?…:;,]['”\"’)]?$", s)
+
+
+def trailing_furniture(text: str) -> list[Span]:
+    """Short lines with no sentence end under the story's last paragraph: what follows the
+    last sentence of an article in scraped text is the page's, not the story's ("Reuse this
+    content", a credit, a stray label). A list the story introduces ("What we liked:" over its
+    items) or numbers ("1. Knead the dough") stays."""
+    lines = list(_lines(text))
+    content = [(off, line) for off, line in lines if line.strip()]
+    k = len(content)
+    while k > 0 and _is_short_label(content[k - 1][1].strip()):
+        k -= 1
+    if k == len(content) or k == 0:
+        return []
+    above = content[k - 1][1].strip()
+    run = [line.strip() for _, line in content[k:]]
+    if len(run) > 3 or above.endswith(":") or any(re.match(r"(?:[-•*–·]|\d+[.)])\s", x) for x in run):
+        return []  # a longer run is a list of the story's (teams, results, ingredients)
+    if any(re.search(r"\(@\w+\)", x) for x in run):
+        return []  # an embedded post's signature, which the story quotes
+    if len(above.split()) < 8:
+        return []  # no paragraph of prose above: a list or a table, not a story's end
+    start = content[k][0]
+    return [(start, len(text.rstrip()), "trailing-furniture")]
