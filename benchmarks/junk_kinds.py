@@ -303,6 +303,62 @@ HOLDOUT = {"language": h_language, "footer": h_footer, "app_badges": h_app_badge
            "reuse": h_reuse}
 
 
+# a second batch held back, written after the first holdout was fixed (--kinds holdout2)
+
+def g_podcast(rng, pool):
+    return rng.choice(["Subscribe to the podcast on Apple Podcasts, Spotify or wherever you listen.",
+                       "Listen on Spotify", "Podcast: The Morning Catch-up", "New episodes every Friday"])
+
+
+def g_print(rng, pool):
+    return rng.choice([f"This article appeared in the {rng.choice(SECTIONS)} section of the print edition under the headline "
+                       f"\"{_headline(rng, pool)}\"", "Print edition", "From the print edition", "Today's paper"])
+
+
+def g_ticker(rng, pool):
+    return rng.choice([f"Port Ellery {rng.randint(2, 30)}°C Partly cloudy", f"FTSE 100 {rng.randint(6000, 8000)}.05 ▲0.4%",
+                       f"DOW {rng.randint(30000, 39000):,} ▼{rng.randint(1, 9)}.2%", "Markets closed", "Weather"])
+
+
+def g_reviewed(rng, pool):
+    name = _name(rng)
+    return rng.choice([f"Fact checked by {name}", f"Medically reviewed by {name}, MD", f"Reviewed by {name}",
+                       f"Last reviewed: {MONTHS[rng.randrange(12)]} {rng.randint(2018, 2024)}", f"Edited by {name}"])
+
+
+def g_downloads(rng, pool):
+    return rng.choice(["Download PDF", f"Download the full report (PDF, {rng.randint(1, 9)}.{rng.randint(0, 9)} MB)",
+                       "Download high-res image", "Print this article", "Download the app"])
+
+
+def g_scroll(rng, pool):
+    return rng.choice(["Scroll down for video", "Jump to comments", "Scroll to top", "Story continues after the gallery",
+                       "Swipe for more photos", "Tap to unmute"])
+
+
+def g_quiz(rng, pool):
+    return rng.choice(["Take the quiz", f"Quiz: How well do you know {rng.choice(TOPICS).lower()}?", "Test your knowledge",
+                       "Start quiz", "See your score"])
+
+
+def g_hashtags(rng, pool):
+    return " ".join("#" + t.lower() for t in rng.sample(TOPICS, rng.randint(2, 5)))
+
+
+def g_author_box(rng, pool):
+    name = _name(rng)
+    return rng.choice([f"Written by\n{name}\nSenior Editor", f"{name}\nContributor", f"By {name}\nStaff Reporter",
+                       f"About {name}\n{name} writes about {rng.choice(TOPICS).lower()}."])
+
+
+def g_breaking(rng, pool):
+    return rng.choice(["BREAKING NEWS", "Breaking", "LIVE NOW", "Developing story", "EXCLUSIVE", "Opinion", "Analysis"])
+
+
+HOLDOUT2 = {"podcast": g_podcast, "print": g_print, "ticker": g_ticker, "reviewed": g_reviewed, "downloads": g_downloads,
+            "scroll": g_scroll, "quiz": g_quiz, "hashtags": g_hashtags, "author_box": g_author_box, "breaking": g_breaking}
+
+
 KINDS = {"read_more": k_read_more, "ad_scroll": k_ad_scroll, "video": k_video, "listen": k_listen, "nav": k_nav,
          "trending": k_trending, "copyright": k_copyright, "tags": k_tags, "bio": k_bio, "origin": k_origin,
          "social": k_social, "comments": k_comments, "toolbar": k_toolbar, "timestamp": k_timestamp,
@@ -344,7 +400,7 @@ def make_item(body, rng, pool, kinds):
     top, mid, end, inside = [], defaultdict(list), [], defaultdict(list)
     junk = []
     for kind in chosen:
-        text = {**KINDS, **HOLDOUT}[kind](rng, pool)
+        text = {**KINDS, **HOLDOUT, **HOLDOUT2}[kind](rng, pool)
         where = rng.choice(PLACEMENT.get(kind, ("top", "mid", "mid", "end")))
         if where == "mid" and len(paras) < 2:
             where = "end"
@@ -419,7 +475,7 @@ def piece_leaked(piece, pred, gold):
 def generate(n, seed, kind_set="tuned"):
     rng = random.Random(seed)
     records = [json.loads(line) for line in BODIES.read_text(encoding="utf-8").splitlines() if line.strip()]
-    table = {"tuned": KINDS, "holdout": HOLDOUT, "all": {**KINDS, **HOLDOUT}}[kind_set]
+    table = {"tuned": KINDS, "holdout": HOLDOUT, "holdout2": HOLDOUT2, "all": {**KINDS, **HOLDOUT, **HOLDOUT2}}[kind_set]
     kinds = sorted(table)
     items = []
     for i in range(n):
@@ -471,8 +527,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=300)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--kinds", choices=["tuned", "holdout", "all"], default="tuned",
-                    help="the kinds the detectors were tuned on, the ones held back, or both")
+    ap.add_argument("--kinds", choices=["tuned", "holdout", "holdout2", "all"], default="tuned",
+                    help="the kinds the detectors were tuned on, the two batches held back, or all")
     ap.add_argument("--show", help="print the surviving pieces of this kind ('all' for every kind)")
     a = ap.parse_args()
     res = evaluate(generate(a.n, a.seed, a.kinds))

@@ -86,7 +86,7 @@ def junk_spans(text: str, aggressive: bool = True) -> list[tuple[int, int, str]]
                   + widgets.bare_tag_lines(text) + widgets.media_headlines(text) + widgets.graphic_credits(text)
                   + widgets.counters(text) + widgets.follow_lines(text) + widgets.frame_lines(text)
                   + widgets.glued_blocks(text, furniture_line) + widgets.glued_heads(text, furniture_line)
-                  + widgets.breadcrumb_heads(text) + widgets.trailing_furniture(text))
+                  + widgets.breadcrumb_heads(text))
     return spans
 
 
@@ -153,6 +153,8 @@ def clean_text(text: str, aggressive: bool = True) -> Cleaned:
     if aggressive:
         # a cut frees what was glued to the piece it took ("Listen to this article 5 min Learn more")
         text = cut_spans(text, junk_spans(text, aggressive), boilerplate)
+        # then what is left that the story does not own: short lines off its topic, and under its end
+        text = cut_spans(text, widgets.stray_lines(text) + widgets.trailing_furniture(text), boilerplate)
     if header is not None:
         boilerplate.insert(0, Boilerplate(text=header.text, reason="header-byline" if header.authors else "header-date"))
         # stray pieces right under the header ("6 min read")

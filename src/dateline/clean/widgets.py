@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 
 Span = tuple[int, int, str]
 
@@ -488,3 +489,48 @@ def trailing_furniture(text: str) -> list[Span]:
         return []  # no paragraph of prose above: a list or a table, not a story's end
     start = content[k][0]
     return [(start, len(text.rstrip()), "trailing-furniture")]
+
+
+# Words that carry a topic: four letters or more and not a function word
+_FUNCTION_WORDS = frozenset(
+    "this that with from have will would there their about which were been when what your more than into they "
+    "them also some other over only such most very just like after before could should these those where while "
+    "being each make made many much then here does said says".split())
+
+
+def _topic_words(s: str) -> set[str]:
+    return {w for w in re.findall(r"[^\W\d_]{4,}", s.lower()) if w not in _FUNCTION_WORDS}
+
+
+def stray_lines(text: str) -> list[Span]:
+    """Short lines with no sentence end, standing alone (or up to four in a row) between
+    paragraphs, that share no topic word with the rest of the text: a story's crosshead repeats
+    the story's words ("Module efficiency" over a paragraph on solar panels), a widget's label,
+    an author box or other stories' headlines do not. A line with no topic word ("Wi-Fi 6",
+    "Yes"), a list the story introduces ("...:") or numbers, an answer ("A: ...") and a quoted
+    post's signature are left alone."""
+    lines = [(off, line.strip(), len(line) - len(line.lstrip())) for off, line in _lines(text) if line.strip()]
+    counts = Counter(w for _, line, _ in lines for w in _topic_words(line))
+    out = []
+    i = 0
+    while i < len(lines):
+        if not _is_short_label(lines[i][1]):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and _is_short_label(lines[j][1]):
+            j += 1
+        run = [line for _, line, _ in lines[i:j]]
+        above = lines[i - 1][1] if i else ""
+        if len(run) <= 4 and not above.endswith(":") and _unrelated(run, counts):
+            off, line, lead = lines[j - 1]
+            out.append((lines[i][0] + lines[i][2], off + lead + len(line), "stray-line"))
+        i = j
+    return out
+
+
+def _unrelated(run: list[str], counts) -> bool:
+    if any(re.match(r"(?:[-•*–·]|\d+[.)]|[QA]:)\s", x) or re.search(r"\(@\w+\)", x) for x in run):
+        return False
+    own = Counter(w for x in run for w in _topic_words(x))
+    return all(_topic_words(x) for x in run) and all(counts[w] == n for w, n in own.items())
