@@ -143,7 +143,7 @@ _REPUBLISHED = re.compile(
 _REPUBLISHED_TOO = re.compile(
     r"^\(?(?:Read the original (?:article|story|post)|This (?:story|article) has not been edited|"
     r"Republished (?:with permission )?from|Originally (?:published|appeared|posted) (?:on|in|at|by)|"
-    r"This (?:entry|post) was posted (?:in|on|by)|A version of this (?:article|story) appear(?:s|ed)|This (?:article|story|post|page) is (?:more|over) than \d+ (?:years?|months?) old)\b", re.I)
+    r"This (?:entry|post) was posted (?:in|on|by)|(?:A version of this|This|The) (?:article|story) (?:first |originally )?appear(?:s|ed) in|This (?:article|story|post|page) is (?:more|over) than \d+ (?:years?|months?) old)\b", re.I)
 
 
 def is_republication_note(s: str) -> bool:

@@ -109,6 +109,12 @@ def furniture_line(line: str) -> bool:
                                    for x in sentences)
 
 
+def is_short_furniture(paragraph: str) -> bool:
+    """A short line that closes with no statement ("Quiz: How well do you know energy?", a
+    headline in quotes): scraped text's leftovers above the story, never its first paragraph."""
+    return len(paragraph.split()) <= 30 and not re.search(r"[.!]['”\"’)]?$", paragraph)
+
+
 def paragraphs_of(text: str) -> list[str]:
     """Every non-empty line is a paragraph (flattened text lost the difference)."""
     return [p for p in (line.strip() for line in text.split("\n")) if p and re.search(r"\w", p)]
@@ -154,7 +160,9 @@ def clean_text(text: str, aggressive: bool = True) -> Cleaned:
         # a cut frees what was glued to the piece it took ("Listen to this article 5 min Learn more")
         text = cut_spans(text, junk_spans(text, aggressive), boilerplate)
         # then what is left that the story does not own: short lines off its topic, and under its end
-        text = cut_spans(text, widgets.stray_lines(text) + widgets.trailing_furniture(text), boilerplate)
+        # (a dateline over a short first paragraph is the story's: "WASHINGTON (Reuters) – BAAR, SWITZERLAND")
+        strays = [s for s in widgets.stray_lines(text) if match_dateline(text[s[0]:s[1]].strip()) is None]
+        text = cut_spans(text, strays + widgets.trailing_furniture(text), boilerplate)
     if header is not None:
         boilerplate.insert(0, Boilerplate(text=header.text, reason="header-byline" if header.authors else "header-date"))
         # stray pieces right under the header ("6 min read")
@@ -179,7 +187,7 @@ def clean_text(text: str, aggressive: bool = True) -> Cleaned:
             boilerplate.append(Boilerplate(text=paragraphs[k][:credit].strip(), reason="agency-credit"))
             paragraphs[k] = paragraphs[k][credit:]
             break
-        if not is_heading(paragraphs[k]):
+        if not is_heading(paragraphs[k]) and not (aggressive and is_short_furniture(paragraphs[k])):
             break
     title = None
     if aggressive and headline_on_top(paragraphs, dateline_under_it=dateline_row == 1):
