@@ -533,4 +533,5 @@ def _unrelated(run: list[str], counts) -> bool:
     if any(re.match(r"(?:[-•*–·]|\d+[.)]|[QA]:)\s", x) or re.search(r"\(@\w+\)", x) for x in run):
         return False
     own = Counter(w for x in run for w in _topic_words(x))
-    return all(_topic_words(x) for x in run) and all(counts[w] == n for w, n in own.items())
+    # lines with no topic word (a ticker "DOW 32,413 ▼3.2%") go with the run they stand in
+    return bool(own) and all(counts[w] == n for w, n in own.items())
