@@ -286,3 +286,11 @@ def test_a_list_with_the_story_words_stays():
     specs = ["Crossings: two a night", "Sailings: 9:40 pm and 11:10 pm"]
     text = cleaned(P1, *specs, P2 + " The extra sailings and crossings start in April.")
     assert all(s in text for s in specs)
+
+
+def test_hashtag_lines_quizzes_and_ticker_runs():
+    for junk_line in ("#transport #housing #courts", "Quiz: How well do you know ferries?", "Take the quiz",
+                      "DOW 32,413 ▼3.2%\nFrom the print edition"):
+        assert cleaned(P1, junk_line, P2) == P1 + "\n\n" + P2, junk_line
+    s = "The hashtag #ferrystrike trended for a day, officials said."
+    assert s in cleaned(P1, s, P2)

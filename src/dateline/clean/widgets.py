@@ -41,6 +41,7 @@ version versión leer en
 table contents jump section sections map maps larger interactive explore graphic graphics page available
 reuse reprint reprints permissions rights licensing request order these viewed most popular
 discussion write submit sort newest oldest notice permalink supported unlock trial free latest news keep learn
+quiz quizzes knowledge score take
 this our your you us of a an the to for on in by with and or it here also up
 """.split())
 # glue words never make a run on their own ("on the", "in a")
@@ -397,8 +398,13 @@ _PICTOGRAPH = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2764]")
 _REACTIONS = re.compile("(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2764]\ufe0f?[ \t]*\\d[\\d,.]*[kKmM]?[ \t]*){2,}")
 
 
+# a line of hashtags only: "#transport #housing"
+_HASHTAGS = re.compile(r"(?m)^[ \t]*#[^\W\d_][\w-]*(?:[ \t,]+#[^\W\d_][\w-]*)+[ \t]*$")
+
+
 def counters(text: str) -> list[Span]:
     out = [(m.start(), m.end(), "interface") for m in _COUNTER.finditer(text)]
+    out += [(m.start(), m.end(), "tags") for m in _HASHTAGS.finditer(text)]
     out += [(m.start(), m.end(), "interface") for m in _REACTIONS.finditer(text)]
     for off, line in _lines(text):
         s = line.strip()
@@ -495,7 +501,7 @@ def trailing_furniture(text: str) -> list[Span]:
 _FUNCTION_WORDS = frozenset(
     "this that with from have will would there their about which were been when what your more than into they "
     "them also some other over only such most very just like after before could should these those where while "
-    "being each make made many much then here does said says".split())
+    "being each make made many much then here does said says every".split())
 
 
 def _topic_words(s: str) -> set[str]:
