@@ -53,7 +53,7 @@ def test_numbers_that_are_not_pagers_stay():
 
 
 def test_page_number_closing_the_text():
-    text = STORY + "\nTickets\n12,000 won\nInquiries\n031-555-0192\n1"
+    text = STORY + "\nEvening sailings\n9:40 pm\nFerry timetable\n031-555-0192\n1"
     out = clean_text(text).text
     assert out.endswith("031-555-0192")
 
