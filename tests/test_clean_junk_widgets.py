@@ -294,3 +294,20 @@ def test_hashtag_lines_quizzes_and_ticker_runs():
         assert cleaned(P1, junk_line, P2) == P1 + "\n\n" + P2, junk_line
     s = "The hashtag #ferrystrike trended for a day, officials said."
     assert s in cleaned(P1, s, P2)
+
+
+@pytest.mark.parametrize("junk_line", ["Edited by Nora Vells", "Fact checked by Amara Okonjo, MD",
+                                       "Last reviewed: May 2021", "DOW 32,413 ▼3.2%", "Lisbon 14°C Partly cloudy",
+                                       "BREAKING NEWS", "Developing story", "From the print edition"])
+def test_credit_lines_kickers_and_tickers(junk_line):
+    assert cleaned(P1, junk_line, P2) == P1 + "\n\n" + P2
+
+
+def test_a_crosshead_with_by_in_prose_stays():
+    s = "The timetable was drawn up by the harbour authority and approved by the council."
+    assert s in cleaned(P1, s, P2)
+
+
+def test_script_and_style_elements_in_text_are_left_as_written():
+    s = "The page showed <script>alert(1)</script> to every visitor, researchers said."
+    assert "<script>alert(1)</script>" in cleaned(P1, s, P2)

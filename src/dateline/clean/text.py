@@ -86,7 +86,7 @@ def junk_spans(text: str, aggressive: bool = True) -> list[tuple[int, int, str]]
                   + widgets.bare_tag_lines(text) + widgets.media_headlines(text) + widgets.graphic_credits(text)
                   + widgets.counters(text) + widgets.follow_lines(text) + widgets.frame_lines(text)
                   + widgets.glued_blocks(text, furniture_line) + widgets.glued_heads(text, furniture_line)
-                  + widgets.breadcrumb_heads(text))
+                  + widgets.breadcrumb_heads(text) + widgets.credit_lines(text))
     return spans
 
 
@@ -101,7 +101,7 @@ def furniture_line(line: str) -> bool:
         return True
     spans = (widgets.media_headlines(line) + widgets.relative_times(line) + widgets.length_labels(line)
              + widgets.frame_lines(line) + widgets.follow_lines(line) + widgets.graphic_credits(line)
-             + widgets.counters(line) + widgets.bare_tag_lines(line))
+             + widgets.counters(line) + widgets.bare_tag_lines(line) + widgets.credit_lines(line))
     if any(s == 0 and e >= len(line) for s, e, _ in spans):
         return True
     sentences = [line[s:e].strip() for s, e in sitetalk.sentences(line)]

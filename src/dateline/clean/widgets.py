@@ -42,6 +42,7 @@ table contents jump section sections map maps larger interactive explore graphic
 reuse reprint reprints permissions rights licensing request order these viewed most popular
 discussion write submit sort newest oldest notice permalink supported unlock trial free latest news keep learn
 quiz quizzes knowledge score take
+breaking exclusive developing opinion analysis explainer commentary editorial weather markets edition paper today's
 this our your you us of a an the to for on in by with and or it here also up
 """.split())
 # glue words never make a run on their own ("on the", "in a")
@@ -228,10 +229,12 @@ def reader_polls(text: str) -> list[Span]:
     return out
 
 
-# HTML left over by a careless flattener: tags, comments, WordPress shortcodes
+# HTML left over by a careless flattener: layout tags, comments, WordPress shortcodes. Script,
+# style and frame elements are not layout: text that carries them is quoting code (or a payload
+# that the pages showing it must escape), so they are left as written.
 _TAG_NAMES = (r"a|abbr|article|aside|b|blockquote|br|center|code|dd|div|dl|dt|em|figcaption|figure|font|footer|"
-              r"h[1-6]|header|hr|i|iframe|img|ins|li|nav|noscript|ol|p|picture|script|section|small|source|span|"
-              r"strong|style|sub|sup|table|tbody|td|th|thead|tr|u|ul|video")
+              r"h[1-6]|header|hr|i|img|ins|li|nav|ol|p|picture|section|small|source|span|"
+              r"strong|sub|sup|table|tbody|td|th|thead|tr|u|ul|video")
 _MARKUP = re.compile(rf"</?(?:{_TAG_NAMES})(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>]+))?)*\s*/?>"
                      r"|<!--.*?-->"
                      r"|\[/?(?:caption|embed|gallery|video|audio|playlist|vc_\w+|et_pb_\w+)(?:\s[^\[\]]{0,200})?\]",
@@ -541,3 +544,16 @@ def _unrelated(run: list[str], counts) -> bool:
     own = Counter(w for x in run for w in _topic_words(x))
     # lines with no topic word (a ticker "DOW 32,413 ▼3.2%") go with the run they stand in
     return bool(own) and all(counts[w] == n for w, n in own.items())
+
+
+# "Edited by Nora Vells", "Fact checked by Amara Okonjo, MD": a credit line, a role then a name;
+# "Last reviewed: May 2021"; a market ticker ("DOW 32,413 ▼3.2%"); a weather box ("Lisbon 14°C Sunny")
+_CREDIT_LINE = re.compile(
+    r"(?m)^[ \t]*(?:[A-Z][a-z]+(?:[ -][a-z]+){0,2}[ \t]+by[ \t]+[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3}(?:,[ \t]*[A-Z][\w.]{1,5})?"
+    r"|Last[ \t]+(?:reviewed|checked|verified|edited)[ \t]*:?[ \t]*(?:[A-Z][a-z]+\.?[ \t]+)?(?:\d{1,2},?[ \t]+)?\d{4}"
+    r"|(?:[A-Z][\w&.]*(?:[ \t][A-Z\d][\w&.]*)?[ \t]+[\d,.]+[ \t]*[▲▼↑↓][ \t]*[\d.]+%[ \t]*){1,5}"
+    r"|[A-Z][\w'’ -]{1,30}[ \t]+-?\d{1,3}[ \t]?°[CF](?:[ \t]+[A-Z][a-z]+(?:[ \t]+[a-z]+)?)?)[ \t]*$")
+
+
+def credit_lines(text: str) -> list[Span]:
+    return [(m.start(), m.end(), "credit-line") for m in _CREDIT_LINE.finditer(text)]
