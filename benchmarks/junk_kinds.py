@@ -359,6 +359,63 @@ HOLDOUT2 = {"podcast": g_podcast, "print": g_print, "ticker": g_ticker, "reviewe
             "scroll": g_scroll, "quiz": g_quiz, "hashtags": g_hashtags, "author_box": g_author_box, "breaking": g_breaking}
 
 
+# a third batch held back, written after the second was fixed (--kinds holdout3)
+
+def t_stamp(rng, pool):
+    d = _date(rng)
+    return rng.choice([f"{['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][d.weekday()]} {d.day} {MONTHS[d.month - 1][:3]} {d.year} "
+                       f"{rng.randint(0, 23):02d}.{rng.randint(0, 59):02d} GMT", f"Published: {rng.randint(1, 12)}:{rng.randint(10, 59)} AM GMT+1",
+                       f"Updated {MONTHS[d.month - 1][:3]}. {d.day}, {d.year}"])
+
+
+def t_cta(rng, pool):
+    return rng.choice(["Get started", "Sign up free", f"Try it free for {rng.choice([7, 14, 30])} days", "Learn more",
+                       "Book a demo", "Claim your offer"])
+
+
+def t_rating(rng, pool):
+    return rng.choice([f"Rating: {rng.randint(2, 4)}.5/5", f"★★★★☆ ({rng.randint(10, 900)} reviews)", "Our rating",
+                       f"Score: {rng.randint(5, 9)}/10", "Editor's rating"])
+
+
+def t_captcha(rng, pool):
+    return rng.choice(["Please verify you are a human", "Press & Hold to confirm you are a human (and not a bot).",
+                       "Checking your browser before accessing the site.", "Enable cookies to continue"])
+
+
+def t_error(rng, pool):
+    return rng.choice(["Something went wrong. Please try again later.", "This content is not available in your region.",
+                       "Oops! We could not load the comments.", "Error loading content"])
+
+
+def t_cart(rng, pool):
+    return rng.choice(["Add to cart", "In stock", f"Free shipping on orders over {rng.randint(20, 80)}",
+                       "Add to basket", "Only 3 left in stock", "Out of stock"])
+
+
+def t_recipe_buttons(rng, pool):
+    return rng.choice(["Jump to Recipe", "Print Recipe", "Pin Recipe", "Rate Recipe", "Save Recipe\nPrint Recipe"])
+
+
+def t_transcript(rng, pool):
+    return rng.choice(["Transcript", "Show transcript", "Read the transcript", "Expand transcript", "Audio transcript"])
+
+
+def t_hiring(rng, pool):
+    return rng.choice(["We're hiring! See open positions", "Work with us", "Join our team",
+                       f"Careers at {rng.choice(OUTLETS)}"])
+
+
+def t_contact_card(rng, pool):
+    return rng.choice(["Harbour Hall, 12 Quay Street, Port Ellery | Open daily 9-5",
+                       f"Call us: 0{rng.randint(100, 999)} {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
+                       "Opening hours: Mon-Fri 9:00-17:00", f"Find us at {rng.randint(1, 99)} Market Street"])
+
+
+HOLDOUT3 = {"stamp": t_stamp, "cta": t_cta, "rating": t_rating, "captcha": t_captcha, "error": t_error, "cart": t_cart,
+            "recipe_buttons": t_recipe_buttons, "transcript": t_transcript, "hiring": t_hiring, "contact_card": t_contact_card}
+
+
 KINDS = {"read_more": k_read_more, "ad_scroll": k_ad_scroll, "video": k_video, "listen": k_listen, "nav": k_nav,
          "trending": k_trending, "copyright": k_copyright, "tags": k_tags, "bio": k_bio, "origin": k_origin,
          "social": k_social, "comments": k_comments, "toolbar": k_toolbar, "timestamp": k_timestamp,
@@ -391,7 +448,7 @@ def split_paragraphs(body):
     return [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
 
 
-def make_item(body, rng, pool, kinds):
+def make_item(body, rng, pool, kinds, every):
     paras = split_paragraphs(body)
     header, authors, published = make_header(rng)
     dateline = rng.choice(DATELINES) if rng.random() < 0.3 else None
@@ -400,7 +457,7 @@ def make_item(body, rng, pool, kinds):
     top, mid, end, inside = [], defaultdict(list), [], defaultdict(list)
     junk = []
     for kind in chosen:
-        text = {**KINDS, **HOLDOUT, **HOLDOUT2}[kind](rng, pool)
+        text = every[kind](rng, pool)
         where = rng.choice(PLACEMENT.get(kind, ("top", "mid", "mid", "end")))
         if where == "mid" and len(paras) < 2:
             where = "end"
@@ -475,13 +532,14 @@ def piece_leaked(piece, pred, gold):
 def generate(n, seed, kind_set="tuned"):
     rng = random.Random(seed)
     records = [json.loads(line) for line in BODIES.read_text(encoding="utf-8").splitlines() if line.strip()]
-    table = {"tuned": KINDS, "holdout": HOLDOUT, "holdout2": HOLDOUT2, "all": {**KINDS, **HOLDOUT, **HOLDOUT2}}[kind_set]
+    every = {**KINDS, **HOLDOUT, **HOLDOUT2, **HOLDOUT3}
+    table = {"tuned": KINDS, "holdout": HOLDOUT, "holdout2": HOLDOUT2, "holdout3": HOLDOUT3, "all": every}[kind_set]
     kinds = sorted(table)
     items = []
     for i in range(n):
         rec = records[i % len(records)]
         pool = [split_paragraphs(r["body"])[0] for r in records if r["id"] != rec["id"]]
-        text, gold = make_item(rec["body"], rng, pool, kinds)
+        text, gold = make_item(rec["body"], rng, pool, kinds, every)
         items.append({"id": f"{rec['id']}-{i:03d}", "text": text, "gold": gold})
     return items
 
@@ -527,8 +585,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=300)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--kinds", choices=["tuned", "holdout", "holdout2", "all"], default="tuned",
-                    help="the kinds the detectors were tuned on, the two batches held back, or all")
+    ap.add_argument("--kinds", choices=["tuned", "holdout", "holdout2", "holdout3", "all"], default="tuned",
+                    help="the kinds the detectors were tuned on, the three batches held back, or all")
     ap.add_argument("--show", help="print the surviving pieces of this kind ('all' for every kind)")
     a = ap.parse_args()
     res = evaluate(generate(a.n, a.seed, a.kinds))

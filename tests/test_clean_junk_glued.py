@@ -90,3 +90,19 @@ def test_dateline_under_a_quiz_and_over_a_short_first_line():
     text = "By Nora Vells | March 3, 2021\nWASHINGTON (Reuters) – PORT ELLERY, MAINE\n" + STORY
     cleaned = clean_text(text)
     assert cleaned.dateline is not None and cleaned.dateline.text.startswith("WASHINGTON")
+
+
+def test_dateline_under_short_sentences_and_after_a_glued_leftover():
+    text = "By Nora Vells | March 3, 2021\n\nThis content is not available in your region.\n\nLISBON — " + STORY
+    cleaned = clean_text(text)
+    assert cleaned.dateline is not None and cleaned.dateline.text == "LISBON —"
+    text = "By Nora Vells | March 3, 2021\nChecking your browser before accessing the site. LIMA -- " + STORY
+    cleaned = clean_text(text)
+    assert cleaned.dateline is not None and cleaned.dateline.text == "LIMA --"
+    assert cleaned.text.startswith("The harbour authority")
+
+
+def test_no_dateline_taken_from_inside_a_lede():
+    text = ("By Nora Vells | March 3, 2021\n\nThe harbour authority met on Monday. NATO officials were not "
+            "present, and the ferry timetable was approved after a short debate about evening sailings.")
+    assert clean_text(text).dateline is None

@@ -110,9 +110,11 @@ def furniture_line(line: str) -> bool:
 
 
 def is_short_furniture(paragraph: str) -> bool:
-    """A short line that closes with no statement ("Quiz: How well do you know energy?", a
-    headline in quotes): scraped text's leftovers above the story, never its first paragraph."""
-    return len(paragraph.split()) <= 30 and not re.search(r"[.!]['”\"’)]?$", paragraph)
+    """A line too short to open a story ("This content is not available in your region."), or
+    one that closes with no statement ("Quiz: How well do you know energy?", a headline in
+    quotes): in scraped text, leftovers above the story's first paragraph."""
+    words = len(paragraph.split())
+    return words <= 12 or (words <= 30 and not re.search(r"[.!]['”\"’)]?$", paragraph))
 
 
 def paragraphs_of(text: str) -> list[str]:
@@ -137,6 +139,50 @@ def headline_on_top(paragraphs: list[str], dateline_under_it: bool) -> bool:
     capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
     prose = len(first.split()) > len(words) and re.search(r"[.!?]['”\"’)]?$", first) is not None
     return 4 <= len(words) and capitalised >= 2 and head[:1].isupper() and prose
+
+
+def take_dateline(paragraphs: list[str], aggressive: bool, boilerplate: list[Boilerplate]):
+    """The dateline opening the story's first paragraph: the first one, or the first under a
+    headline; in scraped text also under short lines of furniture no detector knew (a stray
+    label, a lone "A"), or after such a leftover glued onto its line. (dateline, row) or (None, None)."""
+    for k in range(min(5 if aggressive else 2, len(paragraphs))):
+        found = match_dateline(paragraphs[k])
+        if found is None and aggressive:
+            found = dateline_after_leftover(paragraphs, k, boilerplate)
+        if found is not None:
+            dateline, body_start = found
+            boilerplate.append(Boilerplate(text=dateline.text, reason="dateline"))
+            paragraphs[k] = paragraphs[k][body_start:].strip()
+            if not paragraphs[k]:
+                paragraphs.pop(k)
+            return dateline, k
+        credit = leading_agency_credit(paragraphs[k])
+        if credit:
+            boilerplate.append(Boilerplate(text=paragraphs[k][:credit].strip(), reason="agency-credit"))
+            paragraphs[k] = paragraphs[k][credit:]
+            break
+        if not is_heading(paragraphs[k]) and not (aggressive and is_short_furniture(paragraphs[k])):
+            break
+    return None, None
+
+
+_PLACE_START = re.compile(r"(?<=[.!?)…\w])[ \t]+(?=[A-Z]{3,})")
+
+
+def dateline_after_leftover(paragraphs: list[str], k: int, boilerplate: list[Boilerplate]):
+    """"Checking your browser ... site. LIMA -- Firefighters ...": the story starts at its
+    dateline, so a few words glued on before it (up to 20) are the page's. The paragraph is cut
+    to start at the dateline; match_dateline's answer for it is returned."""
+    paragraph = paragraphs[k]
+    for m in _PLACE_START.finditer(paragraph[:200]):
+        if len(paragraph[:m.start()].split()) > 20:
+            break
+        found = match_dateline(paragraph[m.end():])
+        if found is not None:
+            boilerplate.append(Boilerplate(text=paragraph[:m.start()].strip(), reason="before-dateline"))
+            paragraphs[k] = paragraph[m.end():]
+            return found
+    return None
 
 
 def clean_text(text: str, aggressive: bool = True) -> Cleaned:
@@ -169,26 +215,7 @@ def clean_text(text: str, aggressive: bool = True) -> Cleaned:
         text = re.sub(r"^\s*\d+\s*min(?:ute)?s?\s+read\b", "", text, flags=re.I)
 
     paragraphs = paragraphs_of(text)
-    dateline, dateline_row = None, None
-    # the story's first paragraph: the first one, or the first under a headline; in scraped
-    # text also under short lines of furniture no detector knew (a stray label, a lone "A")
-    for k in range(min(5 if aggressive else 2, len(paragraphs))):
-        found = match_dateline(paragraphs[k])
-        if found is not None:
-            dateline, body_start = found
-            dateline_row = k
-            boilerplate.append(Boilerplate(text=dateline.text, reason="dateline"))
-            paragraphs[k] = paragraphs[k][body_start:].strip()
-            if not paragraphs[k]:
-                paragraphs.pop(k)
-            break
-        credit = leading_agency_credit(paragraphs[k])
-        if credit:
-            boilerplate.append(Boilerplate(text=paragraphs[k][:credit].strip(), reason="agency-credit"))
-            paragraphs[k] = paragraphs[k][credit:]
-            break
-        if not is_heading(paragraphs[k]) and not (aggressive and is_short_furniture(paragraphs[k])):
-            break
+    dateline, dateline_row = take_dateline(paragraphs, aggressive, boilerplate)
     title = None
     if aggressive and headline_on_top(paragraphs, dateline_under_it=dateline_row == 1):
         title = paragraphs.pop(0)
