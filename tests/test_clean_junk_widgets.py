@@ -311,3 +311,16 @@ def test_a_crosshead_with_by_in_prose_stays():
 def test_script_and_style_elements_in_text_are_left_as_written():
     s = "The page showed <script>alert(1)</script> to every visitor, researchers said."
     assert "<script>alert(1)</script>" in cleaned(P1, s, P2)
+
+
+@pytest.mark.parametrize("junk_line", ["Something went wrong. Please try again later.",
+                                       "Checking your browser before accessing the site.",
+                                       "This content is not available in your region.", "Sat 3 Nov 2018 09.47 GMT",
+                                       "Published: 10:42 AM GMT+1", "Add to cart", "Jump to Recipe", "Show transcript"])
+def test_technical_notices_bare_stamps_and_shop_buttons(junk_line):
+    assert cleaned(P1, junk_line, P2) == P1 + "\n\n" + P2
+
+
+def test_reported_loading_failure_stays():
+    s = "Engineers said the booking site could not load for most of Monday, and officials told passengers to try again."
+    assert s in cleaned(P1, s, P2)

@@ -179,7 +179,9 @@ def stamp_heads(text: str) -> list[Span]:
 _UPDATED = re.compile(
     rf"^(?:(?:Last[ \t]+)?(?:Updated|updated|UPDATED|Modified|modified|Published|PUBLISHED|Posted|First published)(?:[ \t]+on)?:?[ \t]*"
     rf"(?:{DATETIME}|{_TIME}(?:[ \t]*(?:[A-Z]{{2,4}}T?|ET|GMT|IST|UTC))?|\d+[ \t]+(?:minutes?|hours?|days?|mins?|hrs?)[ \t]+ago)"
-    rf"(?:[ \t]*(?:ET|GMT|IST|UTC|[A-Z]{{3}}))?[ \t]*(?:[|,·•][ \t]*)?){{1,2}}$")
+    rf"(?:[ \t]*(?:ET|GMT|IST|UTC|[A-Z]{{3}})(?:[+-]\d{{1,2}})?)?[ \t]*(?:[|,·•][ \t]*)?){{1,2}}$"
+    # a bare date and time standing alone between paragraphs: "Sat 3 Nov 2018 09.47 GMT"
+    rf"|^{DATETIME}(?:[ \t]*(?:ET|GMT|IST|UTC|BST|CET|[A-Z]{{2,4}}T)(?:[+-]\d{{1,2}})?)?$")
 
 
 def is_update_stamp(s: str) -> bool:
@@ -323,6 +325,19 @@ def is_reader_ask(s: str) -> bool:
     return _n(s) <= 30 and _READER_ASK.search(s) is not None and not re.search(r"\b(?:said|says|told)\b", s)
 
 
+_TECHNICAL = re.compile(
+    r"\b(?:try again(?: later)?|something went wrong|(?:could|can)(?:not|n['’]t| not) (?:load|be loaded|be displayed|display)|"
+    r"error (?:loading|occurred)|not available in your (?:region|country|location)|verify (?:that )?you are (?:a )?human|"
+    r"not a (?:bot|robot)|checking your browser|(?:enable|allow) (?:cookies|javascript)|refresh (?:the|this) page|"
+    r"(?:update|upgrade) your browser)\b", re.I)
+
+
+def is_technical_notice(s: str) -> bool:
+    """"Something went wrong. Please try again later.", "Checking your browser before accessing
+    the site.": the page reporting on its own loading, never a story's sentence."""
+    return _n(s) <= 20 and _TECHNICAL.search(s) is not None and not re.search(r"\b(?:said|says|told)\b", s)
+
+
 def is_button_sentence(s: str) -> bool:
     """A short sentence made of button words: "Vote below.", "Comments are closed.", "Log in."."""
     from dateline.clean.widgets import interface_only
@@ -352,6 +367,7 @@ SENTENCE_TESTS = (
     (is_affiliate_note, "affiliate-note"),
     (is_account_prompt, "paywall"),
     (is_reader_ask, "site-note"),
+    (is_technical_notice, "site-note"),
     (is_button_sentence, "interface"),
 )
 

@@ -43,6 +43,8 @@ reuse reprint reprints permissions rights licensing request order these viewed m
 discussion write submit sort newest oldest notice permalink supported unlock trial free latest news keep learn
 quiz quizzes knowledge score take
 breaking exclusive developing opinion analysis explainer commentary editorial weather markets edition paper today's
+cart basket shipping stock wishlist get started demo claim try recipe pin rate rating reviews editor's transcript
+hiring positions careers team error
 this our your you us of a an the to for on in by with and or it here also up
 """.split())
 # glue words never make a run on their own ("on the", "in a")
