@@ -74,19 +74,15 @@ def remove_code(text: str, boilerplate: list[Boilerplate]) -> str:
 
 
 def junk_spans(text: str, aggressive: bool = True) -> list[tuple[int, int, str]]:
+    """Every detector's spans; scraped text (``aggressive``) adds the line-shape detectors,
+    site talk and the page widgets."""
     spans = (junk.share_widgets(text) + junk.aggregator_footers(text) + junk.advertisement_labels(text)
              + junk.page_markers(text) + junk.image_captions(text) + junk.consent_and_signup(text)
              + junk.related_links(text) + junk.inline_interface(text))
     if aggressive:
         spans += junk.interface_lines(text) + junk.link_lists(text) + junk.interface_sentences(text)
         spans += sitetalk.site_talk(text)
-        spans += (widgets.button_rows(text) + widgets.headline_lists(text)
-                  + widgets.reader_polls(text) + widgets.link_notes(text) + widgets.navigation_lines(text)
-                  + widgets.relative_times(text) + widgets.length_labels(text) + widgets.player_controls(text)
-                  + widgets.bare_tag_lines(text) + widgets.media_headlines(text) + widgets.graphic_credits(text)
-                  + widgets.counters(text) + widgets.follow_lines(text) + widgets.frame_lines(text)
-                  + widgets.glued_blocks(text, furniture_line) + widgets.glued_heads(text, furniture_line)
-                  + widgets.breadcrumb_heads(text) + widgets.credit_lines(text))
+        spans += widgets.widget_spans(text, furniture_line)
     return spans
 
 
@@ -99,9 +95,7 @@ def furniture_line(line: str) -> bool:
     if widgets.interface_only(line) or widgets.is_list_label(line) or widgets.is_navigation(line) \
             or sitetalk.is_chrome_line(line):
         return True
-    spans = (widgets.media_headlines(line) + widgets.relative_times(line) + widgets.length_labels(line)
-             + widgets.frame_lines(line) + widgets.follow_lines(line) + widgets.graphic_credits(line)
-             + widgets.counters(line) + widgets.bare_tag_lines(line) + widgets.credit_lines(line))
+    spans = [span for detect in widgets.LINE_DETECTORS for span in detect(line)]
     if any(s == 0 and e >= len(line) for s, e, _ in spans):
         return True
     sentences = [line[s:e].strip() for s, e in sitetalk.sentences(line)]

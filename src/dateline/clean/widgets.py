@@ -1,12 +1,14 @@
 """Page widgets a scraper flattens into the text: button rows, headline lists, reader polls,
-markup remnants and link notes.
+markup remnants, link notes, counters, credits, and the lines a story does not own.
 
 They are found by the vocabulary and the layout of a widget, not by one site's wording: a
 button row is a short run made only of interface words ("Print Email Save", "Show more",
 "Ad Feedback", "Play Video Pause Mute"); a headline list is a short label line made of
 list-label words ("Most Read", "Promoted Stories", "Now Playing") over short title lines; a
-poll is a question put to the reader over two or more one-word answers. Each detector
-returns the spans it removes with its reason, like those of ``junk``.
+poll is a question put to the reader over two or more one-word answers. Two tests need no
+vocabulary at all: a short line that shares no topic word with the rest of the text (a stray
+line), and short lines under the story's last paragraph. Each detector returns the spans it
+removes with its reason, like those of ``junk``; all run on scraped text only.
 """
 
 from __future__ import annotations
@@ -19,34 +21,44 @@ Span = tuple[int, int, str]
 
 # Words that buttons, labels and player controls are made of. A run of them with no other
 # word is interface, never prose: prose always brings a word of its own.
-_INTERFACE = frozenset("""
-read more continue continues continuing reading keep full article articles story stories show see less expand collapse
-click tap view open close enlarge zoom image images photo photos gallery galleries picture pictures slideshow
-previous next prev back top skip content main menu search toggle navigation home
-print email e-mail save saved share shared copy link copied bookmark bookmarks gift add reading list later font text size
-ad ads advertisement advertisements advertising sponsored promoted paid post posts feedback remove report scroll below
-after above
-play pause mute unmute fullscreen replay video videos audio watch listen playing live captions subtitles settings volume
-comment comments conversation join leave reply replies hide load loading be first hear recommended
-vote votes voting results poll
-subscribe subscriber subscribers log login logout sign register account already
-just now updated update updates refresh pinned key events only new
-about contact careers jobs advertise privacy policy terms conditions sitemap rss feed feeds homepage accessibility
-statement corrections error typo tip tips help faq newsletters
-app apps store download install scan qr code
-follow following followers alerts alert topic topics author authors likes liked shares reactions
-buy shop price prices deal deals offer offers retailer check compare
-translate translation language languages english español espanol français francais deutsch italiano português
-version versión leer en
-table contents jump section sections map maps larger interactive explore graphic graphics page available
-reuse reprint reprints permissions rights licensing request order these viewed most popular
-discussion write submit sort newest oldest notice permalink supported unlock trial free latest news keep learn
-quiz quizzes knowledge score take
-breaking exclusive developing opinion analysis explainer commentary editorial weather markets edition paper today's
-cart basket shipping stock wishlist get started demo claim try recipe pin rate rating reviews editor's transcript
-hiring positions careers team error
-this our your you us of a an the to for on in by with and or it here also up
-""".split())
+_INTERFACE = frozenset(" ".join([
+    # reading and navigating
+    "read more continue continues continuing reading keep full article articles story stories show see less expand",
+    "collapse click tap view open close enlarge zoom previous next prev back top skip content main menu search toggle",
+    "navigation home page jump table contents section sections learn",
+    # images, galleries, maps and graphics
+    "image images photo photos gallery galleries picture pictures slideshow map maps larger interactive explore",
+    "graphic graphics",
+    # page tools
+    "print email e-mail save saved share shared copy link copied bookmark bookmarks gift add list later font text size",
+    "translate translation language languages english español espanol français francais deutsch italiano português",
+    "version versión leer en transcript",
+    # advertising, sponsors and shops
+    "ad ads advertisement advertisements advertising sponsored promoted paid supported post posts feedback remove",
+    "report scroll below after above buy shop price prices deal deals offer offers retailer check compare cart basket",
+    "shipping stock wishlist get started demo claim try free trial unlock",
+    # players
+    "play pause mute unmute fullscreen replay video videos audio watch listen playing live captions subtitles",
+    "settings volume hear",
+    # comments, votes, ratings, quizzes
+    "comment comments conversation discussion join leave write reply replies submit hide load loading be first",
+    "vote votes voting results poll rate rating reviews score quiz quizzes knowledge take sort newest oldest",
+    # accounts and subscriptions
+    "subscribe subscriber subscribers log login logout sign register account already",
+    # live pages and stamps
+    "just now updated update updates refresh pinned key events only new latest news",
+    # the site's own pages
+    "about contact careers jobs hiring positions team advertise privacy policy terms conditions notice sitemap rss",
+    "feed feeds homepage accessibility statement corrections error typo tip tips help faq newsletters permalink",
+    "reuse reprint reprints permissions rights licensing request order these viewed most popular available",
+    "app apps store download install scan qr code",
+    "follow following followers alerts alert topic topics author authors likes liked shares reactions recommended",
+    # kickers and section labels
+    "breaking exclusive developing opinion analysis explainer commentary editorial editor's weather markets edition",
+    "paper today's recipe pin",
+    # glue
+    "this our your you us of a an the to for on in by with and or it here also up",
+]).split())
 # glue words never make a run on their own ("on the", "in a")
 _GLUE = frozenset("this our your you us of a an the to for on in by with and or it here en also up".split())
 _TOKENS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?::\d{2})*%?")
@@ -559,3 +571,19 @@ _CREDIT_LINE = re.compile(
 
 def credit_lines(text: str) -> list[Span]:
     return [(m.start(), m.end(), "credit-line") for m in _CREDIT_LINE.finditer(text)]
+
+
+# Detectors that take whole lines of one widget kind: run over the text, or asked whether a
+# single line (a glued tail, a glued head) is such a widget as a whole
+LINE_DETECTORS = (media_headlines, relative_times, length_labels, frame_lines, follow_lines, graphic_credits,
+                  counters, bare_tag_lines, credit_lines)
+
+
+def widget_spans(text: str, is_furniture) -> list[Span]:
+    """Every widget detector over scraped text; ``is_furniture`` judges one line as a whole
+    (for pieces glued onto their neighbours)."""
+    spans = (button_rows(text) + headline_lists(text) + reader_polls(text) + link_notes(text)
+             + navigation_lines(text) + player_controls(text) + breadcrumb_heads(text))
+    for detect in LINE_DETECTORS:
+        spans += detect(text)
+    return spans + glued_blocks(text, is_furniture) + glued_heads(text, is_furniture)
