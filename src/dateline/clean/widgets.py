@@ -17,6 +17,8 @@ import html
 import re
 from collections import Counter
 
+from dateline.clean.junk import _NAV_WORDS
+
 Span = tuple[int, int, str]
 
 # Words that buttons, labels and player controls are made of. A run of them with no other
@@ -295,8 +297,6 @@ INLINE_REASONS = frozenset({"markup-inline", "link-note"})
 # A line of section names with interface words or separators: "Open menu Close menu News
 # Sport Search", "News | World | Science". The section names are junk's navigation words.
 def is_navigation(s: str) -> bool:
-    from dateline.clean.junk import _NAV_WORDS
-
     words = [w.lower() for w in _TOKENS.findall(s) if not w[0].isdigit()]
     if len(words) < 3 or not all(w in _INTERFACE or w in _NAV_WORDS for w in words):
         return False
