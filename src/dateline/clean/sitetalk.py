@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 
 from dateline.clean.header import _TIME, DATETIME
+from dateline.clean.widgets import interface_only
 
 Span = tuple[int, int, str]
 
@@ -252,6 +253,14 @@ def is_author_bio(s: str) -> bool:
     return _n(s) <= 40 and _BIO.match(s) is not None and not re.search(r"\b(?:said|says|told|arrested|detained|killed)\b", s)
 
 
+_REPORTED = re.compile(r"\b(?:said|says|told)\b")
+
+
+def _reported(s: str) -> bool:
+    """A sentence someone said is the story's, whatever it is about."""
+    return _REPORTED.search(s) is not None
+
+
 _PLAYER_NOTICE = re.compile(
     r"\b(?:(?:does|do|can)[ \t]?not support|not supported|can[ \t]?not be played|could not be (?:played|loaded)|"
     r"(?:is|are) not available|unavailable|is loading|failed to load|(?:enable|turn on|activate) javascript|press play|"
@@ -264,7 +273,7 @@ def is_player_notice(s: str) -> bool:
     if re.match(r"Press play\b", s):
         return _n(s) <= 8
     return _n(s) <= 16 and re.search(r"\b(?:video|audio|player|media|podcast|browser|javascript|updates?|posts?)\b", s, re.I) is not None \
-        and _PLAYER_NOTICE.search(s) is not None and not re.search(r"\b(?:said|says|told)\b", s)
+        and _PLAYER_NOTICE.search(s) is not None and not _reported(s)
 
 
 def is_alt_text(s: str) -> bool:
@@ -301,7 +310,7 @@ _AFFILIATE = re.compile(
 
 def is_affiliate_note(s: str) -> bool:
     """"This post may contain affiliate links.", "Prices may vary": the shop talk of review pages."""
-    return _n(s) <= 30 and _AFFILIATE.search(s) is not None and not re.search(r"\b(?:said|says|told)\b", s)
+    return _n(s) <= 30 and _AFFILIATE.search(s) is not None and not _reported(s)
 
 
 _ACCOUNT = re.compile(
@@ -322,7 +331,7 @@ def is_account_prompt(s: str) -> bool:
 def is_reader_ask(s: str) -> bool:
     """The page speaking to its reader about itself: "Got a news tip?", "The views expressed
     in this article are the author's own", a comment form's spam notice."""
-    return _n(s) <= 30 and _READER_ASK.search(s) is not None and not re.search(r"\b(?:said|says|told)\b", s)
+    return _n(s) <= 30 and _READER_ASK.search(s) is not None and not _reported(s)
 
 
 _TECHNICAL = re.compile(
@@ -335,13 +344,11 @@ _TECHNICAL = re.compile(
 def is_technical_notice(s: str) -> bool:
     """"Something went wrong. Please try again later.", "Checking your browser before accessing
     the site.": the page reporting on its own loading, never a story's sentence."""
-    return _n(s) <= 20 and _TECHNICAL.search(s) is not None and not re.search(r"\b(?:said|says|told)\b", s)
+    return _n(s) <= 20 and _TECHNICAL.search(s) is not None and not _reported(s)
 
 
 def is_button_sentence(s: str) -> bool:
     """A short sentence made of button words: "Vote below.", "Comments are closed.", "Log in."."""
-    from dateline.clean.widgets import interface_only
-
     core = re.sub(r"\b(?:below|now|today|are|is|closed|disabled)\b", "", s.rstrip(".!"), flags=re.I)
     return 2 <= _n(s) <= 6 and s[:1].isupper() and core.strip() != "" and interface_only(core)
 

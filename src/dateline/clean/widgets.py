@@ -134,7 +134,8 @@ def button_rows(text: str) -> list[Span]:
         # at the head of a paragraph: two button words, then a real paragraph
         cut = interface_prefix(line, lead)
         rest = line[cut:] if cut else ""
-        if cut and _content_words(line[lead:cut]) >= 2 and len(rest.split()) >= 8 and re.search(r"[.!?][”\"’]?\s*$", rest):
+        paragraph_under = len(rest.split()) >= 8 and re.search(r"[.!?][”\"’]?\s*$", rest)
+        if cut and _content_words(line[lead:cut]) >= 2 and paragraph_under:
             out.append((offset + lead, offset + cut, "interface"))
         # after a sentence end: at the end of the line one button word is enough, inside it two
         for m in _SENTENCE_END.finditer(line):
@@ -158,7 +159,8 @@ now playing up watch videos video topics tags in case missed elsewhere other rea
 table of contents jump article guide page enjoy
 """.split())
 _LIST_STRONG = frozenset("popular trending stories headlines recommended recommendations may might partners web promoted "
-                         "sponsored picks playing topics missed viewed reads read next most latest top videos story contents jump article guide enjoy".split())
+                         "sponsored picks playing topics missed viewed reads read next most latest top videos story "
+                         "contents jump article guide enjoy".split())
 
 
 def is_list_label(s: str) -> bool:
