@@ -324,3 +324,11 @@ def test_technical_notices_bare_stamps_and_shop_buttons(junk_line):
 def test_reported_loading_failure_stays():
     s = "Engineers said the booking site could not load for most of Monday, and officials told passengers to try again."
     assert s in cleaned(P1, s, P2)
+
+
+def test_stray_tail_glued_after_the_last_sentence():
+    assert cleaned(P1 + " Markets closed", P2) == P1 + "\n\n" + P2
+    s = "The new sailings will serve the terminal near St. Louis"
+    assert s in cleaned(P1, s, P2)
+    s = "Two crossings were added for commuters. Late sailings"
+    assert s in cleaned(P1, s, P2)

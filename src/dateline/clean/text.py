@@ -201,7 +201,8 @@ def clean_text(text: str, aggressive: bool = True) -> Cleaned:
         text = cut_spans(text, junk_spans(text, aggressive), boilerplate)
         # then what is left that the story does not own: short lines off its topic, and under its end
         # (a dateline over a short first paragraph is the story's: "WASHINGTON (Reuters) – BAAR, SWITZERLAND")
-        strays = [s for s in widgets.stray_lines(text) if match_dateline(text[s[0]:s[1]].strip()) is None]
+        strays = [s for s in widgets.stray_lines(text) + widgets.stray_tails(text)
+                  if match_dateline(text[s[0]:s[1]].strip()) is None]
         text = cut_spans(text, strays + widgets.trailing_furniture(text), boilerplate)
     if header is not None:
         boilerplate.insert(0, Boilerplate(text=header.text, reason="header-byline" if header.authors else "header-date"))

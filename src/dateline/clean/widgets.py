@@ -589,3 +589,25 @@ def widget_spans(text: str, is_furniture) -> list[Span]:
     for detect in LINE_DETECTORS:
         spans += detect(text)
     return spans + glued_blocks(text, is_furniture) + glued_heads(text, is_furniture)
+
+
+# the sentence end after a word of three letters or a number, never an abbreviation ("St. Louis")
+_TAIL_AFTER_SENTENCE = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=\d))[.!?][”\"’)]?[ \t]+([A-Z][^\n.!?:;]{0,80})$")
+
+
+def stray_tails(text: str) -> list[Span]:
+    """The same test for a short tail glued with a space after a paragraph's last sentence
+    ("... over schedule. Markets closed"): no sentence end of its own, at most eight words, and
+    no topic word the rest of the text has. The sentence before it must be a real one (six
+    words or more), not a list number ("2. Avoid skipping meals")."""
+    lines = list(_lines(text))
+    counts = Counter(w for _, line in lines for w in _topic_words(line))
+    out = []
+    for offset, line in lines:
+        m = _TAIL_AFTER_SENTENCE.search(line.rstrip())
+        if not m or len(line[:m.start()].split()) < 6:
+            continue
+        tail = m.group(1).strip()
+        if _is_short_label(tail) and _unrelated([tail], counts):
+            out.append((offset + m.start(1), offset + m.start(1) + len(tail), "stray-line"))
+    return out
