@@ -1,14 +1,20 @@
 """Junk kinds the dev junk set does not have, inserted into invented articles the way
-scrapers leave them: `python benchmarks/junk_kinds.py [--n 300] [--seed 1] [--show KIND]`.
+scrapers leave them: `python benchmarks/junk_kinds.py [--n 300] [--seed 1] [--kinds tuned|holdout|
+holdout2|holdout3|all] [--show KIND|all]`.
 
 The bodies are tests/data/junk_bodies.jsonl (articles written for this benchmark). Each
 item is one body with a header (sometimes), a dateline (sometimes) and 2 to 6 pieces of
-page furniture placed at the top, between paragraphs or at the end, some glued onto the
-block before them with no separator, paragraph breaks collapsed to single newlines or
-spaces. ``clean_text`` runs on every item; the report gives, per kind, how often a piece
-survives in the body (a 4-word shingle test for long pieces, the bounded string for short
-ones, as the extraction benchmark scores leaks), the body F1 against the clean body, and
-byline / date / dateline accuracy. Deterministic for a seed.
+page furniture placed at the top, between paragraphs, inside a paragraph or at the end, some
+glued onto the block before them with no separator or a space, paragraph breaks collapsed to
+single newlines or spaces (as extraction/gen_junk.py builds the dev junk set). ``clean_text``
+runs on every item; the report gives, per kind, how often a piece survives in the body (a
+4-word shingle test for long pieces, the bounded string for short ones, as the extraction
+benchmark scores leaks), the body F1 against the clean body, and byline / date / dateline
+accuracy. Deterministic for a seed.
+
+The kind sets: ``tuned`` (20 kinds the detectors were written for), then three batches held
+back, each written after the previous one was fixed, to measure how far the detectors reach
+kinds they never saw: run a new batch once before touching the code for it.
 """
 
 from __future__ import annotations
