@@ -106,3 +106,14 @@ def test_no_dateline_taken_from_inside_a_lede():
     text = ("By Nora Vells | March 3, 2021\n\nThe harbour authority met on Monday. NATO officials were not "
             "present, and the ferry timetable was approved after a short debate about evening sailings.")
     assert clean_text(text).dateline is None
+
+
+def test_wire_credit_glued_onto_a_paragraph_takes_only_the_names():
+    para = ("Perera, who learned to play at a community centre in Colmore, needed only a draw in the last round "
+            "but chose to play for a win.")
+    out = clean_text(STORY + "\nTranslated by Nora Vells " + para).text
+    assert out.endswith(para) and "Nora Vells" not in out
+    out = clean_text(STORY + "\nReporting by Ida Brandt The council said on Monday it would appeal the ruling.").text
+    assert out.endswith("The council said on Monday it would appeal the ruling.")
+    out = clean_text(STORY + "\nReporting by Ida Brandt in Lisbon; Editing by Omar Falk and Nora Vells").text
+    assert "Omar Falk" not in out and "Lisbon" not in out

@@ -117,6 +117,31 @@ _CREDIT_ROLE = r"(?:(?:Additional |Further )?(?:reporting|writing|editing|compil
 _AGENCY_CREDIT = re.compile(rf"^\(?{_CREDIT_ROLE}[ \t]+[A-Z]", re.I)
 
 
+_CREDIT_NAME = r"[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+)?(?:[ \t]+[A-Z][\w'’.-]+(?=[ \t]*(?:[;,.)]|and\b|in\b|$)))?"
+_CREDIT_CHAIN = re.compile(
+    rf"\(?{_CREDIT_ROLE}[ \t]+{_CREDIT_NAME}(?:[ \t]+in[ \t]+[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?)?"
+    rf"(?:[ \t]*(?:[,;]|and)[ \t]*(?:{_CREDIT_ROLE}[ \t]+)?{_CREDIT_NAME}(?:[ \t]+in[ \t]+[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?)?)*"
+    r"[ \t]*[.;)]?", re.I)
+
+
+_FIRST_LAST = re.compile(rf"\(?{_CREDIT_ROLE}[ \t]+[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+)?", re.I)
+
+
+def credit_extent(rest: str) -> int:
+    """How much of a line a wire credit takes: all of it ("Reporting by A; Editing by B", which
+    may hold full stops), unless the story's next sentence was glued on after the names
+    ("Translated by Nora Vells Eighteen-year-old Anjali Perera won ..."): then only the names."""
+    m = _CREDIT_CHAIN.match(rest)
+    after = rest[m.end():].lstrip() if m else ""
+    if not m or not after or _AGENCY_CREDIT.match(after):
+        return len(rest)
+    if re.match(r"[\"“‘A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}[ \t]+[a-z]", after):
+        return m.end()
+    if len(after.split()) >= 8:  # a paragraph runs on from a name ("... by Nora Vells Perera, who learned ...")
+        return _FIRST_LAST.match(rest).end()
+    return len(rest)
+
+
 def is_agency_credit(s: str) -> bool:
     """"Reporting by Jane Roe; Editing by John Doe" (a wire credit: the staff, not the authors)."""
     if not _AGENCY_CREDIT.match(s):
@@ -437,7 +462,7 @@ def site_talk(text: str) -> list[Span]:
                 continue
             end = e
             if reason == "agency-credit" and not sent.startswith("("):
-                end = len(line.rstrip())  # "Reporting by A; Editing by B" runs to the end of its line
+                end = s + credit_extent(line[s:].rstrip())
             out.append((offset + s, offset + end, reason))
         out += _glued_tails(line, offset)
     return out + stamp_heads(text) + glued_heads_and_credits(text) + frames_and_contacts(text)
