@@ -448,9 +448,14 @@ def site_talk(text: str) -> list[Span]:
         stripped = line.strip()
         lead = len(line) - len(line.lstrip())
         if is_chrome_line(stripped) or is_breadcrumb(stripped) or is_update_stamp(stripped) \
-                or is_taxonomy(stripped) or is_agency_credit(stripped):
+                or is_taxonomy(stripped):
             out.append((offset + lead, offset + len(line.rstrip()), _line_reason(stripped)))
             continue
+        if is_agency_credit(stripped):
+            extent = credit_extent(stripped)
+            out.append((offset + lead, offset + lead + extent, "agency-credit"))
+            if extent == len(stripped):
+                continue
         spans = sentences(line)
         for k, (s, e) in enumerate(spans):
             sent = line[s:e].strip()
@@ -475,9 +480,7 @@ def _line_reason(s: str) -> str:
         return "breadcrumb"
     if is_update_stamp(s):
         return "update-stamp"
-    if is_taxonomy(s):
-        return "tags"
-    return "agency-credit"
+    return "tags"
 
 
 _GLUED_TAIL = re.compile(
