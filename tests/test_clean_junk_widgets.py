@@ -332,3 +332,8 @@ def test_stray_tail_glued_after_the_last_sentence():
     assert s in cleaned(P1, s, P2)
     s = "Two crossings were added for commuters. Late sailings"
     assert s in cleaned(P1, s, P2)
+
+
+def test_stars_glued_onto_a_sentence_take_only_the_stars():
+    s = "The bakery is open Wednesday to Sunday from 7 am until it sells out."
+    assert cleaned(P1, s + "★★★★☆ (833 reviews)", P2) == "\n\n".join([P1, s, P2])

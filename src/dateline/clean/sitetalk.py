@@ -309,7 +309,7 @@ def is_alt_text(s: str) -> bool:
 _FEEDBACK = re.compile(
     r"^(?:Rate|Rating|Was|Did you (?:find|enjoy|like)|How (?:do|did|would) you (?:feel|rate|like)|Tell us what you think|"
     r"Share your (?:thoughts|feedback)|Give (?:us )?feedback)\b[^.!?]{0,40}\b(?:this|the) (?:article|story|post|page|piece|content)\b"
-    r"|^(?:Quick |Reader |Our )?(?:[Pp]oll|[Qq]uiz|[Ss]urvey):|[★☆]{3,}", re.I)
+    r"|^(?:Quick |Reader |Our )?(?:[Pp]oll|[Qq]uiz|[Ss]urvey):|^[★☆]{3,}", re.I)
 
 
 def is_reader_feedback(s: str) -> bool:

@@ -421,8 +421,13 @@ _REACTIONS = re.compile("(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2764]\ufe
 _HASHTAGS = re.compile(r"(?m)^[ \t]*#[^\W\d_][\w-]*(?:[ \t,]+#[^\W\d_][\w-]*)+[ \t]*$")
 
 
+# a star rating wherever it was glued: "★★★★☆ (833 reviews)"
+_STARS = re.compile(r"[★☆]{3,}(?:[ \t]*\(?\d[\d,.]*(?:/\d+)?[ \t]*(?:reviews?|ratings?|votes?)?\)?)?")
+
+
 def counters(text: str) -> list[Span]:
     out = [(m.start(), m.end(), "interface") for m in _COUNTER.finditer(text)]
+    out += [(m.start(), m.end(), "rating") for m in _STARS.finditer(text)]
     out += [(m.start(), m.end(), "tags") for m in _HASHTAGS.finditer(text)]
     out += [(m.start(), m.end(), "interface") for m in _REACTIONS.finditer(text)]
     for off, line in _lines(text):
