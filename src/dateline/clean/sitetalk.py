@@ -309,12 +309,12 @@ def is_alt_text(s: str) -> bool:
 _FEEDBACK = re.compile(
     r"^(?:Rate|Rating|Was|Did you (?:find|enjoy|like)|How (?:do|did|would) you (?:feel|rate|like)|Tell us what you think|"
     r"Share your (?:thoughts|feedback)|Give (?:us )?feedback)\b[^.!?]{0,40}\b(?:this|the) (?:article|story|post|page|piece|content)\b"
-    r"|^(?:Quick |Reader |Our )?(?:[Pp]oll|[Qq]uiz|[Ss]urvey):|^[★☆]{3,}", re.I)
+    r"|^(?:Quick |Reader |Our )?(?:[Pp]oll|[Qq]uiz|[Ss]urvey):", re.I)
 
 
 def is_reader_feedback(s: str) -> bool:
     """"Was this article helpful?", "Rate this article: ★★★★☆", "Quick poll: ...": the page asks
-    the reader about itself."""
+    the reader about itself (stars alone are widgets.counters')."""
     return _n(s) <= 20 and _FEEDBACK.search(s) is not None
 
 
@@ -369,7 +369,7 @@ _TECHNICAL = re.compile(
 def is_technical_notice(s: str) -> bool:
     """"Something went wrong. Please try again later.", "Checking your browser before accessing
     the site.": the page reporting on its own loading, never a story's sentence."""
-    return _n(s) <= 20 and _TECHNICAL.search(s) is not None and not _reported(s)
+    return _n(s) <= 14 and _TECHNICAL.search(s) is not None and not _reported(s)
 
 
 def is_button_sentence(s: str) -> bool:
