@@ -9,6 +9,7 @@ nothing is added to the text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dateline.clean import Cleaned, junk, sitetalk, widgets
 from dateline.clean.code import find_css, find_js
@@ -86,6 +87,7 @@ def junk_spans(text: str, aggressive: bool = True) -> list[tuple[int, int, str]]
     return spans
 
 
+@lru_cache(maxsize=8192)  # the second pass and the glue scans ask again about the same lines
 def furniture_line(line: str) -> bool:
     """A line that is page furniture as a whole: one of the line tests takes all of it, or
     each of its sentences is site talk."""
