@@ -117,3 +117,14 @@ def test_wire_credit_glued_onto_a_paragraph_takes_only_the_names():
     assert out.endswith("The council said on Monday it would appeal the ruling.")
     out = clean_text(STORY + "\nReporting by Ida Brandt in Lisbon; Editing by Omar Falk and Nora Vells").text
     assert "Omar Falk" not in out and "Lisbon" not in out
+
+
+def test_notice_glued_before_a_story_sentence_takes_only_itself():
+    story = "Museum director Ingrid Solberg said the new building would show three times as many objects."
+    out = clean_text(STORY + "\nEnable cookies to continue " + story).text
+    assert out.endswith(story) and "cookies" not in out
+    out = clean_text(STORY + "\nSign up free Entry is free for children under 16 at the museum.").text
+    assert out.endswith("Entry is free for children under 16 at the museum.") and "Sign up" not in out
+    notice = ("We use cookies to ensure that we give you the best experience on our website. If you continue "
+              "to use this site we will assume that you are happy with it.")
+    assert "cookies" not in clean_text(STORY + "\n" + notice).text

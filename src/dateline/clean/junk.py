@@ -269,7 +269,35 @@ def consent_and_signup(text: str) -> list[Span]:
                 flags[i] = near[0]
             elif i > 0 and flags[i - 1] == "cookie-notice" and is_consent_continuation(text[s:e]):
                 flags[i] = "cookie-notice"
-    return [(s, e, flag) for (s, e), flag in zip(sents, flags) if flag]
+    out = []
+    for (s, e), flag in zip(sents, flags):
+        if flag:
+            test = is_cookie_notice if flag == "cookie-notice" else is_newsletter_prompt
+            out.append((s, s + notice_extent(text[s:e], test), flag))
+    return out
+
+
+# a sentence's first word, then a lower-case one ("Museum director ...", "Entry is ..."), not a
+# name of two capitals ("New York", "YouTube Channel"), which a notice can hold
+_NEXT_SENTENCE = re.compile(r"(?<=[a-z0-9])[ \t]+(?=[A-Z“\"][a-z'’-]+[ \t]+[a-z])")
+_OPEN_ENDED = re.compile(r"\b(?:a|an|the|our|your|their|its|of|to|for|in|on|at|by|with|from|into|about|and|or|via)$", re.I)
+
+
+def notice_extent(sentence: str, test) -> int:
+    """How much of a flagged sentence the notice takes: all of it, unless a notice with no full
+    stop was glued onto the story's next sentence ("Enable cookies to continue Museum director
+    Ingrid Solberg said ..."): then the notice alone, when it passes the test by itself and what
+    follows is a sentence of the story's (six words or more, its own end, no notice in it)."""
+    if len(sentence.split()) < 10:
+        return len(sentence)
+    for m in _NEXT_SENTENCE.finditer(sentence):
+        head, rest = sentence[:m.start()], sentence[m.end():].strip()
+        if _OPEN_ENDED.search(head) or not head.split()[-1].islower():
+            continue  # "Subscribe to our YouTube Channel ...": the capital is a name inside the notice
+        if len(head.split()) >= 2 and test(head) and len(rest.split()) >= 6 \
+                and re.search(r"[.!?][”\"’)]?$", rest) and not test(rest):
+            return m.start()
+    return len(sentence)
 
 
 def is_consent_continuation(sentence: str) -> bool:
@@ -375,7 +403,10 @@ def interface_lines(text: str) -> list[Span]:
     for line in text.split("\n"):
         s = line.strip()
         if s and len(s.split()) <= 14 and _UI_LINE.match(s) and not re.search(r"[.!?][”\"]?$", s[:-1] + " "):
-            out.append((offset, offset + len(line), "interface"))
+            lead = len(line) - len(line.lstrip())
+            # "Sign up free Entry is free for children under 16.": the button, not the story under it
+            end = lead + notice_extent(s, lambda head: bool(_UI_LINE.match(head)))
+            out.append((offset, offset + (end if end < lead + len(s) else len(line)), "interface"))
         elif s and re.fullmatch(_URL, s):
             out.append((offset, offset + len(line), "url"))
         offset += len(line) + 1
