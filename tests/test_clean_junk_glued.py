@@ -128,3 +128,10 @@ def test_notice_glued_before_a_story_sentence_takes_only_itself():
     notice = ("We use cookies to ensure that we give you the best experience on our website. If you continue "
               "to use this site we will assume that you are happy with it.")
     assert "cookies" not in clean_text(STORY + "\n" + notice).text
+
+
+def test_site_talk_glued_before_a_story_sentence_takes_only_itself():
+    for piece, sentence in (("Get the app", "The design is plain but solid."),
+                            ("Error loading content", "The main camera takes sharp, natural photos in daylight.")):
+        out = clean_text(STORY + "\n" + piece + " " + sentence).text
+        assert out.endswith("\n\n" + sentence) and piece not in out, piece

@@ -288,7 +288,7 @@ def notice_extent(sentence: str, test) -> int:
     stop was glued onto the story's next sentence ("Enable cookies to continue Museum director
     Ingrid Solberg said ..."): then the notice alone, when it passes the test by itself and what
     follows is a sentence of the story's (six words or more, its own end, no notice in it)."""
-    if len(sentence.split()) < 10:
+    if len(sentence.split()) < 8:
         return len(sentence)
     for m in _NEXT_SENTENCE.finditer(sentence):
         head, rest = sentence[:m.start()], sentence[m.end():].strip()
@@ -496,6 +496,16 @@ _UI_NOUNS = re.compile(r"\b(?:this (?:article|story|post)|newsletters?|(?:our|th
                        r"alerts|podcast|feed|notifications?)\b", re.I)
 
 
+def is_site_instruction(sent: str) -> bool:
+    """"Follow us on X.", "Get the app": an instruction to the reader about the site itself."""
+    words = sent.split()
+    if not 2 <= len(words) <= 14 or re.search(r"[\d$€£]|:$", sent):
+        return False
+    return bool(_IMPERATIVE_UI.search(sent) or re.match(r"(?i)want (?:more|to read)|like (?:this|what)|"
+                                                        r"(?:don't|do not) miss|disclaimer:", sent)) \
+        and _UI_NOUNS.search(sent) is not None and not re.search(r"\b(?:said|says|told)\b", sent)
+
+
 def interface_sentences(text: str) -> list[Span]:
     """A short sentence that is an instruction to the reader about the site itself
     ("Follow us on X.", "Join our channel for updates", "Want more stories like this? Follow us.")."""
@@ -505,12 +515,8 @@ def interface_sentences(text: str) -> list[Span]:
         sents = sentence_spans(line)
         for s, e in sents:
             sent = line[s:e].strip()
-            words = sent.split()
-            if not 2 <= len(words) <= 14 or re.search(r"[\d$€£]|:$", sent):
-                continue
-            if (_IMPERATIVE_UI.search(sent) or re.match(r"(?i)want (?:more|to read)|like (?:this|what)|"
-                                                          r"(?:don't|do not) miss|disclaimer:", sent)) \
-                    and _UI_NOUNS.search(sent) and not re.search(r"\b(?:said|says|told)\b", sent):
-                out.append((offset + s, offset + e, "interface"))
+            if is_site_instruction(sent):
+                lead = len(line[s:e]) - len(line[s:e].lstrip())
+                out.append((offset + s, offset + s + lead + notice_extent(sent, is_site_instruction), "interface"))
         offset += len(line) + 1
     return out

@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 
 from dateline.clean.header import _TIME, DATETIME
+from dateline.clean.junk import notice_extent
 from dateline.clean.widgets import interface_only
 
 Span = tuple[int, int, str]
@@ -459,13 +460,14 @@ def site_talk(text: str) -> list[Span]:
         spans = sentences(line)
         for k, (s, e) in enumerate(spans):
             sent = line[s:e].strip()
-            reason = next((r for test, r in SENTENCE_TESTS if test(sent)), None)
+            test, reason = next(((test, r) for test, r in SENTENCE_TESTS if test(sent)), (None, None))
             if reason is None and (i in tail or k == len(spans) - 1 and len(spans) <= 2) and is_author_bio(sent):
                 # at the end of the text, or a line of its own (or the last sentence glued on one)
-                reason = "author-bio"
+                test, reason = is_author_bio, "author-bio"
             if reason is None:
                 continue
-            end = e
+            # a piece with no full stop glued onto the story's next sentence takes only itself
+            end = s + notice_extent(sent, test)
             if reason == "agency-credit" and not sent.startswith("("):
                 end = s + credit_extent(line[s:].rstrip())
             out.append((offset + s, offset + end, reason))
