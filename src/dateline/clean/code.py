@@ -95,10 +95,12 @@ def find_css(text: str) -> list[tuple[int, int]]:
 
 
 _JS_START = re.compile(
-    r"(?<![\w$.])(?:"
+    # a declaration glued onto the end of a header or sentence ("at 11:52 AMvar x = ..."):
+    # the keyword after a capital, a digit or punctuation, never inside a lowercase word
+    r"(?<![a-z$.])(?:var|let|const)\s+[\w$]+\s*=(?!=)"
+    r"|(?<![\w$.])(?:"
     r"!\s*function\s*\("
     r"|\(\s*[\w$]+\s*=\s*[\w$.]+\s*\|\|"
-    r"|(?:var|let|const)\s+[\w$]+\s*="
     r"|function\s*[\w$]*\s*\([\w$,\s]*\)\s*\{"
     r"|[\w$]+(?:\.[\w$]+)+\s*(?:=(?!=)|\()"
     r"|[\w$]+\(\s*['\"]"

@@ -142,7 +142,10 @@ def split_header(text: str) -> tuple[Header | None, str]:
             continue
         by = m.groupdict().get("by")
         date = m.groupdict().get("date")
-        rest = body[m.end():]
+        end = _byline_end(body, m)
+        if end != m.end():
+            by = body[m.start("by"):end].rstrip()
+        rest = body[end:]
         line_end = rest.lstrip(" \t")[:1] in ("\n", "")
         if by and not _plausible_byline(by, whole_line=line_end or rest[:1].isupper() or rest[:1] in ".#(!"):
             continue
@@ -151,12 +154,25 @@ def split_header(text: str) -> tuple[Header | None, str]:
         published = parse_date(date) if date else None
         if date and not published:
             continue
-        header = Header(text=m.group(0).strip(), authors=split_people(by) if by else [], published=published)
+        header = Header(text=body[m.start():end].strip(), authors=split_people(by) if by else [], published=published)
         tm = re.search(_TIME, date) if date else None
         if tm:
             header.time = tm.group(0)
         return header, rest
     return None, text
+
+
+def _byline_end(body: str, m: re.Match) -> int:
+    """Where the header ends. A byline that closes the header ends at the line end; when the
+    line runs on into lower-case words or a slash ("by Jane Roe This story was ...", "by Jane
+    Roe Home / News"), the last capitalised word is the next text's first word, not a name."""
+    if not m.groupdict().get("by") or m.end("by") != m.end():
+        return m.end()
+    by = m.group("by")
+    after = body[m.end():].split("\n", 1)[0]
+    if len(by.split()) < 3 or not re.match(r"[ \t]+(?:[a-z]|[/»›>|·•])", after):
+        return m.end()
+    return m.start("by") + by.rstrip().rfind(" ")
 
 
 def _caps_byline_ok(by: str, rest: str) -> bool:

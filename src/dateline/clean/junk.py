@@ -74,11 +74,16 @@ def advertisement_labels(text: str) -> list[Span]:
     return [(m.start(), m.end(), "advertisement") for m in _AD.finditer(text)]
 
 
+_DASHED = r"[-–—][ \t]*\d{1,3}(?:[ \t]*[-–—])?"
+_PAGE_OF = r"Page[ \t]+\d{1,3}[ \t]+of[ \t]+\d{1,3}"
+# one marker a line, or a dashed number run into "Page n of m" when two pagers met
+# ("- 5 - Page 1 of 3", "- 3Page 4 of 6")
 _PAGE = re.compile(
-    r"^[ \t]*(?:[-–—][ \t]*\d{1,3}(?:[ \t]*[-–—])?|\d{1,3}|Page[ \t]+\d{1,3}[ \t]+of[ \t]+\d{1,3}|"
-    r"\d{1,3}[ \t]*/[ \t]*\d{1,3}|\[\d{1,3}\]|[<‹«][ \t]*(?:Prev(?:ious)?|Next)[ \t]*[>›»]?)[ \t]*$",
+    rf"^[ \t]*(?:{_DASHED}|\d{{1,3}}|\d{{1,3}}[ \t]*/[ \t]*\d{{1,3}}|\[\d{{1,3}}\]|[<‹«][ \t]*(?:Prev(?:ious)?|Next)[ \t]*[>›»]?"
+    rf"|(?:{_DASHED}[ \t]*)?{_PAGE_OF}(?:[ \t]*{_DASHED})?)[ \t]*$",
     re.M | re.I,
 )
+_BARE_NUMBER = re.compile(r"\s*(?:\d{1,3}|\[\d{1,3}\])\s*")
 _PAGE_INLINE = re.compile(r"(?<![\w])Page[ \t]+\d{1,3}[ \t]+of[ \t]+\d{1,3}(?![\w])"
                           # "- 4 Next paragraph": a marker whose line break was lost
                           # (the rest of the line is a paragraph of prose, not a list item "- 2 Week Trip")
@@ -92,7 +97,8 @@ _PAGE_INLINE = re.compile(r"(?<![\w])Page[ \t]+\d{1,3}[ \t]+of[ \t]+\d{1,3}(?![\
 def page_markers(text: str) -> list[Span]:
     """Lone list or page markers: "- 1", "- 2 -", "Page 2 of 3", a bare page number."""
     out = [(m.start(), m.end(), "page-marker") for m in _PAGE.finditer(text)
-           if not re.fullmatch(r"\s*(?:\d{1,3}|\[\d{1,3}\])\s*", m.group(0)) or between_prose(text, m.start(), m.end())]
+           if not _BARE_NUMBER.fullmatch(m.group(0)) or between_prose(text, m.start(), m.end())
+           or closes_the_text(text, m.start(), m.end())]
     out += [(m.start(), m.end(), "page-marker") for m in _PAGE_INLINE.finditer(text)]
     return sorted(set(out))
 
@@ -107,6 +113,15 @@ def _neighbour_lines(text: str, start: int, end: int) -> tuple[str, str]:
     above = [x.strip() for x in text[:start].split("\n") if x.strip() and not _is_marker_or_credit(x.strip())]
     below = [x.strip() for x in text[end:].split("\n") if x.strip() and not _is_marker_or_credit(x.strip())]
     return (above[-1] if above else ""), (below[0] if below else "")
+
+
+def closes_the_text(text: str, start: int, end: int) -> bool:
+    """A lone small number as the very last line is the pager under the story, unless it
+    answers a label above it (a flattened table's last cell: "Goals" / "3")."""
+    if text[end:].strip() or not re.fullmatch(r"\s*\d{1,2}\s*", text[start:end]):
+        return False
+    above, _ = _neighbour_lines(text, start, end)
+    return bool(above) and (re.search(r"\d", above) is not None or len(above.split()) >= 7)
 
 
 def between_prose(text: str, start: int, end: int) -> bool:
@@ -160,7 +175,7 @@ def image_captions(text: str) -> list[Span]:
             # a credit glued after a paragraph, or a bare "Name/AP" after a sentence: the
             # sentence before it is the story's
             pass
-        elif caption.strip() and len(caption.split()) <= 25 and (
+        elif caption.strip() and len(caption.split()) <= 18 and (
             credit.startswith("|") or stripped.endswith(".") or not bounds or credit.startswith("(")
         ):
             if credit.startswith("(") and not stripped.endswith((".", "|")) and bounds:
@@ -254,7 +269,35 @@ def consent_and_signup(text: str) -> list[Span]:
                 flags[i] = near[0]
             elif i > 0 and flags[i - 1] == "cookie-notice" and is_consent_continuation(text[s:e]):
                 flags[i] = "cookie-notice"
-    return [(s, e, flag) for (s, e), flag in zip(sents, flags) if flag]
+    out = []
+    for (s, e), flag in zip(sents, flags):
+        if flag:
+            test = is_cookie_notice if flag == "cookie-notice" else is_newsletter_prompt
+            out.append((s, s + notice_extent(text[s:e], test), flag))
+    return out
+
+
+# a sentence's first word, then a lower-case one ("Museum director ...", "Entry is ..."), not a
+# name of two capitals ("New York", "YouTube Channel"), which a notice can hold
+_NEXT_SENTENCE = re.compile(r"(?<=[a-z0-9])[ \t]+(?=[A-Z“\"][a-z'’-]+[ \t]+[a-z])")
+_OPEN_ENDED = re.compile(r"\b(?:a|an|the|our|your|their|its|of|to|for|in|on|at|by|with|from|into|about|and|or|via)$", re.I)
+
+
+def notice_extent(sentence: str, test) -> int:
+    """How much of a flagged sentence the notice takes: all of it, unless a notice with no full
+    stop was glued onto the story's next sentence ("Enable cookies to continue Museum director
+    Ingrid Solberg said ..."): then the notice alone, when it passes the test by itself and what
+    follows is a sentence of the story's (six words or more, its own end, no notice in it)."""
+    if len(sentence.split()) < 8:
+        return len(sentence)
+    for m in _NEXT_SENTENCE.finditer(sentence):
+        head, rest = sentence[:m.start()], sentence[m.end():].strip()
+        if _OPEN_ENDED.search(head) or not head.split()[-1].islower():
+            continue  # "Subscribe to our YouTube Channel ...": the capital is a name inside the notice
+        if len(head.split()) >= 2 and test(head) and len(rest.split()) >= 6 \
+                and re.search(r"[.!?][”\"’)]?$", rest) and not test(rest):
+            return m.start()
+    return len(sentence)
 
 
 def is_consent_continuation(sentence: str) -> bool:
@@ -267,6 +310,7 @@ _RELATED_LABEL = re.compile(
     r"(?:(?<=\n)|^|(?<=[.!?”\"。]\s)|(?<=\s)|(?<=[.!?”\"。]))"
     r"(?:(?:Related|RELATED|Read|READ|Also read|ALSO READ|See also|SEE ALSO|Read more|READ MORE|Read also|"
     r"Read next|READ NEXT|Read Next|Up next|Up Next|More|MORE|Recommended|Trending|Most read|Most popular|Don't miss|Don’t miss|"
+    r"Go deeper|Dive deeper|Keep reading|Next (?:Post|Article|Story)|Previous (?:Post|Article|Story)|"
     r"Also on [\w.]+|Further reading|You may also like|You might also like|More from [\w .]+|More stories|"
     r"Related (?:Posts|Articles|Stories|Content|News|Coverage|Links|Reading))"
     r"[ \t]*:[ \t]*(?=\S)"
@@ -288,10 +332,18 @@ _DATELINE_START = re.compile(r"(?<=\s)(?<![A-Z.,]\s)[A-Z]{3,}[A-Z .'’-]*(?:,[ 
                              r"(?:,[ \t]*[A-Z][a-z]{2,4}\.?[ \t]+\d{1,2})?(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*(?:--|—|–|-|:)[ \t]")
 
 
+# a label glued onto the end of the previous block with no space ("...pic.twitter.com/xYzRelated: headline"):
+# only labels in title case that no word ends with, and always with their colon
+_GLUED_RELATED_LABEL = re.compile(
+    r"(?<=[^\W_])(?:Related|Read more|Read also|Also read|See also|Read next|Recommended|You may also like|"
+    r"You might also like|Most read)[ \t]*:[ \t]*(?=[A-Z0-9\"“‘'])")
+
+
 def related_links(text: str) -> list[Span]:
     """"Related: headline", "Read more: headline" and "Related Posts" followed by a list of titles."""
     out = []
-    for m in _RELATED_LABEL.finditer(text):
+    labels = sorted([*_RELATED_LABEL.finditer(text), *_GLUED_RELATED_LABEL.finditer(text)], key=lambda m: m.start())
+    for m in labels:
         label_has_newline = m.group(0).endswith("\n")
         if not label_has_newline:
             end = text.find("\n", m.end())
@@ -351,7 +403,10 @@ def interface_lines(text: str) -> list[Span]:
     for line in text.split("\n"):
         s = line.strip()
         if s and len(s.split()) <= 14 and _UI_LINE.match(s) and not re.search(r"[.!?][”\"]?$", s[:-1] + " "):
-            out.append((offset, offset + len(line), "interface"))
+            lead = len(line) - len(line.lstrip())
+            # "Sign up free Entry is free for children under 16.": the button, not the story under it
+            end = lead + notice_extent(s, lambda head: bool(_UI_LINE.match(head)))
+            out.append((offset, offset + (end if end < lead + len(s) else len(line)), "interface"))
         elif s and re.fullmatch(_URL, s):
             out.append((offset, offset + len(line), "url"))
         offset += len(line) + 1
@@ -414,7 +469,7 @@ def link_lists(text: str) -> list[Span]:
 # (print, listen, comments, navigation), legal and affiliate notes, update stamps, galleries.
 _INLINE_UI = re.compile(
     r"(?<![\w])(?:"
-    r"Print (?:this )?(?:article|page|story)|Listen to (?:this )?(?:article|story)(?:[ \t]*\(?\d+[ \t]*min(?:ute)?s?\)?)?"
+    r"Print (?:this )?(?:article|page|story)|Listen to (?:this )?(?:article|story)(?:[ \t]*[·|:-]?[ \t]*\(?\d+(?::\d{2})?[ \t]*min(?:ute)?s?\)?)?"
     r"|Comments?[ \t]*\(\d+\)|\d+[ \t]+Comments?(?=\s|$)|(?:Previous|Prev)[ \t]+(?:article|post|story)[ \t]*(?:Next[ \t]+(?:article|post|story))?"
     r"|Next[ \t]+(?:article|post|story)(?=\s|$)|Toggle navigation|Skip to (?:main )?content|Enlarge this image"
     r"|Continue reading below|Leave a (?:Reply|Comment)(?:[ \t]+Cancel reply)?|Cancel reply|Loading\.\.\.|Trending now"
@@ -441,6 +496,16 @@ _UI_NOUNS = re.compile(r"\b(?:this (?:article|story|post)|newsletters?|(?:our|th
                        r"alerts|podcast|feed|notifications?)\b", re.I)
 
 
+def is_site_instruction(sent: str) -> bool:
+    """"Follow us on X.", "Get the app": an instruction to the reader about the site itself."""
+    words = sent.split()
+    if not 2 <= len(words) <= 14 or re.search(r"[\d$€£]|:$", sent):
+        return False
+    return bool(_IMPERATIVE_UI.search(sent) or re.match(r"(?i)want (?:more|to read)|like (?:this|what)|"
+                                                        r"(?:don't|do not) miss|disclaimer:", sent)) \
+        and _UI_NOUNS.search(sent) is not None and not re.search(r"\b(?:said|says|told)\b", sent)
+
+
 def interface_sentences(text: str) -> list[Span]:
     """A short sentence that is an instruction to the reader about the site itself
     ("Follow us on X.", "Join our channel for updates", "Want more stories like this? Follow us.")."""
@@ -450,12 +515,8 @@ def interface_sentences(text: str) -> list[Span]:
         sents = sentence_spans(line)
         for s, e in sents:
             sent = line[s:e].strip()
-            words = sent.split()
-            if not 2 <= len(words) <= 14 or re.search(r"[\d$€£]|:$", sent):
-                continue
-            if (_IMPERATIVE_UI.search(sent) or re.match(r"(?i)want (?:more|to read)|like (?:this|what)|"
-                                                          r"(?:don't|do not) miss|disclaimer:", sent)) \
-                    and _UI_NOUNS.search(sent) and not re.search(r"\b(?:said|says|told)\b", sent):
-                out.append((offset + s, offset + e, "interface"))
+            if is_site_instruction(sent):
+                lead = len(line[s:e]) - len(line[s:e].lstrip())
+                out.append((offset + s, offset + s + lead + notice_extent(sent, is_site_instruction), "interface"))
         offset += len(line) + 1
     return out

@@ -15,8 +15,11 @@ and each stays short-sentence only, so that a reported sentence about the same t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dateline.clean.header import _TIME, DATETIME
+from dateline.clean.junk import notice_extent
+from dateline.clean.widgets import interface_only
 
 Span = tuple[int, int, str]
 
@@ -25,6 +28,7 @@ _NETWORKS = (r"(?:Twitter|X|Facebook|Instagram|TikTok|YouTube|LinkedIn|Telegram|
 _WORDS = re.compile(r"[\w'’]+")
 
 
+@lru_cache(maxsize=4096)  # every sentence test counts the same sentence's words
 def _n(s: str) -> int:
     return len(_WORDS.findall(s))
 
@@ -33,7 +37,7 @@ def _n(s: str) -> int:
 
 _TAXONOMY_LABEL = re.compile(
     r"^(?:Tags?|Tagged(?: with)?|Topics?|Related topics|Filed under|Posted in|Categor(?:y|ies)|Keywords|"
-    r"Sections?|More on|More about)[ \t]*:[ \t]*\S", re.I)
+    r"Sections?|More on|More about|Filed in|Sources?)[ \t]*:[ \t]*\S", re.I)
 
 
 def is_taxonomy(s: str) -> bool:
@@ -61,7 +65,7 @@ def is_breadcrumb(s: str) -> bool:
 
 
 _FOLLOW = re.compile(
-    rf"^(?:(?:Follow|Like|Join|Find|Subscribe to|Connect with)[ \t]+(?:us|me|[A-Z@][\w.@'’&-]*(?:[ \t]+[A-Z][\w.'’&-]*){{0,4}}|our[ \t]+[\w ]{{2,30}}?)"
+    rf"^(?:(?:Follow|Like|Join|Find|Subscribe to|Connect with)[ \t]+(?:us|me|him|her|them|[A-Z@][\w.@'’&-]*(?:[ \t]+[A-Z][\w.'’&-]*){{0,4}}|our[ \t]+[\w ]{{2,30}}?)"
     rf"[ \t]+(?:on|at|via)[ \t]+{_NETWORKS}\b"
     rf"|(?:Join|Follow)[ \t]+(?:our|the)[ \t]+(?:[\w-]+[ \t]+)?{_NETWORKS}[ \t]+(?:channel|group|page|account|community))",
     re.I)
@@ -92,7 +96,8 @@ _PAYWALL_PURPOSE = re.compile(
     r"(?:reached|used) (?:your|the) (?:limit|free)|limit of|already (?:a )?(?:subscriber|registered|have an account)|"
     r"for subscribers|subscribers only|exclusive to (?:subscribers|members)|unlock (?:this|the full|full) (?:article|story)|"
     r"unlimited (?:digital )?access|(?:subscribe|donate|sign up|register) (?:now|today)[.!]?$|"
-    r"to access (?:this|the full)|this (?:content|article|story) is (?:for|only|available))", re.I)
+    r"to access (?:this|the full)|this (?:content|article|story) is (?:for|only|available)|"
+    r"(?:articles?|stories|reads) (?:remaining|left)\b)", re.I)
 
 
 def is_paywall_prompt(s: str) -> bool:
@@ -111,6 +116,31 @@ def is_click_here(s: str) -> bool:
 
 _CREDIT_ROLE = r"(?:(?:Additional |Further )?(?:reporting|writing|editing|compiled|produced|research|translated|translation|graphics|fact-?checking)(?: and [a-z]+)? by)"
 _AGENCY_CREDIT = re.compile(rf"^\(?{_CREDIT_ROLE}[ \t]+[A-Z]", re.I)
+
+
+_CREDIT_NAME = r"[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+)?(?:[ \t]+[A-Z][\w'’.-]+(?=[ \t]*(?:[;,.)]|and\b|in\b|$)))?"
+_CREDIT_CHAIN = re.compile(
+    rf"\(?{_CREDIT_ROLE}[ \t]+{_CREDIT_NAME}(?:[ \t]+in[ \t]+[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?)?"
+    rf"(?:[ \t]*(?:[,;]|and)[ \t]*(?:{_CREDIT_ROLE}[ \t]+)?{_CREDIT_NAME}(?:[ \t]+in[ \t]+[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?)?)*"
+    r"[ \t]*[.;)]?", re.I)
+
+
+_FIRST_LAST = re.compile(rf"\(?{_CREDIT_ROLE}[ \t]+[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+)?", re.I)
+
+
+def credit_extent(rest: str) -> int:
+    """How much of a line a wire credit takes: all of it ("Reporting by A; Editing by B", which
+    may hold full stops), unless the story's next sentence was glued on after the names
+    ("Translated by Nora Vells Eighteen-year-old Anjali Perera won ..."): then only the names."""
+    m = _CREDIT_CHAIN.match(rest)
+    after = rest[m.end():].lstrip() if m else ""
+    if not m or not after or _AGENCY_CREDIT.match(after):
+        return len(rest)
+    if re.match(r"[\"“‘A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}[ \t]+[a-z]", after):
+        return m.end()
+    if len(after.split()) >= 8:  # a paragraph runs on from a name ("... by Nora Vells Perera, who learned ...")
+        return _FIRST_LAST.match(rest).end()
+    return len(rest)
 
 
 def is_agency_credit(s: str) -> bool:
@@ -134,12 +164,13 @@ def is_editorial_note(s: str) -> bool:
 
 _REPUBLISHED = re.compile(
     r"^\(?(?:This|The|A version of this|An earlier version of this|Parts of this)[ \t]+(?:[\w-]+[ \t]+){0,2}"
-    r"(?:article|story|post|piece|report|interview|column|op-ed|essay)\b[^.]{0,40}?"
+    r"(?:article|story|post|piece|report|interview|column|op-ed|essay|content|material|feature|video)\b[^.]{0,40}?"
     r"\b(?:(?:was|were|is|has been|had been|first|originally)[ \t]+)+"
-    r"(?:originally |first )?(?:published|appeared|posted|republished|syndicated|produced|edited|auto-generated|generated)\b", re.I)
+    r"(?:originally |first )?(?:published|appeared|appears|posted|republished|syndicated|produced|edited|auto-generated|generated)\b", re.I)
 _REPUBLISHED_TOO = re.compile(
     r"^\(?(?:Read the original (?:article|story|post)|This (?:story|article) has not been edited|"
-    r"Republished (?:with permission )?from|Originally (?:published|appeared|posted) (?:on|in|at|by))\b", re.I)
+    r"Republished (?:with permission )?from|Originally (?:published|appeared|posted) (?:on|in|at|by)|"
+    r"This (?:entry|post) was posted (?:in|on|by)|(?:A version of this|This|The) (?:article|story) (?:first |originally )?appear(?:s|ed) in|This (?:article|story|post|page) is (?:more|over) than \d+ (?:years?|months?) old)\b", re.I)
 
 
 def is_republication_note(s: str) -> bool:
@@ -175,7 +206,9 @@ def stamp_heads(text: str) -> list[Span]:
 _UPDATED = re.compile(
     rf"^(?:(?:Last[ \t]+)?(?:Updated|updated|UPDATED|Modified|modified|Published|PUBLISHED|Posted|First published)(?:[ \t]+on)?:?[ \t]*"
     rf"(?:{DATETIME}|{_TIME}(?:[ \t]*(?:[A-Z]{{2,4}}T?|ET|GMT|IST|UTC))?|\d+[ \t]+(?:minutes?|hours?|days?|mins?|hrs?)[ \t]+ago)"
-    rf"(?:[ \t]*(?:ET|GMT|IST|UTC|[A-Z]{{3}}))?[ \t]*(?:[|,·•][ \t]*)?){{1,2}}$")
+    rf"(?:[ \t]*(?:ET|GMT|IST|UTC|[A-Z]{{3}})(?:[+-]\d{{1,2}})?)?[ \t]*(?:[|,·•][ \t]*)?){{1,2}}$"
+    # a bare date and time standing alone between paragraphs: "Sat 3 Nov 2018 09.47 GMT"
+    rf"|^{DATETIME}(?:[ \t]*(?:ET|GMT|IST|UTC|BST|CET|[A-Z]{{2,4}}T)(?:[+-]\d{{1,2}})?)?$")
 
 
 def is_update_stamp(s: str) -> bool:
@@ -200,7 +233,8 @@ def is_chrome_line(s: str) -> bool:
 
 
 _EMBED = re.compile(r"^A post shared by\b|^View this post on (?:Instagram|TikTok|X|Twitter)\b"
-                    r"|^View (?:on|in) (?:Instagram|Twitter|X|TikTok|YouTube)\b")
+                    r"|^View (?:on|in) (?:Instagram|Twitter|X|TikTok|YouTube)\b|^Embed from [A-Z]"
+                    r"|^See more (?:posts|photos|videos) (?:by|from) @?\w+")
 
 
 def is_social_embed(s: str) -> bool:
@@ -209,6 +243,8 @@ def is_social_embed(s: str) -> bool:
 
 
 _EMBED_FRAME = re.compile(r"(?<![\w])(?:A post shared by [A-Z][\w.'’ -]{1,40}?[ \t]*\(@?\w{1,30}\)"
+                          # a profile's page title: "Name (@handle) • Instagram photos and videos"
+                          r"|[A-Z][\w.'’ -]{1,40}?[ \t]*\(@\w{1,30}\)[ \t]*[•·|][ \t]*(?:Instagram|TikTok|Twitter|X|YouTube|Facebook)\b[^\n.]{0,40}"
                           r"|View this post on (?:Instagram|TikTok|X|Twitter|Facebook))")
 _EMAIL_CONTACT = re.compile(r"(?<![\w])(?:E-?mail|Contact(?: (?:him|her|them|the author|the writer))?)(?: at)?[ \t]*:?[ \t]*"
                             r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -227,9 +263,10 @@ _BIO_ROLE = (r"(?:correspondent|reporter|journalist|writer|editor|columnist|cont
 _PERSON = r"[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3}"
 _BIO = re.compile(
     rf"^{_PERSON}[ \t]+(?:is|was|has been)[ \t]+(?:a|an|the|our)[ \t]+(?:[\w,-]+[ \t]+){{0,5}}{_BIO_ROLE}s?\b"
-    rf"|^{_PERSON}[ \t]+(?:covers|reports on|writes about|writes for|reports for)[ \t]+")
+    rf"|^{_PERSON}[ \t]+(?:covers|reports on|writes about|writes for|reports for)[ \t]+"
+    rf"|^{_PERSON}[ \t]+joined[ \t]+[^.]{{2,60}}?[ \t]+in[ \t]+\d{{4}}[ \t]+and[ \t]+(?:writes|reports|covers)\b")
 _CONTACT = re.compile(r"^(?:About the (?:author|writer|reporter)s?\b|Contact (?:the )?(?:author|writer|reporter|us)\b[^.]{0,40}"
-                      r"(?:@|\bat\b)|You can (?:reach|contact|email|follow) (?:him|her|them|the author)\b)", re.I)
+                      r"(?:@|\bat\b)|(?:You can )?(?:reach|contact|email|follow) (?:him|her|them|the author)\b)", re.I)
 
 
 def is_author_contact(s: str) -> bool:
@@ -240,6 +277,106 @@ def is_author_contact(s: str) -> bool:
 def is_author_bio(s: str) -> bool:
     """"Jane Roe is a correspondent for The Ledger based in Nairobi." (checked at the end only)."""
     return _n(s) <= 40 and _BIO.match(s) is not None and not re.search(r"\b(?:said|says|told|arrested|detained|killed)\b", s)
+
+
+_REPORTED = re.compile(r"\b(?:said|says|told)\b")
+
+
+def _reported(s: str) -> bool:
+    """A sentence someone said is the story's, whatever it is about."""
+    return _REPORTED.search(s) is not None
+
+
+_PLAYER_NOTICE = re.compile(
+    r"\b(?:(?:does|do|can)[ \t]?not support|not supported|can[ \t]?not be played|could not be (?:played|loaded)|"
+    r"(?:is|are) not available|unavailable|is loading|failed to load|(?:enable|turn on|activate) javascript|press play|"
+    r"(?:will|would) (?:appear|load|show up) (?:here|below))\b", re.I)
+
+
+def is_player_notice(s: str) -> bool:
+    """"Your browser does not support the video tag.", "This video can not be played": the
+    player talking about itself."""
+    if re.match(r"Press play\b", s):
+        return _n(s) <= 8
+    return _n(s) <= 16 and re.search(r"\b(?:video|audio|player|media|podcast|browser|javascript|updates?|posts?)\b", s, re.I) is not None \
+        and _PLAYER_NOTICE.search(s) is not None and not _reported(s)
+
+
+def is_alt_text(s: str) -> bool:
+    """Machine-written alt text: "Image may contain: person, outdoor", "May be an image of ..."."""
+    return re.match(r"(?:(?:Image|Photo|Picture) may contain|May be an image of|No photo description available)\b", s) is not None
+
+
+_FEEDBACK = re.compile(
+    r"^(?:Rate|Rating|Was|Did you (?:find|enjoy|like)|How (?:do|did|would) you (?:feel|rate|like)|Tell us what you think|"
+    r"Share your (?:thoughts|feedback)|Give (?:us )?feedback)\b[^.!?]{0,40}\b(?:this|the) (?:article|story|post|page|piece|content)\b"
+    r"|^(?:Quick |Reader |Our )?(?:[Pp]oll|[Qq]uiz|[Ss]urvey):", re.I)
+
+
+def is_reader_feedback(s: str) -> bool:
+    """"Was this article helpful?", "Rate this article: ★★★★☆", "Quick poll: ...": the page asks
+    the reader about itself (stars alone are widgets.counters')."""
+    return _n(s) <= 20 and _FEEDBACK.search(s) is not None
+
+
+_MEMBERSHIP = re.compile(
+    r"^(?:Please )?(?:support (?:our|independent|local|quality|this) (?:journalism|reporting|newsroom|work)"
+    r"|become an? (?:member|subscriber|supporter|patron)|donate (?:now|today|to us))\b", re.I)
+
+
+def is_membership_ask(s: str) -> bool:
+    """"Support our journalism.", "Become a member today."."""
+    return _n(s) <= 16 and _MEMBERSHIP.search(s) is not None
+
+
+_AFFILIATE = re.compile(
+    r"\baffiliate (?:links?|commissions?|partnerships?|programs?)\b|\b(?:earn|earns|receive|get) (?:a )?(?:small )?commission\b"
+    r"|\bindependently (?:select|selected|chosen|choose|reviewed|tested)\b|^Prices? (?:may|can|are subject to) (?:vary|change)\b", re.I)
+
+
+def is_affiliate_note(s: str) -> bool:
+    """"This post may contain affiliate links.", "Prices may vary": the shop talk of review pages."""
+    return _n(s) <= 30 and _AFFILIATE.search(s) is not None and not _reported(s)
+
+
+_ACCOUNT = re.compile(
+    r"^(?:Already have an account|Don['’]t have an account|Create (?:a |an |your )?(?:free )?account|Start (?:your|a) free trial|"
+    r"Unlock (?:this|the full|full) (?:article|story)|Continue with (?:Google|Apple|Facebook|email)|"
+    r"Sign in to (?:save|comment|continue|read|follow)|(?:As a subscriber, )?you have \d+ gift articles?)\b", re.I)
+_READER_ASK = re.compile(
+    r"^(?:Have|Got) an? (?:confidential )?(?:news )?(?:tip|story(?: idea)?)\b|^We(?:['’]d| would)? (?:want|love|like) to hear from you\b"
+    r"|\b(?:views|opinions) expressed\b.{0,80}\b(?:own|author|authors|necessarily)\b"
+    r"|\b(?:comment data is processed|reduce spam|required fields are marked|for the next time I comment)\b", re.I)
+
+
+def is_account_prompt(s: str) -> bool:
+    """"Already have an account?", "Start your free trial", "Unlock this article"."""
+    return _n(s) <= 14 and _ACCOUNT.search(s) is not None
+
+
+def is_reader_ask(s: str) -> bool:
+    """The page speaking to its reader about itself: "Got a news tip?", "The views expressed
+    in this article are the author's own", a comment form's spam notice."""
+    return _n(s) <= 30 and _READER_ASK.search(s) is not None and not _reported(s)
+
+
+_TECHNICAL = re.compile(
+    r"\b(?:try again(?: later)?|something went wrong|(?:could|can)(?:not|n['’]t| not) (?:load|be loaded|be displayed|display)|"
+    r"error (?:loading|occurred)|not available in your (?:region|country|location)|verify (?:that )?you are (?:a )?human|"
+    r"not a (?:bot|robot)|checking your browser|(?:enable|allow) (?:cookies|javascript)|refresh (?:the|this) page|"
+    r"(?:update|upgrade) your browser)\b", re.I)
+
+
+def is_technical_notice(s: str) -> bool:
+    """"Something went wrong. Please try again later.", "Checking your browser before accessing
+    the site.": the page reporting on its own loading, never a story's sentence."""
+    return _n(s) <= 14 and _TECHNICAL.search(s) is not None and not _reported(s)
+
+
+def is_button_sentence(s: str) -> bool:
+    """A short sentence made of button words: "Vote below.", "Comments are closed.", "Log in."."""
+    core = re.sub(r"\b(?:below|now|today|are|is|closed|disabled)\b", "", s.rstrip(".!"), flags=re.I)
+    return 2 <= _n(s) <= 6 and s[:1].isupper() and core.strip() != "" and interface_only(core)
 
 
 SENTENCE_TESTS = (
@@ -256,6 +393,15 @@ SENTENCE_TESTS = (
     (is_update_stamp, "update-stamp"),
     (is_social_embed, "social-embed"),
     (is_author_contact, "author-contact"),
+    (is_player_notice, "video-player"),
+    (is_alt_text, "caption"),
+    (is_reader_feedback, "reader-poll"),
+    (is_membership_ask, "paywall"),
+    (is_affiliate_note, "affiliate-note"),
+    (is_account_prompt, "paywall"),
+    (is_reader_ask, "site-note"),
+    (is_technical_notice, "site-note"),
+    (is_button_sentence, "interface"),
 )
 
 # sentence splitting that keeps "Co." and initials together
@@ -303,21 +449,27 @@ def site_talk(text: str) -> list[Span]:
         stripped = line.strip()
         lead = len(line) - len(line.lstrip())
         if is_chrome_line(stripped) or is_breadcrumb(stripped) or is_update_stamp(stripped) \
-                or is_taxonomy(stripped) or is_agency_credit(stripped):
+                or is_taxonomy(stripped):
             out.append((offset + lead, offset + len(line.rstrip()), _line_reason(stripped)))
             continue
+        if is_agency_credit(stripped):
+            extent = credit_extent(stripped)
+            out.append((offset + lead, offset + lead + extent, "agency-credit"))
+            if extent == len(stripped):
+                continue
         spans = sentences(line)
         for k, (s, e) in enumerate(spans):
             sent = line[s:e].strip()
-            reason = next((r for test, r in SENTENCE_TESTS if test(sent)), None)
+            test, reason = next(((test, r) for test, r in SENTENCE_TESTS if test(sent)), (None, None))
             if reason is None and (i in tail or k == len(spans) - 1 and len(spans) <= 2) and is_author_bio(sent):
                 # at the end of the text, or a line of its own (or the last sentence glued on one)
-                reason = "author-bio"
+                test, reason = is_author_bio, "author-bio"
             if reason is None:
                 continue
-            end = e
+            # a piece with no full stop glued onto the story's next sentence takes only itself
+            end = s + notice_extent(sent, test)
             if reason == "agency-credit" and not sent.startswith("("):
-                end = len(line.rstrip())  # "Reporting by A; Editing by B" runs to the end of its line
+                end = s + credit_extent(line[s:].rstrip())
             out.append((offset + s, offset + end, reason))
         out += _glued_tails(line, offset)
     return out + stamp_heads(text) + glued_heads_and_credits(text) + frames_and_contacts(text)
@@ -330,9 +482,7 @@ def _line_reason(s: str) -> str:
         return "breadcrumb"
     if is_update_stamp(s):
         return "update-stamp"
-    if is_taxonomy(s):
-        return "tags"
-    return "agency-credit"
+    return "tags"
 
 
 _GLUED_TAIL = re.compile(

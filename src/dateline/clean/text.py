@@ -9,8 +9,9 @@ nothing is added to the text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from dateline.clean import Cleaned, junk, sitetalk
+from dateline.clean import Cleaned, junk, sitetalk, widgets
 from dateline.clean.code import find_css, find_js
 from dateline.clean.dateline import leading_agency_credit, match_dateline
 from dateline.clean.header import split_header
@@ -46,11 +47,22 @@ def cut_spans(text: str, spans: list[tuple[int, int, str]], boilerplate: list[Bo
         piece = text[start:end].strip()
         if piece:
             boilerplate.append(Boilerplate(text=piece, reason=reason))
-        out.append(text[pos:start])
-        out.append("\n")
+        if reason in widgets.INLINE_REASONS:  # inside a sentence: the words around it close up
+            out.append(text[pos:start].rstrip(" \t"))
+            out.append("" if re.match(r"[ \t]*(?:[.,;:!?)\n]|$)", text[end:]) else " ")
+            end += len(text[end:]) - len(text[end:].lstrip(" \t"))
+        else:
+            out.append(text[pos:start])
+            out.append("\n")
         pos = end
     out.append(text[pos:])
     return "".join(out)
+
+
+def remove_markup(text: str, boilerplate: list[Boilerplate]) -> str:
+    """HTML a careless flattener left: entities decoded, tags and shortcodes cut."""
+    text = widgets.decode_entities(text)
+    return cut_spans(text, widgets.markup_remnants(text), boilerplate)
 
 
 def remove_code(text: str, boilerplate: list[Boilerplate]) -> str:
@@ -63,13 +75,42 @@ def remove_code(text: str, boilerplate: list[Boilerplate]) -> str:
 
 
 def junk_spans(text: str, aggressive: bool = True) -> list[tuple[int, int, str]]:
+    """Every detector's spans; scraped text (``aggressive``) adds the line-shape detectors,
+    site talk and the page widgets."""
     spans = (junk.share_widgets(text) + junk.aggregator_footers(text) + junk.advertisement_labels(text)
              + junk.page_markers(text) + junk.image_captions(text) + junk.consent_and_signup(text)
              + junk.related_links(text) + junk.inline_interface(text))
     if aggressive:
         spans += junk.interface_lines(text) + junk.link_lists(text) + junk.interface_sentences(text)
         spans += sitetalk.site_talk(text)
+        spans += widgets.widget_spans(text, furniture_line)
     return spans
+
+
+@lru_cache(maxsize=8192)  # the second pass and the glue scans ask again about the same lines
+def furniture_line(line: str) -> bool:
+    """A line that is page furniture as a whole: one of the line tests takes all of it, or
+    each of its sentences is site talk."""
+    line = line.strip()
+    if len(line) > 400:
+        return False  # furniture is short; a paragraph is not
+    if widgets.interface_only(line) or widgets.is_list_label(line) or widgets.is_navigation(line) \
+            or sitetalk.is_chrome_line(line):
+        return True
+    spans = [span for detect in widgets.LINE_DETECTORS for span in detect(line)]
+    if any(s == 0 and e >= len(line) for s, e, _ in spans):
+        return True
+    sentences = [line[s:e].strip() for s, e in sitetalk.sentences(line)]
+    return bool(sentences) and all(len(x) <= 300 and any(test(x) for test, _ in sitetalk.SENTENCE_TESTS)
+                                   for x in sentences)
+
+
+def is_short_furniture(paragraph: str) -> bool:
+    """A line too short to open a story ("This content is not available in your region."), or
+    one that closes with no statement ("Quiz: How well do you know energy?", a headline in
+    quotes): in scraped text, leftovers above the story's first paragraph."""
+    words = len(paragraph.split())
+    return words <= 12 or (words <= 30 and not re.search(r"[.!]['”\"’)]?$", paragraph))
 
 
 def paragraphs_of(text: str) -> list[str]:
@@ -96,10 +137,56 @@ def headline_on_top(paragraphs: list[str], dateline_under_it: bool) -> bool:
     return 4 <= len(words) and capitalised >= 2 and head[:1].isupper() and prose
 
 
+def take_dateline(paragraphs: list[str], aggressive: bool, boilerplate: list[Boilerplate]):
+    """The dateline opening the story's first paragraph: the first one, or the first under a
+    headline; in scraped text also under short lines of furniture no detector knew (a stray
+    label, a lone "A"), or after such a leftover glued onto its line. (dateline, row) or (None, None)."""
+    for k in range(min(5 if aggressive else 2, len(paragraphs))):
+        found = match_dateline(paragraphs[k])
+        if found is None and aggressive:
+            found = dateline_after_leftover(paragraphs, k, boilerplate)
+        if found is not None:
+            dateline, body_start = found
+            boilerplate.append(Boilerplate(text=dateline.text, reason="dateline"))
+            paragraphs[k] = paragraphs[k][body_start:].strip()
+            if not paragraphs[k]:
+                paragraphs.pop(k)
+            return dateline, k
+        credit = leading_agency_credit(paragraphs[k])
+        if credit:
+            boilerplate.append(Boilerplate(text=paragraphs[k][:credit].strip(), reason="agency-credit"))
+            paragraphs[k] = paragraphs[k][credit:]
+            break
+        if not is_heading(paragraphs[k]) and not (aggressive and is_short_furniture(paragraphs[k])):
+            break
+    return None, None
+
+
+_PLACE_START = re.compile(r"(?<=[.!?)…\w])[ \t]+(?=[A-Z]{3,})")
+
+
+def dateline_after_leftover(paragraphs: list[str], k: int, boilerplate: list[Boilerplate]):
+    """"Checking your browser ... site. LIMA -- Firefighters ...": the story starts at its
+    dateline, so a few words glued on before it (up to 20) are the page's. The paragraph is cut
+    to start at the dateline; match_dateline's answer for it is returned."""
+    paragraph = paragraphs[k]
+    for m in _PLACE_START.finditer(paragraph[:200]):
+        if len(paragraph[:m.start()].split()) > 20:
+            break
+        found = match_dateline(paragraph[m.end():])
+        if found is not None:
+            boilerplate.append(Boilerplate(text=paragraph[:m.start()].strip(), reason="before-dateline"))
+            paragraphs[k] = paragraph[m.end():]
+            return found
+    return None
+
+
 def clean_text(text: str, aggressive: bool = True) -> Cleaned:
     """Clean flattened text. ``aggressive`` adds the line-shape detectors (menus, UI lines),
     which are safe on scraped text but not needed on a body an HTML extractor already chose."""
     boilerplate: list[Boilerplate] = []
+    if aggressive:
+        text = remove_markup(text, boilerplate)
     text = normalise_text(text)
     text = remove_code(text, boilerplate)
 
@@ -111,31 +198,21 @@ def clean_text(text: str, aggressive: bool = True) -> Cleaned:
         header, rest = split_header(text)
         if header is not None:
             text = rest
+    if aggressive:
+        # a cut frees what was glued to the piece it took ("Listen to this article 5 min Learn more")
+        text = cut_spans(text, junk_spans(text, aggressive), boilerplate)
+        # then what is left that the story does not own: short lines off its topic, and under its end
+        # (a dateline over a short first paragraph is the story's: "WASHINGTON (Reuters) – BAAR, SWITZERLAND")
+        strays = [s for s in widgets.stray_lines(text) + widgets.stray_tails(text)
+                  if match_dateline(text[s[0]:s[1]].strip()) is None]
+        text = cut_spans(text, strays + widgets.trailing_furniture(text), boilerplate)
     if header is not None:
         boilerplate.insert(0, Boilerplate(text=header.text, reason="header-byline" if header.authors else "header-date"))
         # stray pieces right under the header ("6 min read")
         text = re.sub(r"^\s*\d+\s*min(?:ute)?s?\s+read\b", "", text, flags=re.I)
 
     paragraphs = paragraphs_of(text)
-    dateline, dateline_row = None, None
-    # the story's first paragraph, or the one under a headline
-    for k in range(min(2, len(paragraphs))):
-        found = match_dateline(paragraphs[k])
-        if found is not None:
-            dateline, body_start = found
-            dateline_row = k
-            boilerplate.append(Boilerplate(text=dateline.text, reason="dateline"))
-            paragraphs[k] = paragraphs[k][body_start:].strip()
-            if not paragraphs[k]:
-                paragraphs.pop(k)
-            break
-        credit = leading_agency_credit(paragraphs[k])
-        if credit:
-            boilerplate.append(Boilerplate(text=paragraphs[k][:credit].strip(), reason="agency-credit"))
-            paragraphs[k] = paragraphs[k][credit:]
-            break
-        if not is_heading(paragraphs[k]):
-            break
+    dateline, dateline_row = take_dateline(paragraphs, aggressive, boilerplate)
     title = None
     if aggressive and headline_on_top(paragraphs, dateline_under_it=dateline_row == 1):
         title = paragraphs.pop(0)

@@ -1,0 +1,618 @@
+"""Page widgets a scraper flattens into the text: button rows, headline lists, reader polls,
+markup remnants, link notes, counters, credits, and the lines a story does not own.
+
+They are found by the vocabulary and the layout of a widget, not by one site's wording: a
+button row is a short run made only of interface words ("Print Email Save", "Show more",
+"Ad Feedback", "Play Video Pause Mute"); a headline list is a short label line made of
+list-label words ("Most Read", "Promoted Stories", "Now Playing") over short title lines; a
+poll is a question put to the reader over two or more one-word answers. Two tests need no
+vocabulary at all: a short line that shares no topic word with the rest of the text (a stray
+line), and short lines under the story's last paragraph. Each detector returns the spans it
+removes with its reason, like those of ``junk``; all run on scraped text only.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+
+from dateline.clean.junk import _NAV_WORDS
+
+Span = tuple[int, int, str]
+
+# Words that buttons, labels and player controls are made of. A run of them with no other
+# word is interface, never prose: prose always brings a word of its own.
+_INTERFACE = frozenset(" ".join([
+    # reading and navigating
+    "read more continue continues continuing reading keep full article articles story stories show see less expand",
+    "collapse click tap view open close enlarge zoom previous next prev back top skip content main menu search toggle",
+    "navigation home page jump table contents section sections learn",
+    # images, galleries, maps and graphics
+    "image images photo photos gallery galleries picture pictures slideshow map maps larger interactive explore",
+    "graphic graphics",
+    # page tools
+    "print email e-mail save saved share shared copy link copied bookmark bookmarks gift add list later font text size",
+    "translate translation language languages english español espanol français francais deutsch italiano português",
+    "version versión leer en transcript",
+    # advertising, sponsors and shops
+    "ad ads advertisement advertisements advertising sponsored promoted paid supported post posts feedback remove",
+    "report scroll below after above buy shop price prices deal deals offer offers retailer check compare cart basket",
+    "shipping stock wishlist get started demo claim try free trial unlock",
+    # players
+    "play pause mute unmute fullscreen replay video videos audio watch listen playing live captions subtitles",
+    "settings volume hear",
+    # comments, votes, ratings, quizzes
+    "comment comments conversation discussion join leave write reply replies submit hide load loading be first",
+    "vote votes voting results poll rate rating reviews score quiz quizzes knowledge take sort newest oldest",
+    # accounts and subscriptions
+    "subscribe subscriber subscribers log login logout sign register account already",
+    # live pages and stamps
+    "just now updated update updates refresh pinned key events only new latest news",
+    # the site's own pages
+    "about contact careers jobs hiring positions team advertise privacy policy terms conditions notice sitemap rss",
+    "feed feeds homepage accessibility statement corrections error typo tip tips help faq newsletters permalink",
+    "reuse reprint reprints permissions rights licensing request order these viewed most popular available",
+    "app apps store download install scan qr code",
+    "follow following followers alerts alert topic topics author authors likes liked shares reactions recommended",
+    # kickers and section labels
+    "breaking exclusive developing opinion analysis explainer commentary editorial editor's weather markets edition",
+    "paper today's recipe pin",
+    # glue
+    "this our your you us of a an the to for on in by with and or it here also up",
+]).split())
+# glue words never make a run on their own ("on the", "in a")
+_GLUE = frozenset("this our your you us of a an the to for on in by with and or it here en also up".split())
+_TOKENS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?::\d{2})*%?")
+
+
+# "Ads by Adnet", "Check price on Shopmart", "See at Retailer": a button names the network or shop last
+_BY_NETWORK = re.compile(r"[ \t]+(?:by|on|at|from|via)[ \t]+(?:[A-Z]|[a-z]+[A-Z])[\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,3}[ \t]*$")
+
+
+def interface_only(s: str, most: int = 12) -> bool:
+    """Every word of ``s`` is an interface word (numbers and clock times allowed), and at
+    least one is not mere glue: "Print | Email | Save", "View 12 comments", "Skip Ad", and
+    "Ads by Adnet", the network's name after "by"."""
+    s = s.strip()
+    if re.search(r"[.!?…]$", s) and not re.search(r"\.\.\.$|…$|!$", s):
+        return False  # a sentence, even a short one, is judged by the sentence tests
+    s = _BY_NETWORK.sub("", s)
+    words = [w.lower() for w in _TOKENS.findall(s) if not w[0].isdigit()]
+    if not words or len(words) > most:
+        return False
+    return all(w in _INTERFACE for w in words) and any(w not in _GLUE for w in words)
+
+
+def _lines(text: str):
+    offset = 0
+    for line in text.split("\n"):
+        yield offset, line
+        offset += len(line) + 1
+
+
+def _content_words(s: str) -> int:
+    return sum(1 for w in _TOKENS.findall(s) if w.lower() not in _GLUE and not w[0].isdigit())
+
+
+def interface_prefix(line: str, start: int) -> int | None:
+    """End of the longest run of interface words from ``start`` that ends on a button word and
+    is followed by a capital (the next block) or by the end of the line; None when there is none."""
+    words = list(re.finditer(r"\S+", line[start:]))
+    cut = None
+    for k, w in enumerate(words[:8]):
+        if not interface_only(line[start + words[0].start():start + w.end()], most=8):
+            if re.fullmatch(r"[+(]?\d[\d,.:]*[kKmM]?\)?", w.group(0)):
+                continue  # a count before its noun ("94 Likes")
+            break
+        nxt = words[k + 1].group(0) if k + 1 < len(words) else ""
+        if w.group(0).lower().strip(".…") not in _GLUE and (not nxt or nxt[:1].isupper() or nxt[:1] in "“\"‘"):
+            cut = start + w.end()
+    return cut
+
+
+_SENTENCE_END = re.compile(r"[.!?][”\"’)]?(?=[ \t]+\S)")
+
+
+def button_rows(text: str) -> list[Span]:
+    """Lines made only of interface words; such a run glued after a sentence ("... in April.
+    Read more", "... April. Show more The ...") or at the end of a line ("Cardamom buns Enlarge
+    image"); and one glued onto the start of the paragraph under it ("Print Email Save The council ...")."""
+    out = []
+    row_above = False
+    for offset, line in _lines(text):
+        s = line.strip()
+        if not s:
+            continue
+        lead = len(line) - len(line.lstrip())
+        # a button's one-letter face under a row ("Text size" / "A" / "A" / "A")
+        if interface_only(s) or (row_above and re.fullmatch(r"(?:A[+-]?[ \t]*){1,3}", s)):
+            out.append((offset + lead, offset + len(line.rstrip()), "interface"))
+            row_above = True
+            continue
+        row_above = False
+        # at the head of a paragraph: two button words, then a real paragraph
+        cut = interface_prefix(line, lead)
+        rest = line[cut:] if cut else ""
+        paragraph_under = len(rest.split()) >= 8 and re.search(r"[.!?][”\"’]?\s*$", rest)
+        if cut and _content_words(line[lead:cut]) >= 2 and paragraph_under:
+            out.append((offset + lead, offset + cut, "interface"))
+        # after a sentence end: at the end of the line one button word is enough, inside it two
+        for m in _SENTENCE_END.finditer(line):
+            begin = m.end() + len(line[m.end():]) - len(line[m.end():].lstrip())
+            cut = interface_prefix(line, begin)
+            if cut and (not line[cut:].strip() or _content_words(line[begin:cut]) >= 2):
+                out.append((offset + begin, offset + cut, "interface"))
+        # at the end of a short line, a capitalised run of two button words
+        tail = re.search(r"(?<=\S)[ \t]+((?:[A-Z][\w'’-]*)(?:[ \t]+[\w'’-]+){1,5}(?:\.\.\.|…)?)[ \t]*$", line)
+        if tail and interface_only(tail.group(1), most=6) and _content_words(tail.group(1)) >= 2:
+            out.append((offset + tail.start(1), offset + tail.end(1), "interface"))
+    return out
+
+
+# Label lines over a list of headlines: "Most Read", "Promoted Stories", "You May Like", "Now
+# Playing", "Around the web", "Sponsored Links by <network>". Built from these words only.
+_LIST_LABEL = frozenset("""
+most read popular trending top stories story latest news headlines related recommended recommendations you may might also
+like what to next more on this from our partners around the web promoted sponsored links editor's editors picks pick
+now playing up watch videos video topics tags in case missed elsewhere other readers viewed shared reads
+table of contents jump article guide page enjoy
+""".split())
+_LIST_STRONG = frozenset("popular trending stories headlines recommended recommendations may might partners web promoted "
+                         "sponsored picks playing topics missed viewed reads read next most latest top videos story "
+                         "contents jump article guide enjoy".split())
+
+
+def is_list_label(s: str) -> bool:
+    """"Most Read", "You may also like", "Sponsored Links by Adnet": label words only, one of them
+    a word that only such a label has, and perhaps the network's name after "by"."""
+    s = re.sub(r"\s+by\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*$", "", s.strip()).rstrip(":")
+    words = [w.lower() for w in _TOKENS.findall(s)]
+    return 1 <= len(words) <= 6 and all(w in _LIST_LABEL for w in words) \
+        and any(w in _LIST_STRONG for w in words) and not re.search(r"[.!?,;]", s)
+
+
+_RANK = re.compile(r"^\s*(?:\d{1,2}[.)]?\s+)?")
+_DURATION = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
+
+
+def _is_list_title(line: str) -> bool:
+    """A headline in a list: short, no final full stop, a rank number perhaps."""
+    s = _RANK.sub("", line.strip(), count=1)
+    words = s.split()
+    return 1 <= len(words) <= 16 and not re.search(r"[.!?:;]['”\"’]?$", s) and s[:1].isupper()
+
+
+def _list_label_at_end(line: str):
+    """The label closing a line: the whole line, the line after its last sentence, or the
+    line after a row of buttons ("The article continues below this ad Most Read")."""
+    m = re.search(r"(?:^|(?<=[.!?”\"’])[ \t]*)([A-Z][^\n.!?]{0,60})$", line)
+    if m and is_list_label(m.group(1)):
+        return m
+    if len(line) > 120:
+        return None
+    for m in re.finditer(r"(?<=\S)[ \t]+([A-Z][^\n.!?]{0,40}$)?", line):
+        if m.group(1) and is_list_label(m.group(1)) and interface_only(line[:m.start()]):
+            return m
+    return None
+
+
+def headline_lists(text: str) -> list[Span]:
+    """A list label line and the short headline lines (and video durations) under it."""
+    out = []
+    lines = list(_lines(text))
+    for i, (offset, line) in enumerate(lines):
+        m = _list_label_at_end(line)
+        if m is None:
+            continue
+        end = offset + len(line)
+        titles = 0
+        for off, nxt in lines[i + 1:i + 12]:
+            if _is_list_title(nxt) or (titles and _DURATION.match(nxt)):
+                end = off + len(nxt)
+                titles += not _DURATION.match(nxt)
+            else:
+                break
+        alone = m.start(1) == len(line) - len(line.lstrip())
+        if titles or alone:
+            out.append((offset + m.start(1), end, "headline-list"))
+    return out
+
+
+_READER_QUESTION = re.compile(r"\b(?:you|your)\b|\bthis (?:article|story|post|page)\b", re.I)
+
+
+def reader_polls(text: str) -> list[Span]:
+    """A question put to the reader over two or more short answers:
+    "Do you agree with the decision?" / "Yes" / "No" / "Vote"."""
+    out = []
+    lines = list(_lines(text))
+    for i, (offset, line) in enumerate(lines):
+        q = line.strip()
+        if not (q.endswith("?") and len(q.split()) <= 14 and _READER_QUESTION.search(q)):
+            continue
+        answers = []
+        for off, nxt in lines[i + 1:i + 10]:
+            a = nxt.strip()
+            if a and len(a.split()) <= 3 and not re.search(r"[.,;:]$", a):
+                answers.append((off, nxt))
+            else:
+                break
+        if len(answers) >= 2:
+            start = offset + len(line) - len(line.lstrip())
+            above = lines[i - 1][1].strip() if i else ""
+            if re.fullmatch(r"(?:Quick |Reader |Our )?[Pp]oll:?", above):
+                start = lines[i - 1][0]
+            out.append((start, answers[-1][0] + len(answers[-1][1]), "reader-poll"))
+    return out
+
+
+# HTML left over by a careless flattener: layout tags, comments, WordPress shortcodes. Script,
+# style and frame elements are not layout: text that carries them is quoting code (or a payload
+# that the pages showing it must escape), so they are left as written.
+_TAG_NAMES = (r"a|abbr|article|aside|b|blockquote|br|center|code|dd|div|dl|dt|em|figcaption|figure|font|footer|"
+              r"h[1-6]|header|hr|i|img|ins|li|nav|ol|p|picture|section|small|source|span|"
+              r"strong|sub|sup|table|tbody|td|th|thead|tr|u|ul|video")
+_MARKUP = re.compile(rf"</?(?:{_TAG_NAMES})(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>]+))?)*\s*/?>"
+                     r"|<!--.*?-->"
+                     r"|\[/?(?:caption|embed|gallery|video|audio|playlist|vc_\w+|et_pb_\w+)(?:\s[^\[\]]{0,200})?\]",
+                     re.I | re.S)
+_ENTITY = re.compile(r"&(?:amp;)*(?:#\d{2,6}|#x[0-9a-f]{2,5}|[a-z]{2,8});", re.I)
+
+
+def decode_entities(text: str) -> str:
+    """"&nbsp;", "&#8217;", a doubly escaped "&amp;nbsp;": the characters they stand for."""
+    def one(m: re.Match) -> str:
+        s = m.group(0)
+        while s.lower().startswith("&amp;") and len(s) > 5:
+            s = "&" + s[5:]
+        out = html.unescape(s)
+        return " " if out in ("\xa0", "\u2009", "\u200a") else out
+    return _ENTITY.sub(one, text)
+
+
+_INLINE_TAG = re.compile(r"</?(?:a|abbr|b|code|em|font|i|img|small|span|strong|sub|sup|u)\b", re.I)
+
+
+def markup_remnants(text: str) -> list[Span]:
+    """Tags, HTML comments and shortcodes standing in the text; an inline tag ("<a href=...>",
+    "</span>") sat inside a sentence, a block tag ("<br>", "</p>") between paragraphs."""
+    return [(m.start(), m.end(), "markup-inline" if _INLINE_TAG.match(m.group(0)) else "markup")
+            for m in _MARKUP.finditer(text)]
+
+
+# "(opens in new tab)", "[PDF]", "(link is external)": a note a link carried about itself
+_LINK_NOTE = re.compile(
+    r"[ \t]?(?:\((?:opens|open|link opens)?[ \t]*(?:in[ \t]+)?(?:a[ \t]+)?new[ \t]+(?:tab|window)\)"
+    r"|\((?:link is external|external link|external)\)|\[(?:Link|PDF|pdf|link)\]|\(PDF(?:,[ \t]*\d+(?:\.\d+)?[ \t]*[KM]B)?\))",
+    re.I)
+
+
+def link_notes(text: str) -> list[Span]:
+    return [(m.start(), m.end(), "link-note") for m in _LINK_NOTE.finditer(text)]
+
+
+# cut where they stand, inside a sentence: they leave a space, not a line break
+INLINE_REASONS = frozenset({"markup-inline", "link-note"})
+
+
+# A line of section names with interface words or separators: "Open menu Close menu News
+# Sport Search", "News | World | Science". The section names are junk's navigation words.
+def is_navigation(s: str) -> bool:
+    words = [w.lower() for w in _TOKENS.findall(s) if not w[0].isdigit()]
+    if len(words) < 3 or not all(w in _INTERFACE or w in _NAV_WORDS for w in words):
+        return False
+    return bool(re.search(r"[|»›>/·•]", s)) or any(w in ("menu", "search", "home", "navigation") for w in words)
+
+
+def navigation_lines(text: str) -> list[Span]:
+    return [(off + len(line) - len(line.lstrip()), off + len(line.rstrip()), "navigation")
+            for off, line in _lines(text) if line.strip() and is_navigation(line.strip())]
+
+
+# "9h ago", "Updated 5 min ago", "Posted 3 days ago": a time counted back from now, which only
+# a page's furniture says
+_AGO = r"\d{1,3}[ \t]*(?:s|m|h|d|w|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?)[ \t]+ago"
+_STAMP_LABEL = r"(?:Last[ \t]+)?(?:Updated|Published|Posted|Modified|Edited)[ \t]*:?[ \t]*"
+_RELATIVE_TIME = re.compile(rf"^[ \t]*(?:{_STAMP_LABEL})?{_AGO}[ \t]*$|(?<![\w])(?:{_STAMP_LABEL}){_AGO}(?![\w])"
+                            rf"|(?:(?<=[.!?”\"’])|^)[ \t]*{_AGO}(?=[ \t]+[A-Z]|[ \t]*$)", re.M)
+
+
+def relative_times(text: str) -> list[Span]:
+    return [(m.start(), m.end(), "update-stamp") for m in _RELATIVE_TIME.finditer(text)]
+
+
+# "Listen · 4:32 min", "7-minute listen", "Hear this story\n5 min listen", "Listen to article\n6 minutes"
+_LENGTH_LABEL = re.compile(
+    r"(?m)^[ \t]*(?:(?:Listen(?:[ \t]+to(?:[ \t]+this)?[ \t]+(?:article|story))?|Hear this (?:story|article)|Audio)"
+    r"[ \t]*(?:[·|:-][ \t]*|\n[ \t]*)?)?\d{1,3}(?::\d{2})?[ \t-]*(?:min(?:ute)?s?|m)\.?"
+    r"(?:[ \t]+(?:read|listen|watch|audio))?[ \t]*$")
+
+
+def length_labels(text: str) -> list[Span]:
+    """Reading and listening times; a bare "25 minutes" only with its label or its verb."""
+    out = []
+    for m in _LENGTH_LABEL.finditer(text):
+        piece = m.group(0)
+        if re.search(r"[A-Za-z]{3,}", re.sub(r"min(?:ute)?s?", "", piece)):
+            out.append((m.start(), m.end(), "interface"))
+    return out
+
+
+# The control bar of a video player, flattened: "Play Video Play Mute Current Time 0:00 /
+# Duration 0:00 Loaded: 0% ... This is a modal window." Nearly every word is a control.
+_PLAYER = frozenset("""
+current time duration loaded stream type seek currently remaining playback rate chapters chapter descriptions
+description off selected captions caption settings opens dialog track modal window is beginning end of
+""".split())
+
+
+def player_controls(text: str) -> list[Span]:
+    out = []
+    for off, line in _lines(text):
+        for m in re.finditer(r"[^.!?]+[.!?]?", line):
+            words = [w.lower() for w in _TOKENS.findall(m.group(0)) if not w[0].isdigit()]
+            if len(words) >= 8 and sum(w in _INTERFACE or w in _PLAYER for w in words) / len(words) >= 0.85:
+                out.append((off + m.start(), off + m.end(), "video-player"))
+    return out
+
+
+# "TAGS Housing Elections" (no colon): the label in capitals, then capitalised names only
+_BARE_TAGS = re.compile(r"(?m)^[ \t]*(?:TAGS|TOPICS|Tags|Topics)[ \t]+[A-Z][\w&-]*(?:[ \t]*[,|]?[ \t]+[A-Z][\w&-]*){0,9}[ \t]*$")
+
+
+def bare_tag_lines(text: str) -> list[Span]:
+    return [(m.start(), m.end(), "tags") for m in _BARE_TAGS.finditer(text)]
+
+
+# "VIDEO: headline", "Watch: headline 5:52": a media label over one headline (and its length)
+_MEDIA_HEADLINE = re.compile(
+    r"(?:^|(?<=[.!?”\"’])[ \t]*)(?:VIDEO|Video|WATCH|Watch|PHOTOS|Photos|GALLERY|Gallery|LISTEN|Listen|PODCAST|Podcast|AUDIO|Audio)"
+    r"[ \t]*[:|][ \t]*[A-Z“\"‘0-9](?:[^\n.!?]{3,120}?[ \t]+\d{1,2}:\d{2}(?=[ \t]|$)|[^\n.!?]{3,120}$)", re.M)
+
+
+def media_headlines(text: str) -> list[Span]:
+    return [(m.start(), m.end(), "media-link") for m in _MEDIA_HEADLINE.finditer(text)]
+
+
+# a block glued onto the word before it with no space at all ("... buns" + "View 419 comments")
+# or a sentence end and a space before a capital, where a block was glued on with a space
+_GLUE_POINT = re.compile(r"(?<=[a-z0-9%)])(?=[A-Z][a-z])|(?:(?<=[.!?])|(?<=[.!?][”\"’]))(?=[A-Z])|(?<=[.!?])[ \t]+(?=[A-Z“\"‘+])"
+                         r"|(?<=[.!?][”\"’])[ \t]+(?=[A-Z“\"‘+])")
+
+
+def glued_blocks(text: str, is_furniture) -> list[Span]:
+    """A line's tail that starts at a glue point (a lower-case letter or a sentence end run
+    straight into a capital) and that ``is_furniture`` calls page furniture as a whole."""
+    out = []
+    for offset, line in _lines(text):
+        for m in _GLUE_POINT.finditer(line):
+            tail = line[m.end():].strip()
+            if tail and m.start() > 0 and is_furniture(tail):
+                out.append((offset + m.end(), offset + len(line.rstrip()), "glued-interface"))
+                break
+    return out
+
+
+# "Graphic: Valley Courier", "Map: Ordnance Survey": a credit line under a chart or map,
+# the label then a name in capitals only ("(Graphic: Global assets in 2019 - here)" is a link)
+_GRAPHIC_CREDIT = re.compile(r"(?m)^[ \t]*(?:Graphics?|Infographic|Chart|Map|Data)[ \t]*:[ \t]*"
+                             r"[A-Z][\w.'’&-]*(?:[ \t]+(?:[A-Z][\w.'’&-]*|of|and|for|the|/))*[ \t]*$")
+
+
+def graphic_credits(text: str) -> list[Span]:
+    return [(m.start(), m.end(), "caption") for m in _GRAPHIC_CREDIT.finditer(text)]
+
+
+# Counters and reaction bars: "Liked by 61 people", "1.2k shares", "👍 12 ❤️ 4": a number with
+# what it counts, or pictographs and numbers with no word at all
+_COUNTER = re.compile(
+    r"(?m)^[ \t]*(?:Liked by[ \t]+\d[\d,.]*[kKmM]?[ \t]+(?:people|others|readers|users)"
+    r"|\d[\d,.]*[kKmM]?[ \t]+(?:people|readers)[ \t]+(?:like|liked|shared|recommend)[ \t]+this)[ \t]*$"
+    r"|(?:(?<=[.!?”\"’])[ \t]+)Liked by[ \t]+\d[\d,.]*[kKmM]?[ \t]+(?:people|others|readers|users)(?=[ \t]+[A-Z]|[ \t]*$)")
+_PICTOGRAPH = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2764]")
+
+
+# a reaction bar: two or more pictographs each with its count, wherever it was glued
+_REACTIONS = re.compile("(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2764]\ufe0f?[ \t]*\\d[\\d,.]*[kKmM]?[ \t]*){2,}")
+
+
+# a line of hashtags only: "#transport #housing"
+_HASHTAGS = re.compile(r"(?m)^[ \t]*#[^\W\d_][\w-]*(?:[ \t,]+#[^\W\d_][\w-]*)+[ \t]*$")
+
+
+# a star rating wherever it was glued: "★★★★☆ (833 reviews)"
+_STARS = re.compile(r"[★☆]{3,}(?:[ \t]*\(?\d[\d,.]*(?:/\d+)?[ \t]*(?:reviews?|ratings?|votes?)?\)?)?")
+
+
+def counters(text: str) -> list[Span]:
+    out = [(m.start(), m.end(), "interface") for m in _COUNTER.finditer(text)]
+    out += [(m.start(), m.end(), "rating") for m in _STARS.finditer(text)]
+    out += [(m.start(), m.end(), "tags") for m in _HASHTAGS.finditer(text)]
+    out += [(m.start(), m.end(), "interface") for m in _REACTIONS.finditer(text)]
+    for off, line in _lines(text):
+        s = line.strip()
+        if s and _PICTOGRAPH.search(s) and not re.search(r"[^\W\d_]{2,}", s):
+            lead = len(line) - len(line.lstrip())
+            out.append((off + lead, off + len(line.rstrip()), "interface"))
+    return out
+
+
+# "Follow Nora Vells", "+ Follow", "More from Nora Vells": an author's follow button or link
+_FOLLOW_LINE = re.compile(r"(?m)^[ \t]*(?:\+[ \t]*)?(?:Follow|More (?:from|by))[ \t]+[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){0,3}[ \t]*$"
+                          r"|^[ \t]*More (?:from|by)[ \t]+[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,2}(?=[ \t]+[A-Z][a-z]+[ \t]+[a-z])")
+
+
+def follow_lines(text: str) -> list[Span]:
+    return [(m.start(), m.end(), "social-prompt") for m in _FOLLOW_LINE.finditer(text)]
+
+
+# Site and form chrome with a fixed frame: "Powered by WordPress", "Theme by Name", a comment
+# form's field labels ("Name *", "Website"), "Posted by Name at 10:42 AM" under a post, a photo
+# credit alone ("Credit...Name for Outlet", "Getty Images")
+_FRAME_LINE = re.compile(
+    r"(?m)^[ \t]*(?:(?:Powered by|Theme by|Designed by|Built with|Hosted by|Site by|Website by)[ \t]+[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,3}"
+    r"|(?:Name|E-?mail(?: address)?|Website|Comment|Message|Your (?:name|email|comment|message))[ \t]*\*?"
+    r"|Posted by[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}[ \t]+(?:at|on)[ \t]+[\w:,. ]{3,30}"
+    r"|(?:Photo |Image )?Credit(?:\.\.\.|…|:)[ \t]*[A-Z][^\n]{2,80}"
+    r"|(?:Getty Images|Shutterstock|iStock|iStockphoto|Alamy|AP Photo|EPA-EFE)(?:[ \t]*/[ \t]*[A-Z][\w.' -]{1,40})?)[ \t]*$")
+
+
+def frame_lines(text: str) -> list[Span]:
+    return [(m.start(), m.end(), "interface") for m in _FRAME_LINE.finditer(text)]
+
+
+def glued_heads(text: str, is_furniture) -> list[Span]:
+    """Two pieces of furniture run together on one line ("Save for later This article first
+    appeared in ..."): the first one is cut here, and the second pass finds the other at the
+    head of its line."""
+    out = []
+    for offset, line in _lines(text):
+        if len(line) > 400:
+            continue  # two pieces of furniture make a short line
+        for k, m in enumerate(re.finditer(r"(?<=\S)[ \t]+(?=[A-Z“\"‘])", line)):
+            if k >= 12:
+                break
+            head, tail = line[:m.start()].strip(), line[m.end():].strip()
+            last = head.rsplit(None, 1)[-1].lower() if head else ""
+            # a piece of furniture ends on a button word, a number or a full stop
+            if not (last in _INTERFACE or last[-1:].isdigit() or last[-1:] in ".!?)”\"’"):
+                continue
+            if tail and len(tail) <= 400 and is_furniture(head) and is_furniture(tail):
+                lead = len(line) - len(line.lstrip())
+                out.append((offset + lead, offset + m.start(), "interface"))
+                break
+    return out
+
+
+# "Home » Travel » Food Margaret Ellison, who ...": a breadcrumb glued onto the paragraph under it
+_CRUMB_HEAD = re.compile(r"(?m)^[ \t]*Home(?:[ \t]*[»›>/|][ \t]*[A-Z][\w&'’-]*){1,4}(?=[ \t]+[A-Z])")
+
+
+def breadcrumb_heads(text: str) -> list[Span]:
+    return [(m.start(), m.end(), "breadcrumb") for m in _CRUMB_HEAD.finditer(text)]
+
+
+def _is_short_label(s: str) -> bool:
+    return 1 <= len(s.split()) <= 8 and not re.search(r"[.!?…:;,]['”\"’)]?$", s)
+
+
+def trailing_furniture(text: str) -> list[Span]:
+    """Short lines with no sentence end under the story's last paragraph: what follows the
+    last sentence of an article in scraped text is the page's, not the story's ("Reuse this
+    content", a credit, a stray label). A list the story introduces ("What we liked:" over its
+    items) or numbers ("1. Knead the dough") stays."""
+    lines = list(_lines(text))
+    content = [(off, line) for off, line in lines if line.strip()]
+    k = len(content)
+    while k > 0 and _is_short_label(content[k - 1][1].strip()):
+        k -= 1
+    if k == len(content) or k == 0:
+        return []
+    above = content[k - 1][1].strip()
+    run = [line.strip() for _, line in content[k:]]
+    if len(run) > 3 or above.endswith(":") or any(re.match(r"(?:[-•*–·]|\d+[.)])\s", x) for x in run):
+        return []  # a longer run is a list of the story's (teams, results, ingredients)
+    if any(re.search(r"\(@\w+\)", x) for x in run):
+        return []  # an embedded post's signature, which the story quotes
+    if len(above.split()) < 8:
+        return []  # no paragraph of prose above: a list or a table, not a story's end
+    start = content[k][0]
+    return [(start, len(text.rstrip()), "trailing-furniture")]
+
+
+# Words that carry a topic: four letters or more and not a function word
+_FUNCTION_WORDS = frozenset(
+    "this that with from have will would there their about which were been when what your more than into they "
+    "them also some other over only such most very just like after before could should these those where while "
+    "being each make made many much then here does said says every".split())
+
+
+def _topic_words(s: str) -> set[str]:
+    return {w for w in re.findall(r"[^\W\d_]{4,}", s.lower()) if w not in _FUNCTION_WORDS}
+
+
+def stray_lines(text: str) -> list[Span]:
+    """Short lines with no sentence end, standing alone (or up to four in a row) between
+    paragraphs, that share no topic word with the rest of the text: a story's crosshead repeats
+    the story's words ("Module efficiency" over a paragraph on solar panels), a widget's label,
+    an author box or other stories' headlines do not. A line with no topic word ("Wi-Fi 6",
+    "Yes"), a list the story introduces ("...:") or numbers, an answer ("A: ...") and a quoted
+    post's signature are left alone."""
+    lines = [(off, line.strip(), len(line) - len(line.lstrip())) for off, line in _lines(text) if line.strip()]
+    counts = Counter(w for _, line, _ in lines for w in _topic_words(line))
+    out = []
+    i = 0
+    while i < len(lines):
+        if not _is_short_label(lines[i][1]):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and _is_short_label(lines[j][1]):
+            j += 1
+        run = [line for _, line, _ in lines[i:j]]
+        above = lines[i - 1][1] if i else ""
+        if len(run) <= 4 and not above.endswith(":") and _unrelated(run, counts):
+            off, line, lead = lines[j - 1]
+            out.append((lines[i][0] + lines[i][2], off + lead + len(line), "stray-line"))
+        i = j
+    return out
+
+
+def _unrelated(run: list[str], counts) -> bool:
+    if any(re.match(r"(?:[-•*–·]|\d+[.)]|[QA]:)\s", x) or re.search(r"\(@\w+\)", x) for x in run):
+        return False
+    own = Counter(w for x in run for w in _topic_words(x))
+    # lines with no topic word (a ticker "DOW 32,413 ▼3.2%") go with the run they stand in
+    return bool(own) and all(counts[w] == n for w, n in own.items())
+
+
+# "Edited by Nora Vells", "Fact checked by Amara Okonjo, MD": a credit line, a role then a name;
+# "Last reviewed: May 2021"; a market ticker ("DOW 32,413 ▼3.2%"); a weather box ("Lisbon 14°C Sunny")
+_CREDIT_LINE = re.compile(
+    r"(?m)^[ \t]*(?:[A-Z][a-z]+(?:[ -][a-z]+){0,2}[ \t]+by[ \t]+[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3}(?:,[ \t]*[A-Z][\w.]{1,5})?"
+    r"|Last[ \t]+(?:reviewed|checked|verified|edited)[ \t]*:?[ \t]*(?:[A-Z][a-z]+\.?[ \t]+)?(?:\d{1,2},?[ \t]+)?\d{4}"
+    r"|(?:[A-Z][\w&.]*(?:[ \t][A-Z\d][\w&.]*)?[ \t]+[\d,.]+[ \t]*[▲▼↑↓][ \t]*[\d.]+%[ \t]*){1,5}"
+    r"|[A-Z][\w'’ -]{1,30}[ \t]+-?\d{1,3}[ \t]?°[CF](?:[ \t]+[A-Z][a-z]+(?:[ \t]+[a-z]+)?)?)[ \t]*$")
+
+
+def credit_lines(text: str) -> list[Span]:
+    return [(m.start(), m.end(), "credit-line") for m in _CREDIT_LINE.finditer(text)]
+
+
+# Detectors that take whole lines of one widget kind: run over the text, or asked whether a
+# single line (a glued tail, a glued head) is such a widget as a whole
+LINE_DETECTORS = (media_headlines, relative_times, length_labels, frame_lines, follow_lines, graphic_credits,
+                  counters, bare_tag_lines, credit_lines)
+
+
+def widget_spans(text: str, is_furniture) -> list[Span]:
+    """Every widget detector over scraped text; ``is_furniture`` judges one line as a whole
+    (for pieces glued onto their neighbours)."""
+    spans = (button_rows(text) + headline_lists(text) + reader_polls(text) + link_notes(text)
+             + navigation_lines(text) + player_controls(text) + breadcrumb_heads(text))
+    for detect in LINE_DETECTORS:
+        spans += detect(text)
+    return spans + glued_blocks(text, is_furniture) + glued_heads(text, is_furniture)
+
+
+# the sentence end after a word of three letters or a number, never an abbreviation ("St. Louis")
+_TAIL_AFTER_SENTENCE = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=\d))[.!?][”\"’)]?[ \t]+([A-Z][^\n.!?:;]{0,80})$")
+
+
+def stray_tails(text: str) -> list[Span]:
+    """The same test for a short tail glued with a space after a paragraph's last sentence
+    ("... over schedule. Markets closed"): no sentence end of its own, at most eight words, and
+    no topic word the rest of the text has. The sentence before it must be a real one (six
+    words or more), not a list number ("2. Avoid skipping meals")."""
+    lines = list(_lines(text))
+    counts = Counter(w for _, line in lines for w in _topic_words(line))
+    out = []
+    for offset, line in lines:
+        m = _TAIL_AFTER_SENTENCE.search(line.rstrip())
+        if not m or len(line[:m.start()].split()) < 6:
+            continue
+        tail = m.group(1).strip()
+        if _is_short_label(tail) and _unrelated([tail], counts):
+            out.append((offset + m.start(1), offset + m.start(1) + len(tail), "stray-line"))
+    return out
