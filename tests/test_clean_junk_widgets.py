@@ -337,3 +337,40 @@ def test_stray_tail_glued_after_the_last_sentence():
 def test_stars_glued_onto_a_sentence_take_only_the_stars():
     s = "The bakery is open Wednesday to Sunday from 7 am until it sells out."
     assert cleaned(P1, s + "★★★★☆ (833 reviews)", P2) == "\n\n".join([P1, s, P2])
+
+
+GUIDE = """How to grow a small video channel in 2024
+
+The platforms changed their ranking rules this year, and creators who adapted early grew fastest.
+
+Key Takeaways
+Short clips travel further than long uploads on every platform we measured this year.
+
+Best Practices
+Post at the same time each week so that followers learn when to expect new clips.
+
+Pricing
+PRICE: $12-$18
+Studio lights cost less than most creators expect, and a basic kit lasts for years.
+
+Learn Editing - A short course on cutting clips for vertical screens.
+Learn Lighting - Three lessons on lights for small rooms.
+
+The Bottom Line
+Consistency beats volume for most small creators we spoke to."""
+
+
+def test_a_guides_own_section_heads_lists_and_prices_stay():
+    text = clean_text(GUIDE).text
+    for kept in ("Key Takeaways", "Best Practices", "PRICE: $12-$18", "Learn Editing - A short course",
+                 "Learn Lighting - Three lessons", "The Bottom Line"):
+        assert kept in text
+
+
+@pytest.mark.parametrize("opening", ["GLP-1 drugs such as semaglutide", "COVID-19 cases rose",
+                                     "NASA-funded telescopes"])
+def test_a_hyphenated_capital_word_opening_a_paragraph_is_no_dateline(opening):
+    leftover = "Checking your browser before accessing the site."
+    cleaned = clean_text(f"{leftover} {opening} again in the spring, officials in three states said on Monday.\n\n{P2}")
+    assert cleaned.dateline is None
+    assert opening in cleaned.text

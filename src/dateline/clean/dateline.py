@@ -247,6 +247,8 @@ def match_dateline(text: str) -> tuple[Dateline, int] | None:
         return None  # "(Iraq)" must name the city's country or state, not any bracketed word
     if not sep and not paren:
         return None
+    if sep == "-" and text[m.end():m.end() + 1].isalnum():
+        return None  # a compound, not a place and a dash: "COVID-19 cases", "NASA-funded", "GLP-1"
     if sep == ":" and (paren or m.group("day")) is None and len(city.split()) > 2:
         return None
     if sep == ":" and not (paren or m.group("day") or region) and not is_known_city(city):

@@ -70,6 +70,9 @@ _TOKENS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?::\d{2})*%?")
 _BY_NETWORK = re.compile(r"[ \t]+(?:by|on|at|from|via)[ \t]+(?:[A-Z]|[a-z]+[A-Z])[\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,3}[ \t]*$")
 
 
+_LABELLED_VALUE = re.compile(r"[$€£¥][ \t]?\d|:[ \t]*\d")
+
+
 def interface_only(s: str, most: int = 12) -> bool:
     """Every word of ``s`` is an interface word (numbers and clock times allowed), and at
     least one is not mere glue: "Print | Email | Save", "View 12 comments", "Skip Ad", and
@@ -77,6 +80,8 @@ def interface_only(s: str, most: int = 12) -> bool:
     s = s.strip()
     if re.search(r"[.!?…]$", s) and not re.search(r"\.\.\.$|…$|!$", s):
         return False  # a sentence, even a short one, is judged by the sentence tests
+    if _LABELLED_VALUE.search(s):
+        return False  # "Price: $35-$45", "Serves: 4": a label and its value are the story's data
     s = _BY_NETWORK.sub("", s)
     words = [w.lower() for w in _TOKENS.findall(s) if not w[0].isdigit()]
     if not words or len(words) > most:
@@ -106,6 +111,8 @@ def interface_prefix(line: str, start: int) -> int | None:
                 continue  # a count before its noun ("94 Likes")
             break
         nxt = words[k + 1].group(0) if k + 1 < len(words) else ""
+        if w.group(0) in ("-", "–", "—", ":"):
+            break  # "Learn Privacy - A course on ...": a list item's name and its description
         if w.group(0).lower().strip(".…") not in _GLUE and (not nxt or nxt[:1].isupper() or nxt[:1] in "“\"‘"):
             cut = start + w.end()
     return cut
@@ -552,6 +559,9 @@ def stray_lines(text: str) -> list[Span]:
             j += 1
         run = [line for _, line, _ in lines[i:j]]
         above = lines[i - 1][1] if i else ""
+        if i == 0 and j == 1 and len(run[0].split()) >= 4:
+            i = j
+            continue  # a headline over the story: the title, which the cleaner reads later
         if len(run) <= 4 and not above.endswith(":") and _unrelated(run, counts):
             off, line, lead = lines[j - 1]
             out.append((lines[i][0] + lines[i][2], off + lead + len(line), "stray-line"))
@@ -559,8 +569,26 @@ def stray_lines(text: str) -> list[Span]:
     return out
 
 
+# The words of an article's own section heads: a crosshead made of them ("Key Takeaways",
+# "The Bottom Line", "Pros and Cons") structures the story without repeating its topic
+_HEADING_WORDS = frozenset(
+    "key takeaways takeaway bottom line summary conclusion conclusions introduction overview background best "
+    "practices practice tips tricks pros cons features feature pricing price prices benefits advantages "
+    "disadvantages final thoughts verdict questions frequently asked answers step steps getting started "
+    "example examples method methods results result analysis history timeline update updates what next why "
+    "matters highlights details requirements ingredients instructions notes resources glossary definition "
+    "comparison alternatives options review reviews rating specifications specs conclusion".split())
+
+
+def _section_head(run: list[str]) -> bool:
+    words = {w for x in run for w in _topic_words(x)}
+    return bool(words) and words <= _HEADING_WORDS
+
+
 def _unrelated(run: list[str], counts) -> bool:
     if any(re.match(r"(?:[-•*–·]|\d+[.)]|[QA]:)\s", x) or re.search(r"\(@\w+\)", x) for x in run):
+        return False
+    if _section_head(run):
         return False
     own = Counter(w for x in run for w in _topic_words(x))
     # lines with no topic word (a ticker "DOW 32,413 ▼3.2%") go with the run they stand in
