@@ -11,6 +11,13 @@ import re
 
 Span = tuple[int, int, str]
 
+
+def matches(pattern: re.Pattern, text: str, needs: re.Pattern):
+    """``pattern.finditer(text)``, skipped when ``needs`` (a plain literal that every match of
+    ``pattern`` contains) is absent: patterns that open with look-behinds are tried at every
+    position of the text, a literal search is not."""
+    return pattern.finditer(text) if needs.search(text) else iter(())
+
 _SOCIAL = (r"(?:Facebook|Twitter|X|WhatsApp|Whatsapp|LinkedIn|Linkedin|Pinterest|E-?mail|Reddit|Telegram|"
            r"Print|Tumblr|Pocket|Messenger|Flipboard|Threads|Bluesky|Mastodon|Copy link|SMS)")
 _SHARE_ITEM = (
@@ -47,10 +54,13 @@ _FOOTER_LABEL = re.compile(r"\b(?:source|retrieved|original|originally|published
                            r"appeared|courtesy|link|more)\b", re.I)
 
 
+_FOOTER_NEEDS = re.compile(r"https?://|www\.")
+
+
 def aggregator_footers(text: str) -> list[Span]:
     """"Content retrieved from: URL", "Source: URL", "Read the original article at: URL"."""
     out = []
-    for m in _FOOTER.finditer(text):
+    for m in matches(_FOOTER, text, _FOOTER_NEEDS):
         if _FOOTER_LABEL.search(m.group("label")):
             start = m.start("label")
             out.append((start, m.end(), "aggregator-footer"))
@@ -69,9 +79,13 @@ _AD = re.compile(
     r"[ \t]*(?=\n|$|[ \t]+[A-Z\"“(]|[A-Z])", re.M)
 
 
+_AD_NEEDS = re.compile(r"continues below|ADVERTIS|Advertis|Sponsored|SPONSORED|Paid Content|Promoted Content|"
+                       r"Partner Content")
+
+
 def advertisement_labels(text: str) -> list[Span]:
     """"Advertisement", "Sponsored Content", "Story continues below advertisement" standing alone."""
-    return [(m.start(), m.end(), "advertisement") for m in _AD.finditer(text)]
+    return [(m.start(), m.end(), "advertisement") for m in matches(_AD, text, _AD_NEEDS)]
 
 
 _DASHED = r"[-–—][ \t]*\d{1,3}(?:[ \t]*[-–—])?"
@@ -94,12 +108,17 @@ _PAGE_INLINE = re.compile(r"(?<![\w])Page[ \t]+\d{1,3}[ \t]+of[ \t]+\d{1,3}(?![\
                           r"|(?<=[.!?”\"] )[-–—][ \t]?\d{1,3}(?:[ \t]?[-–—])?$|(?<=[^\W\d_][.!?”\"])[-–—][ \t]?\d{1,3}(?:[ \t]?[-–—])?$", re.M)
 
 
+# what each branch of _PAGE_INLINE holds, without its look-behind: "Page", a dash and a number
+# opening a line, a dash and a number or a number closing a line after a sentence end
+_PAGE_INLINE_NEEDS = re.compile(r"Page|^[-–—][ \t]*\d|[.!?”\"][ \t]?[-–—][ \t]?\d{1,3}(?:[ \t]?[-–—])?$|[.!?”\"]\d{1,2}$", re.M)
+
+
 def page_markers(text: str) -> list[Span]:
     """Lone list or page markers: "- 1", "- 2 -", "Page 2 of 3", a bare page number."""
     out = [(m.start(), m.end(), "page-marker") for m in _PAGE.finditer(text)
            if not _BARE_NUMBER.fullmatch(m.group(0)) or between_prose(text, m.start(), m.end())
            or closes_the_text(text, m.start(), m.end())]
-    out += [(m.start(), m.end(), "page-marker") for m in _PAGE_INLINE.finditer(text)]
+    out += [(m.start(), m.end(), "page-marker") for m in matches(_PAGE_INLINE, text, _PAGE_INLINE_NEEDS)]
     return sorted(set(out))
 
 
@@ -150,10 +169,13 @@ _CREDIT = re.compile(
 _SENT_END = re.compile(r"[.!?…][”\"’')\]]*[ \t]+|(?<=[a-z][.!?])(?=[A-Z][a-z])")
 
 
+_CREDIT_NEEDS = re.compile(r"Photo|Image|Picture|Pic|Credit|Video|Illustration|Getty|AFP|Reuters|REUTERS|EPA|/")
+
+
 def image_captions(text: str) -> list[Span]:
     """Captions with credits; the caption sentence just before the credit goes with it."""
     out = []
-    for m in _CREDIT.finditer(text):
+    for m in matches(_CREDIT, text, _CREDIT_NEEDS):
         start, end = m.start(), m.end()
         credit = m.group(0)
         if not re.search(r"[A-Z]", credit):
