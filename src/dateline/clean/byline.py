@@ -90,12 +90,41 @@ def _split_byline(value: str) -> list[str]:
     return [p for p in re.split(r"\s*(?:,|;|\||\band\b|&)\s*", html_lib.unescape(value)) if p.strip()]
 
 
-_BYLINE_XPATH = ('//*[@rel="author"]|//*[@itemprop="author"]//*[@itemprop="name"]|'
-                 '//*[@itemprop="author" and not(*)]|'
-                 '//*[contains(@class,"byline") or contains(@class,"author")]//a[not(contains(@href,"mailto"))]|'
-                 '//*[(contains(@class,"author") or contains(@class,"byline")) and not(*)]|'
-                 '//a[contains(@class,"author") and not(contains(@href,"mailto"))]|'
-                 '//*[contains(@class,"author") or contains(@class,"byline")]/*[not(*) and not(self::time)]')
+# Elements that may hold a byline: the author markup itself, and inside an "author" or
+# "byline" block its links and its leaf children. One XPath finds the blocks; the rest is
+# read from them, so the page is walked once, not once per kind of markup.
+_AUTHOR_MARKUP = '//*[@rel="author" or @itemprop="author" or contains(@class,"author") or contains(@class,"byline")]'
+
+
+def _leaf(el) -> bool:
+    return not any(isinstance(child.tag, str) for child in el)
+
+
+def author_markup(tree) -> list:
+    """In document order: ``rel=author`` elements; under ``itemprop=author``, the ``name``
+    parts (or the element itself when it has no children); in an element whose class names
+    an author or byline, its leaf children (not a ``<time>``), its links (not ``mailto:``),
+    and itself when it is a leaf or an "author" link."""
+    chosen = set()
+    for el in tree.xpath(_AUTHOR_MARKUP):
+        cls = el.get("class") or ""
+        if el.get("rel") == "author":
+            chosen.add(el)
+        if el.get("itemprop") == "author":
+            if _leaf(el):
+                chosen.add(el)
+            chosen.update(d for d in el.iterdescendants() if d.get("itemprop") == "name")
+        if "author" in cls or "byline" in cls:
+            if _leaf(el) or (el.tag == "a" and "author" in cls and "mailto" not in (el.get("href") or "")):
+                chosen.add(el)
+            chosen.update(a for a in el.iterdescendants("a") if "mailto" not in (a.get("href") or ""))
+            chosen.update(c for c in el if isinstance(c.tag, str) and c.tag != "time" and _leaf(c))
+    if len(chosen) < 2:
+        return list(chosen)
+    order = {el: i for i, el in enumerate(tree.iter())}
+    return sorted(chosen, key=order.__getitem__)
+
+
 # a quoted customer, a commenter, a related story's writer: names that are not this article's
 _OTHER_VOICES = re.compile(r"testimonial|quote|comment|reply|related|recommend|review|sidebar|footer|widget-area",
                            re.IGNORECASE)
@@ -110,7 +139,7 @@ def dom_bylines(tree) -> list[list[str]]:
     several links, while a related-stories list repeats other articles' bylines."""
     groups: dict[int, list[str]] = {}
     order: list[int] = []
-    for el in tree.xpath(_BYLINE_XPATH):
+    for el in author_markup(tree):
         chain = [a for a in [el, *el.iterancestors()][:8] if a.tag not in ("body", "html")]
         # (the <body>'s classes describe the template: "no-sidebar", "has-comments")
         if any(_OTHER_VOICES.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in chain):
