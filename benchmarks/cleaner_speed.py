@@ -2,9 +2,10 @@
 
     python benchmarks/cleaner_speed.py [--pages 200] [--repeat 3]
 
-dateline's cleaner (``clean_document(html, "html")``: parse, metadata, body, junk) and
-trafilatura (``extract(html, output_format="json", with_metadata=True)``, the call the
-extraction benchmark's baseline makes) run in this process over the same decoded pages,
+dateline's cleaner (the page's bytes decoded as ``dateline process`` reads them, then
+``clean_document(html, "html", url)``: parse, metadata, body, junk) and trafilatura
+(``extract(page_bytes, url=url, output_format="json", with_metadata=True)``, the call the
+extraction benchmark's baseline makes) run in this process over the same pages,
 alternating ``repeat`` times so that a noisy neighbour slows both alike. The pages are the
 extraction benchmark's dev HTML when ``../shared`` is there (real pages of many outlets),
 otherwise the synthetic HTML pages of ``make_corpus``. Goal: ratio >= 1.0.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import os
 import sys
 import tempfile
@@ -25,24 +27,28 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 SHARED_PAGES = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "extraction" / "data" / "dev" / "html"
 
 
-def real_pages(limit: int) -> list[tuple[str, str]]:
-    from dateline.read.decode import decode_bytes
-
+def real_pages(limit: int) -> list[tuple[str, bytes, str | None]]:
+    """(name, page bytes, url) of every k-th dev page, so that a small sample still spans
+    both sets and many outlets."""
+    urls = {}
+    with open(SHARED_PAGES.parent / "dev.jsonl", encoding="utf-8") as manifest:
+        for line in manifest:
+            item = json.loads(line)
+            urls[Path(item.get("html_path", "")).name] = item.get("url")
     paths = sorted(SHARED_PAGES.glob("*/*.html.gz"))
-    # every k-th page, so that a small sample still spans both sets and many outlets
     step = max(1, len(paths) // limit)
     pages = []
     for path in paths[::step][:limit]:
         with gzip.open(path, "rb") as f:
-            pages.append((path.name, decode_bytes(f.read(), str(path))))
+            pages.append((path.name, f.read(), urls.get(path.name)))
     return pages
 
 
-def synthetic_pages(limit: int) -> list[tuple[str, str]]:
+def synthetic_pages(limit: int) -> list[tuple[str, bytes, str | None]]:
     from make_corpus import write_corpus
 
     folder = Path(tempfile.mkdtemp(prefix="dateline-cleaner-speed-"))
-    return [(p.name, p.read_text(encoding="utf-8")) for p in write_corpus(folder, limit, html_pages=True)]
+    return [(p.name, p.read_bytes(), None) for p in write_corpus(folder, limit, html_pages=True)]
 
 
 def fresh_caches() -> None:
@@ -53,23 +59,24 @@ def fresh_caches() -> None:
     reset_caches()
 
 
-def time_dateline(pages: list[tuple[str, str]]) -> float:
+def time_dateline(pages: list[tuple[str, bytes, str | None]]) -> float:
     from dateline.clean import clean_document
+    from dateline.read.decode import decode_bytes
 
     fresh_caches()
     start = time.perf_counter()
-    for _, html in pages:
-        clean_document(html, "html")
+    for name, data, url in pages:
+        clean_document(decode_bytes(data, name), "html", url=url)
     return time.perf_counter() - start
 
 
-def time_trafilatura(pages: list[tuple[str, str]]) -> float:
+def time_trafilatura(pages: list[tuple[str, bytes, str | None]]) -> float:
     import trafilatura
 
     fresh_caches()
     start = time.perf_counter()
-    for _, html in pages:
-        trafilatura.extract(html, output_format="json", with_metadata=True)
+    for _, data, url in pages:
+        trafilatura.extract(data, url=url, output_format="json", with_metadata=True)
     return time.perf_counter() - start
 
 
@@ -80,7 +87,7 @@ def main() -> None:
     args = parser.parse_args()
     pages = real_pages(args.pages) if SHARED_PAGES.is_dir() else synthetic_pages(args.pages)
     source = "extraction dev pages" if SHARED_PAGES.is_dir() else "synthetic pages"
-    size = sum(len(html) for _, html in pages) / len(pages) / 1024
+    size = sum(len(data) for _, data, _ in pages) / len(pages) / 1024
     print(f"{len(pages)} {source}, {size:.0f} KiB on average; load {os.getloadavg()[0]:.2f}")
     # one untimed pass each: imports, the model-free caches (gazetteer, lxml parsers)
     time_dateline(pages[:5])

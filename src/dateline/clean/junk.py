@@ -265,8 +265,13 @@ def sentence_spans(line: str) -> list[tuple[int, int]]:
     return spans
 
 
+_LEGAL_UI_OPENING = re.compile(r"\bby (?:signing|subscribing|clicking|continuing|registering|submitting|entering)\b", re.I)
+
+
 def consent_and_signup(text: str) -> list[Span]:
     """Cookie notices and newsletter prompts, sentence by sentence, with their buttons."""
+    if not (_COOKIE.search(text) or _NEWSLETTER.search(text) or _LEGAL_UI_OPENING.search(text)):
+        return []  # every notice holds one of these words, and its buttons only go with a notice
     sents: list[tuple[int, int]] = []
     offset = 0
     for line in text.split("\n"):

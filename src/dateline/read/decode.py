@@ -129,6 +129,8 @@ def _as_utf8(run: str) -> str | None:
 
 def undo_double_utf8(text: str) -> str:
     """``text`` with UTF-8 read as Windows-1252 turned back into the characters meant."""
+    if "\u00c2" not in text and "\u00c3" not in text and "\u00e2" not in text:
+        return text  # no lead byte at all: most pages, found without a regex scan
     runs = [m.group() for m in _DOUBLE_UTF8.finditer(text, 0, 2_000_000)]
     if sum(1 for run in runs if _as_utf8(run) is not None) < _MIN_DOUBLE_UTF8_RUNS:
         return text
