@@ -74,3 +74,17 @@ def test_article_body_of_the_page_replaces_a_partial_extraction():
     page = (f"<html><head><script type='application/ld+json'>{ld}</script></head><body><article>"
             f"<h1>Second reservoir approved</h1><p>{FIRST[0]}</p><p>{FIRST[1]}</p></article></body></html>")
     assert SECOND[3] in clean_document(page, "html").text
+
+
+def test_the_extractor_leaves_the_pages_tree_whole_for_the_repairs():
+    # the repairs after extraction (split sections, the headline block) read the tree trafilatura
+    # was given; it must work on its own copy, as dateline no longer copies the tree for it
+    import lxml.html
+
+    from dateline.clean.html import extract_body
+
+    tree = parse_html(split_page())
+    before = lxml.html.tostring(tree)
+    text = extract_body(tree, "https://herald.example/reservoir")
+    assert "second reservoir" in text
+    assert lxml.html.tostring(tree) == before

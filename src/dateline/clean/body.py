@@ -82,19 +82,20 @@ def recover_split_sections(tree, text: str) -> str:
         if sum(hit) < 2:
             continue
         # blocks of this class that trafilatura did not take at all
-        near = {id(a) for b, h in zip(blocks, hit) if h for a in list(b.iterancestors())[:2]}
+        # (sets of the elements themselves: lxml gives a freed proxy's id() to the next one)
+        near = {a for b, h in zip(blocks, hit) if h for a in list(b.iterancestors())[:2]}
         missing = [i for i, (ps, h) in enumerate(zip(per_block, hit))
                    if h == 0 and len(ps) >= MIN_SECTION and not _outside_article(blocks[i])
                    and not _interactive(blocks[i]) and not any(_NOT_PROSE.search(p) for p in ps)
-                   and any(id(a) in near for a in list(blocks[i].iterancestors())[:2])]  # same neighbourhood
+                   and any(a in near for a in list(blocks[i].iterancestors())[:2])]  # same neighbourhood
         if not missing:
             continue
         # teaser cards share a class too: the missing text must not dwarf what was kept
         if sum(len(per_block[i]) for i in missing) > 3 * sum(hit):
             continue
         # nested classes: the inner blocks of one kept block are not new
-        ids = {id(b) for b in blocks}
-        if any(id(a) in ids for b in blocks for a in b.iterancestors()):
+        blocks_set = set(blocks)
+        if any(a in blocks_set for b in blocks for a in b.iterancestors()):
             continue
         first_hit = next(i for i, h in enumerate(hit) if h)
         before: list[str] = []

@@ -137,8 +137,10 @@ def dom_bylines(tree) -> list[list[str]]:
     """Byline strings from the page's author markup, outside comments, quotes and related
     lists, grouped by byline container: one article's byline may name several people in
     several links, while a related-stories list repeats other articles' bylines."""
-    groups: dict[int, list[str]] = {}
-    order: list[int] = []
+    # keyed by the element itself: an id() of a proxy lxml has freed is given to the next one,
+    # which merged unrelated boxes (a related-stories rail into the byline) now and then
+    groups: dict = {}
+    order: list = []
     for el in author_markup(tree):
         chain = [a for a in [el, *el.iterancestors()][:8] if a.tag not in ("body", "html")]
         # (the <body>'s classes describe the template: "no-sidebar", "has-comments")
@@ -164,7 +166,7 @@ def dom_bylines(tree) -> list[list[str]]:
             continue
         box = next((a for a in chain[1:] if re.search(r"byline|authors", a.get("class") or "", re.IGNORECASE)),
                    holder if holder is not None else el)  # "Written by <span>A</span>, <span>B</span>"
-        key = id(box)
+        key = box
         if key not in groups:
             groups[key] = BylineBox(element_text(box)[:1000])
             order.append(key)

@@ -71,7 +71,7 @@ def extract_body(tree, url: str | None) -> str:
     """Main text of the page: trafilatura on the already-parsed tree (comments excluded),
     its recall mode when it kept nothing, and the page's densest prose block when that holds
     far more than trafilatura kept."""
-    return second_looks(tree, url, _trafilatura_text(deepcopy(tree), url))
+    return second_looks(tree, url, _trafilatura_text(tree, url))
 
 
 def second_looks(tree, url: str | None, text: str) -> str:
@@ -79,7 +79,7 @@ def second_looks(tree, url: str | None, text: str) -> str:
     import lxml.html
 
     if len(text.split()) < 20:  # nothing kept: trafilatura's recall mode finds the prose it judged too thin
-        recall = _trafilatura_text(deepcopy(tree), url, favor_recall=True)
+        recall = _trafilatura_text(tree, url, favor_recall=True)
         if len(recall.split()) > len(text.split()):
             text = recall
     block = missed_article_block(tree, text)
@@ -93,6 +93,8 @@ def second_looks(tree, url: str | None, text: str) -> str:
 
 
 def _trafilatura_text(tree, url: str | None, **options) -> str:
+    """trafilatura's text of ``tree``; it works on its own copy of a tree it is given, so the
+    page's tree stays whole for the repairs that read it after."""
     import trafilatura
 
     doc = trafilatura.bare_extraction(tree, url=url, with_metadata=False, include_comments=False,
