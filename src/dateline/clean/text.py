@@ -191,16 +191,18 @@ def clean_text(text: str, aggressive: bool = True) -> Cleaned:
     text = remove_code(text, boilerplate)
 
     header, rest = split_header(text)
-    text = cut_spans(text, junk_spans(rest, aggressive), boilerplate) if header is None else \
-        cut_spans(rest, junk_spans(rest, aggressive), boilerplate)
+    scanned, spans = rest, junk_spans(rest, aggressive)
+    text = cut_spans(text if header is None else rest, spans, boilerplate)
     if header is None:
         # junk above the header ("cookie notice, then the byline"): look again
         header, rest = split_header(text)
         if header is not None:
             text = rest
     if aggressive:
-        # a cut frees what was glued to the piece it took ("Listen to this article 5 min Learn more")
-        text = cut_spans(text, junk_spans(text, aggressive), boilerplate)
+        if text != scanned:
+            # a cut frees what was glued to the piece it took ("Listen to this article 5 min Learn more");
+            # where nothing was cut, a second look would find what the first found: nothing
+            text = cut_spans(text, junk_spans(text, aggressive), boilerplate)
         # then what is left that the story does not own: short lines off its topic, and under its end
         # (a dateline over a short first paragraph is the story's: "WASHINGTON (Reuters) – BAAR, SWITZERLAND")
         strays = [s for s in widgets.stray_lines(text) + widgets.stray_tails(text)
