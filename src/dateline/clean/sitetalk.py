@@ -444,35 +444,42 @@ def site_talk(text: str) -> list[Span]:
     content = [i for i, (_, line) in enumerate(lines) if line.strip()]
     tail = set(content[-2:])
     for i, (offset, line) in enumerate(lines):
-        if not line.strip():
-            continue
-        stripped = line.strip()
-        lead = len(line) - len(line.lstrip())
-        if is_chrome_line(stripped) or is_breadcrumb(stripped) or is_update_stamp(stripped) \
-                or is_taxonomy(stripped):
-            out.append((offset + lead, offset + len(line.rstrip()), _line_reason(stripped)))
-            continue
-        if is_agency_credit(stripped):
-            extent = credit_extent(stripped)
-            out.append((offset + lead, offset + lead + extent, "agency-credit"))
-            if extent == len(stripped):
-                continue
-        spans = sentences(line)
-        for k, (s, e) in enumerate(spans):
-            sent = line[s:e].strip()
-            test, reason = next(((test, r) for test, r in SENTENCE_TESTS if test(sent)), (None, None))
-            if reason is None and (i in tail or k == len(spans) - 1 and len(spans) <= 2) and is_author_bio(sent):
-                # at the end of the text, or a line of its own (or the last sentence glued on one)
-                test, reason = is_author_bio, "author-bio"
-            if reason is None:
-                continue
-            # a piece with no full stop glued onto the story's next sentence takes only itself
-            end = s + notice_extent(sent, test)
-            if reason == "agency-credit" and not sent.startswith("("):
-                end = s + credit_extent(line[s:].rstrip())
-            out.append((offset + s, offset + end, reason))
-        out += _glued_tails(line, offset)
+        if line.strip():
+            out += [(offset + s, offset + e, reason) for s, e, reason in line_site_talk(line, i in tail)]
     return out + stamp_heads(text) + glued_heads_and_credits(text) + frames_and_contacts(text)
+
+
+@lru_cache(maxsize=8192)  # the second junk pass reads most lines again unchanged
+def line_site_talk(line: str, at_end: bool) -> tuple[Span, ...]:
+    """The site talk of one line (offsets into the line): the whole line, or sentence by
+    sentence; ``at_end``: the line is one of the text's last two, where an author bio sits."""
+    out: list[Span] = []
+    stripped = line.strip()
+    lead = len(line) - len(line.lstrip())
+    if is_chrome_line(stripped) or is_breadcrumb(stripped) or is_update_stamp(stripped) \
+            or is_taxonomy(stripped):
+        return ((lead, len(line.rstrip()), _line_reason(stripped)),)
+    if is_agency_credit(stripped):
+        extent = credit_extent(stripped)
+        out.append((lead, lead + extent, "agency-credit"))
+        if extent == len(stripped):
+            return tuple(out)
+    spans = sentences(line)
+    for k, (s, e) in enumerate(spans):
+        sent = line[s:e].strip()
+        test, reason = next(((test, r) for test, r in SENTENCE_TESTS if test(sent)), (None, None))
+        if reason is None and (at_end or k == len(spans) - 1 and len(spans) <= 2) and is_author_bio(sent):
+            # at the end of the text, or a line of its own (or the last sentence glued on one)
+            test, reason = is_author_bio, "author-bio"
+        if reason is None:
+            continue
+        # a piece with no full stop glued onto the story's next sentence takes only itself
+        end = s + notice_extent(sent, test)
+        if reason == "agency-credit" and not sent.startswith("("):
+            end = s + credit_extent(line[s:].rstrip())
+        out.append((s, end, reason))
+    out += _glued_tails(line, 0)
+    return tuple(out)
 
 
 def _line_reason(s: str) -> str:

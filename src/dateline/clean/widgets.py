@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from collections import Counter
 
 from dateline.clean.junk import _NAV_WORDS
@@ -393,12 +394,19 @@ def glued_blocks(text: str, is_furniture) -> list[Span]:
     straight into a capital) and that ``is_furniture`` calls page furniture as a whole."""
     out = []
     for offset, line in _lines(text):
-        for m in _GLUE_POINT.finditer(line):
-            tail = line[m.end():].strip()
-            if tail and m.start() > 0 and is_furniture(tail):
-                out.append((offset + m.end(), offset + len(line.rstrip()), "glued-interface"))
-                break
+        start = _glued_block_start(line, is_furniture)
+        if start is not None:
+            out.append((offset + start, offset + len(line.rstrip()), "glued-interface"))
     return out
+
+
+@lru_cache(maxsize=8192)  # the second junk pass reads most lines again unchanged
+def _glued_block_start(line: str, is_furniture) -> int | None:
+    for m in _GLUE_POINT.finditer(line):
+        tail = line[m.end():].strip()
+        if tail and m.start() > 0 and is_furniture(tail):
+            return m.end()
+    return None
 
 
 # "Graphic: Valley Courier", "Map: Ordnance Survey": a credit line under a chart or map,
@@ -477,19 +485,25 @@ def glued_heads(text: str, is_furniture) -> list[Span]:
     for offset, line in _lines(text):
         if len(line) > 400:
             continue  # two pieces of furniture make a short line
-        for k, m in enumerate(re.finditer(r"(?<=\S)[ \t]+(?=[A-Z“\"‘])", line)):
-            if k >= 12:
-                break
-            head, tail = line[:m.start()].strip(), line[m.end():].strip()
-            last = head.rsplit(None, 1)[-1].lower() if head else ""
-            # a piece of furniture ends on a button word, a number or a full stop
-            if not (last in _INTERFACE or last[-1:].isdigit() or last[-1:] in ".!?)”\"’"):
-                continue
-            if tail and len(tail) <= 400 and is_furniture(head) and is_furniture(tail):
-                lead = len(line) - len(line.lstrip())
-                out.append((offset + lead, offset + m.start(), "interface"))
-                break
+        end = _glued_head_end(line, is_furniture)
+        if end is not None:
+            out.append((offset + len(line) - len(line.lstrip()), offset + end, "interface"))
     return out
+
+
+@lru_cache(maxsize=8192)  # the second junk pass reads most lines again unchanged
+def _glued_head_end(line: str, is_furniture) -> int | None:
+    for k, m in enumerate(re.finditer(r"(?<=\S)[ \t]+(?=[A-Z“\"‘])", line)):
+        if k >= 12:
+            break
+        head, tail = line[:m.start()].strip(), line[m.end():].strip()
+        last = head.rsplit(None, 1)[-1].lower() if head else ""
+        # a piece of furniture ends on a button word, a number or a full stop
+        if not (last in _INTERFACE or last[-1:].isdigit() or last[-1:] in ".!?)”\"’"):
+            continue
+        if tail and len(tail) <= 400 and is_furniture(head) and is_furniture(tail):
+            return m.start()
+    return None
 
 
 # "Home » Travel » Food Margaret Ellison, who ...": a breadcrumb glued onto the paragraph under it
