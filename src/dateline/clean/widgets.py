@@ -327,6 +327,8 @@ _RELATIVE_TIME = re.compile(rf"^[ \t]*(?:{_STAMP_LABEL})?{_AGO}[ \t]*$|(?<![\w])
 
 
 def relative_times(text: str) -> list[Span]:
+    if "ago" not in text:
+        return []  # every branch ends on "ago": no scan where the word is absent
     return [(m.start(), m.end(), "update-stamp") for m in _RELATIVE_TIME.finditer(text)]
 
 
@@ -441,9 +443,16 @@ _STARS = re.compile(r"[★☆]{3,}(?:[ \t]*\(?\d[\d,.]*(?:/\d+)?[ \t]*(?:reviews
 
 
 def counters(text: str) -> list[Span]:
-    out = [(m.start(), m.end(), "interface") for m in _COUNTER.finditer(text)]
-    out += [(m.start(), m.end(), "rating") for m in _STARS.finditer(text)]
-    out += [(m.start(), m.end(), "tags") for m in _HASHTAGS.finditer(text)]
+    # each pattern is scanned only where the words or signs it needs are in the text
+    out = []
+    if "Liked by" in text or "people" in text or "readers" in text:
+        out += [(m.start(), m.end(), "interface") for m in _COUNTER.finditer(text)]
+    if "★" in text or "☆" in text:
+        out += [(m.start(), m.end(), "rating") for m in _STARS.finditer(text)]
+    if "#" in text:
+        out += [(m.start(), m.end(), "tags") for m in _HASHTAGS.finditer(text)]
+    if not _PICTOGRAPH.search(text):
+        return out
     out += [(m.start(), m.end(), "interface") for m in _REACTIONS.finditer(text)]
     for off, line in _lines(text):
         s = line.strip()
