@@ -16,6 +16,7 @@ import re
 
 from dateline.clean.dateline import match_dateline
 from dateline.clean.dates import not_article_part
+from dateline.clean.page import flat_text
 
 _WS = re.compile(r"\s+")
 _MIN_PARAGRAPH = 60  # characters: a sentence, not a caption or a button
@@ -193,7 +194,7 @@ def headline_block_texts(tree) -> dict[str, object]:
             if el is h1:
                 after = True
             elif after and isinstance(el.tag, str):
-                text = _norm(el.text_content())
+                text = flat_text(el)
                 if text and len(text) <= _MAX_STANDFIRST:
                     out[_key(text)] = block
     return out

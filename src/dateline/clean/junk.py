@@ -12,6 +12,15 @@ import re
 Span = tuple[int, int, str]
 
 
+def lines_with_offsets(text: str):
+    """Each line of ``text`` with the offset where it starts: detectors work line by line and
+    report spans into the whole text."""
+    offset = 0
+    for line in text.split("\n"):
+        yield offset, line
+        offset += len(line) + 1
+
+
 def matches(pattern: re.Pattern, text: str, needs: re.Pattern):
     """``pattern.finditer(text)``, skipped when ``needs`` (a plain literal that every match of
     ``pattern`` contains) is absent: patterns that open with look-behinds are tried at every
@@ -273,10 +282,8 @@ def consent_and_signup(text: str) -> list[Span]:
     if not (_COOKIE.search(text) or _NEWSLETTER.search(text) or _LEGAL_UI_OPENING.search(text)):
         return []  # every notice holds one of these words, and its buttons only go with a notice
     sents: list[tuple[int, int]] = []
-    offset = 0
-    for line in text.split("\n"):
+    for offset, line in lines_with_offsets(text):
         sents += [(offset + s, offset + e) for s, e in sentence_spans(line)]
-        offset += len(line) + 1
     flags: list[str | None] = []
     for s, e in sents:
         sent = text[s:e]
@@ -426,8 +433,7 @@ _UI_LINE = re.compile(
 def interface_lines(text: str) -> list[Span]:
     """Short lines of interface text: navigation, tags, copyright, "Click here to ..."."""
     out = []
-    offset = 0
-    for line in text.split("\n"):
+    for offset, line in lines_with_offsets(text):
         s = line.strip()
         if s and len(s.split()) <= 14 and _UI_LINE.match(s) and not re.search(r"[.!?][”\"]?$", s[:-1] + " "):
             lead = len(line) - len(line.lstrip())
@@ -436,7 +442,6 @@ def interface_lines(text: str) -> list[Span]:
             out.append((offset, offset + (end if end < lead + len(s) else len(line)), "interface"))
         elif s and re.fullmatch(_URL, s):
             out.append((offset, offset + len(line), "url"))
-        offset += len(line) + 1
     return out
 
 
@@ -537,13 +542,10 @@ def interface_sentences(text: str) -> list[Span]:
     """A short sentence that is an instruction to the reader about the site itself
     ("Follow us on X.", "Join our channel for updates", "Want more stories like this? Follow us.")."""
     out = []
-    offset = 0
-    for line in text.split("\n"):
-        sents = sentence_spans(line)
-        for s, e in sents:
+    for offset, line in lines_with_offsets(text):
+        for s, e in sentence_spans(line):
             sent = line[s:e].strip()
             if is_site_instruction(sent):
                 lead = len(line[s:e]) - len(line[s:e].lstrip())
                 out.append((offset + s, offset + s + lead + notice_extent(sent, is_site_instruction), "interface"))
-        offset += len(line) + 1
     return out

@@ -40,6 +40,14 @@ def element_text(el) -> str:
     return "".join(el.itertext())
 
 
+_SPACES = re.compile(r"\s+")
+
+
+def flat_text(el) -> str:
+    """An element's text as one line: whitespace runs folded to single spaces."""
+    return _SPACES.sub(" ", el.text_content()).strip()
+
+
 _PARSER = None
 
 

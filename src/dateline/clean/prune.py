@@ -14,17 +14,12 @@ from __future__ import annotations
 import re
 from itertools import islice
 
+from dateline.clean.page import flat_text
 from dateline.record import Boilerplate
-
-_WS = re.compile(r"\s+")
-
-
-def _flat(el) -> str:
-    return _WS.sub(" ", el.text_content()).strip()
 
 
 def _drop(el, reason: str, removed: list[Boilerplate]) -> None:
-    text = _flat(el)
+    text = flat_text(el)
     el.drop_tree()
     if text:
         removed.append(Boilerplate(text=text, reason=reason))
@@ -120,7 +115,7 @@ _URL = re.compile(r"^(?:https?://|www\.)\S+$")
 
 def _label(p, link_text: str) -> str:
     """The paragraph's text before its link ("MORE:" in "MORE: Headline")."""
-    return _flat(p).split(link_text)[0].strip() if link_text else ""
+    return flat_text(p).split(link_text)[0].strip() if link_text else ""
 
 
 def _one_link(p) -> bool:
@@ -131,7 +126,7 @@ def _one_link(p) -> bool:
     links = p.findall(".//a")
     if len(links) != 1:
         return False
-    text, link_text = _flat(p), _flat(links[0])
+    text, link_text = flat_text(p), flat_text(links[0])
     label = _label(p, link_text)
     labelled = label.endswith(":") and len(label) <= 30 and len(link_text) + len(label) >= 0.9 * len(text)
     return (15 <= len(link_text) and len(text) <= _MAX_TEASER and not _URL.match(link_text)
@@ -154,7 +149,7 @@ def _shouted(text: str, least: int) -> bool:
 def _teaser_voice(p) -> bool:
     """Set like a teaser: a headline in capitals, or a label in capitals before the link
     ("MORE:", "READ NEXT:"); a citation ("Source: ...") is not."""
-    link = _flat(p.find(".//a"))
+    link = flat_text(p.find(".//a"))
     label = _label(p, link)
     return _shouted(link, 10) or (label.endswith(":") and _shouted(label, 3))
 
@@ -308,9 +303,9 @@ def prune_trailing_link_lists(tree, removed: list[Boilerplate], prose: _ProseMap
         if container is None or not _attached(first, body) or prose.prose_after(container, last):
             continue
         label = first.getprevious()
-        if label is not None and _flat(label).endswith(":"):
+        if label is not None and flat_text(label).endswith(":"):
             continue  # the article's own sentence introducing its list ("For more, see:")
-        if label is not None and label.find(".//a") is None and 0 < len(_flat(label)) <= 60:
+        if label is not None and label.find(".//a") is None and 0 < len(flat_text(label)) <= 60:
             items.insert(0, label)  # the list's heading ("Related", "More from the section")
         for el in items:
             _drop(el, "trailing-link-list", removed)

@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from dateline.clean.header import _TIME, DATETIME
-from dateline.clean.junk import notice_extent
+from dateline.clean.junk import lines_with_offsets, notice_extent
 from dateline.clean.widgets import interface_only
 
 Span = tuple[int, int, str]
@@ -196,7 +196,7 @@ _STAMP_HEAD = re.compile(
 def stamp_heads(text: str) -> list[Span]:
     """An update stamp glued onto the start of the paragraph under it ("Updated 5:13 AM ET The ...")."""
     out = []
-    for offset, line in _lines(text):
+    for offset, line in lines_with_offsets(text):
         m = _STAMP_HEAD.match(line)
         if m:
             out.append((offset, offset + m.end(), "update-stamp"))
@@ -430,17 +430,10 @@ def sentences(line: str) -> list[tuple[int, int]]:
     return out
 
 
-def _lines(text: str):
-    offset = 0
-    for line in text.split("\n"):
-        yield offset, line
-        offset += len(line) + 1
-
-
 def site_talk(text: str) -> list[Span]:
     """Every sentence (or whole line) of site talk, with the name of its kind."""
     out: list[Span] = []
-    lines = list(_lines(text))
+    lines = list(lines_with_offsets(text))
     content = [i for i, (_, line) in enumerate(lines) if line.strip()]
     tail = set(content[-2:])
     for i, (offset, line) in enumerate(lines):
@@ -513,7 +506,7 @@ def glued_heads_and_credits(text: str) -> list[Span]:
     """A button glued onto the start of the paragraph under it ("Show comments The ..."), and a
     bracketed wire credit wherever it sits ("... fears (Reporting by A; Editing by B)")."""
     out = []
-    for offset, line in _lines(text):
+    for offset, line in lines_with_offsets(text):
         m = _CHROME_HEAD.match(line)
         if m:
             out.append((offset, offset + m.end(), "interface"))

@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from collections import Counter
 
-from dateline.clean.junk import _NAV_WORDS
+from dateline.clean.junk import _NAV_WORDS, lines_with_offsets
 
 Span = tuple[int, int, str]
 
@@ -90,13 +90,6 @@ def interface_only(s: str, most: int = 12) -> bool:
     return all(w in _INTERFACE for w in words) and any(w not in _GLUE for w in words)
 
 
-def _lines(text: str):
-    offset = 0
-    for line in text.split("\n"):
-        yield offset, line
-        offset += len(line) + 1
-
-
 def _content_words(s: str) -> int:
     return sum(1 for w in _TOKENS.findall(s) if w.lower() not in _GLUE and not w[0].isdigit())
 
@@ -128,7 +121,7 @@ def button_rows(text: str) -> list[Span]:
     image"); and one glued onto the start of the paragraph under it ("Print Email Save The council ...")."""
     out = []
     row_above = False
-    for offset, line in _lines(text):
+    for offset, line in lines_with_offsets(text):
         s = line.strip()
         if not s:
             continue
@@ -208,7 +201,7 @@ def _list_label_at_end(line: str):
 def headline_lists(text: str) -> list[Span]:
     """A list label line and the short headline lines (and video durations) under it."""
     out = []
-    lines = list(_lines(text))
+    lines = list(lines_with_offsets(text))
     for i, (offset, line) in enumerate(lines):
         m = _list_label_at_end(line)
         if m is None:
@@ -234,7 +227,7 @@ def reader_polls(text: str) -> list[Span]:
     """A question put to the reader over two or more short answers:
     "Do you agree with the decision?" / "Yes" / "No" / "Vote"."""
     out = []
-    lines = list(_lines(text))
+    lines = list(lines_with_offsets(text))
     for i, (offset, line) in enumerate(lines):
         q = line.strip()
         if not (q.endswith("?") and len(q.split()) <= 14 and _READER_QUESTION.search(q)):
@@ -315,7 +308,7 @@ def is_navigation(s: str) -> bool:
 
 def navigation_lines(text: str) -> list[Span]:
     return [(off + len(line) - len(line.lstrip()), off + len(line.rstrip()), "navigation")
-            for off, line in _lines(text) if line.strip() and is_navigation(line.strip())]
+            for off, line in lines_with_offsets(text) if line.strip() and is_navigation(line.strip())]
 
 
 # "9h ago", "Updated 5 min ago", "Posted 3 days ago": a time counted back from now, which only
@@ -359,7 +352,7 @@ description off selected captions caption settings opens dialog track modal wind
 
 def player_controls(text: str) -> list[Span]:
     out = []
-    for off, line in _lines(text):
+    for off, line in lines_with_offsets(text):
         for m in re.finditer(r"[^.!?]+[.!?]?", line):
             words = [w.lower() for w in _TOKENS.findall(m.group(0)) if not w[0].isdigit()]
             if len(words) >= 8 and sum(w in _INTERFACE or w in _PLAYER for w in words) / len(words) >= 0.85:
@@ -395,7 +388,7 @@ def glued_blocks(text: str, is_furniture) -> list[Span]:
     """A line's tail that starts at a glue point (a lower-case letter or a sentence end run
     straight into a capital) and that ``is_furniture`` calls page furniture as a whole."""
     out = []
-    for offset, line in _lines(text):
+    for offset, line in lines_with_offsets(text):
         start = _glued_block_start(line, is_furniture)
         if start is not None:
             out.append((offset + start, offset + len(line.rstrip()), "glued-interface"))
@@ -454,7 +447,7 @@ def counters(text: str) -> list[Span]:
     if not _PICTOGRAPH.search(text):
         return out
     out += [(m.start(), m.end(), "interface") for m in _REACTIONS.finditer(text)]
-    for off, line in _lines(text):
+    for off, line in lines_with_offsets(text):
         s = line.strip()
         if s and _PICTOGRAPH.search(s) and not re.search(r"[^\W\d_]{2,}", s):
             lead = len(line) - len(line.lstrip())
@@ -491,7 +484,7 @@ def glued_heads(text: str, is_furniture) -> list[Span]:
     appeared in ..."): the first one is cut here, and the second pass finds the other at the
     head of its line."""
     out = []
-    for offset, line in _lines(text):
+    for offset, line in lines_with_offsets(text):
         if len(line) > 400:
             continue  # two pieces of furniture make a short line
         end = _glued_head_end(line, is_furniture)
@@ -532,7 +525,7 @@ def trailing_furniture(text: str) -> list[Span]:
     last sentence of an article in scraped text is the page's, not the story's ("Reuse this
     content", a credit, a stray label). A list the story introduces ("What we liked:" over its
     items) or numbers ("1. Knead the dough") stays."""
-    lines = list(_lines(text))
+    lines = list(lines_with_offsets(text))
     content = [(off, line) for off, line in lines if line.strip()]
     k = len(content)
     while k > 0 and _is_short_label(content[k - 1][1].strip()):
@@ -569,7 +562,7 @@ def stray_lines(text: str) -> list[Span]:
     an author box or other stories' headlines do not. A line with no topic word ("Wi-Fi 6",
     "Yes"), a list the story introduces ("...:") or numbers, an answer ("A: ...") and a quoted
     post's signature are left alone."""
-    lines = [(off, line.strip(), len(line) - len(line.lstrip())) for off, line in _lines(text) if line.strip()]
+    lines = [(off, line.strip(), len(line) - len(line.lstrip())) for off, line in lines_with_offsets(text) if line.strip()]
     counts = Counter(w for _, line, _ in lines for w in _topic_words(line))
     out = []
     i = 0
@@ -656,7 +649,7 @@ def stray_tails(text: str) -> list[Span]:
     ("... over schedule. Markets closed"): no sentence end of its own, at most eight words, and
     no topic word the rest of the text has. The sentence before it must be a real one (six
     words or more), not a list number ("2. Avoid skipping meals")."""
-    lines = list(_lines(text))
+    lines = list(lines_with_offsets(text))
     counts = Counter(w for _, line in lines for w in _topic_words(line))
     out = []
     for offset, line in lines:
