@@ -52,11 +52,19 @@ def synthetic_pages(limit: int) -> list[tuple[str, bytes, str | None]]:
 
 
 def fresh_caches() -> None:
-    """Empty trafilatura's caches (both sides use it): they remember lines and dates by their
-    text, so a second round over the same pages would time cache hits, not extraction."""
+    """Empty trafilatura's caches and dateline's (both remember lines and dates by their
+    text), so that a second round over the same pages times extraction, not cache hits."""
+    import importlib
+    import pkgutil
+
+    import dateline.clean
     from trafilatura.meta import reset_caches
 
     reset_caches()
+    for info in pkgutil.iter_modules(dateline.clean.__path__, "dateline.clean."):
+        for value in vars(importlib.import_module(info.name)).values():
+            if callable(getattr(value, "cache_clear", None)):
+                value.cache_clear()
 
 
 def time_dateline(pages: list[tuple[str, bytes, str | None]]) -> float:

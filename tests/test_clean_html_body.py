@@ -88,3 +88,27 @@ def test_the_extractor_leaves_the_pages_tree_whole_for_the_repairs():
     text = extract_body(tree, "https://herald.example/reservoir")
     assert "second reservoir" in text
     assert lxml.html.tostring(tree) == before
+
+
+def test_fallback_extractors_are_asked_only_when_the_own_pass_missed_the_paragraphs():
+    from dateline.clean.html import missed_paragraphs
+
+    tree = parse_html(split_page())
+    everything = "\n".join(FIRST + SECOND)
+    assert not missed_paragraphs(tree, everything)
+    assert missed_paragraphs(tree, FIRST[0])  # a fifth of the page's paragraph text
+    # a page laid out in <div>s and line breaks has no paragraphs to measure against
+    lines = "<br>".join(FIRST + SECOND)
+    flat = parse_html(f"<html><body><h1>Second reservoir approved</h1><div class='story'>{lines}</div></body></html>")
+    assert missed_paragraphs(flat, everything)
+
+
+def test_an_article_laid_out_without_paragraphs_is_still_found():
+    lines = "<br><br>".join(FIRST + SECOND)
+    page = ("<html><head><title>Second reservoir approved</title></head><body>"
+            "<nav class='menu'><a href='/'>Home</a><a href='/local'>Local</a></nav>"
+            f"<h1>Second reservoir approved</h1><div class='story'>{lines}</div>"
+            "<div class='site-footer'>Riverside Herald, all rights reserved.</div></body></html>")
+    text = clean_document(page, "html").text
+    assert FIRST[0] in text and SECOND[-1] in text
+    assert "all rights reserved" not in text

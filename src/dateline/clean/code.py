@@ -106,6 +106,9 @@ _JS_START = re.compile(
     r"|[\w$]+\(\s*['\"]"
     r")"
 )
+# what every statement start above holds ("=", "{", "||", 'f("', "a.b(", "function"): prose
+# seldom does, and the start pattern, led by look-behinds, is tried at every position
+_JS_NEEDS = re.compile(r"[={]|\|\||\(\s*['\"]|\.[\w$]+\s*\(|function")
 _JS_CONTINUE = re.compile(
     r"\s*(?:!\s*function\b|function\b|(?:var|let|const|if|return)\b|\(|[\w$]+(?:\.[\w$]+)*\s*(?:\(|=(?!=)))"
 )
@@ -159,6 +162,8 @@ def _looks_like_code(chunk: str) -> bool:
 def find_js(text: str) -> list[tuple[int, int]]:
     """Spans of runs of JavaScript statements."""
     spans: list[tuple[int, int]] = []
+    if not _JS_NEEDS.search(text):
+        return spans
     pos = 0
     while True:
         m = _JS_START.search(text, pos)

@@ -53,8 +53,12 @@ def share_widgets(text: str) -> list[Span]:
 
 
 _URL = r"(?:https?://|www\.)\S+"
+# at the text's start, after whitespace or after a sentence's end: one negative look-behind
+# (no character but these before it), which the regex engine tries far faster at every
+# position than an alternation of look-behinds
+_AFTER_BREAK = r"(?<![^\s.!?”\"])"
 _FOOTER = re.compile(
-    rf"(?:(?<=\n)|^|(?<=[.!?”\"]\s)|(?<=\s)|(?<=[.!?”\"]))"
+    rf"{_AFTER_BREAK}"
     rf"(?P<label>(?:[A-Z][\w'’]*(?:[ \t]+[\w'’]+){{0,6}}))[ \t]*:[ \t]*{_URL}"
 )
 _RETRIEVED_NO_URL = re.compile(r"(?:Content retrieved from|Read the original article at|Originally published at)\s*:?\s*$",
@@ -275,11 +279,16 @@ def sentence_spans(line: str) -> list[tuple[int, int]]:
 
 
 _LEGAL_UI_OPENING = re.compile(r"\bby (?:signing|subscribing|clicking|continuing|registering|submitting|entering)\b", re.I)
+# what each of the three patterns above needs, as plain lower-case text: a case-blind
+# pattern opening with a word boundary is tried at every position, this is not
+_NOTICE_WORD = re.compile(r"cookie|newsletter|inbox|sign[ -]?up|subscri|mail address|news alert|daily briefing|"
+                          r"never miss|by (?:signing|subscribing|clicking|continuing|registering|submitting|entering)")
 
 
 def consent_and_signup(text: str) -> list[Span]:
     """Cookie notices and newsletter prompts, sentence by sentence, with their buttons."""
-    if not (_COOKIE.search(text) or _NEWSLETTER.search(text) or _LEGAL_UI_OPENING.search(text)):
+    if not _NOTICE_WORD.search(text.lower()) or not (
+            _COOKIE.search(text) or _NEWSLETTER.search(text) or _LEGAL_UI_OPENING.search(text)):
         return []  # every notice holds one of these words, and its buttons only go with a notice
     sents: list[tuple[int, int]] = []
     for offset, line in lines_with_offsets(text):
@@ -341,7 +350,7 @@ def is_consent_continuation(sentence: str) -> bool:
 
 
 _RELATED_LABEL = re.compile(
-    r"(?:(?<=\n)|^|(?<=[.!?”\"。]\s)|(?<=\s)|(?<=[.!?”\"。]))"
+    r"(?<![^\s.!?”\"。])"  # as _AFTER_BREAK, or after a Chinese full stop
     r"(?:(?:Related|RELATED|Read|READ|Also read|ALSO READ|See also|SEE ALSO|Read more|READ MORE|Read also|"
     r"Read next|READ NEXT|Read Next|Up next|Up Next|More|MORE|Recommended|Trending|Most read|Most popular|Don't miss|Don’t miss|"
     r"Go deeper|Dive deeper|Keep reading|Next (?:Post|Article|Story)|Previous (?:Post|Article|Story)|"
@@ -371,12 +380,15 @@ _DATELINE_START = re.compile(r"(?<=\s)(?<![A-Z.,]\s)[A-Z]{3,}[A-Z .'’-]*(?:,[ 
 _GLUED_RELATED_LABEL = re.compile(
     r"(?<=[^\W_])(?:Related|Read more|Read also|Also read|See also|Read next|Recommended|You may also like|"
     r"You might also like|Most read)[ \t]*:[ \t]*(?=[A-Z0-9\"“‘'])")
+_GLUED_RELATED_NEEDS = re.compile(r"(?:Related|Read more|Read also|Also read|See also|Read next|Recommended|"
+                                  r"You may also like|You might also like|Most read)[ \t]*:")
 
 
 def related_links(text: str) -> list[Span]:
     """"Related: headline", "Read more: headline" and "Related Posts" followed by a list of titles."""
     out = []
-    labels = sorted([*_RELATED_LABEL.finditer(text), *_GLUED_RELATED_LABEL.finditer(text)], key=lambda m: m.start())
+    glued = matches(_GLUED_RELATED_LABEL, text, _GLUED_RELATED_NEEDS)
+    labels = sorted([*_RELATED_LABEL.finditer(text), *glued], key=lambda m: m.start())
     for m in labels:
         label_has_newline = m.group(0).endswith("\n")
         if not label_has_newline:

@@ -60,8 +60,12 @@ def looks_binary(text: str) -> bool:
     sample = text[:8192]
     if not sample:
         return False
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v" or ch == "\ufffd")
-    return controls / len(sample) > 0.01
+    return len(_BINARY_CHARS.findall(sample)) / len(sample) > 0.01
+
+
+# control characters other than layout whitespace, and the replacement character of bytes
+# no encoding could read
+_BINARY_CHARS = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
 
 
 def decode_bytes(data: bytes, where: str, declared: str | None = None) -> str:
