@@ -12,6 +12,7 @@ paragraphs, or links the article gives among its paragraphs, stay.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import islice
 
 from dateline.clean.page import flat_text
@@ -201,8 +202,8 @@ def _attached(el, body) -> bool:
     return any(a is body for a in el.iterancestors())
 
 
-def _furniture_name(el) -> str | None:
-    found = _FURNITURE_NAME.search(_CAMEL.sub(r"\1-\2", f"{el.get('class') or ''} {_name_id(el.get('id'))}"))
+def _furniture_name(cls: str, ident: str) -> str | None:
+    found = _FURNITURE_NAME.search(_CAMEL.sub(r"\1-\2", f"{cls} {_name_id(ident)}"))
     return found.group(0).lower() if found else None
 
 
@@ -225,24 +226,33 @@ def prune_named_blocks(tree, removed: list[Boilerplate], prose: _ProseMap | None
     if body is None:
         return
     for el in body.xpath(".//*[@class or @id or @role or @aria-modal]"):
-        marker = f"{el.get('class', '')} {el.get('id', '')}"
-        dialog = _dialog(el)
-        if not dialog and not _NAME_HINT.search(marker.lower()):
-            continue
-        if dialog or _CONSENT_NAME.search(_CAMEL.sub(r"\1-\2", marker)):
+        kind = _named_kind(el.get("class", ""), el.get("id", ""), el.tag in _CONTAINERS)
+        if _dialog(el) or kind == "consent":
             if _attached(el, body) and el.find(".//h1") is None:
                 _drop(el, "consent-or-dialog", removed)
             continue
-        if _HOVER_CARD.search(marker):
-            if _attached(el, body):
-                _drop(el, "hover-card", removed)
+        if kind is None or not _attached(el, body):
             continue
-        name = _furniture_name(el) if el.tag in _CONTAINERS else None
-        if name is None or not _attached(el, body):
+        if kind == "hover-card":
+            _drop(el, kind, removed)
             continue
         prose = prose or _ProseMap(tree)
         if el.find(".//h1") is None and not prose.holds_article(el) and not prose.holds_page(el, body):
-            _drop(el, "furniture:" + name, removed)
+            _drop(el, "furniture:" + kind, removed)
+
+
+@lru_cache(maxsize=4096)  # templates repeat their class names, within a page and across a site's pages
+def _named_kind(cls: str, ident: str, container: bool) -> str | None:
+    """What a block's class and id name it: "consent", "hover-card", the furniture word
+    ("related", "newsletter") where the block is a container, or None."""
+    marker = f"{cls} {ident}"
+    if not _NAME_HINT.search(marker.lower()):
+        return None
+    if _CONSENT_NAME.search(_CAMEL.sub(r"\1-\2", marker)):
+        return "consent"
+    if _HOVER_CARD.search(marker):
+        return "hover-card"
+    return _furniture_name(cls, ident) if container else None
 
 
 # --------------------------------------------------------- link lists after the article's end
@@ -270,8 +280,10 @@ def _linked_heading(el) -> bool:
                for h in el.iter("h2", "h3", "h4", "h5") if h is not el)
 
 
+# parents with at least a run's worth of children that hold a link (counted by libxml2,
+# not by Python: most blocks of a page are not lists)
 _LIST_PARENTS_XPATH = ("//*[self::ul or self::ol or self::div or self::section or self::article]"
-                       f"[count({'|'.join(_LINK_ITEMS)}) >= {_MIN_RUN}]")
+                       f"[count(*[{' or '.join('self::' + t for t in _LINK_ITEMS)}][descendant::a]) >= {_MIN_RUN}]")
 
 
 def _link_runs(tree):
