@@ -128,7 +128,9 @@ def page_text(tree) -> tuple[str, list[tuple[int, int, str]], int | None]:
         if s == END_OF_BLOCK:
             if parts and parts[-1].endswith(END_OF_BLOCK):
                 return  # nested blocks end once
-        elif s != " " and not (s.isprintable() and "  " not in s):  # (single spaces only: nothing to fold)
+        elif s.isspace() and "\u2029" not in s:
+            s = " "  # indentation between tags, the commonest text of a page
+        elif not (s.isprintable() and "  " not in s):  # (single spaces only: nothing to fold)
             s = _SPACES.sub(" ", s)  # layout whitespace is no distance between a headline and its byline
         if s[:1] == " " and parts and parts[-1][-1:] == " ":
             s = s[1:]
