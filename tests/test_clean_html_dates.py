@@ -162,3 +162,20 @@ def test_a_numbered_episode_before_its_date_is_no_period():
     assert published(page(header=header)) == "2025-03-03"
     header = "<p class='byline'>Trials run March 3 – March 9, 2026</p>"
     assert published(page(header=header)) is None
+
+
+def test_a_bare_date_that_the_metadata_calls_the_last_revision_is_not_the_publication():
+    # the template prints the modified date under the headline with no "Updated" label
+    head = ('<meta property="og:type" content="article">'
+            '<meta property="article:published_time" content="2023-02-14T09:00:00+00:00">'
+            '<meta property="article:modified_time" content="2025-06-02T15:26:59+00:00">')
+    header = "<p class='byline'>By Mirela Oduya</p><p class='post-date'>June 2, 2025</p>"
+    assert published(page(head=head, header=header)) == "2023-02-14"
+    # the same bare date is the publication where the metadata gives it as one
+    head = ('<meta property="og:type" content="article">'
+            '<meta property="article:published_time" content="2025-06-02T09:00:00+00:00">'
+            '<meta property="article:modified_time" content="2025-06-02T15:26:59+00:00">')
+    assert published(page(head=head, header=header)) == "2025-06-02"
+    # and a page with no modified date in its metadata keeps its printed date
+    head = '<meta property="og:type" content="article">'
+    assert published(page(head=head, header=header)) == "2025-06-02"

@@ -439,8 +439,31 @@ def published_date(tree, article: dict | None, url: str | None = None,
     """The date the page shows for the article, checked against its metadata (see above)."""
     if objects is None:
         objects = json_ld_objects(tree)
-    return choose_published(structured_dates(tree, objects, article), shown_dates(tree, url_day(url)), url_day(url),
-                            declares_article(tree, article))
+    structured = structured_dates(tree, objects, article)
+    shown = revisions_labelled(shown_dates(tree, url_day(url)), modified_days(tree, article),
+                               {day for day, _source in structured})
+    return choose_published(structured, shown, url_day(url), declares_article(tree, article))
+
+
+_MODIFIED_META = ("article:modified_time", "og:updated_time", "dateModified", "last-modified")
+
+
+def modified_days(tree, article: dict | None) -> set[str]:
+    """The days the page's metadata gives as its last revision (never a publication date)."""
+    values = [article.get("dateModified")] if article else []
+    values += [meta_content(tree, name) for name in _MODIFIED_META]
+    return {day for day in map(iso_day, values) if day}
+
+
+def revisions_labelled(shown: list[ShownDate], modified: set[str], published: set[str]) -> list[ShownDate]:
+    """A date printed with no label that the metadata gives as the last revision, and not as
+    the publication, is an update stamp: many templates print the modified date bare under
+    the headline ("Jane Roe · June 2, 2025") while the metadata still knows when the piece
+    first ran."""
+    for d in shown:
+        if d.label is None and d.day in modified and d.day not in published:
+            d.label = "updated"
+    return shown
 
 
 _NEWS_TYPES = {"newsarticle", "reportagenews", "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle",
