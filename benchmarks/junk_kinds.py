@@ -1,6 +1,6 @@
 """Junk kinds the dev junk set does not have, inserted into invented articles the way
 scrapers leave them: `python benchmarks/junk_kinds.py [--n 300] [--seed 1] [--kinds tuned|holdout|
-holdout2|holdout3|holdout4|all] [--show KIND|all]`.
+holdout2|holdout3|holdout4|holdout5|all] [--show KIND|all]`.
 
 The bodies are tests/data/junk_bodies.jsonl (articles written for this benchmark). Each
 item is one body with a header (sometimes), a dateline (sometimes) and 2 to 6 pieces of
@@ -467,6 +467,70 @@ HOLDOUT4 = {"event": f_event, "location": f_location, "print_url": f_print_url, 
             "membership": f_membership, "feedback": f_feedback, "lang_notes": f_lang_notes, "counter_bar": f_counter_bar}
 
 
+# a fifth batch held back (session 5), measured once before any detector was touched (--kinds holdout5)
+
+def v_weather(rng, pool):
+    t = rng.randint(-5, 38)
+    return rng.choice([f"Weather: Port Ellery {t}°C Partly cloudy", f"Today {t}° / {t - rng.randint(3, 9)}°",
+                       f"{t}°F Clear skies · Humidity {rng.randint(20, 95)}%", "Weather forecast: Rain likely this evening"])
+
+
+def v_markets(rng, pool):
+    a, b = rng.randint(1000, 40000), rng.randint(100, 9000)
+    return rng.choice([f"DOW {a:,}.{rng.randint(10, 99)} +{rng.randint(1, 99) / 100:.2f}% NASDAQ {b:,}.{rng.randint(10, 99)} "
+                       f"-{rng.randint(1, 99) / 100:.2f}%", f"Brent crude ${rng.randint(40, 120)}.{rng.randint(10, 99)} ▲ 1.2%",
+                       f"EUR/USD 1.{rng.randint(0, 30):02d}{rng.randint(0, 9)} ▼", "Markets data delayed by 15 minutes"])
+
+
+def v_paywall(rng, pool):
+    n = rng.randint(1, 9)
+    return rng.choice([f"You have {n} free articles left this month.", "Already a subscriber? Log in",
+                       "Sign in to keep reading", f"You've read {n} of 10 free stories. Subscribe for unlimited access.",
+                       "This story is available exclusively to subscribers."])
+
+
+def v_text_size(rng, pool):
+    return rng.choice(["A A A", "Text size: Small Medium Large", "Aa Font size", "Increase text size", "Reset text size"])
+
+
+def v_report_error(rng, pool):
+    return rng.choice(["Spotted a typo? Let us know.", "Found an error? Highlight it and press Ctrl+Enter.",
+                       "Report an error in this article", "Something wrong with this story? Tell us"])
+
+
+def v_image_counter(rng, pool):
+    n = rng.randint(3, 30)
+    return rng.choice([f"Image {rng.randint(1, n)} of {n}", f"{rng.randint(1, n)} / {n}", "Expand image", "Enlarge photo",
+                       "View full size"])
+
+
+def v_push_prompt(rng, pool):
+    return rng.choice(["Get notified about breaking news? Allow Block", "Turn on notifications", "Enable push alerts",
+                       f"Allow {rng.choice(OUTLETS)} to send you notifications? No thanks Allow"])
+
+
+def v_translate(rng, pool):
+    return rng.choice(["Translate this page", "Select Language ▼ Powered by Google Translate", "Read in: English | Español | Français",
+                       "Show original text"])
+
+
+def v_page_clock(rng, pool):
+    d = _date(rng)
+    return rng.choice([f"{d.strftime('%A')}, {d.day} {MONTHS[d.month - 1]} {d.year} | {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d} GMT",
+                       f"Last refreshed: {rng.randint(1, 12)}:{rng.randint(0, 59):02d} PM", f"Today is {d.strftime('%A')}"])
+
+
+def v_age_banner(rng, pool):
+    n = rng.randint(2, 9)
+    return rng.choice([f"This article is more than {n} years old", f"This story was published {n} years ago",
+                       "Archived content: this page is no longer updated", f"This article is over {n} months old"])
+
+
+HOLDOUT5 = {"weather": v_weather, "markets": v_markets, "paywall": v_paywall, "text_size": v_text_size,
+            "report_error": v_report_error, "image_counter": v_image_counter, "push_prompt": v_push_prompt,
+            "translate": v_translate, "page_clock": v_page_clock, "age_banner": v_age_banner}
+
+
 KINDS = {"read_more": k_read_more, "ad_scroll": k_ad_scroll, "video": k_video, "listen": k_listen, "nav": k_nav,
          "trending": k_trending, "copyright": k_copyright, "tags": k_tags, "bio": k_bio, "origin": k_origin,
          "social": k_social, "comments": k_comments, "toolbar": k_toolbar, "timestamp": k_timestamp,
@@ -476,7 +540,11 @@ KINDS = {"read_more": k_read_more, "ad_scroll": k_ad_scroll, "video": k_video, "
 PLACEMENT = {"nav": ("top",), "copyright": ("end",), "tags": ("end", "end", "mid"), "bio": ("end",),
              "origin": ("end", "top"), "comments": ("end", "mid"), "listen": ("top", "top", "mid"),
              "timestamp": ("top", "mid"), "html": ("mid", "in", "in", "end"), "link_note": ("in",),
-             "read_more": ("mid", "end", "in")}
+             "read_more": ("mid", "end", "in"),
+             "weather": ("top", "top", "end"), "markets": ("top", "end"), "page_clock": ("top",),
+             "translate": ("top", "end"), "text_size": ("top", "mid"), "age_banner": ("top",),
+             "paywall": ("mid", "end", "top"), "report_error": ("end", "end", "mid"),
+             "image_counter": ("mid", "in", "top"), "push_prompt": ("top", "end")}
 
 
 # ---------------------------------------------------------------- header and dateline
@@ -583,9 +651,9 @@ def piece_leaked(piece, pred, gold):
 def generate(n, seed, kind_set="tuned"):
     rng = random.Random(seed)
     records = [json.loads(line) for line in BODIES.read_text(encoding="utf-8").splitlines() if line.strip()]
-    every = {**KINDS, **HOLDOUT, **HOLDOUT2, **HOLDOUT3, **HOLDOUT4}
+    every = {**KINDS, **HOLDOUT, **HOLDOUT2, **HOLDOUT3, **HOLDOUT4, **HOLDOUT5}
     table = {"tuned": KINDS, "holdout": HOLDOUT, "holdout2": HOLDOUT2, "holdout3": HOLDOUT3, "holdout4": HOLDOUT4,
-             "all": every}[kind_set]
+             "holdout5": HOLDOUT5, "all": every}[kind_set]
     kinds = sorted(table)
     items = []
     for i in range(n):
@@ -637,7 +705,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=300)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--kinds", choices=["tuned", "holdout", "holdout2", "holdout3", "holdout4", "all"], default="tuned",
+    ap.add_argument("--kinds", choices=["tuned", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "all"], default="tuned",
                     help="the kinds the detectors were tuned on, the four batches held back, or all")
     ap.add_argument("--show", help="print the surviving pieces of this kind ('all' for every kind)")
     a = ap.parse_args()
