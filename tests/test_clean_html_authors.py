@@ -305,3 +305,28 @@ def test_a_papers_citation_authors_outnumber_its_author_meta():
             + "".join(f"<meta name='citation_author' content='{n}'>"
                       for n in ("Okafor, Adaeze", "Lindqvist, Britt", "Quill, Tomas")))
     assert authors(page(head=head)) == ["Adaeze Okafor", "Britt Lindqvist", "Tomas Quill"]
+
+
+def test_a_two_digit_day_after_the_name_is_the_date_not_a_surname():
+    header = ("<p class='page-meta'><span>By <a href='/people/tamsin-oyelaran'>Tamsin Oyelaran</a></span> "
+              "<span class='meta-date'>April 12, 2024</span></p>")
+    assert authors(page(header=header)) == ["Tamsin Oyelaran"]
+
+
+def test_the_summary_cards_written_by_pair_names_the_author():
+    head = ("<meta name='twitter:label1' content='Written by'><meta name='twitter:data1' content='Idris Mbeki'>"
+            "<meta name='twitter:label2' content='Est. reading time'><meta name='twitter:data2' content='4 minutes'>")
+    assert authors(page(head=head)) == ["Idris Mbeki"]
+    # a reading time in the first pair is no author
+    head = "<meta name='twitter:label1' content='Est. reading time'><meta name='twitter:data1' content='4 minutes'>"
+    assert authors(page(head=head)) == []
+
+
+def test_a_link_to_the_writers_page_is_the_byline_but_not_in_the_story_cards_below():
+    header = ("<div class='flex items-center'><span class='mr-1'>by </span>"
+              "<p class='font-bold'><a href='/articles/authors/idris-mbeki'>Idris Mbeki</a></p></div>")
+    assert authors(page(header=header)) == ["Idris Mbeki"]
+    cards = ("<div class='grid'>" + "".join(
+        f"<div class='p-4'><a href='/news/story-{i}'>Other story {i}</a> By <a href='/author/{slug}'>{name}</a></div>"
+        for i, (slug, name) in enumerate([("nora-vells", "Nora Vells"), ("hugo-ferro", "Hugo Ferro")])) + "</div>")
+    assert authors(page(after=cards)) == []

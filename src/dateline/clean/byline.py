@@ -93,11 +93,26 @@ def _split_byline(value: str) -> list[str]:
 # Elements that may hold a byline: the author markup itself, and inside an "author" or
 # "byline" block its links and its leaf children. One XPath finds the blocks; the rest is
 # read from them, so the page is walked once, not once per kind of markup.
-_AUTHOR_MARKUP = '//*[@rel="author" or @itemprop="author" or contains(@class,"author") or contains(@class,"byline")]'
+_AUTHOR_MARKUP = ('//*[@rel="author" or @itemprop="author" or contains(@class,"author") or contains(@class,"byline") '
+                  'or contains(@href,"/author/") or contains(@href,"/authors/")]')
 
 
 def _leaf(el) -> bool:
     return not any(isinstance(child.tag, str) for child in el)
+
+
+_AUTHOR_PAGE = re.compile(r"/authors?/[^/?#\s]+/?(?:[?#]|$)")
+
+
+def author_page_link(el) -> bool:
+    """A link to the writer's page on the site ("/authors/jane-roe"): what CMSs print as
+    the byline when they mark nothing else. Only above the article's end (a paragraph of
+    prose still follows): the story cards under an article link their writers too."""
+    return (el.tag == "a" and _AUTHOR_PAGE.search(el.get("href") or "") is not None
+            and el.xpath(_PROSE_FOLLOWS))
+
+
+_PROSE_FOLLOWS = "boolean(following::p[string-length(normalize-space(.)) > 150])"
 
 
 def author_markup(tree) -> list:
@@ -108,7 +123,7 @@ def author_markup(tree) -> list:
     chosen = set()
     for el in tree.xpath(_AUTHOR_MARKUP):
         cls = el.get("class") or ""
-        if el.get("rel") == "author":
+        if el.get("rel") == "author" or author_page_link(el):
             chosen.add(el)
         if el.get("itemprop") == "author":
             if _leaf(el):
@@ -153,7 +168,8 @@ def dom_bylines(tree) -> list[list[str]]:
                                 f"{parent.get('class') or '' if parent is not None else ''}"):
             continue  # a section or tag link inside the byline box ("byline__category")
         holder = next((a for a in chain if re.search(r"author|byline", a.get("class") or "", re.IGNORECASE)), None)
-        if holder is None and el.get("rel") != "author" and "author" not in (el.get("itemprop") or "") \
+        if holder is None and el.get("rel") != "author" and not author_page_link(el) \
+                and "author" not in (el.get("itemprop") or "") \
                 and not any("author" in (a.get("itemprop") or "") for a in chain[:4]):
             continue  # a link far below some "author" class: the page's furniture, not its byline
         if holder is not None and holder is not el and len(element_text(holder)) > 300:
@@ -230,10 +246,12 @@ def shown_byline(tree) -> list[str]:
     text, _marks, h1 = page_text(tree)
     if h1 is None:
         return []
-    for m in _BY_NAME.finditer(text, h1, h1 + 1000):  # below the headline: menus above it have "By Topic"
+    # below the headline (menus above it have "By Topic") and above the story's second
+    # paragraph: the story cards under a short article have bylines too
+    for m in _BY_NAME.finditer(text, h1, min(h1 + 1000, prose_start(text, h1, 2))):
         # the whole byline: "By Jane Roe and Omar Falk | May 2" -> "Jane Roe and Omar Falk"
         line = re.split(r"[|•·⋅\n\u2029(]|\d|\b(?:Updated|Published|Posted|on|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
-                        r"Nov|Dec)[a-z]*\.?\s+\d)\b", text[m.start(1): m.start(1) + 120])[0]
+                        r"Nov|Dec)[a-z]*\.?\s+\d{1,2}\b)", text[m.start(1): m.start(1) + 120])[0]
         names = []
         for part in _split_byline(line):
             lead = _NAME_RUN.match(part.strip())
@@ -242,6 +260,22 @@ def shown_byline(tree) -> list[str]:
             names.append(lead.group(0))
         return names or [m.group(1)]
     return []
+
+
+_SENTENCE_END = re.compile(r"[.!?][”\"’)]?(?: |$)")
+
+
+def prose_start(text: str, start: int, nth: int) -> int:
+    """Where the ``nth`` block of prose (150 characters or more, with a sentence end) after
+    ``start`` begins in the page text; the text's end if there are fewer."""
+    pos, blocks = start, 0
+    for block in text[start:].split(END_OF_BLOCK):
+        if len(block) >= 150 and _SENTENCE_END.search(block):
+            blocks += 1
+            if blocks == nth:
+                return pos
+        pos += len(block) + len(END_OF_BLOCK)
+    return len(text)
 
 
 _WRITTEN_BY = re.compile(r"\b(?:[Ww]ritten|[Aa]uthored|Reported) by:?\s+([A-Z][\w'’.-]+(?:[^\S\u2029]+[A-Z][\w'’.-]+){1,2})"
@@ -499,7 +533,18 @@ def meta_authors(tree) -> list[str]:
             first = out
         if name.startswith("citation") and len(out) > len(first):
             return out
-    return first
+    return first or written_by_card(index)
+
+
+def written_by_card(index: dict[str, list[str]]) -> list[str]:
+    """The summary card's labelled pairs (SEO plugins write ``twitter:label1`` "Written by"
+    and ``twitter:data1`` "Jane Roe"), for pages with no author meta of their own."""
+    for n in range(1, 5):
+        label = (index.get(f"twitter:label{n}") or [""])[0].strip().rstrip(":").lower()
+        data = index.get(f"twitter:data{n}")
+        if label in ("written by", "author", "by") and data:
+            return _split_byline(data[0])
+    return []
 
 
 def personal_name(name: str) -> bool:
