@@ -250,3 +250,109 @@ def without_page_url(body: str, url: str | None) -> tuple[str, list[str]]:
     if len(kept) == len(lines):
         return body, []
     return "\n".join(kept).strip("\n"), [line.strip() for line in lines if line.strip().rstrip("/") == own]
+
+
+# ------------------------------------------- lists and headings the extractor skipped
+_HEADINGS = ("h2", "h3", "h4")
+_LISTS = ("ul", "ol")
+_MIN_KEY = 20  # letters and digits: a line long enough to be told apart from others
+
+
+def _loose(s: str) -> str:
+    """Letters and digits only, folded: the same text as the extractor's line however
+    the inline markup split its spaces."""
+    return re.sub(r"\W+", "", s.casefold())
+
+
+def _line_keys(lines: list[str]) -> dict[str, int]:
+    keys: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        keys.setdefault(_loose(_ITEM.sub("", line.strip()))[:60], i)
+    return keys
+
+
+def _kept_line(el, keys: dict[str, int]) -> int | None:
+    """The index of the extractor's line that holds ``el``'s text, if it kept it."""
+    key = _loose(flat_text(el))[:60]
+    return keys.get(key) if len(key) >= _MIN_KEY or key in keys else None
+
+
+def _kept_child_line(el, keys: dict[str, int]) -> int | None:
+    """The extractor's last line of ``el`` (a paragraph, a heading, a list), if it kept it."""
+    if el.tag in _LISTS:
+        found = [at for li in el.iterchildren("li") if (at := _kept_line(li, keys)) is not None]
+        return max(found) if found else None
+    return _kept_line(el, keys)
+
+
+def _link_text_share(el) -> float:
+    text = len(flat_text(el))
+    return sum(len(flat_text(a)) for a in el.iter("a")) / text if text else 1.0
+
+
+def _gallery(el) -> bool:
+    """A list of pictures with their captions (a slide show), not a list of the text."""
+    return next(el.iter("figure", "figcaption", "img", "picture"), None) is not None
+
+
+def _in_text(el, loose_text: str) -> bool:
+    """Whether the extractor kept ``el``'s text, in whatever lines it cut it into."""
+    key = _loose(flat_text(el))
+    return key[:40] in loose_text or key[-40:] in loose_text
+
+
+def _skipped_block_lines(el, loose_text: str) -> list[str] | None:
+    """The lines of a heading or a list the extractor did not keep, as it writes them; None
+    when it kept any of it, or when it is a link list or a linked headline (a teaser)."""
+    if el.tag in _HEADINGS:
+        text = flat_text(el)
+        if not text or len(text) > 200 or el.find(".//a") is not None or _in_text(el, loose_text):
+            return None
+        return [text]
+    items = [li for li in el.iterchildren("li")]
+    if not items or _link_text_share(el) > 0.5 or _interactive(el) or _gallery(el):
+        return None
+    if any(_in_text(li, loose_text) for li in items):
+        return None
+    lines = [f"- {flat_text(li)}" for li in items if flat_text(li)]
+    return lines or None
+
+
+def restore_skipped_lists_and_headings(tree, text: str) -> str:
+    """A heading or a list that stands between two paragraphs the extractor kept, in the same
+    block, is part of that article (its sections, its steps, its key points): the extractor
+    skipped it (list items set in bold, a heading it judged a title), and it is put back
+    after the paragraph before it."""
+    if tree is None or not text:
+        return text
+    lines = text.split("\n")
+    keys = _line_keys(lines)
+    loose_text = _loose(text)
+    parents: dict = {}
+    for p in tree.iter("p"):
+        if _kept_line(p, keys) is not None and len(flat_text(p)) >= _MIN_PARAGRAPH:
+            parents[p.getparent()] = parents.get(p.getparent(), 0) + 1
+    inserts: dict[int, list[str]] = {}
+    for parent, kept in parents.items():
+        if kept < 2:
+            continue
+        last = None  # the extractor's line of the latest kept child
+        pending: list[str] = []
+        for child in parent.iterchildren():
+            if not isinstance(child.tag, str):
+                continue
+            at = _kept_child_line(child, keys)
+            if at is not None:
+                if last is not None and pending and child.tag == "p":
+                    inserts.setdefault(last, []).extend(pending)
+                    pending = []
+                last = max(at, last or 0)
+            elif last is not None and child.tag in _HEADINGS + _LISTS:
+                pending.extend(_skipped_block_lines(child, loose_text) or ())
+    if not inserts:
+        return text
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        out.extend(inserts.get(i, ()))
+    return "\n".join(out)

@@ -16,6 +16,7 @@ from copy import deepcopy
 
 from dateline.clean import Cleaned
 from dateline.clean.body import (missed_article_block, prefer_article_body, recover_split_sections,
+                                  restore_skipped_lists_and_headings,
                                   without_headline_block, without_page_url)
 from dateline.clean.byline import article_authors
 from dateline.clean.dates import published_date
@@ -43,7 +44,8 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     cards = prune_page_furniture(tree)
     body, addresses = without_page_url(extract_body(tree, url), url)
     cards += [Boilerplate(text=line, reason="page-url") for line in addresses]
-    body = without_headline(prefer_article_body(recover_split_sections(tree, body), article), title)
+    body = restore_skipped_lists_and_headings(tree, recover_split_sections(tree, body))
+    body = without_headline(prefer_article_body(body, article), title)
     body, head = without_headline_block(tree, body)
     cards += [Boilerplate(text=line, reason="headline-block") for line in head]
     cleaned = clean_text(body, aggressive=False)
