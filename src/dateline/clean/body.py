@@ -318,6 +318,13 @@ def _skipped_block_lines(el, loose_text: str) -> list[str] | None:
     return lines or None
 
 
+def _unwrapped(el):
+    """A heading or a list, alone or as the only element of its wrapper (a CMS's list block)."""
+    while el.tag in ("div", "section") and len(el) == 1 and not (el.text or "").strip():
+        el = el[0]
+    return el if el.tag in _HEADINGS + _LISTS else None
+
+
 def restore_skipped_lists_and_headings(tree, text: str) -> str:
     """A heading or a list that stands between two paragraphs the extractor kept, in the same
     block, is part of that article (its sections, its steps, its key points): the extractor
@@ -347,8 +354,8 @@ def restore_skipped_lists_and_headings(tree, text: str) -> str:
                     inserts.setdefault(last, []).extend(pending)
                     pending = []
                 last = max(at, last or 0)
-            elif last is not None and child.tag in _HEADINGS + _LISTS:
-                pending.extend(_skipped_block_lines(child, loose_text) or ())
+            elif last is not None and (inner := _unwrapped(child)) is not None:
+                pending.extend(_skipped_block_lines(inner, loose_text) or ())
     if not inserts:
         return text
     out: list[str] = []
