@@ -66,3 +66,13 @@ def test_a_linked_headline_between_paragraphs_is_a_teaser_and_stays_out():
 def test_a_list_after_the_last_kept_paragraph_is_not_the_articles_to_put_back():
     tail = "<h2>Our services</h2><ul><li>Monthly bookkeeping for small firms</li><li>Payroll for up to fifty staff</li></ul>"
     assert restore_skipped_lists_and_headings(page("", tail), KEPT) == KEPT
+
+
+def test_a_list_before_a_kept_heading_goes_back_above_that_heading():
+    tree = parse_html("<html><body><article><div class='entry'>"
+                      f"<p>{INTRO}</p><p>{LEAD_IN}</p>{RULES}<h2>What the revenue office checks</h2>"
+                      f"<p>{AFTER}</p><p>{CLOSE}</p></div></article></body></html>")
+    kept = "\n".join([INTRO, LEAD_IN, "What the revenue office checks", AFTER, CLOSE])
+    lines = restore_skipped_lists_and_headings(tree, kept).split("\n")
+    assert lines[2].startswith("- Keep every receipt:") and lines[4].startswith("- Separate accounts:")
+    assert lines[5:] == ["What the revenue office checks", AFTER, CLOSE]

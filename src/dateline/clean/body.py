@@ -350,7 +350,7 @@ def restore_skipped_lists_and_headings(tree, text: str) -> str:
                 continue
             at = _kept_child_line(child, keys)
             if at is not None:
-                if last is not None and pending and child.tag == "p":
+                if last is not None and pending:
                     inserts.setdefault(last, []).extend(pending)
                     pending = []
                 last = max(at, last or 0)
