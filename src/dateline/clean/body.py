@@ -258,22 +258,41 @@ _LISTS = ("ul", "ol")
 _MIN_KEY = 20  # letters and digits: a line long enough to be told apart from others
 
 
+_NOT_WORD = re.compile(r"\W+")
+_KEY = 60  # letters and digits that tell one line from another
+_KEY_SPAN = 2 * _KEY  # characters of text that hold them (spaces and stops are fewer)
+
+
 def _loose(s: str) -> str:
     """Letters and digits only, folded: the same text as the extractor's line however
     the inline markup split its spaces."""
-    return re.sub(r"\W+", "", s.casefold())
+    return _NOT_WORD.sub("", s.casefold())
+
+
+def _head_key(s: str) -> str:
+    """The first letters and digits of a text, read from its start only (a long paragraph
+    is not folded whole)."""
+    s = s.strip()
+    key = _loose(s[:_KEY_SPAN])[:_KEY]
+    return key if len(key) == _KEY or len(s) <= _KEY_SPAN else _loose(s)[:_KEY]
+
+
+def _tail_key(s: str) -> str:
+    s = s.strip()
+    key = _loose(s[-_KEY_SPAN:])[-_KEY:]
+    return key if len(key) == _KEY or len(s) <= _KEY_SPAN else _loose(s)[-_KEY:]
 
 
 def _line_keys(lines: list[str]) -> dict[str, int]:
     keys: dict[str, int] = {}
     for i, line in enumerate(lines):
-        keys.setdefault(_loose(_ITEM.sub("", line.strip()))[:60], i)
+        keys.setdefault(_head_key(_ITEM.sub("", line.strip())), i)
     return keys
 
 
 def _kept_line(el, keys: dict[str, int]) -> int | None:
     """The index of the extractor's line that holds ``el``'s text, if it kept it."""
-    key = _loose(flat_text(el))[:60]
+    key = _head_key(el.text_content())
     return keys.get(key) if len(key) >= _MIN_KEY or key in keys else None
 
 
@@ -297,8 +316,8 @@ def _gallery(el) -> bool:
 
 def _in_text(el, loose_text: str) -> bool:
     """Whether the extractor kept ``el``'s text, in whatever lines it cut it into."""
-    key = _loose(flat_text(el))
-    return key[:40] in loose_text or key[-40:] in loose_text
+    text = el.text_content()
+    return _head_key(text)[:40] in loose_text or _tail_key(text)[-40:] in loose_text
 
 
 def _skipped_block_lines(el, loose_text: str) -> list[str] | None:
@@ -334,30 +353,35 @@ def restore_skipped_lists_and_headings(tree, text: str) -> str:
         return text
     lines = text.split("\n")
     keys = _line_keys(lines)
-    loose_text = _loose(text)
     parents: dict = {}
+    seen: dict = {}  # paragraph -> the extractor's line of it (None: not kept), read once
     for p in tree.iter("p"):
-        if _kept_line(p, keys) is not None and len(flat_text(p)) >= _MIN_PARAGRAPH:
-            parents[p.getparent()] = parents.get(p.getparent(), 0) + 1
-    inserts: dict[int, list[str]] = {}
+        if len(p.text_content().strip()) >= _MIN_PARAGRAPH:
+            seen[p] = _kept_line(p, keys)
+            if seen[p] is not None:
+                parents[p.getparent()] = parents.get(p.getparent(), 0) + 1
+    between: dict[int, list] = {}  # the extractor's line -> headings and lists after it
     for parent, kept in parents.items():
         if kept < 2:
             continue
         last = None  # the extractor's line of the latest kept child
-        pending: list[str] = []
+        pending: list = []
         for child in parent.iterchildren():
             if not isinstance(child.tag, str):
                 continue
-            at = _kept_child_line(child, keys)
+            at = seen[child] if child in seen else _kept_child_line(child, keys)
             if at is not None:
                 if last is not None and pending:
-                    inserts.setdefault(last, []).extend(pending)
+                    between.setdefault(last, []).extend(pending)
                     pending = []
                 last = max(at, last or 0)
             elif last is not None and (inner := _unwrapped(child)) is not None:
-                pending.extend(_skipped_block_lines(inner, loose_text) or ())
-    if not inserts:
+                pending.append(inner)
+    if not between:
         return text
+    loose_text = _loose(text)
+    inserts = {at: [line for el in els for line in _skipped_block_lines(el, loose_text) or ()]
+               for at, els in between.items()}
     out: list[str] = []
     for i, line in enumerate(lines):
         out.append(line)
