@@ -321,3 +321,54 @@ def prune_page_furniture(tree) -> list[Boilerplate]:
     prune_trailing_link_lists(tree, removed, prose)
     prune_teaser_link_paragraphs(tree, removed)
     return removed
+
+
+# ----------------------------------------------------------- the author's bio box
+# a link to a person's page on the site ("/author/jane-roe", "/people/jane-roe")
+_PERSON_PAGE = re.compile(r"/(?:authors?|writers?|contributors?|people|staff|team|profiles?)/", re.IGNORECASE)
+_MAX_BIO = 700  # characters: a name, a role, a few sentences and the links to follow them
+_MAX_BIO_PARAGRAPHS = 2
+
+
+def _names_author(text: str, authors: list[str]) -> bool:
+    folded = text.casefold()
+    return any(name.casefold() in folded for name in authors if len(name) >= 4)
+
+
+def _bio_box_around(link, authors: list[str], prose: _ProseMap):
+    """The block around a link to the author's page that also holds the author's picture
+    and a line or more about them, short and without the article's prose; or None."""
+    for up in islice(link.iterancestors(), 4):
+        if up.tag in ("body", "html", "main", "article") or prose.holds_article(up) or up.find(".//h1") is not None:
+            return None
+        if prose.count.get(up, 0) > _MAX_BIO_PARAGRAPHS:
+            return None
+        text = flat_text(up)
+        if len(text) > _MAX_BIO:
+            return None
+        if next(up.iter("img"), None) is not None and _names_author(text, authors) and \
+                len(text) >= 2 * len(flat_text(link)) + 40:
+            return up
+    return None
+
+
+def prune_author_bio_boxes(tree, authors: list[str]) -> list[Boilerplate]:
+    """The box that presents the article's author (picture, name linked to their page, a few
+    lines of bio, "Latest posts by ..."): it introduces the writer, it is not the story. Only
+    for the author the page names in its byline, so a story about a person keeps their
+    profile."""
+    removed: list[Boilerplate] = []
+    if not authors:
+        return removed
+    links = [a for a in tree.iter("a") if _PERSON_PAGE.search(a.get("href") or "")]
+    if not links:
+        return removed
+    prose = _ProseMap(tree)
+    body = tree.find("body")
+    for link in links:
+        if body is None or not _attached(link, body):
+            continue
+        box = _bio_box_around(link, authors, prose)
+        if box is not None:
+            _drop(box, "author-bio", removed)
+    return removed
