@@ -387,3 +387,39 @@ def restore_skipped_lists_and_headings(tree, text: str) -> str:
         out.append(line)
         out.extend(inserts.get(i, ()))
     return "\n".join(out)
+
+
+# ------------------------------------------------------------ the article twice
+_MIN_COPIED = 5  # paragraphs in a row, in the same order: a second copy, not a quote
+_COPY_SHARE = 1 / 3  # of the body's paragraphs: a copy of the article, not a repeated recipe step
+_LONG_LINE = 80  # characters: a paragraph, not a repeated label or heading
+
+
+def without_repeated_copy(body: str) -> tuple[str, list[str]]:
+    """The body without a second copy of its own paragraphs: pages that hold the article
+    twice (an open and a gated copy, a print version) give the extractor both. A long run of
+    paragraphs that repeats an earlier run in the same order is the copy; a pull quote, a
+    repeated line or a plan that repeats a day's steps stays. Returns the body and the lines
+    removed."""
+    lines = body.split("\n")
+    long = [i for i, line in enumerate(lines) if len(line.strip()) >= _LONG_LINE]
+    first: dict[str, int] = {}  # a paragraph -> its place among the long lines
+    n = 0
+    while n < len(long):
+        text = lines[long[n]].strip()
+        start = first.get(text)
+        if start is None:
+            first[text] = n
+            n += 1
+            continue
+        run = 0
+        while (n + run < len(long) and start + run < n
+               and lines[long[n + run]].strip() == lines[long[start + run]].strip()):
+            run += 1
+        if run >= max(_MIN_COPIED, _COPY_SHARE * len(long)):
+            cut = range(long[n], long[n + run - 1] + 1)
+            removed = [lines[i].strip() for i in cut if lines[i].strip()]
+            kept = lines[:cut.start] + lines[cut.stop:]
+            return "\n".join(kept), removed
+        n += 1
+    return body, []

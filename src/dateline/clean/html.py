@@ -16,7 +16,7 @@ from copy import deepcopy
 
 from dateline.clean import Cleaned
 from dateline.clean.body import (missed_article_block, prefer_article_body, recover_split_sections,
-                                  restore_skipped_lists_and_headings,
+                                  restore_skipped_lists_and_headings, without_repeated_copy,
                                   without_headline_block, without_page_url)
 from dateline.clean.byline import article_authors
 from dateline.clean.dates import published_date
@@ -47,6 +47,8 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     cards += [Boilerplate(text=line, reason="page-url") for line in addresses]
     body = restore_skipped_lists_and_headings(tree, recover_split_sections(tree, body))
     body = without_headline(prefer_article_body(body, article), title)
+    body, copy = without_repeated_copy(body)
+    cards += [Boilerplate(text=line, reason="repeated-copy") for line in copy]
     body, head = without_headline_block(tree, body)
     cards += [Boilerplate(text=line, reason="headline-block") for line in head]
     cleaned = clean_text(body, aggressive=False)
