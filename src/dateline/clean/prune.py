@@ -372,3 +372,76 @@ def prune_author_bio_boxes(tree, authors: list[str]) -> list[Boilerplate]:
         if box is not None:
             _drop(box, "author-bio", removed)
     return removed
+
+
+# ---------------------------------------------------- story cards after the article
+_CARD_LEVELS = 5  # from a card's headline up to the card itself
+_MAX_CARD_TEXT = 400  # characters: a headline, a date, a section and a one-line summary
+_MIN_CARDS = 3
+
+
+def _cards_by_grid(tree) -> dict:
+    """Blocks whose children are story cards: each child holds one linked headline and little
+    else. Maps each such block to its cards."""
+    grids: dict = {}
+    for heading in tree.iter("h2", "h3", "h4", "h5", "h6"):
+        if next(heading.iter("a"), None) is None and heading.getparent().tag != "a":
+            continue  # not a linked headline (a link around the heading counts)
+        node = heading
+        for _ in range(_CARD_LEVELS):
+            parent = node.getparent()
+            if parent is None or parent.tag in ("body", "html"):
+                break
+            grids.setdefault(parent, {}).setdefault(node, []).append(heading)
+            node = parent
+    out = {}
+    for grid, cards in grids.items():
+        good = [card for card, heads in cards.items() if len(heads) == 1]
+        if len(good) >= _MIN_CARDS and len(good) == len(cards):
+            out[grid] = good
+    # the innermost grid of nested candidates: its cards are the real ones
+    return {g: c for g, c in out.items() if not any(a in out for c_ in c for a in c_.iterdescendants())}
+
+
+def _text_within(el, limit: int) -> int | None:
+    """Length of ``el``'s text, or None when it runs past ``limit`` (read no further)."""
+    size = 0
+    for piece in el.itertext():
+        size += len(piece.strip())
+        if size > limit:
+            return None
+    return size
+
+
+def _after(el, block) -> bool:
+    """Whether ``el`` comes after ``block`` in the page, outside it."""
+    later = set(el.iterancestors()) | {el}
+    for a in (block, *block.iterancestors()):
+        if any(s in later for s in a.itersiblings()):
+            return True
+    return False
+
+
+def prune_trailing_story_cards(tree) -> list[Boilerplate]:
+    """A grid of story cards after the article (a picture, a linked headline, a date and a
+    one-line summary each: more stories of the site), set as blocks rather than as a list of
+    links and named by utility classes only. Cards among the article's paragraphs (a roundup's
+    products) stay."""
+    removed: list[Boilerplate] = []
+    grids = _cards_by_grid(tree)
+    if not grids:
+        return removed
+    prose = _ProseMap(tree)
+    main = next((b for b in prose.around_article if b is not None and
+                 not any(c in prose.around_article for c in b.iterchildren())), None)
+    if main is None:
+        return removed
+    body = tree.find("body")
+    for grid, cards in grids.items():
+        if body is None or not _attached(grid, body) or prose.holds_article(grid) or grid in prose.around_article:
+            continue
+        if any(_text_within(card, _MAX_CARD_TEXT) is None for card in cards) or not _after(grid, main):
+            continue
+        for card in cards:
+            _drop(card, "trailing-story-cards", removed)
+    return removed
