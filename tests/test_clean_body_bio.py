@@ -12,6 +12,13 @@ STORY = [
     "The work will take six weeks and will be paid for from the port's maintenance reserve, the authority said.",
     "Ferry services will keep running, although some crossings will be moved to the western berth while it lasts.",
 ]
+MORE = [
+    "Harbour pilots said the dredging would also let larger cargo ships use the eastern quays again next year.",
+    "The last dredging of the channel, in 2009, ran three weeks over schedule after a storm damaged the barge.",
+    "This time the authority has hired two barges, so that one can keep working if the other is laid up.",
+    "Environmental groups asked that the silt be taken out to sea rather than dumped near the bird reserve.",
+    "The authority said the silt would be tested first and, if it is clean, used to rebuild the dunes.",
+]
 BIO = ("<div class='box-wrap'><div class='box-grav'><img src='/img/mara.jpg' alt=''></div>"
        "<div class='box-name'><a href='/author/mara-lindqvist/'>Mara Lindqvist</a></div>"
        "<div class='box-desc'><p>Mara Lindqvist covers ports and shipping for the Coastline Courier. "
@@ -52,3 +59,21 @@ def test_a_block_that_holds_the_article_is_not_a_bio_box():
                       f"<div class='entry'>{paras}</div></div></body></html>")
     prune_author_bio_boxes(tree, ["Mara Lindqvist"])
     assert all(s in tree.text_content() for s in STORY)
+
+
+def test_a_bio_of_several_paragraphs_is_still_a_bio_box():
+    long_bio = BIO.replace("</p></div></div>", "</p><p>Before joining the Courier she reported on fisheries for a "
+                           "regional radio station for six years.</p><p>She lives on the coast with two dogs and "
+                           "a small boat she is forever repairing.</p></div></div>")
+    more = "".join(f"<p>{s}</p>" for s in MORE)
+    tree = parse_html(page(more + long_bio))
+    removed = prune_author_bio_boxes(tree, ["Mara Lindqvist"])
+    assert len(removed) == 1 and "small boat" in removed[0].text
+    assert all(s in tree.text_content() for s in STORY)
+
+
+def test_a_short_story_with_its_byline_picture_is_not_a_bio_box():
+    tree = parse_html("<html><body><div class='item'><img src='/m.jpg'>"
+                      "<a href='/author/mara-lindqvist/'>Mara Lindqvist</a>"
+                      f"<p>{STORY[0]}</p><p>{STORY[1]}</p></div><footer><p>Coastline Courier</p></footer></body></html>")
+    assert prune_author_bio_boxes(tree, ["Mara Lindqvist"]) == []

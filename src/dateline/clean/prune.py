@@ -326,8 +326,9 @@ def prune_page_furniture(tree) -> list[Boilerplate]:
 # ----------------------------------------------------------- the author's bio box
 # a link to a person's page on the site ("/author/jane-roe", "/people/jane-roe")
 _PERSON_PAGE = re.compile(r"/(?:authors?|writers?|contributors?|people|staff|team|profiles?)/", re.IGNORECASE)
-_MAX_BIO = 700  # characters: a name, a role, a few sentences and the links to follow them
-_MAX_BIO_PARAGRAPHS = 2
+_MAX_BIO = 1500  # characters: a name, a role, a few paragraphs about them and the links to follow them
+_MAX_BIO_PARAGRAPHS = 4
+_MAX_BIO_SHARE = 1 / 3  # of the page's paragraph text: a bio beside a story, not the story
 
 
 def _names_author(text: str, authors: list[str]) -> bool:
@@ -335,11 +336,14 @@ def _names_author(text: str, authors: list[str]) -> bool:
     return any(name.casefold() in folded for name in authors if len(name) >= 4)
 
 
-def _bio_box_around(link, authors: list[str], prose: _ProseMap):
+def _bio_box_around(link, authors: list[str], prose: _ProseMap, page_prose: int):
     """The block around a link to the author's page that also holds the author's picture
-    and a line or more about them, short and without the article's prose; or None."""
+    and a line or more about them, short and with little of the page's prose (a short
+    story with its byline is not a bio box); or None."""
     for up in islice(link.iterancestors(), 4):
-        if up.tag in ("body", "html", "main", "article") or prose.holds_article(up) or up.find(".//h1") is not None:
+        if up.tag in ("body", "html", "main", "article") or up.find(".//h1") is not None:
+            return None
+        if prose.chars(up) > page_prose * _MAX_BIO_SHARE:
             return None
         if prose.count.get(up, 0) > _MAX_BIO_PARAGRAPHS:
             return None
@@ -365,10 +369,11 @@ def prune_author_bio_boxes(tree, authors: list[str]) -> list[Boilerplate]:
         return removed
     prose = _ProseMap(tree)
     body = tree.find("body")
+    page_prose = prose.chars(body) if body is not None else 0
     for link in links:
         if body is None or not _attached(link, body):
             continue
-        box = _bio_box_around(link, authors, prose)
+        box = _bio_box_around(link, authors, prose, page_prose)
         if box is not None:
             _drop(box, "author-bio", removed)
     return removed
