@@ -356,9 +356,10 @@ def restore_skipped_lists_and_headings(tree, text: str) -> str:
     parents: dict = {}
     seen: dict = {}  # paragraph -> the extractor's line of it (None: not kept), read once
     for p in tree.iter("p"):
-        if len(p.text_content().strip()) >= _MIN_PARAGRAPH:
-            seen[p] = _kept_line(p, keys)
-            if seen[p] is not None:
+        content = p.text_content()
+        if len(content) >= _MIN_PARAGRAPH:
+            at = seen[p] = keys.get(_head_key(content))
+            if at is not None:
                 parents[p.getparent()] = parents.get(p.getparent(), 0) + 1
     between: dict[int, list] = {}  # the extractor's line -> headings and lists after it
     for parent, kept in parents.items():

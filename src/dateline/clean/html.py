@@ -21,7 +21,7 @@ from dateline.clean.body import (missed_article_block, prefer_article_body, reco
 from dateline.clean.byline import article_authors
 from dateline.clean.dates import published_date
 from dateline.clean.page import article_object, json_ld_objects, parse_html
-from dateline.clean.prune import prune_author_bio_boxes, prune_page_furniture, prune_trailing_story_cards
+from dateline.clean.prune import prune_article_furniture, prune_page_furniture
 from dateline.clean.titles import article_title, host_labels, site_name
 from dateline.record import Boilerplate
 
@@ -42,8 +42,7 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     authors = article_authors(tree, article, publishers, objects)
     published = published_date(tree, article, url, objects)
     cards = prune_page_furniture(tree)
-    cards += prune_author_bio_boxes(tree, authors)
-    cards += prune_trailing_story_cards(tree)
+    cards += prune_article_furniture(tree, authors)
     body, addresses = without_page_url(extract_body(tree, url), url)
     cards += [Boilerplate(text=line, reason="page-url") for line in addresses]
     body = restore_skipped_lists_and_headings(tree, recover_split_sections(tree, body))

@@ -323,6 +323,18 @@ def prune_page_furniture(tree) -> list[Boilerplate]:
     return removed
 
 
+class _LazyProse:
+    """One reading of the page's paragraphs for the rules below, made when one first needs it."""
+
+    def __init__(self, tree):
+        self.tree, self.map = tree, None
+
+    def __call__(self) -> _ProseMap:
+        if self.map is None:
+            self.map = _ProseMap(self.tree)
+        return self.map
+
+
 # ----------------------------------------------------------- the author's bio box
 # a link to a person's page on the site ("/author/jane-roe", "/people/jane-roe")
 _PERSON_PAGE = re.compile(r"/(?:authors?|writers?|contributors?|people|staff|team|profiles?)/", re.IGNORECASE)
@@ -356,7 +368,7 @@ def _bio_box_around(link, authors: list[str], prose: _ProseMap, page_prose: int)
     return None
 
 
-def prune_author_bio_boxes(tree, authors: list[str]) -> list[Boilerplate]:
+def prune_author_bio_boxes(tree, authors: list[str], prose: _LazyProse | None = None) -> list[Boilerplate]:
     """The box that presents the article's author (picture, name linked to their page, a few
     lines of bio, "Latest posts by ..."): it introduces the writer, it is not the story. Only
     for the author the page names in its byline, so a story about a person keeps their
@@ -367,7 +379,7 @@ def prune_author_bio_boxes(tree, authors: list[str]) -> list[Boilerplate]:
     links = [a for a in tree.iter("a") if _PERSON_PAGE.search(a.get("href") or "")]
     if not links:
         return removed
-    prose = _ProseMap(tree)
+    prose = (prose or _LazyProse(tree))()
     body = tree.find("body")
     page_prose = prose.chars(body) if body is not None else 0
     for link in links:
@@ -427,7 +439,7 @@ def _after(el, block) -> bool:
     return False
 
 
-def prune_trailing_story_cards(tree) -> list[Boilerplate]:
+def prune_trailing_story_cards(tree, prose: _LazyProse | None = None) -> list[Boilerplate]:
     """A grid of story cards after the article (a picture, a linked headline, a date and a
     one-line summary each: more stories of the site), set as blocks rather than as a list of
     links and named by utility classes only. Cards among the article's paragraphs (a roundup's
@@ -436,7 +448,7 @@ def prune_trailing_story_cards(tree) -> list[Boilerplate]:
     grids = _cards_by_grid(tree)
     if not grids:
         return removed
-    prose = _ProseMap(tree)
+    prose = (prose or _LazyProse(tree))()
     main = next((b for b in prose.around_article if b is not None and
                  not any(c in prose.around_article for c in b.iterchildren())), None)
     if main is None:
@@ -450,3 +462,11 @@ def prune_trailing_story_cards(tree) -> list[Boilerplate]:
         for card in cards:
             _drop(card, "trailing-story-cards", removed)
     return removed
+
+
+def prune_article_furniture(tree, authors: list[str]) -> list[Boilerplate]:
+    """Furniture told by its shape around the article, after the named furniture is gone:
+    the author's bio box and the grid of story cards after the article. The page's
+    paragraphs are read once for both, and only when a page has a candidate."""
+    prose = _LazyProse(tree)
+    return prune_author_bio_boxes(tree, authors, prose) + prune_trailing_story_cards(tree, prose)
