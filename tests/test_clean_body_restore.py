@@ -76,3 +76,13 @@ def test_a_list_before_a_kept_heading_goes_back_above_that_heading():
     lines = restore_skipped_lists_and_headings(tree, kept).split("\n")
     assert lines[2].startswith("- Keep every receipt:") and lines[4].startswith("- Separate accounts:")
     assert lines[5:] == ["What the revenue office checks", AFTER, CLOSE]
+
+
+def test_a_section_of_one_paragraph_gets_its_list_back_before_the_next_heading():
+    tree = parse_html("<html><body><article>"
+                      f"<section><h2>Why rules matter</h2><p>{INTRO}</p></section>"
+                      f"<section><p>{LEAD_IN}</p>{RULES}<h2>What the revenue office checks</h2></section>"
+                      f"<section><p>{AFTER}</p></section></article></body></html>")
+    kept = "\n".join(["Why rules matter", INTRO, LEAD_IN, "What the revenue office checks", AFTER])
+    lines = restore_skipped_lists_and_headings(tree, kept).split("\n")
+    assert lines[3].startswith("- Keep every receipt:") and lines[6] == "What the revenue office checks"

@@ -345,26 +345,25 @@ def _unwrapped(el):
 
 
 def restore_skipped_lists_and_headings(tree, text: str) -> str:
-    """A heading or a list that stands between two paragraphs the extractor kept, in the same
-    block, is part of that article (its sections, its steps, its key points): the extractor
-    skipped it (list items set in bold, a heading it judged a title), and it is put back
-    after the paragraph before it."""
+    """A heading or a list that stands between two children the extractor kept (a paragraph
+    and a paragraph, a heading or a list) in a block of the article's paragraphs is part of
+    that article (its sections, its steps, its key points): the extractor skipped it (list
+    items set in bold, a heading it judged a title), and it is put back after the child
+    before it."""
     if tree is None or not text:
         return text
     lines = text.split("\n")
     keys = _line_keys(lines)
-    parents: dict = {}
+    parents: dict = {}  # blocks that hold a kept paragraph, in page order
     seen: dict = {}  # paragraph -> the extractor's line of it (None: not kept), read once
     for p in tree.iter("p"):
         content = p.text_content()
         if len(content) >= _MIN_PARAGRAPH:
             at = seen[p] = keys.get(_head_key(content))
             if at is not None:
-                parents[p.getparent()] = parents.get(p.getparent(), 0) + 1
+                parents[p.getparent()] = True
     between: dict[int, list] = {}  # the extractor's line -> headings and lists after it
-    for parent, kept in parents.items():
-        if kept < 2:
-            continue
+    for parent in parents:
         last = None  # the extractor's line of the latest kept child
         pending: list = []
         for child in parent.iterchildren():
