@@ -253,7 +253,7 @@ def without_page_url(body: str, url: str | None) -> tuple[str, list[str]]:
 
 
 # ------------------------------------------- lists and headings the extractor skipped
-_HEADINGS = ("h2", "h3", "h4")
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _LISTS = ("ul", "ol")
 _MIN_KEY = 20  # letters and digits: a line long enough to be told apart from others
 
