@@ -5,8 +5,11 @@ blocks of the same kind (``<div class="body-section">`` between two ad slots, a 
 paragraph in its own block above the body), and the extractor keeps only one of them. The
 repair: the blocks that hold the paragraphs trafilatura kept have a class; other blocks of
 the very same class on the page, outside comments, sidebars and related lists, are more of
-the same article and are put back in document order. A JSON-LD ``articleBody`` much longer
-than the extraction is the page's own statement of its text and replaces it.
+the same article and are put back in document order. Inside the article's blocks, a list
+or a heading that stands between two children trafilatura kept is put back where it stands
+(it skips lists with bold labels and some headings). A JSON-LD ``articleBody`` much longer
+than the extraction is the page's own statement of its text and replaces it; a second copy
+of the article (an open and a gated copy on one page) is taken out.
 """
 
 from __future__ import annotations
