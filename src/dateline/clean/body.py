@@ -258,9 +258,6 @@ def without_page_url(body: str, url: str | None) -> tuple[str, list[str]]:
 # ------------------------------------------- lists and headings the extractor skipped
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _LISTS = ("ul", "ol")
-_MIN_KEY = 20  # letters and digits: a line long enough to be told apart from others
-
-
 _NOT_WORD = re.compile(r"\W+")
 _KEY = 60  # letters and digits that tell one line from another
 _KEY_SPAN = 2 * _KEY  # characters of text that hold them (spaces and stops are fewer)
@@ -281,6 +278,7 @@ def _head_key(s: str) -> str:
 
 
 def _tail_key(s: str) -> str:
+    """The last letters and digits of a text, read from its end only."""
     s = s.strip()
     key = _loose(s[-_KEY_SPAN:])[-_KEY:]
     return key if len(key) == _KEY or len(s) <= _KEY_SPAN else _loose(s)[-_KEY:]
@@ -295,8 +293,7 @@ def _line_keys(lines: list[str]) -> dict[str, int]:
 
 def _kept_line(el, keys: dict[str, int]) -> int | None:
     """The index of the extractor's line that holds ``el``'s text, if it kept it."""
-    key = _head_key(el.text_content())
-    return keys.get(key) if len(key) >= _MIN_KEY or key in keys else None
+    return keys.get(_head_key(el.text_content()))
 
 
 def _kept_child_line(el, keys: dict[str, int]) -> int | None:
@@ -331,7 +328,7 @@ def _skipped_block_lines(el, loose_text: str) -> list[str] | None:
         if not text or len(text) > 200 or el.find(".//a") is not None or _in_text(el, loose_text):
             return None
         return [text]
-    items = [li for li in el.iterchildren("li")]
+    items = list(el.iterchildren("li"))
     if not items or _link_text_share(el) > 0.5 or _interactive(el) or _gallery(el):
         return None
     if any(_in_text(li, loose_text) for li in items):
