@@ -455,7 +455,7 @@ def prune_trailing_story_cards(tree, prose: _LazyProse | None = None) -> list[Bo
         return removed
     body = tree.find("body")
     for grid, cards in grids.items():
-        if body is None or not _attached(grid, body) or prose.holds_article(grid) or grid in prose.around_article:
+        if body is None or not _attached(grid, body) or prose.holds_article(grid):
             continue
         if any(_text_within(card, _MAX_CARD_TEXT) is None for card in cards) or not _after(grid, main):
             continue
