@@ -5,8 +5,11 @@ blocks of the same kind (``<div class="body-section">`` between two ad slots, a 
 paragraph in its own block above the body), and the extractor keeps only one of them. The
 repair: the blocks that hold the paragraphs trafilatura kept have a class; other blocks of
 the very same class on the page, outside comments, sidebars and related lists, are more of
-the same article and are put back in document order. A JSON-LD ``articleBody`` much longer
-than the extraction is the page's own statement of its text and replaces it.
+the same article and are put back in document order. Inside the article's blocks, a list
+or a heading that stands between two children trafilatura kept is put back where it stands
+(it skips lists with bold labels and some headings). A JSON-LD ``articleBody`` much longer
+than the extraction is the page's own statement of its text and replaces it; a second copy
+of the article (an open and a gated copy on one page) is taken out.
 """
 
 from __future__ import annotations
@@ -250,3 +253,173 @@ def without_page_url(body: str, url: str | None) -> tuple[str, list[str]]:
     if len(kept) == len(lines):
         return body, []
     return "\n".join(kept).strip("\n"), [line.strip() for line in lines if line.strip().rstrip("/") == own]
+
+
+# ------------------------------------------- lists and headings the extractor skipped
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_LISTS = ("ul", "ol")
+_NOT_WORD = re.compile(r"\W+")
+_KEY = 60  # letters and digits that tell one line from another
+_KEY_SPAN = 2 * _KEY  # characters of text that hold them (spaces and stops are fewer)
+
+
+def _loose(s: str) -> str:
+    """Letters and digits only, folded: the same text as the extractor's line however
+    the inline markup split its spaces."""
+    return _NOT_WORD.sub("", s.casefold())
+
+
+def _head_key(s: str) -> str:
+    """The first letters and digits of a text, read from its start only (a long paragraph
+    is not folded whole)."""
+    s = s.strip()
+    key = _loose(s[:_KEY_SPAN])[:_KEY]
+    return key if len(key) == _KEY or len(s) <= _KEY_SPAN else _loose(s)[:_KEY]
+
+
+def _tail_key(s: str) -> str:
+    """The last letters and digits of a text, read from its end only."""
+    s = s.strip()
+    key = _loose(s[-_KEY_SPAN:])[-_KEY:]
+    return key if len(key) == _KEY or len(s) <= _KEY_SPAN else _loose(s)[-_KEY:]
+
+
+def _line_keys(lines: list[str]) -> dict[str, int]:
+    keys: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        keys.setdefault(_head_key(_ITEM.sub("", line.strip())), i)
+    return keys
+
+
+def _kept_line(el, keys: dict[str, int]) -> int | None:
+    """The index of the extractor's line that holds ``el``'s text, if it kept it."""
+    return keys.get(_head_key(el.text_content()))
+
+
+def _kept_child_line(el, keys: dict[str, int]) -> int | None:
+    """The extractor's last line of ``el`` (a paragraph, a heading, a list), if it kept it."""
+    if el.tag in _LISTS:
+        found = [at for li in el.iterchildren("li") if (at := _kept_line(li, keys)) is not None]
+        return max(found) if found else None
+    return _kept_line(el, keys)
+
+
+def _link_text_share(el) -> float:
+    text = len(flat_text(el))
+    return sum(len(flat_text(a)) for a in el.iter("a")) / text if text else 1.0
+
+
+def _gallery(el) -> bool:
+    """A list of pictures with their captions (a slide show), not a list of the text."""
+    return next(el.iter("figure", "figcaption", "img", "picture"), None) is not None
+
+
+def _in_text(el, loose_text: str) -> bool:
+    """Whether the extractor kept ``el``'s text, in whatever lines it cut it into."""
+    text = el.text_content()
+    return _head_key(text)[:40] in loose_text or _tail_key(text)[-40:] in loose_text
+
+
+def _skipped_block_lines(el, loose_text: str) -> list[str] | None:
+    """The lines of a heading or a list the extractor did not keep, as it writes them; None
+    when it kept any of it, or when it is a link list or a linked headline (a teaser)."""
+    if el.tag in _HEADINGS:
+        text = flat_text(el)
+        if not text or len(text) > 200 or el.find(".//a") is not None or _in_text(el, loose_text):
+            return None
+        return [text]
+    items = list(el.iterchildren("li"))
+    if not items or _link_text_share(el) > 0.5 or _interactive(el) or _gallery(el):
+        return None
+    if any(_in_text(li, loose_text) for li in items):
+        return None
+    lines = [f"- {flat_text(li)}" for li in items if flat_text(li)]
+    return lines or None
+
+
+def _unwrapped(el):
+    """A heading or a list, alone or as the only element of its wrapper (a CMS's list block)."""
+    while el.tag in ("div", "section") and len(el) == 1 and not (el.text or "").strip():
+        el = el[0]
+    return el if el.tag in _HEADINGS + _LISTS else None
+
+
+def restore_skipped_lists_and_headings(tree, text: str) -> str:
+    """A heading or a list that stands between two children the extractor kept (a paragraph
+    and a paragraph, a heading or a list) in a block of the article's paragraphs is part of
+    that article (its sections, its steps, its key points): the extractor skipped it (list
+    items set in bold, a heading it judged a title), and it is put back after the child
+    before it."""
+    if tree is None or not text:
+        return text
+    lines = text.split("\n")
+    keys = _line_keys(lines)
+    parents: dict = {}  # blocks that hold a kept paragraph, in page order
+    seen: dict = {}  # paragraph -> the extractor's line of it (None: not kept), read once
+    for p in tree.iter("p"):
+        content = p.text_content()
+        if len(content) >= _MIN_PARAGRAPH:
+            at = seen[p] = keys.get(_head_key(content))
+            if at is not None:
+                parents[p.getparent()] = True
+    between: dict[int, list] = {}  # the extractor's line -> headings and lists after it
+    for parent in parents:
+        last = None  # the extractor's line of the latest kept child
+        pending: list = []
+        for child in parent.iterchildren():
+            if not isinstance(child.tag, str):
+                continue
+            at = seen[child] if child in seen else _kept_child_line(child, keys)
+            if at is not None:
+                if last is not None and pending:
+                    between.setdefault(last, []).extend(pending)
+                    pending = []
+                last = max(at, last or 0)
+            elif last is not None and (inner := _unwrapped(child)) is not None:
+                pending.append(inner)
+    if not between:
+        return text
+    loose_text = _loose(text)
+    inserts = {at: [line for el in els for line in _skipped_block_lines(el, loose_text) or ()]
+               for at, els in between.items()}
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        out.extend(inserts.get(i, ()))
+    return "\n".join(out)
+
+
+# ------------------------------------------------------------ the article twice
+_MIN_COPIED = 5  # paragraphs in a row, in the same order: a second copy, not a quote
+_COPY_SHARE = 1 / 3  # of the body's paragraphs: a copy of the article, not a repeated recipe step
+_LONG_LINE = 80  # characters: a paragraph, not a repeated label or heading
+
+
+def without_repeated_copy(body: str) -> tuple[str, list[str]]:
+    """The body without a second copy of its own paragraphs: pages that hold the article
+    twice (an open and a gated copy, a print version) give the extractor both. A long run of
+    paragraphs that repeats an earlier run in the same order is the copy; a pull quote, a
+    repeated line or a plan that repeats a day's steps stays. Returns the body and the lines
+    removed."""
+    lines = body.split("\n")
+    long = [i for i, line in enumerate(lines) if len(line.strip()) >= _LONG_LINE]
+    first: dict[str, int] = {}  # a paragraph -> its place among the long lines
+    n = 0
+    while n < len(long):
+        text = lines[long[n]].strip()
+        start = first.get(text)
+        if start is None:
+            first[text] = n
+            n += 1
+            continue
+        run = 0
+        while (n + run < len(long) and start + run < n
+               and lines[long[n + run]].strip() == lines[long[start + run]].strip()):
+            run += 1
+        if run >= max(_MIN_COPIED, _COPY_SHARE * len(long)):
+            cut = range(long[n], long[n + run - 1] + 1)
+            removed = [lines[i].strip() for i in cut if lines[i].strip()]
+            kept = lines[:cut.start] + lines[cut.stop:]
+            return "\n".join(kept), removed
+        n += 1
+    return body, []

@@ -16,11 +16,12 @@ from copy import deepcopy
 
 from dateline.clean import Cleaned
 from dateline.clean.body import (missed_article_block, prefer_article_body, recover_split_sections,
+                                  restore_skipped_lists_and_headings, without_repeated_copy,
                                   without_headline_block, without_page_url)
 from dateline.clean.byline import article_authors
 from dateline.clean.dates import published_date
 from dateline.clean.page import article_object, json_ld_objects, parse_html
-from dateline.clean.prune import prune_page_furniture
+from dateline.clean.prune import prune_article_furniture, prune_page_furniture
 from dateline.clean.titles import article_title, host_labels, site_name
 from dateline.record import Boilerplate
 
@@ -41,9 +42,13 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     authors = article_authors(tree, article, publishers, objects)
     published = published_date(tree, article, url, objects)
     cards = prune_page_furniture(tree)
+    cards += prune_article_furniture(tree, authors)
     body, addresses = without_page_url(extract_body(tree, url), url)
     cards += [Boilerplate(text=line, reason="page-url") for line in addresses]
-    body = without_headline(prefer_article_body(recover_split_sections(tree, body), article), title)
+    body = restore_skipped_lists_and_headings(tree, recover_split_sections(tree, body))
+    body = without_headline(prefer_article_body(body, article), title)
+    body, copy = without_repeated_copy(body)
+    cards += [Boilerplate(text=line, reason="repeated-copy") for line in copy]
     body, head = without_headline_block(tree, body)
     cards += [Boilerplate(text=line, reason="headline-block") for line in head]
     cleaned = clean_text(body, aggressive=False)

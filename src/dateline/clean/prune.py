@@ -333,3 +333,152 @@ def prune_page_furniture(tree) -> list[Boilerplate]:
     prune_trailing_link_lists(tree, removed, prose)
     prune_teaser_link_paragraphs(tree, removed)
     return removed
+
+
+class _LazyProse:
+    """One reading of the page's paragraphs for the rules below, made when one first needs it."""
+
+    def __init__(self, tree):
+        self.tree, self.map = tree, None
+
+    def __call__(self) -> _ProseMap:
+        if self.map is None:
+            self.map = _ProseMap(self.tree)
+        return self.map
+
+
+# ----------------------------------------------------------- the author's bio box
+# a link to a person's page on the site ("/author/jane-roe", "/people/jane-roe")
+_PERSON_PAGE = re.compile(r"/(?:authors?|writers?|contributors?|people|staff|team|profiles?)/", re.IGNORECASE)
+_MAX_BIO = 1500  # characters: a name, a role, a few paragraphs about them and the links to follow them
+_MAX_BIO_PARAGRAPHS = 4
+_MAX_BIO_SHARE = 1 / 3  # of the page's paragraph text: a bio beside a story, not the story
+
+
+def _names_author(text: str, authors: list[str]) -> bool:
+    folded = text.casefold()
+    return any(name.casefold() in folded for name in authors if len(name) >= 4)
+
+
+def _bio_box_around(link, authors: list[str], prose: _ProseMap, page_prose: int):
+    """The block around a link to the author's page that also holds the author's picture
+    and a line or more about them, short and with little of the page's prose (a short
+    story with its byline is not a bio box); or None."""
+    for up in islice(link.iterancestors(), 4):
+        if up.tag in ("body", "html", "main", "article") or up.find(".//h1") is not None:
+            return None
+        if prose.chars(up) > page_prose * _MAX_BIO_SHARE:
+            return None
+        if prose.count.get(up, 0) > _MAX_BIO_PARAGRAPHS:
+            return None
+        text = flat_text(up)
+        if len(text) > _MAX_BIO:
+            return None
+        if next(up.iter("img"), None) is not None and _names_author(text, authors) and \
+                len(text) >= 2 * len(flat_text(link)) + 40:
+            return up
+    return None
+
+
+def prune_author_bio_boxes(tree, authors: list[str], prose: _LazyProse | None = None) -> list[Boilerplate]:
+    """The box that presents the article's author (picture, name linked to their page, a few
+    lines of bio, "Latest posts by ..."): it introduces the writer, it is not the story. Only
+    for the author the page names in its byline, so a story about a person keeps their
+    profile."""
+    removed: list[Boilerplate] = []
+    if not authors:
+        return removed
+    links = [a for a in tree.iter("a") if _PERSON_PAGE.search(a.get("href") or "")]
+    if not links:
+        return removed
+    prose = (prose or _LazyProse(tree))()
+    body = tree.find("body")
+    page_prose = prose.chars(body) if body is not None else 0
+    for link in links:
+        if body is None or not _attached(link, body):
+            continue
+        box = _bio_box_around(link, authors, prose, page_prose)
+        if box is not None:
+            _drop(box, "author-bio", removed)
+    return removed
+
+
+# ---------------------------------------------------- story cards after the article
+_CARD_LEVELS = 5  # from a card's headline up to the card itself
+_MAX_CARD_TEXT = 400  # characters: a headline, a date, a section and a one-line summary
+_MIN_CARDS = 3
+
+
+def _cards_by_grid(tree) -> dict:
+    """Blocks whose children are story cards: each child holds one linked headline and little
+    else. Maps each such block to its cards."""
+    grids: dict = {}
+    for heading in tree.iter("h2", "h3", "h4", "h5", "h6"):
+        if next(heading.iter("a"), None) is None and heading.getparent().tag != "a":
+            continue  # not a linked headline (a link around the heading counts)
+        node = heading
+        for _ in range(_CARD_LEVELS):
+            parent = node.getparent()
+            if parent is None or parent.tag in ("body", "html"):
+                break
+            grids.setdefault(parent, {}).setdefault(node, []).append(heading)
+            node = parent
+    out = {}
+    for grid, cards in grids.items():
+        good = [card for card, heads in cards.items() if len(heads) == 1]
+        if len(good) >= _MIN_CARDS and len(good) == len(cards):
+            out[grid] = good
+    # the innermost grid of nested candidates: its cards are the real ones
+    return {g: c for g, c in out.items() if not any(a in out for c_ in c for a in c_.iterdescendants())}
+
+
+def _text_within(el, limit: int) -> int | None:
+    """Length of ``el``'s text, or None when it runs past ``limit`` (read no further)."""
+    size = 0
+    for piece in el.itertext():
+        size += len(piece.strip())
+        if size > limit:
+            return None
+    return size
+
+
+def _after(el, block) -> bool:
+    """Whether ``el`` comes after ``block`` in the page, outside it."""
+    later = set(el.iterancestors()) | {el}
+    for a in (block, *block.iterancestors()):
+        if any(s in later for s in a.itersiblings()):
+            return True
+    return False
+
+
+def prune_trailing_story_cards(tree, prose: _LazyProse | None = None) -> list[Boilerplate]:
+    """A grid of story cards after the article (a picture, a linked headline, a date and a
+    one-line summary each: more stories of the site), set as blocks rather than as a list of
+    links and named by utility classes only. Cards among the article's paragraphs (a roundup's
+    products) stay."""
+    removed: list[Boilerplate] = []
+    grids = _cards_by_grid(tree)
+    if not grids:
+        return removed
+    prose = (prose or _LazyProse(tree))()
+    main = next((b for b in prose.around_article if b is not None and
+                 not any(c in prose.around_article for c in b.iterchildren())), None)
+    if main is None:
+        return removed
+    body = tree.find("body")
+    for grid, cards in grids.items():
+        if body is None or not _attached(grid, body) or prose.holds_article(grid):
+            continue
+        if any(_text_within(card, _MAX_CARD_TEXT) is None for card in cards) or not _after(grid, main):
+            continue
+        for card in cards:
+            _drop(card, "trailing-story-cards", removed)
+    return removed
+
+
+def prune_article_furniture(tree, authors: list[str]) -> list[Boilerplate]:
+    """Furniture told by its shape around the article, after the named furniture is gone:
+    the author's bio box and the grid of story cards after the article. The page's
+    paragraphs are read once for both, and only when a page has a candidate."""
+    prose = _LazyProse(tree)
+    return prune_author_bio_boxes(tree, authors, prose) + prune_trailing_story_cards(tree, prose)
