@@ -90,11 +90,19 @@ def _split_byline(value: str) -> list[str]:
     return [p for p in re.split(r"\s*(?:,|;|\||\band\b|&)\s*", html_lib.unescape(value)) if p.strip()]
 
 
-# Elements that may hold a byline: the author markup itself, and inside an "author" or
-# "byline" block its links and its leaf children. One XPath finds the blocks; the rest is
-# read from them, so the page is walked once, not once per kind of markup.
-_AUTHOR_MARKUP = ('//*[@rel="author" or @itemprop="author" or contains(@class,"author") or contains(@class,"byline") '
-                  'or contains(@href,"/author/") or contains(@href,"/authors/")]')
+def author_blocks(tree):
+    """Elements that may hold a byline, in document order: ``rel``/``itemprop`` "author", a
+    class naming an author or byline, a link to an author's page. The page is walked once (a
+    Python walk over elements looked up in C is twice as fast as the equivalent XPath);
+    ``author_markup`` reads the byline's parts from these."""
+    for el in tree.iter():
+        cls = el.get("class")
+        if cls and ("author" in cls or "byline" in cls):
+            yield el
+            continue
+        href = el.get("href")
+        if href and ("/author/" in href or "/authors/" in href) or "author" in (el.get("rel"), el.get("itemprop")):
+            yield el
 
 
 def _leaf(el) -> bool:
@@ -121,7 +129,7 @@ def author_markup(tree) -> list:
     an author or byline, its leaf children (not a ``<time>``), its links (not ``mailto:``),
     and itself when it is a leaf or an "author" link."""
     chosen = set()
-    for el in tree.xpath(_AUTHOR_MARKUP):
+    for el in author_blocks(tree):
         cls = el.get("class") or ""
         if el.get("rel") == "author" or author_page_link(el):
             chosen.add(el)

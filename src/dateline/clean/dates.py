@@ -394,8 +394,8 @@ def structured_dates(tree, objects: list[dict], article: dict | None) -> list[tu
     add(meta_content(tree, *_PUBLISHED_META), "meta")
     for el in tree.xpath('//*[@itemprop="datePublished"]|//time[@pubdate]|//time[contains(@class,"publish")]'):
         add(el.get("datetime") or el.get("content") or element_text(el), "markup")
-    times = [t for t in tree.xpath("//article//time[@datetime]|//header//time[@datetime]")
-             if headline_time(t)]
+    times = [t for t in tree.iter("time") if t.get("datetime") is not None
+             and next(t.iterancestors("article", "header"), None) is not None and headline_time(t)]
     if times:  # the article's own first <time>, not one of a related-stories list
         add(times[0].get("datetime"), "markup")
     for el in tree.xpath('//meta[contains(translate(@name,"PUBLISH","publish"),"publish") or '
