@@ -392,8 +392,10 @@ def structured_dates(tree, objects: list[dict], article: dict | None) -> list[tu
     if article is not None and schema_types(article) & (ARTICLE_TYPES - {"webpage"}):
         add(article.get("datePublished"), "article")
     add(meta_content(tree, *_PUBLISHED_META), "meta")
-    for el in tree.xpath('//*[@itemprop="datePublished"]|//time[@pubdate]|//time[contains(@class,"publish")]'):
-        add(el.get("datetime") or el.get("content") or element_text(el), "markup")
+    for el in tree.iter():  # itemprop datePublished, <time pubdate>, <time class="...publish...">
+        if el.get("itemprop") == "datePublished" or (el.tag == "time" and (
+                el.get("pubdate") is not None or "publish" in (el.get("class") or ""))):
+            add(el.get("datetime") or el.get("content") or element_text(el), "markup")
     times = [t for t in tree.iter("time") if t.get("datetime") is not None
              and next(t.iterancestors("article", "header"), None) is not None and headline_time(t)]
     if times:  # the article's own first <time>, not one of a related-stories list
