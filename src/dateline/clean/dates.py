@@ -120,25 +120,25 @@ def page_text(tree) -> tuple[str, list[tuple[int, int, str]], int | None]:
     parts: list[str] = []
     marks: list[tuple[int, int, str]] = []
     pos = 0
+    last = ""  # the text's last character: a space is written once, a block ends once
     h1_at: list[int] = []
     seen_attrs: dict[str, str] = {}
 
     def add(s: str):
-        nonlocal pos
-        if s == END_OF_BLOCK:
-            if parts and parts[-1].endswith(END_OF_BLOCK):
-                return  # nested blocks end once
-        elif s.isspace() and "\u2029" not in s:
+        nonlocal pos, last
+        if s.isspace() and "\u2029" not in s:
             s = " "  # indentation between tags, the commonest text of a page
         elif not (s.isprintable() and "  " not in s):  # (single spaces only: nothing to fold)
             s = _SPACES.sub(" ", s)  # layout whitespace is no distance between a headline and its byline
-        if s[:1] == " " and parts and parts[-1][-1:] == " ":
+        if s[:1] == " " and last == " ":
             s = s[1:]
         if s:
             parts.append(s)
             pos += len(s)
+            last = s[-1]
 
     def walk(el, in_date: bool, excluded: bool):
+        nonlocal pos, last
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in _SKIP_TAGS and not swallowed_page(el):
             return
@@ -166,7 +166,15 @@ def page_text(tree) -> tuple[str, list[tuple[int, int, str]], int | None]:
             walk(child, in_date, excluded)
             if child.tail:
                 add(child.tail)
-        add(END_OF_BLOCK if tag in _BLOCK_TAGS else " ")
+        if tag in _BLOCK_TAGS:
+            if not (parts and parts[-1].endswith(END_OF_BLOCK)):  # nested blocks end once
+                parts.append(END_OF_BLOCK)
+                pos += 2
+                last = " "
+        elif last != " ":  # an inline element's end: a space, unless one is there
+            parts.append(" ")
+            pos += 1
+            last = " "
         if mark:
             marks.append((start, pos, mark))
 
