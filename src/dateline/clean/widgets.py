@@ -79,15 +79,22 @@ def interface_only(s: str, most: int = 12) -> bool:
     least one is not mere glue: "Print | Email | Save", "View 12 comments", "Skip Ad", and
     "Ads by Adnet", the network's name after "by"."""
     s = s.strip()
-    if re.search(r"[.!?…]$", s) and not re.search(r"\.\.\.$|…$|!$", s):
+    if s.endswith((".", "?")) and not s.endswith("..."):
         return False  # a sentence, even a short one, is judged by the sentence tests
     if _LABELLED_VALUE.search(s):
         return False  # "Price: $35-$45", "Serves: 4": a label and its value are the story's data
     s = _BY_NETWORK.sub("", s)
-    words = [w.lower() for w in _TOKENS.findall(s) if not w[0].isdigit()]
-    if not words or len(words) > most:
-        return False
-    return all(w in _INTERFACE for w in words) and any(w not in _GLUE for w in words)
+    count, content = 0, False
+    for m in _TOKENS.finditer(s):  # word by word: prose fails at its first word of its own
+        w = m.group()
+        if w[0].isdigit():
+            continue
+        w = w.lower()
+        count += 1
+        if w not in _INTERFACE or count > most:
+            return False
+        content = content or w not in _GLUE
+    return content
 
 
 def _content_words(s: str) -> int:
@@ -164,13 +171,23 @@ _LIST_STRONG = frozenset("popular trending stories headlines recommended recomme
                          "contents jump article guide enjoy".split())
 
 
+_LABEL_BY_NETWORK = re.compile(r"\s+by\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*$")
+_LIST_LABEL_PUNCT = re.compile(r"[.!?,;]")
+
+
 def is_list_label(s: str) -> bool:
     """"Most Read", "You may also like", "Sponsored Links by Adnet": label words only, one of them
     a word that only such a label has, and perhaps the network's name after "by"."""
-    s = re.sub(r"\s+by\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*$", "", s.strip()).rstrip(":")
-    words = [w.lower() for w in _TOKENS.findall(s)]
-    return 1 <= len(words) <= 6 and all(w in _LIST_LABEL for w in words) \
-        and any(w in _LIST_STRONG for w in words) and not re.search(r"[.!?,;]", s)
+    s = s.strip()
+    if "by" in s:
+        s = _LABEL_BY_NETWORK.sub("", s)
+    s = s.rstrip(":")
+    words = _TOKENS.findall(s)
+    if not 1 <= len(words) <= 6:
+        return False  # counted before lower-casing: a line of prose has many words
+    words = [w.lower() for w in words]
+    return all(w in _LIST_LABEL for w in words) and any(w in _LIST_STRONG for w in words) \
+        and not _LIST_LABEL_PUNCT.search(s)
 
 
 _RANK = re.compile(r"^\s*(?:\d{1,2}[.)]?\s+)?")
@@ -297,13 +314,24 @@ def link_notes(text: str) -> list[Span]:
 INLINE_REASONS = frozenset({"markup-inline", "link-note"})
 
 
+_NAV_SEPARATOR = re.compile(r"[|»›>/·•]")
+
+
 # A line of section names with interface words or separators: "Open menu Close menu News
 # Sport Search", "News | World | Science". The section names are junk's navigation words.
 def is_navigation(s: str) -> bool:
-    words = [w.lower() for w in _TOKENS.findall(s) if not w[0].isdigit()]
-    if len(words) < 3 or not all(w in _INTERFACE or w in _NAV_WORDS for w in words):
+    words = []
+    for m in _TOKENS.finditer(s):  # word by word: prose fails at its first word of its own
+        w = m.group()
+        if w[0].isdigit():
+            continue
+        w = w.lower()
+        if w not in _INTERFACE and w not in _NAV_WORDS:
+            return False
+        words.append(w)
+    if len(words) < 3:
         return False
-    return bool(re.search(r"[|»›>/·•]", s)) or any(w in ("menu", "search", "home", "navigation") for w in words)
+    return bool(_NAV_SEPARATOR.search(s)) or any(w in ("menu", "search", "home", "navigation") for w in words)
 
 
 def navigation_lines(text: str) -> list[Span]:
