@@ -404,6 +404,12 @@ SENTENCE_TESTS = (
     (is_button_sentence, "interface"),
 )
 
+@lru_cache(maxsize=8192)  # text.furniture_line asks again about the sentences site_talk judged
+def sentence_kind(s: str):
+    """The first of the sentence tests that calls ``s`` site talk, with its reason, or None."""
+    return next(((test, reason) for test, reason in SENTENCE_TESTS if test(s)), None)
+
+
 # sentence splitting that keeps "Co." and initials together
 _ABBREV = re.compile(r"(?:\b(?:Co|Corp|Inc|Ltd|Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|St|Jr|Sr|No|vs|U\.S|U\.N|a\.m|p\.m|Jan|Feb|"
                      r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.$")
@@ -460,7 +466,7 @@ def line_site_talk(line: str, at_end: bool) -> tuple[Span, ...]:
     spans = sentences(line)
     for k, (s, e) in enumerate(spans):
         sent = line[s:e].strip()
-        test, reason = next(((test, r) for test, r in SENTENCE_TESTS if test(sent)), (None, None))
+        test, reason = sentence_kind(sent) or (None, None)
         if reason is None and (at_end or k == len(spans) - 1 and len(spans) <= 2) and is_author_bio(sent):
             # at the end of the text, or a line of its own (or the last sentence glued on one)
             test, reason = is_author_bio, "author-bio"

@@ -101,8 +101,7 @@ def furniture_line(line: str) -> bool:
     if any(s == 0 and e >= len(line) for s, e, _ in spans):
         return True
     sentences = [line[s:e].strip() for s, e in sitetalk.sentences(line)]
-    return bool(sentences) and all(len(x) <= 300 and any(test(x) for test, _ in sitetalk.SENTENCE_TESTS)
-                                   for x in sentences)
+    return bool(sentences) and all(len(x) <= 300 and sitetalk.sentence_kind(x) is not None for x in sentences)
 
 
 def is_short_furniture(paragraph: str) -> bool:
