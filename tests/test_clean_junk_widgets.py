@@ -374,3 +374,16 @@ def test_a_hyphenated_capital_word_opening_a_paragraph_is_no_dateline(opening):
     cleaned = clean_text(f"{leftover} {opening} again in the spring, officials in three states said on Monday.\n\n{P2}")
     assert cleaned.dateline is None
     assert opening in cleaned.text
+
+
+@pytest.mark.parametrize("sentence", ["SUBSCRIBE NOW to keep reading.", "Subscribe now to keep reading.",
+                                      "\u017fubscribe now to keep reading."])
+def test_a_literal_pre_check_never_skips_what_the_case_blind_pattern_would_match(sentence):
+    # "ſ" (long s) is an "s" to a case-blind pattern, though lower() leaves it apart
+    assert sitetalk._PAYWALL.search(sentence)
+    assert sitetalk.may_hold(sentence, sitetalk._PAYWALL_NEEDS)
+
+
+def test_a_sentence_without_the_needed_literals_is_skipped():
+    assert not sitetalk.may_hold("The ferry left the harbour at dawn.", sitetalk._PAYWALL_NEEDS)
+    assert not sitetalk.is_paywall_prompt("The ferry left the harbour at dawn.")

@@ -33,6 +33,18 @@ def _n(s: str) -> int:
     return len(_WORDS.findall(s))
 
 
+# characters a case-blind pattern matches to an ASCII letter that ``str.lower`` does not give
+_ODD_FOLDS = re.compile("[\u017f\u0130\u0131\u212a]")
+
+
+def may_hold(s: str, needs: tuple[str, ...]) -> bool:
+    """False only where ``s`` holds none of ``needs``, lower-case literals of which every match
+    of a case-blind pattern holds one: a substring test is far cheaper than a case-blind
+    pattern tried at every position of the sentence."""
+    low = s.lower()
+    return any(n in low for n in needs) or _ODD_FOLDS.search(s) is not None
+
+
 # --- the predicates: each takes one sentence (stripped) ---------------------------------------
 
 _TAXONOMY_LABEL = re.compile(
@@ -91,6 +103,8 @@ _PAYWALL = re.compile(
     r"\b(?:(?:sign|log)[ -]?in|subscribe|subscribers?|subscription|register|free account|create an account|"
     r"free articles?|unlimited (?:digital )?access|premium (?:content|article|story)|paywall|donate|"
     r"support (?:our|independent|local|quality) journalism)\b", re.I)
+_PAYWALL_NEEDS = ("sign", "log", "subscri", "register", "free account", "create an account", "free article", "unlimited",
+                  "premium", "paywall", "donate", "journalism")
 _PAYWALL_PURPOSE = re.compile(
     r"\b(?:continue reading|keep reading|to read (?:the|this|more|on)|read the (?:full|rest|whole)|full (?:story|article)|"
     r"(?:reached|used) (?:your|the) (?:limit|free)|limit of|already (?:a )?(?:subscriber|registered|have an account)|"
@@ -102,13 +116,14 @@ _PAYWALL_PURPOSE = re.compile(
 
 def is_paywall_prompt(s: str) -> bool:
     """"Sign in to continue reading", "You have reached your limit of free articles"."""
-    return _n(s) <= 25 and bool(_PAYWALL.search(s) and _PAYWALL_PURPOSE.search(s)) \
+    return _n(s) <= 25 and may_hold(s, _PAYWALL_NEEDS) and bool(_PAYWALL.search(s) and _PAYWALL_PURPOSE.search(s)) \
         and not re.search(r"\b(?:said|says|told|according)\b", s)
 
 
 def is_click_here(s: str) -> bool:
     """"To get the latest news, click here." An instruction to click is never reported speech."""
-    return _n(s) <= 22 and re.search(r"\b(?:click|tap) (?:here|this link|the link|below)\b", s, re.I) is not None \
+    return _n(s) <= 22 and may_hold(s, ("click", "tap")) \
+        and re.search(r"\b(?:click|tap) (?:here|this link|the link|below)\b", s, re.I) is not None \
         and re.search(r"\b(?:subscribe|newsletter|sign up|latest (?:news|updates|stories)|more (?:news|stories)|"
                       r"read (?:more|the full)|full (?:story|article|coverage)|alerts?|our app|the app)\b", s, re.I) is not None \
         and not re.search(r"\b(?:said|says|told)\b", s)
@@ -184,7 +199,7 @@ _RIGHTS = re.compile(r"\b(?:may not be (?:published|reproduced|copied)|without (
 
 def is_rights_notice(s: str) -> bool:
     """"This material may not be published, broadcast, rewritten or redistributed."""
-    return _n(s) <= 30 and _RIGHTS.search(s) is not None and re.match(r"^(?:This|The|All|No|Any)\b", s) is not None
+    return _n(s) <= 30 and re.match(r"^(?:This|The|All|No|Any)\b", s) is not None and _RIGHTS.search(s) is not None
 
 
 _STAMP_HEAD = re.compile(
@@ -293,12 +308,16 @@ _PLAYER_NOTICE = re.compile(
     r"(?:will|would) (?:appear|load|show up) (?:here|below))\b", re.I)
 
 
+_PLAYER_WORDS = ("video", "audio", "player", "media", "podcast", "browser", "javascript", "update", "post")
+
+
 def is_player_notice(s: str) -> bool:
     """"Your browser does not support the video tag.", "This video can not be played": the
     player talking about itself."""
     if re.match(r"Press play\b", s):
         return _n(s) <= 8
-    return _n(s) <= 16 and re.search(r"\b(?:video|audio|player|media|podcast|browser|javascript|updates?|posts?)\b", s, re.I) is not None \
+    return _n(s) <= 16 and may_hold(s, _PLAYER_WORDS) \
+        and re.search(r"\b(?:video|audio|player|media|podcast|browser|javascript|updates?|posts?)\b", s, re.I) is not None \
         and _PLAYER_NOTICE.search(s) is not None and not _reported(s)
 
 
@@ -332,11 +351,12 @@ def is_membership_ask(s: str) -> bool:
 _AFFILIATE = re.compile(
     r"\baffiliate (?:links?|commissions?|partnerships?|programs?)\b|\b(?:earn|earns|receive|get) (?:a )?(?:small )?commission\b"
     r"|\bindependently (?:select|selected|chosen|choose|reviewed|tested)\b|^Prices? (?:may|can|are subject to) (?:vary|change)\b", re.I)
+_AFFILIATE_NEEDS = ("affiliate", "commission", "independently", "price")
 
 
 def is_affiliate_note(s: str) -> bool:
     """"This post may contain affiliate links.", "Prices may vary": the shop talk of review pages."""
-    return _n(s) <= 30 and _AFFILIATE.search(s) is not None and not _reported(s)
+    return _n(s) <= 30 and may_hold(s, _AFFILIATE_NEEDS) and _AFFILIATE.search(s) is not None and not _reported(s)
 
 
 _ACCOUNT = re.compile(
@@ -347,6 +367,8 @@ _READER_ASK = re.compile(
     r"^(?:Have|Got) an? (?:confidential )?(?:news )?(?:tip|story(?: idea)?)\b|^We(?:['’]d| would)? (?:want|love|like) to hear from you\b"
     r"|\b(?:views|opinions) expressed\b.{0,80}\b(?:own|author|authors|necessarily)\b"
     r"|\b(?:comment data is processed|reduce spam|required fields are marked|for the next time I comment)\b", re.I)
+_READER_ASK_NEEDS = ("have a", "got a", "hear from you", "expressed", "comment data", "reduce spam", "required fields",
+                     "next time i comment")
 
 
 def is_account_prompt(s: str) -> bool:
@@ -357,7 +379,7 @@ def is_account_prompt(s: str) -> bool:
 def is_reader_ask(s: str) -> bool:
     """The page speaking to its reader about itself: "Got a news tip?", "The views expressed
     in this article are the author's own", a comment form's spam notice."""
-    return _n(s) <= 30 and _READER_ASK.search(s) is not None and not _reported(s)
+    return _n(s) <= 30 and may_hold(s, _READER_ASK_NEEDS) and _READER_ASK.search(s) is not None and not _reported(s)
 
 
 _TECHNICAL = re.compile(
@@ -375,8 +397,10 @@ def is_technical_notice(s: str) -> bool:
 
 def is_button_sentence(s: str) -> bool:
     """A short sentence made of button words: "Vote below.", "Comments are closed.", "Log in."."""
+    if not (2 <= _n(s) <= 6 and s[:1].isupper()):
+        return False
     core = re.sub(r"\b(?:below|now|today|are|is|closed|disabled)\b", "", s.rstrip(".!"), flags=re.I)
-    return 2 <= _n(s) <= 6 and s[:1].isupper() and core.strip() != "" and interface_only(core)
+    return core.strip() != "" and interface_only(core)
 
 
 SENTENCE_TESTS = (
