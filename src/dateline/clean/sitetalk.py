@@ -439,25 +439,32 @@ _ABBREV = re.compile(r"(?:\b(?:Co|Corp|Inc|Ltd|Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov
                      r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.$")
 
 
+# an end before a space, or glued straight onto a capitalised word ("...said.Follow us")
+_SENTENCE_END = re.compile(r"[.!?…]+[”\"’')\]]*(?=[ \t]|$)|(?<=[a-z0-9%)][.!?])[”\"’]?(?=[A-Z][a-z])|(?<=[a-z][.!?][”\"’])(?=[A-Z])")
+
+
 def sentences(line: str) -> list[tuple[int, int]]:
     """Sentence spans of one line: ends at . ! ? before a space, not after a known abbreviation."""
-    spans = []
+    return list(iter_sentences(line))
+
+
+def iter_sentences(line: str):
+    """``sentences`` one at a time, for a caller that stops at the first sentence it rejects."""
     start = 0
-    # an end before a space, or glued straight onto a capitalised word ("...said.Follow us")
-    for m in re.finditer(r"[.!?…]+[”\"’')\]]*(?=[ \t]|$)|(?<=[a-z0-9%)][.!?])[”\"’]?(?=[A-Z][a-z])|(?<=[a-z][.!?][”\"’])(?=[A-Z])", line):
+    for m in _SENTENCE_END.finditer(line):
         if _ABBREV.search(line[max(0, m.start() - 5):m.end()].rstrip("”\"’')]")):
             continue
-        spans.append((start, m.end()))
+        yield from _without_lead(line, start, m.end())
         start = m.end()
     if start < len(line):
-        spans.append((start, len(line)))
-    out = []
-    for s, e in spans:
-        while s < e and line[s] in " \t":
-            s += 1
-        if s < e:
-            out.append((s, e))
-    return out
+        yield from _without_lead(line, start, len(line))
+
+
+def _without_lead(line: str, s: int, e: int):
+    while s < e and line[s] in " \t":
+        s += 1
+    if s < e:
+        yield s, e
 
 
 def site_talk(text: str) -> list[Span]:

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import html
 import re
-from functools import lru_cache
 from collections import Counter
+from functools import lru_cache
+from itertools import islice
 
-from dateline.clean.junk import _NAV_WORDS, lines_with_offsets
+from dateline.clean.junk import _NAV_WORDS, lines_with_offsets, matches
 
 Span = tuple[int, int, str]
 
@@ -101,10 +102,13 @@ def _content_words(s: str) -> int:
     return sum(1 for w in _TOKENS.findall(s) if w.lower() not in _GLUE and not w[0].isdigit())
 
 
+_WORD_RUN = re.compile(r"\S+")
+
+
 def interface_prefix(line: str, start: int) -> int | None:
     """End of the longest run of interface words from ``start`` that ends on a button word and
     is followed by a capital (the next block) or by the end of the line; None when there is none."""
-    words = list(re.finditer(r"\S+", line[start:]))
+    words = list(islice(_WORD_RUN.finditer(line[start:]), 9))  # the run is eight words at most, then the next
     cut = None
     for k, w in enumerate(words[:8]):
         if not interface_only(line[start + words[0].start():start + w.end()], most=8):
@@ -182,10 +186,9 @@ def is_list_label(s: str) -> bool:
     if "by" in s:
         s = _LABEL_BY_NETWORK.sub("", s)
     s = s.rstrip(":")
-    words = _TOKENS.findall(s)
+    words = [m.group().lower() for m in islice(_TOKENS.finditer(s), 7)]
     if not 1 <= len(words) <= 6:
-        return False  # counted before lower-casing: a line of prose has many words
-    words = [w.lower() for w in words]
+        return False  # a seventh word is enough to tell a line of prose
     return all(w in _LIST_LABEL for w in words) and any(w in _LIST_STRONG for w in words) \
         and not _LIST_LABEL_PUNCT.search(s)
 
@@ -358,12 +361,13 @@ _LENGTH_LABEL = re.compile(
     r"(?m)^[ \t]*(?:(?:Listen(?:[ \t]+to(?:[ \t]+this)?[ \t]+(?:article|story))?|Hear this (?:story|article)|Audio)"
     r"[ \t]*(?:[·|:-][ \t]*|\n[ \t]*)?)?\d{1,3}(?::\d{2})?[ \t-]*(?:min(?:ute)?s?|m)\.?"
     r"(?:[ \t]+(?:read|listen|watch|audio))?[ \t]*$")
+_LENGTH_NEEDS = re.compile(r"\d[\d: \t-]*m")  # a number and its unit
 
 
 def length_labels(text: str) -> list[Span]:
     """Reading and listening times; a bare "25 minutes" only with its label or its verb."""
     out = []
-    for m in _LENGTH_LABEL.finditer(text):
+    for m in matches(_LENGTH_LABEL, text, _LENGTH_NEEDS):
         piece = m.group(0)
         if re.search(r"[A-Za-z]{3,}", re.sub(r"min(?:ute)?s?", "", piece)):
             out.append((m.start(), m.end(), "interface"))
@@ -378,12 +382,32 @@ description off selected captions caption settings opens dialog track modal wind
 """.split())
 
 
+_PLAYER_SENTENCE = re.compile(r"[^.!?]+[.!?]?")
+
+
+def _many_not_controls(words: list[str]) -> bool:
+    """More than a fifth of the words are neither interface nor player words (a control bar has
+    fewer than 15%): prose is told apart within its first few words."""
+    most = len(words) / 5
+    misses = 0
+    for w in words:
+        w = w.lower()
+        if w not in _INTERFACE and w not in _PLAYER:
+            misses += 1
+            if misses > most:
+                return True
+    return False
+
+
 def player_controls(text: str) -> list[Span]:
     out = []
     for off, line in lines_with_offsets(text):
-        for m in re.finditer(r"[^.!?]+[.!?]?", line):
-            words = [w.lower() for w in _TOKENS.findall(m.group(0)) if not w[0].isdigit()]
-            if len(words) >= 8 and sum(w in _INTERFACE or w in _PLAYER for w in words) / len(words) >= 0.85:
+        for m in _PLAYER_SENTENCE.finditer(line):
+            words = [w for w in _TOKENS.findall(m.group(0)) if not w[0].isdigit()]
+            if len(words) < 8 or _many_not_controls(words):
+                continue
+            words = [w.lower() for w in words]
+            if sum(w in _INTERFACE or w in _PLAYER for w in words) / len(words) >= 0.85:
                 out.append((off + m.start(), off + m.end(), "video-player"))
     return out
 
@@ -392,8 +416,11 @@ def player_controls(text: str) -> list[Span]:
 _BARE_TAGS = re.compile(r"(?m)^[ \t]*(?:TAGS|TOPICS|Tags|Topics)[ \t]+[A-Z][\w&-]*(?:[ \t]*[,|]?[ \t]+[A-Z][\w&-]*){0,9}[ \t]*$")
 
 
+_BARE_TAGS_NEEDS = re.compile("TAGS|TOPICS|Tags|Topics")
+
+
 def bare_tag_lines(text: str) -> list[Span]:
-    return [(m.start(), m.end(), "tags") for m in _BARE_TAGS.finditer(text)]
+    return [(m.start(), m.end(), "tags") for m in matches(_BARE_TAGS, text, _BARE_TAGS_NEEDS)]
 
 
 # "VIDEO: headline", "Watch: headline 5:52": a media label over one headline (and its length)
@@ -402,8 +429,11 @@ _MEDIA_HEADLINE = re.compile(
     r"[ \t]*[:|][ \t]*[A-Z“\"‘0-9](?:[^\n.!?]{3,120}?[ \t]+\d{1,2}:\d{2}(?=[ \t]|$)|[^\n.!?]{3,120}$)", re.M)
 
 
+_MEDIA_NEEDS = re.compile("VIDEO|Video|WATCH|Watch|PHOTOS|Photos|GALLERY|Gallery|LISTEN|Listen|PODCAST|Podcast|AUDIO|Audio")
+
+
 def media_headlines(text: str) -> list[Span]:
-    return [(m.start(), m.end(), "media-link") for m in _MEDIA_HEADLINE.finditer(text)]
+    return [(m.start(), m.end(), "media-link") for m in matches(_MEDIA_HEADLINE, text, _MEDIA_NEEDS)]
 
 
 # a block glued onto the word before it with no space at all ("... buns" + "View 419 comments")
@@ -438,8 +468,11 @@ _GRAPHIC_CREDIT = re.compile(r"(?m)^[ \t]*(?:Graphics?|Infographic|Chart|Map|Dat
                              r"[A-Z][\w.'’&-]*(?:[ \t]+(?:[A-Z][\w.'’&-]*|of|and|for|the|/))*[ \t]*$")
 
 
+_GRAPHIC_NEEDS = re.compile("Graphic|Infographic|Chart|Map|Data")
+
+
 def graphic_credits(text: str) -> list[Span]:
-    return [(m.start(), m.end(), "caption") for m in _GRAPHIC_CREDIT.finditer(text)]
+    return [(m.start(), m.end(), "caption") for m in matches(_GRAPHIC_CREDIT, text, _GRAPHIC_NEEDS)]
 
 
 # Counters and reaction bars: "Liked by 61 people", "1.2k shares", "👍 12 ❤️ 4": a number with
@@ -488,8 +521,11 @@ _FOLLOW_LINE = re.compile(r"(?m)^[ \t]*(?:\+[ \t]*)?(?:Follow|More (?:from|by))[
                           r"|^[ \t]*More (?:from|by)[ \t]+[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,2}(?=[ \t]+[A-Z][a-z]+[ \t]+[a-z])")
 
 
+_FOLLOW_NEEDS = re.compile("Follow|More ")
+
+
 def follow_lines(text: str) -> list[Span]:
-    return [(m.start(), m.end(), "social-prompt") for m in _FOLLOW_LINE.finditer(text)]
+    return [(m.start(), m.end(), "social-prompt") for m in matches(_FOLLOW_LINE, text, _FOLLOW_NEEDS)]
 
 
 # Site and form chrome with a fixed frame: "Powered by WordPress", "Theme by Name", a comment
@@ -503,8 +539,12 @@ _FRAME_LINE = re.compile(
     r"|(?:Getty Images|Shutterstock|iStock|iStockphoto|Alamy|AP Photo|EPA-EFE)(?:[ \t]*/[ \t]*[A-Z][\w.' -]{1,40})?)[ \t]*$")
 
 
+_FRAME_NEEDS = re.compile("by|Built with|Name|mail|Website|Comment|Message|Your|Credit|Getty Images|Shutterstock|iStock"
+                          "|Alamy|AP Photo|EPA-EFE")
+
+
 def frame_lines(text: str) -> list[Span]:
-    return [(m.start(), m.end(), "interface") for m in _FRAME_LINE.finditer(text)]
+    return [(m.start(), m.end(), "interface") for m in matches(_FRAME_LINE, text, _FRAME_NEEDS)]
 
 
 def glued_heads(text: str, is_furniture) -> list[Span]:
@@ -648,8 +688,11 @@ _CREDIT_LINE = re.compile(
     r"|[A-Z][\w'’ -]{1,30}[ \t]+-?\d{1,3}[ \t]?°[CF](?:[ \t]+[A-Z][a-z]+(?:[ \t]+[a-z]+)?)?)[ \t]*$")
 
 
+_CREDIT_LINE_NEEDS = re.compile("by|Last|[▲▼↑↓°]")  # a role's "by", "Last reviewed", a ticker's arrow, degrees
+
+
 def credit_lines(text: str) -> list[Span]:
-    return [(m.start(), m.end(), "credit-line") for m in _CREDIT_LINE.finditer(text)]
+    return [(m.start(), m.end(), "credit-line") for m in matches(_CREDIT_LINE, text, _CREDIT_LINE_NEEDS)]
 
 
 # Detectors that take whole lines of one widget kind: run over the text, or asked whether a
