@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from dateline.clean.header import _TIME, DATETIME
-from dateline.clean.junk import lines_with_offsets, notice_extent
+from dateline.clean.junk import lines_with_offsets, matches, notice_extent
 from dateline.clean.widgets import interface_only
 
 Span = tuple[int, int, str]
@@ -37,12 +37,16 @@ def _n(s: str) -> int:
 _ODD_FOLDS = re.compile("[\u017f\u0130\u0131\u212a]")
 
 
-def may_hold(s: str, needs: tuple[str, ...]) -> bool:
-    """False only where ``s`` holds none of ``needs``, lower-case literals of which every match
-    of a case-blind pattern holds one: a substring test is far cheaper than a case-blind
-    pattern tried at every position of the sentence."""
-    low = s.lower()
-    return any(n in low for n in needs) or _ODD_FOLDS.search(s) is not None
+def literals(*words: str) -> re.Pattern:
+    """The lower-case literals of which every match of a case-blind pattern holds one."""
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def may_hold(s: str, needs: re.Pattern) -> bool:
+    """False only where the lower-cased ``s`` holds none of ``needs`` (``literals``): a
+    case-sensitive literal search is far cheaper than a case-blind pattern tried at every
+    position of the sentence."""
+    return needs.search(s.lower()) is not None or (not s.isascii() and _ODD_FOLDS.search(s) is not None)
 
 
 # --- the predicates: each takes one sentence (stripped) ---------------------------------------
@@ -103,8 +107,8 @@ _PAYWALL = re.compile(
     r"\b(?:(?:sign|log)[ -]?in|subscribe|subscribers?|subscription|register|free account|create an account|"
     r"free articles?|unlimited (?:digital )?access|premium (?:content|article|story)|paywall|donate|"
     r"support (?:our|independent|local|quality) journalism)\b", re.I)
-_PAYWALL_NEEDS = ("sign", "log", "subscri", "register", "free account", "create an account", "free article", "unlimited",
-                  "premium", "paywall", "donate", "journalism")
+_PAYWALL_NEEDS = literals("sign", "log", "subscri", "register", "free account", "create an account", "free article",
+                          "unlimited", "premium", "paywall", "donate", "journalism")
 _PAYWALL_PURPOSE = re.compile(
     r"\b(?:continue reading|keep reading|to read (?:the|this|more|on)|read the (?:full|rest|whole)|full (?:story|article)|"
     r"(?:reached|used) (?:your|the) (?:limit|free)|limit of|already (?:a )?(?:subscriber|registered|have an account)|"
@@ -120,9 +124,12 @@ def is_paywall_prompt(s: str) -> bool:
         and not re.search(r"\b(?:said|says|told|according)\b", s)
 
 
+_CLICK_NEEDS = literals("click", "tap")
+
+
 def is_click_here(s: str) -> bool:
     """"To get the latest news, click here." An instruction to click is never reported speech."""
-    return _n(s) <= 22 and may_hold(s, ("click", "tap")) \
+    return _n(s) <= 22 and may_hold(s, _CLICK_NEEDS) \
         and re.search(r"\b(?:click|tap) (?:here|this link|the link|below)\b", s, re.I) is not None \
         and re.search(r"\b(?:subscribe|newsletter|sign up|latest (?:news|updates|stories)|more (?:news|stories)|"
                       r"read (?:more|the full)|full (?:story|article|coverage)|alerts?|our app|the app)\b", s, re.I) is not None \
@@ -263,13 +270,15 @@ _EMBED_FRAME = re.compile(r"(?<![\w])(?:A post shared by [A-Z][\w.'’ -]{1,40}?
                           r"|View this post on (?:Instagram|TikTok|X|Twitter|Facebook))")
 _EMAIL_CONTACT = re.compile(r"(?<![\w])(?:E-?mail|Contact(?: (?:him|her|them|the author|the writer))?)(?: at)?[ \t]*:?[ \t]*"
                             r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMBED_FRAME_NEEDS = re.compile(r"A post shared by|\(@|View this post on")
 
 
 def frames_and_contacts(text: str) -> list[Span]:
     """Fixed frames wherever they sit, even glued to a paragraph: an embedded post's
     "View this post on Instagram", an author's "Contact jane@example.com"."""
-    out = [(m.start(), m.end(), "social-embed") for m in _EMBED_FRAME.finditer(text)]
-    out += [(m.start(), m.end(), "author-contact") for m in _EMAIL_CONTACT.finditer(text)]
+    out = [(m.start(), m.end(), "social-embed") for m in matches(_EMBED_FRAME, text, _EMBED_FRAME_NEEDS)]
+    if "@" in text:  # an address has one
+        out += [(m.start(), m.end(), "author-contact") for m in _EMAIL_CONTACT.finditer(text)]
     return out
 
 
@@ -308,7 +317,7 @@ _PLAYER_NOTICE = re.compile(
     r"(?:will|would) (?:appear|load|show up) (?:here|below))\b", re.I)
 
 
-_PLAYER_WORDS = ("video", "audio", "player", "media", "podcast", "browser", "javascript", "update", "post")
+_PLAYER_WORDS = literals("video", "audio", "player", "media", "podcast", "browser", "javascript", "update", "post")
 
 
 def is_player_notice(s: str) -> bool:
@@ -351,7 +360,7 @@ def is_membership_ask(s: str) -> bool:
 _AFFILIATE = re.compile(
     r"\baffiliate (?:links?|commissions?|partnerships?|programs?)\b|\b(?:earn|earns|receive|get) (?:a )?(?:small )?commission\b"
     r"|\bindependently (?:select|selected|chosen|choose|reviewed|tested)\b|^Prices? (?:may|can|are subject to) (?:vary|change)\b", re.I)
-_AFFILIATE_NEEDS = ("affiliate", "commission", "independently", "price")
+_AFFILIATE_NEEDS = literals("affiliate", "commission", "independently", "price")
 
 
 def is_affiliate_note(s: str) -> bool:
@@ -367,8 +376,8 @@ _READER_ASK = re.compile(
     r"^(?:Have|Got) an? (?:confidential )?(?:news )?(?:tip|story(?: idea)?)\b|^We(?:['’]d| would)? (?:want|love|like) to hear from you\b"
     r"|\b(?:views|opinions) expressed\b.{0,80}\b(?:own|author|authors|necessarily)\b"
     r"|\b(?:comment data is processed|reduce spam|required fields are marked|for the next time I comment)\b", re.I)
-_READER_ASK_NEEDS = ("have a", "got a", "hear from you", "expressed", "comment data", "reduce spam", "required fields",
-                     "next time i comment")
+_READER_ASK_NEEDS = literals("have a", "got a", "hear from you", "expressed", "comment data", "reduce spam",
+                             "required fields", "next time i comment")
 
 
 def is_account_prompt(s: str) -> bool:
@@ -431,7 +440,10 @@ SENTENCE_TESTS = (
 @lru_cache(maxsize=8192)  # text.furniture_line asks again about the sentences site_talk judged
 def sentence_kind(s: str):
     """The first of the sentence tests that calls ``s`` site talk, with its reason, or None."""
-    return next(((test, reason) for test, reason in SENTENCE_TESTS if test(s)), None)
+    for test, reason in SENTENCE_TESTS:
+        if test(s):
+            return test, reason
+    return None
 
 
 # sentence splitting that keeps "Co." and initials together
