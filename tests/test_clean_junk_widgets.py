@@ -387,3 +387,14 @@ def test_a_literal_pre_check_never_skips_what_the_case_blind_pattern_would_match
 def test_a_sentence_without_the_needed_literals_is_skipped():
     assert not sitetalk.may_hold("The ferry left the harbour at dawn.", sitetalk._PAYWALL_NEEDS)
     assert not sitetalk.is_paywall_prompt("The ferry left the harbour at dawn.")
+
+
+@pytest.mark.parametrize("line", [f"{P1} Read more", f"{P1} Show more comments below", f"{P1}  Share\tthis  story",
+                                  "Save for later", P2])
+def test_a_search_for_a_line_end_run_of_words_may_start_at_its_last_words(line):
+    # the pattern spans at most six words and ends the line: from the seventh last word on, it finds the same
+    whole = widgets._BUTTON_TAIL.search(line)
+    windowed = widgets._BUTTON_TAIL.search(line, widgets.start_of_last_words(line, 7))
+    assert (whole and whole.span(1)) == (windowed and windowed.span(1))
+    assert widgets.start_of_last_words("Read more", 7) == 0
+    assert widgets.start_of_last_words("one two three", 2) == 3

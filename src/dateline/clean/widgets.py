@@ -103,27 +103,53 @@ def _content_words(s: str) -> int:
 
 
 _WORD_RUN = re.compile(r"\S+")
+_COUNT = re.compile(r"[+(]?\d[\d,.:]*[kKmM]?\)?")
 
 
 def interface_prefix(line: str, start: int) -> int | None:
     """End of the longest run of interface words from ``start`` that ends on a button word and
     is followed by a capital (the next block) or by the end of the line; None when there is none."""
-    words = list(islice(_WORD_RUN.finditer(line[start:]), 9))  # the run is eight words at most, then the next
+    words = _WORD_RUN.finditer(line, start)  # read as far as needed: prose stops at its first word
+    w = next(words, None)
+    first = w.start() if w else start
     cut = None
-    for k, w in enumerate(words[:8]):
-        if not interface_only(line[start + words[0].start():start + w.end()], most=8):
-            if re.fullmatch(r"[+(]?\d[\d,.:]*[kKmM]?\)?", w.group(0)):
+    for _ in range(8):  # the run is eight words at most
+        if w is None:
+            break
+        after = next(words, None)
+        if not interface_only(line[first:w.end()], most=8):
+            if _COUNT.fullmatch(w.group(0)):
+                w = after
                 continue  # a count before its noun ("94 Likes")
             break
-        nxt = words[k + 1].group(0) if k + 1 < len(words) else ""
+        nxt = after.group(0) if after else ""
         if w.group(0) in ("-", "–", "—", ":"):
             break  # "Learn Privacy - A course on ...": a list item's name and its description
         if w.group(0).lower().strip(".…") not in _GLUE and (not nxt or nxt[:1].isupper() or nxt[:1] in "“\"‘"):
-            cut = start + w.end()
+            cut = w.end()
+        w = after
     return cut
 
 
 _SENTENCE_END = re.compile(r"[.!?][”\"’)]?(?=[ \t]+\S)")
+
+
+# two to six words closing a line, the first capitalised
+_BUTTON_TAIL = re.compile(r"(?<=\S)[ \t]+((?:[A-Z][\w'’-]*)(?:[ \t]+[\w'’-]+){1,5}(?:\.\.\.|…)?)[ \t]*$")
+
+
+def start_of_last_words(line: str, n: int) -> int:
+    """Where the run of blanks before the ``n``-th last word of ``line`` begins (0 when it has no
+    more words): a pattern that must end the line and spans fewer words starts no further left,
+    so its search can start there (a look-behind still sees the text before)."""
+    end = len(line)
+    for _ in range(n):
+        end = max(line.rfind(" ", 0, end), line.rfind("\t", 0, end))
+        if end <= 0:
+            return 0
+        while end > 0 and line[end - 1] in " \t":
+            end -= 1  # a run of blanks counts once
+    return end
 
 
 def button_rows(text: str) -> list[Span]:
@@ -156,7 +182,7 @@ def button_rows(text: str) -> list[Span]:
             if cut and (not line[cut:].strip() or _content_words(line[begin:cut]) >= 2):
                 out.append((offset + begin, offset + cut, "interface"))
         # at the end of a short line, a capitalised run of two button words
-        tail = re.search(r"(?<=\S)[ \t]+((?:[A-Z][\w'’-]*)(?:[ \t]+[\w'’-]+){1,5}(?:\.\.\.|…)?)[ \t]*$", line)
+        tail = _BUTTON_TAIL.search(line, start_of_last_words(line, 7))
         if tail and interface_only(tail.group(1), most=6) and _content_words(tail.group(1)) >= 2:
             out.append((offset + tail.start(1), offset + tail.end(1), "interface"))
     return out
