@@ -75,11 +75,24 @@ _BY_NETWORK = re.compile(r"[ \t]+(?:by|on|at|from|via)[ \t]+(?:[A-Z]|[a-z]+[A-Z]
 _LABELLED_VALUE = re.compile(r"[$€£¥][ \t]?\d|:[ \t]*\d")
 
 
+def _opens_with_word_outside(s: str, vocabulary: frozenset, digits: bool = False) -> bool:
+    """``s`` (stripped) opens with a word not in ``vocabulary`` (a number counts only where
+    ``digits``): a test that wants every word from the vocabulary fails at once. The network
+    name that the tests cut off comes after a blank, so it never takes the opening word."""
+    first = _TOKENS.match(s)
+    if first is None:
+        return False
+    word = first.group()
+    return (digits or not word[0].isdigit()) and word.lower() not in vocabulary
+
+
 def interface_only(s: str, most: int = 12) -> bool:
     """Every word of ``s`` is an interface word (numbers and clock times allowed), and at
     least one is not mere glue: "Print | Email | Save", "View 12 comments", "Skip Ad", and
     "Ads by Adnet", the network's name after "by"."""
     s = s.strip()
+    if _opens_with_word_outside(s, _INTERFACE):
+        return False
     if s.endswith((".", "?")) and not s.endswith("..."):
         return False  # a sentence, even a short one, is judged by the sentence tests
     if _LABELLED_VALUE.search(s):
@@ -209,6 +222,8 @@ def is_list_label(s: str) -> bool:
     """"Most Read", "You may also like", "Sponsored Links by Adnet": label words only, one of them
     a word that only such a label has, and perhaps the network's name after "by"."""
     s = s.strip()
+    if _opens_with_word_outside(s, _LIST_LABEL, digits=True):
+        return False
     if "by" in s:
         s = _LABEL_BY_NETWORK.sub("", s)
     s = s.rstrip(":")
@@ -565,7 +580,7 @@ _FRAME_LINE = re.compile(
     r"|(?:Getty Images|Shutterstock|iStock|iStockphoto|Alamy|AP Photo|EPA-EFE)(?:[ \t]*/[ \t]*[A-Z][\w.' -]{1,40})?)[ \t]*$")
 
 
-_FRAME_NEEDS = re.compile("by|Built with|Name|mail|Website|Comment|Message|Your|Credit|Getty Images|Shutterstock|iStock"
+_FRAME_NEEDS = re.compile(" by|Built with|Name|mail|Website|Comment|Message|Your|Credit|Getty Images|Shutterstock|iStock"
                           "|Alamy|AP Photo|EPA-EFE")
 
 
@@ -714,7 +729,7 @@ _CREDIT_LINE = re.compile(
     r"|[A-Z][\w'’ -]{1,30}[ \t]+-?\d{1,3}[ \t]?°[CF](?:[ \t]+[A-Z][a-z]+(?:[ \t]+[a-z]+)?)?)[ \t]*$")
 
 
-_CREDIT_LINE_NEEDS = re.compile("by|Last|[▲▼↑↓°]")  # a role's "by", "Last reviewed", a ticker's arrow, degrees
+_CREDIT_LINE_NEEDS = re.compile("[ \t]by[ \t]|Last|[▲▼↑↓°]")  # a role's "by", "Last reviewed", a ticker's arrow, degrees
 
 
 def credit_lines(text: str) -> list[Span]:
