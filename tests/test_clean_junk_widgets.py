@@ -398,3 +398,12 @@ def test_a_search_for_a_line_end_run_of_words_may_start_at_its_last_words(line):
     assert (whole and whole.span(1)) == (windowed and windowed.span(1))
     assert widgets.start_of_last_words("Read more", 7) == 0
     assert widgets.start_of_last_words("one two three", 2) == 3
+
+
+@pytest.mark.parametrize("line", [f"{P1} Most Read", f"{P1}   Most Read", f"{P2} Markets closed", "Most Read", P3])
+def test_a_search_for_a_short_group_closing_a_line_may_start_near_its_end(line):
+    whole = widgets._LABEL_AT_END.search(line)
+    windowed = widgets._LABEL_AT_END.search(line, widgets.back_over_blanks(line, len(line) - 62))
+    assert (whole and whole.span(1)) == (windowed and windowed.span(1))
+    assert widgets.back_over_blanks("said.   Most", 8) == 5  # back to where the blanks start
+    assert widgets.back_over_blanks("Most", -3) == 0

@@ -151,6 +151,17 @@ _SENTENCE_END = re.compile(r"[.!?][”\"’)]?(?=[ \t]+\S)")
 _BUTTON_TAIL = re.compile(r"(?<=\S)[ \t]+((?:[A-Z][\w'’-]*)(?:[ \t]+[\w'’-]+){1,5}(?:\.\.\.|…)?)[ \t]*$")
 
 
+def back_over_blanks(line: str, pos: int) -> int:
+    """``pos`` (0 at least) moved back to the start of the run of blanks it stands in or ends:
+    a pattern whose last group must end the line and holds at most so many characters, after
+    blanks, starts no further left than this from the group's earliest start (a look-behind
+    still sees the text before it)."""
+    pos = max(0, pos)
+    while pos > 0 and line[pos - 1] in " \t":
+        pos -= 1
+    return pos
+
+
 def start_of_last_words(line: str, n: int) -> int:
     """Where the run of blanks before the ``n``-th last word of ``line`` begins (0 when it has no
     more words): a pattern that must end the line and spans fewer words starts no further left,
@@ -245,10 +256,14 @@ def _is_list_title(line: str) -> bool:
     return 1 <= len(words) <= 16 and not re.search(r"[.!?:;]['”\"’]?$", s) and s[:1].isupper()
 
 
+# the label (61 characters at most) closing a line, at its start or after a sentence end
+_LABEL_AT_END = re.compile(r"(?:^|(?<=[.!?”\"’])[ \t]*)([A-Z][^\n.!?]{0,60})$")
+
+
 def _list_label_at_end(line: str):
     """The label closing a line: the whole line, the line after its last sentence, or the
     line after a row of buttons ("The article continues below this ad Most Read")."""
-    m = re.search(r"(?:^|(?<=[.!?”\"’])[ \t]*)([A-Z][^\n.!?]{0,60})$", line)
+    m = _LABEL_AT_END.search(line, back_over_blanks(line, len(line) - 62))
     if m and is_list_label(m.group(1)):
         return m
     if len(line) > 120:
@@ -660,8 +675,17 @@ _FUNCTION_WORDS = frozenset(
     "being each make made many much then here does said says every".split())
 
 
+_TOPIC_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
 def _topic_words(s: str) -> set[str]:
-    return {w for w in re.findall(r"[^\W\d_]{4,}", s.lower()) if w not in _FUNCTION_WORDS}
+    return {w for w in _TOPIC_WORD.findall(s.lower()) if w not in _FUNCTION_WORDS}
+
+
+@lru_cache(maxsize=2)  # stray_lines and stray_tails count the same text's words; read, never changed
+def _topic_counts(text: str) -> Counter:
+    """How many lines of the text hold each topic word."""
+    return Counter(w for _, line in lines_with_offsets(text) for w in _topic_words(line))
 
 
 def stray_lines(text: str) -> list[Span]:
@@ -672,7 +696,7 @@ def stray_lines(text: str) -> list[Span]:
     "Yes"), a list the story introduces ("...:") or numbers, an answer ("A: ...") and a quoted
     post's signature are left alone."""
     lines = [(off, line.strip(), len(line) - len(line.lstrip())) for off, line in lines_with_offsets(text) if line.strip()]
-    counts = Counter(w for _, line, _ in lines for w in _topic_words(line))
+    counts = _topic_counts(text)
     out = []
     i = 0
     while i < len(lines):
@@ -761,11 +785,12 @@ def stray_tails(text: str) -> list[Span]:
     ("... over schedule. Markets closed"): no sentence end of its own, at most eight words, and
     no topic word the rest of the text has. The sentence before it must be a real one (six
     words or more), not a list number ("2. Avoid skipping meals")."""
-    lines = list(lines_with_offsets(text))
-    counts = Counter(w for _, line in lines for w in _topic_words(line))
+    counts = _topic_counts(text)
     out = []
-    for offset, line in lines:
-        m = _TAIL_AFTER_SENTENCE.search(line.rstrip())
+    for offset, line in lines_with_offsets(text):
+        s = line.rstrip()
+        # the tail holds 81 characters at most, after blanks, a closing quote and the full stop
+        m = _TAIL_AFTER_SENTENCE.search(s, max(0, back_over_blanks(s, len(s) - 81) - 2))
         if not m or len(line[:m.start()].split()) < 6:
             continue
         tail = m.group(1).strip()
