@@ -451,8 +451,10 @@ _ABBREV = re.compile(r"(?:\b(?:Co|Corp|Inc|Ltd|Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov
                      r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.$")
 
 
-# an end before a space, or glued straight onto a capitalised word ("...said.Follow us")
-_SENTENCE_END = re.compile(r"[.!?…]+[”\"’')\]]*(?=[ \t]|$)|(?<=[a-z0-9%)][.!?])[”\"’]?(?=[A-Z][a-z])|(?<=[a-z][.!?][”\"’])(?=[A-Z])")
+# an end before a space, or glued straight onto a capitalised word ("...said.Follow us"); the
+# look-ahead first names every character a match can start on, so that the alternatives (and
+# their look-behinds) are tried only there, not at every position of the line
+_SENTENCE_END = re.compile(r"(?=[.!?…”\"’A-Z])(?:[.!?…]+[”\"’')\]]*(?=[ \t]|$)|(?<=[a-z0-9%)][.!?])[”\"’]?(?=[A-Z][a-z])|(?<=[a-z][.!?][”\"’])(?=[A-Z]))")
 
 
 def sentences(line: str) -> list[tuple[int, int]]:

@@ -493,9 +493,10 @@ def media_headlines(text: str) -> list[Span]:
 
 
 # a block glued onto the word before it with no space at all ("... buns" + "View 419 comments")
-# or a sentence end and a space before a capital, where a block was glued on with a space
-_GLUE_POINT = re.compile(r"(?<=[a-z0-9%)])(?=[A-Z][a-z])|(?:(?<=[.!?])|(?<=[.!?][”\"’]))(?=[A-Z])|(?<=[.!?])[ \t]+(?=[A-Z“\"‘+])"
-                         r"|(?<=[.!?][”\"’])[ \t]+(?=[A-Z“\"‘+])")
+# or a sentence end and a space before a capital, where a block was glued on with a space (the
+# look-ahead first names the characters a match starts on: the look-behinds are tried only there)
+_GLUE_POINT = re.compile(r"(?=[A-Z \t])(?:(?<=[a-z0-9%)])(?=[A-Z][a-z])|(?:(?<=[.!?])|(?<=[.!?][”\"’]))(?=[A-Z])"
+                         r"|(?<=[.!?])[ \t]+(?=[A-Z“\"‘+])|(?<=[.!?][”\"’])[ \t]+(?=[A-Z“\"‘+]))")
 
 
 def glued_blocks(text: str, is_furniture) -> list[Span]:
