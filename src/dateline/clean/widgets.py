@@ -365,8 +365,11 @@ _LINK_NOTE = re.compile(
     re.I)
 
 
+_LINK_NOTE_NEEDS = re.compile(r"[(\[]")  # every note is bracketed
+
+
 def link_notes(text: str) -> list[Span]:
-    return [(m.start(), m.end(), "link-note") for m in _LINK_NOTE.finditer(text)]
+    return [(m.start(), m.end(), "link-note") for m in matches(_LINK_NOTE, text, _LINK_NOTE_NEEDS)]
 
 
 # cut where they stand, inside a sentence: they leave a space, not a line break
@@ -534,10 +537,10 @@ def graphic_credits(text: str) -> list[Span]:
 
 # Counters and reaction bars: "Liked by 61 people", "1.2k shares", "👍 12 ❤️ 4": a number with
 # what it counts, or pictographs and numbers with no word at all
-_COUNTER = re.compile(
-    r"(?m)^[ \t]*(?:Liked by[ \t]+\d[\d,.]*[kKmM]?[ \t]+(?:people|others|readers|users)"
+_COUNTER = re.compile(  # the look-ahead names the characters a match starts on (a blank, "L", a digit)
+    r"(?m)(?=[ \tL\d])(?:^[ \t]*(?:Liked by[ \t]+\d[\d,.]*[kKmM]?[ \t]+(?:people|others|readers|users)"
     r"|\d[\d,.]*[kKmM]?[ \t]+(?:people|readers)[ \t]+(?:like|liked|shared|recommend)[ \t]+this)[ \t]*$"
-    r"|(?:(?<=[.!?”\"’])[ \t]+)Liked by[ \t]+\d[\d,.]*[kKmM]?[ \t]+(?:people|others|readers|users)(?=[ \t]+[A-Z]|[ \t]*$)")
+    r"|(?:(?<=[.!?”\"’])[ \t]+)Liked by[ \t]+\d[\d,.]*[kKmM]?[ \t]+(?:people|others|readers|users)(?=[ \t]+[A-Z]|[ \t]*$))")
 _PICTOGRAPH = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2764]")
 
 
@@ -641,8 +644,11 @@ def breadcrumb_heads(text: str) -> list[Span]:
     return [(m.start(), m.end(), "breadcrumb") for m in _CRUMB_HEAD.finditer(text)]
 
 
+_LABEL_CLOSE = re.compile(r"[.!?…:;,]['”\"’)]?$")
+
+
 def _is_short_label(s: str) -> bool:
-    return 1 <= len(s.split()) <= 8 and not re.search(r"[.!?…:;,]['”\"’)]?$", s)
+    return 1 <= len(s.split()) <= 8 and not _LABEL_CLOSE.search(s)
 
 
 def trailing_furniture(text: str) -> list[Span]:
