@@ -420,13 +420,12 @@ _LENGTH_LABEL = re.compile(
     r"(?m)^[ \t]*(?:(?:Listen(?:[ \t]+to(?:[ \t]+this)?[ \t]+(?:article|story))?|Hear this (?:story|article)|Audio)"
     r"[ \t]*(?:[·|:-][ \t]*|\n[ \t]*)?)?\d{1,3}(?::\d{2})?[ \t-]*(?:min(?:ute)?s?|m)\.?"
     r"(?:[ \t]+(?:read|listen|watch|audio))?[ \t]*$")
-_LENGTH_NEEDS = re.compile(r"\d[\d: \t-]*m")  # a number and its unit
 
 
 def length_labels(text: str) -> list[Span]:
     """Reading and listening times; a bare "25 minutes" only with its label or its verb."""
     out = []
-    for m in matches(_LENGTH_LABEL, text, _LENGTH_NEEDS):
+    for m in _LENGTH_LABEL.finditer(text):
         piece = m.group(0)
         if re.search(r"[A-Za-z]{3,}", re.sub(r"min(?:ute)?s?", "", piece)):
             out.append((m.start(), m.end(), "interface"))
@@ -599,12 +598,8 @@ _FRAME_LINE = re.compile(
     r"|(?:Getty Images|Shutterstock|iStock|iStockphoto|Alamy|AP Photo|EPA-EFE)(?:[ \t]*/[ \t]*[A-Z][\w.' -]{1,40})?)[ \t]*$")
 
 
-_FRAME_NEEDS = re.compile(" by|Built with|Name|mail|Website|Comment|Message|Your|Credit|Getty Images|Shutterstock|iStock"
-                          "|Alamy|AP Photo|EPA-EFE")
-
-
 def frame_lines(text: str) -> list[Span]:
-    return [(m.start(), m.end(), "interface") for m in matches(_FRAME_LINE, text, _FRAME_NEEDS)]
+    return [(m.start(), m.end(), "interface") for m in _FRAME_LINE.finditer(text)]
 
 
 def glued_heads(text: str, is_furniture) -> list[Span]:
@@ -760,11 +755,8 @@ _CREDIT_LINE = re.compile(
     r"|[A-Z][\w'’ -]{1,30}[ \t]+-?\d{1,3}[ \t]?°[CF](?:[ \t]+[A-Z][a-z]+(?:[ \t]+[a-z]+)?)?)[ \t]*$")
 
 
-_CREDIT_LINE_NEEDS = re.compile("[ \t]by[ \t]|Last|[▲▼↑↓°]")  # a role's "by", "Last reviewed", a ticker's arrow, degrees
-
-
 def credit_lines(text: str) -> list[Span]:
-    return [(m.start(), m.end(), "credit-line") for m in matches(_CREDIT_LINE, text, _CREDIT_LINE_NEEDS)]
+    return [(m.start(), m.end(), "credit-line") for m in _CREDIT_LINE.finditer(text)]
 
 
 # Detectors that take whole lines of one widget kind: run over the text, or asked whether a
