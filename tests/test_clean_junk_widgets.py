@@ -407,3 +407,14 @@ def test_a_search_for_a_short_group_closing_a_line_may_start_near_its_end(line):
     assert (whole and whole.span(1)) == (windowed and windowed.span(1))
     assert widgets.back_over_blanks("said.   Most", 8) == 5  # back to where the blanks start
     assert widgets.back_over_blanks("Most", -3) == 0
+
+
+@pytest.mark.parametrize("piece", ["Edited by Nora Vells", "Follow Nora Vells", "TAGS Housing Elections",
+                                   "Graphic: Valley Courier", "Powered by Pressly", "5 min read", P1])
+def test_a_line_pattern_tried_on_one_line_finds_what_a_scan_finds(piece):
+    # every match of these patterns opens a line, so one anchored try on a single line is enough
+    for pattern in (widgets._CREDIT_LINE, widgets._FOLLOW_LINE, widgets._BARE_TAGS, widgets._GRAPHIC_CREDIT,
+                    widgets._FRAME_LINE, widgets._LENGTH_LABEL):
+        assert [m.span() for m in widgets.at_line_starts(pattern, piece)] == [m.span() for m in pattern.finditer(piece)]
+        text = f"{P2}\n{piece}"
+        assert [m.span() for m in widgets.at_line_starts(pattern, text)] == [m.span() for m in pattern.finditer(text)]

@@ -86,6 +86,17 @@ def _opens_with_word_outside(s: str, vocabulary: frozenset, digits: bool = False
     return (digits or not word[0].isdigit()) and word.lower() not in vocabulary
 
 
+def at_line_starts(pattern: re.Pattern, text: str, needs: re.Pattern | None = None):
+    """``pattern.finditer(text)`` for a pattern whose every match opens at a line start
+    (``(?m)^``) and holds a character. On one line (a glued piece judged alone) that is its first
+    position only: one anchored try, not a scan of every position. On a text, ``needs`` (a
+    literal every match holds, as for ``junk.matches``) may skip the scan."""
+    if "\n" not in text:
+        m = pattern.match(text)
+        return iter((m,) if m else ())
+    return matches(pattern, text, needs) if needs is not None else pattern.finditer(text)
+
+
 def interface_only(s: str, most: int = 12) -> bool:
     """Every word of ``s`` is an interface word (numbers and clock times allowed), and at
     least one is not mere glue: "Print | Email | Save", "View 12 comments", "Skip Ad", and
@@ -425,7 +436,7 @@ _LENGTH_LABEL = re.compile(
 def length_labels(text: str) -> list[Span]:
     """Reading and listening times; a bare "25 minutes" only with its label or its verb."""
     out = []
-    for m in _LENGTH_LABEL.finditer(text):
+    for m in at_line_starts(_LENGTH_LABEL, text):
         piece = m.group(0)
         if re.search(r"[A-Za-z]{3,}", re.sub(r"min(?:ute)?s?", "", piece)):
             out.append((m.start(), m.end(), "interface"))
@@ -478,7 +489,7 @@ _BARE_TAGS_NEEDS = re.compile("TAGS|TOPICS|Tags|Topics")
 
 
 def bare_tag_lines(text: str) -> list[Span]:
-    return [(m.start(), m.end(), "tags") for m in matches(_BARE_TAGS, text, _BARE_TAGS_NEEDS)]
+    return [(m.start(), m.end(), "tags") for m in at_line_starts(_BARE_TAGS, text, _BARE_TAGS_NEEDS)]
 
 
 # "VIDEO: headline", "Watch: headline 5:52": a media label over one headline (and its length)
@@ -531,7 +542,7 @@ _GRAPHIC_NEEDS = re.compile("Graphic|Infographic|Chart|Map|Data")
 
 
 def graphic_credits(text: str) -> list[Span]:
-    return [(m.start(), m.end(), "caption") for m in matches(_GRAPHIC_CREDIT, text, _GRAPHIC_NEEDS)]
+    return [(m.start(), m.end(), "caption") for m in at_line_starts(_GRAPHIC_CREDIT, text, _GRAPHIC_NEEDS)]
 
 
 # Counters and reaction bars: "Liked by 61 people", "1.2k shares", "👍 12 ❤️ 4": a number with
@@ -584,7 +595,7 @@ _FOLLOW_NEEDS = re.compile("Follow|More ")
 
 
 def follow_lines(text: str) -> list[Span]:
-    return [(m.start(), m.end(), "social-prompt") for m in matches(_FOLLOW_LINE, text, _FOLLOW_NEEDS)]
+    return [(m.start(), m.end(), "social-prompt") for m in at_line_starts(_FOLLOW_LINE, text, _FOLLOW_NEEDS)]
 
 
 # Site and form chrome with a fixed frame: "Powered by WordPress", "Theme by Name", a comment
@@ -599,7 +610,7 @@ _FRAME_LINE = re.compile(
 
 
 def frame_lines(text: str) -> list[Span]:
-    return [(m.start(), m.end(), "interface") for m in _FRAME_LINE.finditer(text)]
+    return [(m.start(), m.end(), "interface") for m in at_line_starts(_FRAME_LINE, text)]
 
 
 def glued_heads(text: str, is_furniture) -> list[Span]:
@@ -756,7 +767,7 @@ _CREDIT_LINE = re.compile(
 
 
 def credit_lines(text: str) -> list[Span]:
-    return [(m.start(), m.end(), "credit-line") for m in _CREDIT_LINE.finditer(text)]
+    return [(m.start(), m.end(), "credit-line") for m in at_line_starts(_CREDIT_LINE, text)]
 
 
 # Detectors that take whole lines of one widget kind: run over the text, or asked whether a
