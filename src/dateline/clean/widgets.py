@@ -194,33 +194,40 @@ def button_rows(text: str) -> list[Span]:
     out = []
     row_above = False
     for offset, line in lines_with_offsets(text):
-        s = line.strip()
-        if not s:
+        if not line.strip():
             continue
-        lead = len(line) - len(line.lstrip())
-        # a button's one-letter face under a row ("Text size" / "A" / "A" / "A")
-        if interface_only(s) or (row_above and re.fullmatch(r"(?:A[+-]?[ \t]*){1,3}", s)):
-            out.append((offset + lead, offset + len(line.rstrip()), "interface"))
-            row_above = True
-            continue
-        row_above = False
-        # at the head of a paragraph: two button words, then a real paragraph
-        cut = interface_prefix(line, lead)
-        rest = line[cut:] if cut else ""
-        paragraph_under = len(rest.split()) >= 8 and re.search(r"[.!?][”\"’]?\s*$", rest)
-        if cut and _content_words(line[lead:cut]) >= 2 and paragraph_under:
-            out.append((offset + lead, offset + cut, "interface"))
-        # after a sentence end: at the end of the line one button word is enough, inside it two
-        for m in _SENTENCE_END.finditer(line):
-            begin = m.end() + len(line[m.end():]) - len(line[m.end():].lstrip())
-            cut = interface_prefix(line, begin)
-            if cut and (not line[cut:].strip() or _content_words(line[begin:cut]) >= 2):
-                out.append((offset + begin, offset + cut, "interface"))
-        # at the end of a short line, a capitalised run of two button words
-        tail = _BUTTON_TAIL.search(line, start_of_last_words(line, 7))
-        if tail and interface_only(tail.group(1), most=6) and _content_words(tail.group(1)) >= 2:
-            out.append((offset + tail.start(1), offset + tail.end(1), "interface"))
+        spans, row_above = _button_spans(line, row_above)
+        out += [(offset + start, offset + end, "interface") for start, end in spans]
     return out
+
+
+@lru_cache(maxsize=8192)  # the second junk pass reads most lines again unchanged
+def _button_spans(line: str, row_above: bool) -> tuple[tuple[tuple[int, int], ...], bool]:
+    """``button_rows`` for one line (offsets into it), under a row of buttons or not; and
+    whether the line is such a row itself."""
+    s = line.strip()
+    lead = len(line) - len(line.lstrip())
+    # a button's one-letter face under a row ("Text size" / "A" / "A" / "A")
+    if interface_only(s) or (row_above and re.fullmatch(r"(?:A[+-]?[ \t]*){1,3}", s)):
+        return ((lead, len(line.rstrip())),), True
+    out = []
+    # at the head of a paragraph: two button words, then a real paragraph
+    cut = interface_prefix(line, lead)
+    rest = line[cut:] if cut else ""
+    paragraph_under = len(rest.split()) >= 8 and re.search(r"[.!?][”\"’]?\s*$", rest)
+    if cut and _content_words(line[lead:cut]) >= 2 and paragraph_under:
+        out.append((lead, cut))
+    # after a sentence end: at the end of the line one button word is enough, inside it two
+    for m in _SENTENCE_END.finditer(line):
+        begin = m.end() + len(line[m.end():]) - len(line[m.end():].lstrip())
+        cut = interface_prefix(line, begin)
+        if cut and (not line[cut:].strip() or _content_words(line[begin:cut]) >= 2):
+            out.append((begin, cut))
+    # at the end of a short line, a capitalised run of two button words
+    tail = _BUTTON_TAIL.search(line, start_of_last_words(line, 7))
+    if tail and interface_only(tail.group(1), most=6) and _content_words(tail.group(1)) >= 2:
+        out.append((tail.start(1), tail.end(1)))
+    return tuple(out), False
 
 
 # Label lines over a list of headlines: "Most Read", "Promoted Stories", "You May Like", "Now
@@ -469,16 +476,21 @@ def _many_not_controls(words: list[str]) -> bool:
 
 
 def player_controls(text: str) -> list[Span]:
+    return [(off + start, off + end, "video-player") for off, line in lines_with_offsets(text)
+            for start, end in _player_spans(line)]
+
+
+@lru_cache(maxsize=8192)  # the second junk pass reads most lines again unchanged
+def _player_spans(line: str) -> tuple[tuple[int, int], ...]:
     out = []
-    for off, line in lines_with_offsets(text):
-        for m in _PLAYER_SENTENCE.finditer(line):
-            words = [w for w in _TOKENS.findall(m.group(0)) if not w[0].isdigit()]
-            if len(words) < 8 or _many_not_controls(words):
-                continue
-            words = [w.lower() for w in words]
-            if sum(w in _INTERFACE or w in _PLAYER for w in words) / len(words) >= 0.85:
-                out.append((off + m.start(), off + m.end(), "video-player"))
-    return out
+    for m in _PLAYER_SENTENCE.finditer(line):
+        words = [w for w in _TOKENS.findall(m.group(0)) if not w[0].isdigit()]
+        if len(words) < 8 or _many_not_controls(words):
+            continue
+        words = [w.lower() for w in words]
+        if sum(w in _INTERFACE or w in _PLAYER for w in words) / len(words) >= 0.85:
+            out.append((m.start(), m.end()))
+    return tuple(out)
 
 
 # "TAGS Housing Elections" (no colon): the label in capitals, then capitalised names only
