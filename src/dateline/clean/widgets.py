@@ -278,6 +278,7 @@ def _is_list_title(line: str) -> bool:
 _LABEL_AT_END = re.compile(r"(?:^|(?<=[.!?”\"’])[ \t]*)([A-Z][^\n.!?]{0,60})$")
 
 
+@lru_cache(maxsize=8192)  # the second junk pass reads most lines again unchanged
 def _list_label_at_end(line: str):
     """The label closing a line: the whole line, the line after its last sentence, or the
     line after a row of buttons ("The article continues below this ad Most Read")."""
