@@ -374,3 +374,47 @@ def test_a_hyphenated_capital_word_opening_a_paragraph_is_no_dateline(opening):
     cleaned = clean_text(f"{leftover} {opening} again in the spring, officials in three states said on Monday.\n\n{P2}")
     assert cleaned.dateline is None
     assert opening in cleaned.text
+
+
+@pytest.mark.parametrize("sentence", ["SUBSCRIBE NOW to keep reading.", "Subscribe now to keep reading.",
+                                      "\u017fubscribe now to keep reading."])
+def test_a_literal_pre_check_never_skips_what_the_case_blind_pattern_would_match(sentence):
+    # "ſ" (long s) is an "s" to a case-blind pattern, though lower() leaves it apart
+    assert sitetalk._PAYWALL.search(sentence)
+    assert sitetalk.may_hold(sentence, sitetalk._PAYWALL_NEEDS)
+
+
+def test_a_sentence_without_the_needed_literals_is_skipped():
+    assert not sitetalk.may_hold("The ferry left the harbour at dawn.", sitetalk._PAYWALL_NEEDS)
+    assert not sitetalk.is_paywall_prompt("The ferry left the harbour at dawn.")
+
+
+@pytest.mark.parametrize("line", [f"{P1} Read more", f"{P1} Show more comments below", f"{P1}  Share\tthis  story",
+                                  "Save for later", P2])
+def test_a_search_for_a_line_end_run_of_words_may_start_at_its_last_words(line):
+    # the pattern spans at most six words and ends the line: from the seventh last word on, it finds the same
+    whole = widgets._BUTTON_TAIL.search(line)
+    windowed = widgets._BUTTON_TAIL.search(line, widgets.start_of_last_words(line, 7))
+    assert (whole and whole.span(1)) == (windowed and windowed.span(1))
+    assert widgets.start_of_last_words("Read more", 7) == 0
+    assert widgets.start_of_last_words("one two three", 2) == 3
+
+
+@pytest.mark.parametrize("line", [f"{P1} Most Read", f"{P1}   Most Read", f"{P2} Markets closed", "Most Read", P3])
+def test_a_search_for_a_short_group_closing_a_line_may_start_near_its_end(line):
+    whole = widgets._LABEL_AT_END.search(line)
+    windowed = widgets._LABEL_AT_END.search(line, widgets.back_over_blanks(line, len(line) - 62))
+    assert (whole and whole.span(1)) == (windowed and windowed.span(1))
+    assert widgets.back_over_blanks("said.   Most", 8) == 5  # back to where the blanks start
+    assert widgets.back_over_blanks("Most", -3) == 0
+
+
+@pytest.mark.parametrize("piece", ["Edited by Nora Vells", "Follow Nora Vells", "TAGS Housing Elections",
+                                   "Graphic: Valley Courier", "Powered by Pressly", "5 min read", P1])
+def test_a_line_pattern_tried_on_one_line_finds_what_a_scan_finds(piece):
+    # every match of these patterns opens a line, so one anchored try on a single line is enough
+    for pattern in (widgets._CREDIT_LINE, widgets._FOLLOW_LINE, widgets._BARE_TAGS, widgets._GRAPHIC_CREDIT,
+                    widgets._FRAME_LINE, widgets._LENGTH_LABEL):
+        assert [m.span() for m in widgets.at_line_starts(pattern, piece)] == [m.span() for m in pattern.finditer(piece)]
+        text = f"{P2}\n{piece}"
+        assert [m.span() for m in widgets.at_line_starts(pattern, text)] == [m.span() for m in pattern.finditer(text)]

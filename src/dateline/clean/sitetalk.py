@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from dateline.clean.header import _TIME, DATETIME
-from dateline.clean.junk import lines_with_offsets, notice_extent
+from dateline.clean.junk import lines_with_offsets, matches, notice_extent
 from dateline.clean.widgets import interface_only
 
 Span = tuple[int, int, str]
@@ -31,6 +31,22 @@ _WORDS = re.compile(r"[\w'’]+")
 @lru_cache(maxsize=4096)  # every sentence test counts the same sentence's words
 def _n(s: str) -> int:
     return len(_WORDS.findall(s))
+
+
+# characters a case-blind pattern matches to an ASCII letter that ``str.lower`` does not give
+_ODD_FOLDS = re.compile("[\u017f\u0130\u0131\u212a]")
+
+
+def literals(*words: str) -> re.Pattern:
+    """The lower-case literals of which every match of a case-blind pattern holds one."""
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def may_hold(s: str, needs: re.Pattern) -> bool:
+    """False only where the lower-cased ``s`` holds none of ``needs`` (``literals``): a
+    case-sensitive literal search is far cheaper than a case-blind pattern tried at every
+    position of the sentence."""
+    return needs.search(s.lower()) is not None or (not s.isascii() and _ODD_FOLDS.search(s) is not None)
 
 
 # --- the predicates: each takes one sentence (stripped) ---------------------------------------
@@ -91,6 +107,8 @@ _PAYWALL = re.compile(
     r"\b(?:(?:sign|log)[ -]?in|subscribe|subscribers?|subscription|register|free account|create an account|"
     r"free articles?|unlimited (?:digital )?access|premium (?:content|article|story)|paywall|donate|"
     r"support (?:our|independent|local|quality) journalism)\b", re.I)
+_PAYWALL_NEEDS = literals("sign", "log", "subscri", "register", "free account", "create an account", "free article",
+                          "unlimited", "premium", "paywall", "donate", "journalism")
 _PAYWALL_PURPOSE = re.compile(
     r"\b(?:continue reading|keep reading|to read (?:the|this|more|on)|read the (?:full|rest|whole)|full (?:story|article)|"
     r"(?:reached|used) (?:your|the) (?:limit|free)|limit of|already (?:a )?(?:subscriber|registered|have an account)|"
@@ -102,13 +120,17 @@ _PAYWALL_PURPOSE = re.compile(
 
 def is_paywall_prompt(s: str) -> bool:
     """"Sign in to continue reading", "You have reached your limit of free articles"."""
-    return _n(s) <= 25 and bool(_PAYWALL.search(s) and _PAYWALL_PURPOSE.search(s)) \
+    return _n(s) <= 25 and may_hold(s, _PAYWALL_NEEDS) and bool(_PAYWALL.search(s) and _PAYWALL_PURPOSE.search(s)) \
         and not re.search(r"\b(?:said|says|told|according)\b", s)
+
+
+_CLICK_NEEDS = literals("click", "tap")
 
 
 def is_click_here(s: str) -> bool:
     """"To get the latest news, click here." An instruction to click is never reported speech."""
-    return _n(s) <= 22 and re.search(r"\b(?:click|tap) (?:here|this link|the link|below)\b", s, re.I) is not None \
+    return _n(s) <= 22 and may_hold(s, _CLICK_NEEDS) \
+        and re.search(r"\b(?:click|tap) (?:here|this link|the link|below)\b", s, re.I) is not None \
         and re.search(r"\b(?:subscribe|newsletter|sign up|latest (?:news|updates|stories)|more (?:news|stories)|"
                       r"read (?:more|the full)|full (?:story|article|coverage)|alerts?|our app|the app)\b", s, re.I) is not None \
         and not re.search(r"\b(?:said|says|told)\b", s)
@@ -184,7 +206,7 @@ _RIGHTS = re.compile(r"\b(?:may not be (?:published|reproduced|copied)|without (
 
 def is_rights_notice(s: str) -> bool:
     """"This material may not be published, broadcast, rewritten or redistributed."""
-    return _n(s) <= 30 and _RIGHTS.search(s) is not None and re.match(r"^(?:This|The|All|No|Any)\b", s) is not None
+    return _n(s) <= 30 and re.match(r"^(?:This|The|All|No|Any)\b", s) is not None and _RIGHTS.search(s) is not None
 
 
 _STAMP_HEAD = re.compile(
@@ -248,13 +270,15 @@ _EMBED_FRAME = re.compile(r"(?<![\w])(?:A post shared by [A-Z][\w.'’ -]{1,40}?
                           r"|View this post on (?:Instagram|TikTok|X|Twitter|Facebook))")
 _EMAIL_CONTACT = re.compile(r"(?<![\w])(?:E-?mail|Contact(?: (?:him|her|them|the author|the writer))?)(?: at)?[ \t]*:?[ \t]*"
                             r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMBED_FRAME_NEEDS = re.compile(r"A post shared by|\(@|View this post on")
 
 
 def frames_and_contacts(text: str) -> list[Span]:
     """Fixed frames wherever they sit, even glued to a paragraph: an embedded post's
     "View this post on Instagram", an author's "Contact jane@example.com"."""
-    out = [(m.start(), m.end(), "social-embed") for m in _EMBED_FRAME.finditer(text)]
-    out += [(m.start(), m.end(), "author-contact") for m in _EMAIL_CONTACT.finditer(text)]
+    out = [(m.start(), m.end(), "social-embed") for m in matches(_EMBED_FRAME, text, _EMBED_FRAME_NEEDS)]
+    if "@" in text:  # an address has one
+        out += [(m.start(), m.end(), "author-contact") for m in _EMAIL_CONTACT.finditer(text)]
     return out
 
 
@@ -293,12 +317,16 @@ _PLAYER_NOTICE = re.compile(
     r"(?:will|would) (?:appear|load|show up) (?:here|below))\b", re.I)
 
 
+_PLAYER_WORDS = literals("video", "audio", "player", "media", "podcast", "browser", "javascript", "update", "post")
+
+
 def is_player_notice(s: str) -> bool:
     """"Your browser does not support the video tag.", "This video can not be played": the
     player talking about itself."""
     if re.match(r"Press play\b", s):
         return _n(s) <= 8
-    return _n(s) <= 16 and re.search(r"\b(?:video|audio|player|media|podcast|browser|javascript|updates?|posts?)\b", s, re.I) is not None \
+    return _n(s) <= 16 and may_hold(s, _PLAYER_WORDS) \
+        and re.search(r"\b(?:video|audio|player|media|podcast|browser|javascript|updates?|posts?)\b", s, re.I) is not None \
         and _PLAYER_NOTICE.search(s) is not None and not _reported(s)
 
 
@@ -332,11 +360,12 @@ def is_membership_ask(s: str) -> bool:
 _AFFILIATE = re.compile(
     r"\baffiliate (?:links?|commissions?|partnerships?|programs?)\b|\b(?:earn|earns|receive|get) (?:a )?(?:small )?commission\b"
     r"|\bindependently (?:select|selected|chosen|choose|reviewed|tested)\b|^Prices? (?:may|can|are subject to) (?:vary|change)\b", re.I)
+_AFFILIATE_NEEDS = literals("affiliate", "commission", "independently", "price")
 
 
 def is_affiliate_note(s: str) -> bool:
     """"This post may contain affiliate links.", "Prices may vary": the shop talk of review pages."""
-    return _n(s) <= 30 and _AFFILIATE.search(s) is not None and not _reported(s)
+    return _n(s) <= 30 and may_hold(s, _AFFILIATE_NEEDS) and _AFFILIATE.search(s) is not None and not _reported(s)
 
 
 _ACCOUNT = re.compile(
@@ -347,6 +376,8 @@ _READER_ASK = re.compile(
     r"^(?:Have|Got) an? (?:confidential )?(?:news )?(?:tip|story(?: idea)?)\b|^We(?:['’]d| would)? (?:want|love|like) to hear from you\b"
     r"|\b(?:views|opinions) expressed\b.{0,80}\b(?:own|author|authors|necessarily)\b"
     r"|\b(?:comment data is processed|reduce spam|required fields are marked|for the next time I comment)\b", re.I)
+_READER_ASK_NEEDS = literals("have a", "got a", "hear from you", "expressed", "comment data", "reduce spam",
+                             "required fields", "next time i comment")
 
 
 def is_account_prompt(s: str) -> bool:
@@ -357,7 +388,7 @@ def is_account_prompt(s: str) -> bool:
 def is_reader_ask(s: str) -> bool:
     """The page speaking to its reader about itself: "Got a news tip?", "The views expressed
     in this article are the author's own", a comment form's spam notice."""
-    return _n(s) <= 30 and _READER_ASK.search(s) is not None and not _reported(s)
+    return _n(s) <= 30 and may_hold(s, _READER_ASK_NEEDS) and _READER_ASK.search(s) is not None and not _reported(s)
 
 
 _TECHNICAL = re.compile(
@@ -375,8 +406,10 @@ def is_technical_notice(s: str) -> bool:
 
 def is_button_sentence(s: str) -> bool:
     """A short sentence made of button words: "Vote below.", "Comments are closed.", "Log in."."""
+    if not (2 <= _n(s) <= 6 and s[:1].isupper()):
+        return False
     core = re.sub(r"\b(?:below|now|today|are|is|closed|disabled)\b", "", s.rstrip(".!"), flags=re.I)
-    return 2 <= _n(s) <= 6 and s[:1].isupper() and core.strip() != "" and interface_only(core)
+    return core.strip() != "" and interface_only(core)
 
 
 SENTENCE_TESTS = (
@@ -404,30 +437,48 @@ SENTENCE_TESTS = (
     (is_button_sentence, "interface"),
 )
 
+@lru_cache(maxsize=8192)  # text.furniture_line asks again about the sentences site_talk judged
+def sentence_kind(s: str):
+    """The first of the sentence tests that calls ``s`` site talk, with its reason, or None."""
+    for test, reason in SENTENCE_TESTS:
+        if test(s):
+            return test, reason
+    return None
+
+
 # sentence splitting that keeps "Co." and initials together
 _ABBREV = re.compile(r"(?:\b(?:Co|Corp|Inc|Ltd|Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|St|Jr|Sr|No|vs|U\.S|U\.N|a\.m|p\.m|Jan|Feb|"
                      r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.$")
 
 
+# an end before a space, or glued straight onto a capitalised word ("...said.Follow us"); the
+# look-ahead first names every character a match can start on, so that the alternatives (and
+# their look-behinds) are tried only there, not at every position of the line
+_SENTENCE_END = re.compile(r"(?=[.!?…”\"’A-Z])(?:[.!?…]+[”\"’')\]]*(?=[ \t]|$)|(?<=[a-z0-9%)][.!?])[”\"’]?(?=[A-Z][a-z])|(?<=[a-z][.!?][”\"’])(?=[A-Z]))")
+
+
 def sentences(line: str) -> list[tuple[int, int]]:
     """Sentence spans of one line: ends at . ! ? before a space, not after a known abbreviation."""
-    spans = []
+    return list(iter_sentences(line))
+
+
+def iter_sentences(line: str):
+    """``sentences`` one at a time, for a caller that stops at the first sentence it rejects."""
     start = 0
-    # an end before a space, or glued straight onto a capitalised word ("...said.Follow us")
-    for m in re.finditer(r"[.!?…]+[”\"’')\]]*(?=[ \t]|$)|(?<=[a-z0-9%)][.!?])[”\"’]?(?=[A-Z][a-z])|(?<=[a-z][.!?][”\"’])(?=[A-Z])", line):
+    for m in _SENTENCE_END.finditer(line):
         if _ABBREV.search(line[max(0, m.start() - 5):m.end()].rstrip("”\"’')]")):
             continue
-        spans.append((start, m.end()))
+        yield from _without_lead(line, start, m.end())
         start = m.end()
     if start < len(line):
-        spans.append((start, len(line)))
-    out = []
-    for s, e in spans:
-        while s < e and line[s] in " \t":
-            s += 1
-        if s < e:
-            out.append((s, e))
-    return out
+        yield from _without_lead(line, start, len(line))
+
+
+def _without_lead(line: str, s: int, e: int):
+    while s < e and line[s] in " \t":
+        s += 1
+    if s < e:
+        yield s, e
 
 
 def site_talk(text: str) -> list[Span]:
@@ -460,7 +511,7 @@ def line_site_talk(line: str, at_end: bool) -> tuple[Span, ...]:
     spans = sentences(line)
     for k, (s, e) in enumerate(spans):
         sent = line[s:e].strip()
-        test, reason = next(((test, r) for test, r in SENTENCE_TESTS if test(sent)), (None, None))
+        test, reason = sentence_kind(sent) or (None, None)
         if reason is None and (at_end or k == len(spans) - 1 and len(spans) <= 2) and is_author_bio(sent):
             # at the end of the text, or a line of its own (or the last sentence glued on one)
             test, reason = is_author_bio, "author-bio"

@@ -100,9 +100,13 @@ def furniture_line(line: str) -> bool:
     spans = [span for detect in widgets.LINE_DETECTORS for span in detect(line)]
     if any(s == 0 and e >= len(line) for s, e, _ in spans):
         return True
-    sentences = [line[s:e].strip() for s, e in sitetalk.sentences(line)]
-    return bool(sentences) and all(len(x) <= 300 and any(test(x) for test, _ in sitetalk.SENTENCE_TESTS)
-                                   for x in sentences)
+    judged = False
+    for s, e in sitetalk.iter_sentences(line):  # one by one: prose fails at its first sentence
+        sentence = line[s:e].strip()
+        if len(sentence) > 300 or sitetalk.sentence_kind(sentence) is None:
+            return False
+        judged = True
+    return judged
 
 
 def is_short_furniture(paragraph: str) -> bool:

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import html
 import re
-from functools import lru_cache
 from collections import Counter
+from functools import lru_cache
+from itertools import islice
 
-from dateline.clean.junk import _NAV_WORDS, lines_with_offsets
+from dateline.clean.junk import _NAV_WORDS, lines_with_offsets, matches
 
 Span = tuple[int, int, str]
 
@@ -74,45 +75,116 @@ _BY_NETWORK = re.compile(r"[ \t]+(?:by|on|at|from|via)[ \t]+(?:[A-Z]|[a-z]+[A-Z]
 _LABELLED_VALUE = re.compile(r"[$€£¥][ \t]?\d|:[ \t]*\d")
 
 
+def _opens_with_word_outside(s: str, vocabulary: frozenset, digits: bool = False) -> bool:
+    """``s`` (stripped) opens with a word not in ``vocabulary`` (a number counts only where
+    ``digits``): a test that wants every word from the vocabulary fails at once. The network
+    name that the tests cut off comes after a blank, so it never takes the opening word."""
+    first = _TOKENS.match(s)
+    if first is None:
+        return False
+    word = first.group()
+    return (digits or not word[0].isdigit()) and word.lower() not in vocabulary
+
+
+def at_line_starts(pattern: re.Pattern, text: str, needs: re.Pattern | None = None):
+    """``pattern.finditer(text)`` for a pattern whose every match opens at a line start
+    (``(?m)^``) and holds a character. On one line (a glued piece judged alone) that is its first
+    position only: one anchored try, not a scan of every position. On a text, ``needs`` (a
+    literal every match holds, as for ``junk.matches``) may skip the scan."""
+    if "\n" not in text:
+        m = pattern.match(text)
+        return iter((m,) if m else ())
+    return matches(pattern, text, needs) if needs is not None else pattern.finditer(text)
+
+
 def interface_only(s: str, most: int = 12) -> bool:
     """Every word of ``s`` is an interface word (numbers and clock times allowed), and at
     least one is not mere glue: "Print | Email | Save", "View 12 comments", "Skip Ad", and
     "Ads by Adnet", the network's name after "by"."""
     s = s.strip()
-    if re.search(r"[.!?…]$", s) and not re.search(r"\.\.\.$|…$|!$", s):
+    if _opens_with_word_outside(s, _INTERFACE):
+        return False
+    if s.endswith((".", "?")) and not s.endswith("..."):
         return False  # a sentence, even a short one, is judged by the sentence tests
     if _LABELLED_VALUE.search(s):
         return False  # "Price: $35-$45", "Serves: 4": a label and its value are the story's data
     s = _BY_NETWORK.sub("", s)
-    words = [w.lower() for w in _TOKENS.findall(s) if not w[0].isdigit()]
-    if not words or len(words) > most:
-        return False
-    return all(w in _INTERFACE for w in words) and any(w not in _GLUE for w in words)
+    count, content = 0, False
+    for m in _TOKENS.finditer(s):  # word by word: prose fails at its first word of its own
+        w = m.group()
+        if w[0].isdigit():
+            continue
+        w = w.lower()
+        count += 1
+        if w not in _INTERFACE or count > most:
+            return False
+        content = content or w not in _GLUE
+    return content
 
 
 def _content_words(s: str) -> int:
     return sum(1 for w in _TOKENS.findall(s) if w.lower() not in _GLUE and not w[0].isdigit())
 
 
+_WORD_RUN = re.compile(r"\S+")
+_COUNT = re.compile(r"[+(]?\d[\d,.:]*[kKmM]?\)?")
+
+
 def interface_prefix(line: str, start: int) -> int | None:
     """End of the longest run of interface words from ``start`` that ends on a button word and
     is followed by a capital (the next block) or by the end of the line; None when there is none."""
-    words = list(re.finditer(r"\S+", line[start:]))
+    words = _WORD_RUN.finditer(line, start)  # read as far as needed: prose stops at its first word
+    w = next(words, None)
+    first = w.start() if w else start
     cut = None
-    for k, w in enumerate(words[:8]):
-        if not interface_only(line[start + words[0].start():start + w.end()], most=8):
-            if re.fullmatch(r"[+(]?\d[\d,.:]*[kKmM]?\)?", w.group(0)):
+    for _ in range(8):  # the run is eight words at most
+        if w is None:
+            break
+        after = next(words, None)
+        if not interface_only(line[first:w.end()], most=8):
+            if _COUNT.fullmatch(w.group(0)):
+                w = after
                 continue  # a count before its noun ("94 Likes")
             break
-        nxt = words[k + 1].group(0) if k + 1 < len(words) else ""
+        nxt = after.group(0) if after else ""
         if w.group(0) in ("-", "–", "—", ":"):
             break  # "Learn Privacy - A course on ...": a list item's name and its description
         if w.group(0).lower().strip(".…") not in _GLUE and (not nxt or nxt[:1].isupper() or nxt[:1] in "“\"‘"):
-            cut = start + w.end()
+            cut = w.end()
+        w = after
     return cut
 
 
 _SENTENCE_END = re.compile(r"[.!?][”\"’)]?(?=[ \t]+\S)")
+
+
+# two to six words closing a line, the first capitalised
+_BUTTON_TAIL = re.compile(r"(?<=\S)[ \t]+((?:[A-Z][\w'’-]*)(?:[ \t]+[\w'’-]+){1,5}(?:\.\.\.|…)?)[ \t]*$")
+
+
+def back_over_blanks(line: str, pos: int) -> int:
+    """``pos`` (0 at least) moved back to the start of the run of blanks it stands in or ends:
+    a pattern whose last group must end the line and holds at most so many characters, after
+    blanks, starts no further left than this from the group's earliest start (a look-behind
+    still sees the text before it)."""
+    pos = max(0, pos)
+    while pos > 0 and line[pos - 1] in " \t":
+        pos -= 1
+    return pos
+
+
+def start_of_last_words(line: str, n: int) -> int:
+    """Where the run of blanks before the ``n``-th last word of ``line`` begins (0 when it has no
+    more words): a pattern that must end the line and spans fewer words starts no further left,
+    so its search can start there (a look-behind still sees the text before)."""
+    end = len(line)
+    for _ in range(n):
+        end = max(line.rfind(" ", 0, end), line.rfind("\t", 0, end))
+        if end <= 0:
+            return 0
+        while end > 0 and line[end - 1] in " \t":
+            end -= 1  # a run of blanks counts once
+    return end
 
 
 def button_rows(text: str) -> list[Span]:
@@ -122,33 +194,40 @@ def button_rows(text: str) -> list[Span]:
     out = []
     row_above = False
     for offset, line in lines_with_offsets(text):
-        s = line.strip()
-        if not s:
+        if not line.strip():
             continue
-        lead = len(line) - len(line.lstrip())
-        # a button's one-letter face under a row ("Text size" / "A" / "A" / "A")
-        if interface_only(s) or (row_above and re.fullmatch(r"(?:A[+-]?[ \t]*){1,3}", s)):
-            out.append((offset + lead, offset + len(line.rstrip()), "interface"))
-            row_above = True
-            continue
-        row_above = False
-        # at the head of a paragraph: two button words, then a real paragraph
-        cut = interface_prefix(line, lead)
-        rest = line[cut:] if cut else ""
-        paragraph_under = len(rest.split()) >= 8 and re.search(r"[.!?][”\"’]?\s*$", rest)
-        if cut and _content_words(line[lead:cut]) >= 2 and paragraph_under:
-            out.append((offset + lead, offset + cut, "interface"))
-        # after a sentence end: at the end of the line one button word is enough, inside it two
-        for m in _SENTENCE_END.finditer(line):
-            begin = m.end() + len(line[m.end():]) - len(line[m.end():].lstrip())
-            cut = interface_prefix(line, begin)
-            if cut and (not line[cut:].strip() or _content_words(line[begin:cut]) >= 2):
-                out.append((offset + begin, offset + cut, "interface"))
-        # at the end of a short line, a capitalised run of two button words
-        tail = re.search(r"(?<=\S)[ \t]+((?:[A-Z][\w'’-]*)(?:[ \t]+[\w'’-]+){1,5}(?:\.\.\.|…)?)[ \t]*$", line)
-        if tail and interface_only(tail.group(1), most=6) and _content_words(tail.group(1)) >= 2:
-            out.append((offset + tail.start(1), offset + tail.end(1), "interface"))
+        spans, row_above = _button_spans(line, row_above)
+        out += [(offset + start, offset + end, "interface") for start, end in spans]
     return out
+
+
+@lru_cache(maxsize=8192)  # the second junk pass reads most lines again unchanged
+def _button_spans(line: str, row_above: bool) -> tuple[tuple[tuple[int, int], ...], bool]:
+    """``button_rows`` for one line (offsets into it), under a row of buttons or not; and
+    whether the line is such a row itself."""
+    s = line.strip()
+    lead = len(line) - len(line.lstrip())
+    # a button's one-letter face under a row ("Text size" / "A" / "A" / "A")
+    if interface_only(s) or (row_above and re.fullmatch(r"(?:A[+-]?[ \t]*){1,3}", s)):
+        return ((lead, len(line.rstrip())),), True
+    out = []
+    # at the head of a paragraph: two button words, then a real paragraph
+    cut = interface_prefix(line, lead)
+    rest = line[cut:] if cut else ""
+    paragraph_under = len(rest.split()) >= 8 and re.search(r"[.!?][”\"’]?\s*$", rest)
+    if cut and _content_words(line[lead:cut]) >= 2 and paragraph_under:
+        out.append((lead, cut))
+    # after a sentence end: at the end of the line one button word is enough, inside it two
+    for m in _SENTENCE_END.finditer(line):
+        begin = m.end() + len(line[m.end():]) - len(line[m.end():].lstrip())
+        cut = interface_prefix(line, begin)
+        if cut and (not line[cut:].strip() or _content_words(line[begin:cut]) >= 2):
+            out.append((begin, cut))
+    # at the end of a short line, a capitalised run of two button words
+    tail = _BUTTON_TAIL.search(line, start_of_last_words(line, 7))
+    if tail and interface_only(tail.group(1), most=6) and _content_words(tail.group(1)) >= 2:
+        out.append((tail.start(1), tail.end(1)))
+    return tuple(out), False
 
 
 # Label lines over a list of headlines: "Most Read", "Promoted Stories", "You May Like", "Now
@@ -164,13 +243,24 @@ _LIST_STRONG = frozenset("popular trending stories headlines recommended recomme
                          "contents jump article guide enjoy".split())
 
 
+_LABEL_BY_NETWORK = re.compile(r"\s+by\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*$")
+_LIST_LABEL_PUNCT = re.compile(r"[.!?,;]")
+
+
 def is_list_label(s: str) -> bool:
     """"Most Read", "You may also like", "Sponsored Links by Adnet": label words only, one of them
     a word that only such a label has, and perhaps the network's name after "by"."""
-    s = re.sub(r"\s+by\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*$", "", s.strip()).rstrip(":")
-    words = [w.lower() for w in _TOKENS.findall(s)]
-    return 1 <= len(words) <= 6 and all(w in _LIST_LABEL for w in words) \
-        and any(w in _LIST_STRONG for w in words) and not re.search(r"[.!?,;]", s)
+    s = s.strip()
+    if _opens_with_word_outside(s, _LIST_LABEL, digits=True):
+        return False
+    if "by" in s:
+        s = _LABEL_BY_NETWORK.sub("", s)
+    s = s.rstrip(":")
+    words = [m.group().lower() for m in islice(_TOKENS.finditer(s), 7)]
+    if not 1 <= len(words) <= 6:
+        return False  # a seventh word is enough to tell a line of prose
+    return all(w in _LIST_LABEL for w in words) and any(w in _LIST_STRONG for w in words) \
+        and not _LIST_LABEL_PUNCT.search(s)
 
 
 _RANK = re.compile(r"^\s*(?:\d{1,2}[.)]?\s+)?")
@@ -184,10 +274,15 @@ def _is_list_title(line: str) -> bool:
     return 1 <= len(words) <= 16 and not re.search(r"[.!?:;]['”\"’]?$", s) and s[:1].isupper()
 
 
+# the label (61 characters at most) closing a line, at its start or after a sentence end
+_LABEL_AT_END = re.compile(r"(?:^|(?<=[.!?”\"’])[ \t]*)([A-Z][^\n.!?]{0,60})$")
+
+
+@lru_cache(maxsize=8192)  # the second junk pass reads most lines again unchanged
 def _list_label_at_end(line: str):
     """The label closing a line: the whole line, the line after its last sentence, or the
     line after a row of buttons ("The article continues below this ad Most Read")."""
-    m = re.search(r"(?:^|(?<=[.!?”\"’])[ \t]*)([A-Z][^\n.!?]{0,60})$", line)
+    m = _LABEL_AT_END.search(line, back_over_blanks(line, len(line) - 62))
     if m and is_list_label(m.group(1)):
         return m
     if len(line) > 120:
@@ -289,21 +384,35 @@ _LINK_NOTE = re.compile(
     re.I)
 
 
+_LINK_NOTE_NEEDS = re.compile(r"[(\[]")  # every note is bracketed
+
+
 def link_notes(text: str) -> list[Span]:
-    return [(m.start(), m.end(), "link-note") for m in _LINK_NOTE.finditer(text)]
+    return [(m.start(), m.end(), "link-note") for m in matches(_LINK_NOTE, text, _LINK_NOTE_NEEDS)]
 
 
 # cut where they stand, inside a sentence: they leave a space, not a line break
 INLINE_REASONS = frozenset({"markup-inline", "link-note"})
 
 
+_NAV_SEPARATOR = re.compile(r"[|»›>/·•]")
+
+
 # A line of section names with interface words or separators: "Open menu Close menu News
 # Sport Search", "News | World | Science". The section names are junk's navigation words.
 def is_navigation(s: str) -> bool:
-    words = [w.lower() for w in _TOKENS.findall(s) if not w[0].isdigit()]
-    if len(words) < 3 or not all(w in _INTERFACE or w in _NAV_WORDS for w in words):
+    words = []
+    for m in _TOKENS.finditer(s):  # word by word: prose fails at its first word of its own
+        w = m.group()
+        if w[0].isdigit():
+            continue
+        w = w.lower()
+        if w not in _INTERFACE and w not in _NAV_WORDS:
+            return False
+        words.append(w)
+    if len(words) < 3:
         return False
-    return bool(re.search(r"[|»›>/·•]", s)) or any(w in ("menu", "search", "home", "navigation") for w in words)
+    return bool(_NAV_SEPARATOR.search(s)) or any(w in ("menu", "search", "home", "navigation") for w in words)
 
 
 def navigation_lines(text: str) -> list[Span]:
@@ -335,7 +444,7 @@ _LENGTH_LABEL = re.compile(
 def length_labels(text: str) -> list[Span]:
     """Reading and listening times; a bare "25 minutes" only with its label or its verb."""
     out = []
-    for m in _LENGTH_LABEL.finditer(text):
+    for m in at_line_starts(_LENGTH_LABEL, text):
         piece = m.group(0)
         if re.search(r"[A-Za-z]{3,}", re.sub(r"min(?:ute)?s?", "", piece)):
             out.append((m.start(), m.end(), "interface"))
@@ -350,22 +459,50 @@ description off selected captions caption settings opens dialog track modal wind
 """.split())
 
 
+_PLAYER_SENTENCE = re.compile(r"[^.!?]+[.!?]?")
+
+
+def _many_not_controls(words: list[str]) -> bool:
+    """More than a fifth of the words are neither interface nor player words (a control bar has
+    fewer than 15%): prose is told apart within its first few words."""
+    most = len(words) / 5
+    misses = 0
+    for w in words:
+        w = w.lower()
+        if w not in _INTERFACE and w not in _PLAYER:
+            misses += 1
+            if misses > most:
+                return True
+    return False
+
+
 def player_controls(text: str) -> list[Span]:
+    return [(off + start, off + end, "video-player") for off, line in lines_with_offsets(text)
+            for start, end in _player_spans(line)]
+
+
+@lru_cache(maxsize=8192)  # the second junk pass reads most lines again unchanged
+def _player_spans(line: str) -> tuple[tuple[int, int], ...]:
     out = []
-    for off, line in lines_with_offsets(text):
-        for m in re.finditer(r"[^.!?]+[.!?]?", line):
-            words = [w.lower() for w in _TOKENS.findall(m.group(0)) if not w[0].isdigit()]
-            if len(words) >= 8 and sum(w in _INTERFACE or w in _PLAYER for w in words) / len(words) >= 0.85:
-                out.append((off + m.start(), off + m.end(), "video-player"))
-    return out
+    for m in _PLAYER_SENTENCE.finditer(line):
+        words = [w for w in _TOKENS.findall(m.group(0)) if not w[0].isdigit()]
+        if len(words) < 8 or _many_not_controls(words):
+            continue
+        words = [w.lower() for w in words]
+        if sum(w in _INTERFACE or w in _PLAYER for w in words) / len(words) >= 0.85:
+            out.append((m.start(), m.end()))
+    return tuple(out)
 
 
 # "TAGS Housing Elections" (no colon): the label in capitals, then capitalised names only
 _BARE_TAGS = re.compile(r"(?m)^[ \t]*(?:TAGS|TOPICS|Tags|Topics)[ \t]+[A-Z][\w&-]*(?:[ \t]*[,|]?[ \t]+[A-Z][\w&-]*){0,9}[ \t]*$")
 
 
+_BARE_TAGS_NEEDS = re.compile("TAGS|TOPICS|Tags|Topics")
+
+
 def bare_tag_lines(text: str) -> list[Span]:
-    return [(m.start(), m.end(), "tags") for m in _BARE_TAGS.finditer(text)]
+    return [(m.start(), m.end(), "tags") for m in at_line_starts(_BARE_TAGS, text, _BARE_TAGS_NEEDS)]
 
 
 # "VIDEO: headline", "Watch: headline 5:52": a media label over one headline (and its length)
@@ -374,14 +511,18 @@ _MEDIA_HEADLINE = re.compile(
     r"[ \t]*[:|][ \t]*[A-Z“\"‘0-9](?:[^\n.!?]{3,120}?[ \t]+\d{1,2}:\d{2}(?=[ \t]|$)|[^\n.!?]{3,120}$)", re.M)
 
 
+_MEDIA_NEEDS = re.compile("VIDEO|Video|WATCH|Watch|PHOTOS|Photos|GALLERY|Gallery|LISTEN|Listen|PODCAST|Podcast|AUDIO|Audio")
+
+
 def media_headlines(text: str) -> list[Span]:
-    return [(m.start(), m.end(), "media-link") for m in _MEDIA_HEADLINE.finditer(text)]
+    return [(m.start(), m.end(), "media-link") for m in matches(_MEDIA_HEADLINE, text, _MEDIA_NEEDS)]
 
 
 # a block glued onto the word before it with no space at all ("... buns" + "View 419 comments")
-# or a sentence end and a space before a capital, where a block was glued on with a space
-_GLUE_POINT = re.compile(r"(?<=[a-z0-9%)])(?=[A-Z][a-z])|(?:(?<=[.!?])|(?<=[.!?][”\"’]))(?=[A-Z])|(?<=[.!?])[ \t]+(?=[A-Z“\"‘+])"
-                         r"|(?<=[.!?][”\"’])[ \t]+(?=[A-Z“\"‘+])")
+# or a sentence end and a space before a capital, where a block was glued on with a space (the
+# look-ahead first names the characters a match starts on: the look-behinds are tried only there)
+_GLUE_POINT = re.compile(r"(?=[A-Z \t])(?:(?<=[a-z0-9%)])(?=[A-Z][a-z])|(?:(?<=[.!?])|(?<=[.!?][”\"’]))(?=[A-Z])"
+                         r"|(?<=[.!?])[ \t]+(?=[A-Z“\"‘+])|(?<=[.!?][”\"’])[ \t]+(?=[A-Z“\"‘+]))")
 
 
 def glued_blocks(text: str, is_furniture) -> list[Span]:
@@ -410,16 +551,19 @@ _GRAPHIC_CREDIT = re.compile(r"(?m)^[ \t]*(?:Graphics?|Infographic|Chart|Map|Dat
                              r"[A-Z][\w.'’&-]*(?:[ \t]+(?:[A-Z][\w.'’&-]*|of|and|for|the|/))*[ \t]*$")
 
 
+_GRAPHIC_NEEDS = re.compile("Graphic|Infographic|Chart|Map|Data")
+
+
 def graphic_credits(text: str) -> list[Span]:
-    return [(m.start(), m.end(), "caption") for m in _GRAPHIC_CREDIT.finditer(text)]
+    return [(m.start(), m.end(), "caption") for m in at_line_starts(_GRAPHIC_CREDIT, text, _GRAPHIC_NEEDS)]
 
 
 # Counters and reaction bars: "Liked by 61 people", "1.2k shares", "👍 12 ❤️ 4": a number with
 # what it counts, or pictographs and numbers with no word at all
-_COUNTER = re.compile(
-    r"(?m)^[ \t]*(?:Liked by[ \t]+\d[\d,.]*[kKmM]?[ \t]+(?:people|others|readers|users)"
+_COUNTER = re.compile(  # the look-ahead names the characters a match starts on (a blank, "L", a digit)
+    r"(?m)(?=[ \tL\d])(?:^[ \t]*(?:Liked by[ \t]+\d[\d,.]*[kKmM]?[ \t]+(?:people|others|readers|users)"
     r"|\d[\d,.]*[kKmM]?[ \t]+(?:people|readers)[ \t]+(?:like|liked|shared|recommend)[ \t]+this)[ \t]*$"
-    r"|(?:(?<=[.!?”\"’])[ \t]+)Liked by[ \t]+\d[\d,.]*[kKmM]?[ \t]+(?:people|others|readers|users)(?=[ \t]+[A-Z]|[ \t]*$)")
+    r"|(?:(?<=[.!?”\"’])[ \t]+)Liked by[ \t]+\d[\d,.]*[kKmM]?[ \t]+(?:people|others|readers|users)(?=[ \t]+[A-Z]|[ \t]*$))")
 _PICTOGRAPH = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2764]")
 
 
@@ -460,8 +604,11 @@ _FOLLOW_LINE = re.compile(r"(?m)^[ \t]*(?:\+[ \t]*)?(?:Follow|More (?:from|by))[
                           r"|^[ \t]*More (?:from|by)[ \t]+[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,2}(?=[ \t]+[A-Z][a-z]+[ \t]+[a-z])")
 
 
+_FOLLOW_NEEDS = re.compile("Follow|More ")
+
+
 def follow_lines(text: str) -> list[Span]:
-    return [(m.start(), m.end(), "social-prompt") for m in _FOLLOW_LINE.finditer(text)]
+    return [(m.start(), m.end(), "social-prompt") for m in at_line_starts(_FOLLOW_LINE, text, _FOLLOW_NEEDS)]
 
 
 # Site and form chrome with a fixed frame: "Powered by WordPress", "Theme by Name", a comment
@@ -476,7 +623,7 @@ _FRAME_LINE = re.compile(
 
 
 def frame_lines(text: str) -> list[Span]:
-    return [(m.start(), m.end(), "interface") for m in _FRAME_LINE.finditer(text)]
+    return [(m.start(), m.end(), "interface") for m in at_line_starts(_FRAME_LINE, text)]
 
 
 def glued_heads(text: str, is_furniture) -> list[Span]:
@@ -516,8 +663,11 @@ def breadcrumb_heads(text: str) -> list[Span]:
     return [(m.start(), m.end(), "breadcrumb") for m in _CRUMB_HEAD.finditer(text)]
 
 
+_LABEL_CLOSE = re.compile(r"[.!?…:;,]['”\"’)]?$")
+
+
 def _is_short_label(s: str) -> bool:
-    return 1 <= len(s.split()) <= 8 and not re.search(r"[.!?…:;,]['”\"’)]?$", s)
+    return 1 <= len(s.split()) <= 8 and not _LABEL_CLOSE.search(s)
 
 
 def trailing_furniture(text: str) -> list[Span]:
@@ -551,8 +701,17 @@ _FUNCTION_WORDS = frozenset(
     "being each make made many much then here does said says every".split())
 
 
+_TOPIC_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
 def _topic_words(s: str) -> set[str]:
-    return {w for w in re.findall(r"[^\W\d_]{4,}", s.lower()) if w not in _FUNCTION_WORDS}
+    return {w for w in _TOPIC_WORD.findall(s.lower()) if w not in _FUNCTION_WORDS}
+
+
+@lru_cache(maxsize=2)  # stray_lines and stray_tails count the same text's words; read, never changed
+def _topic_counts(text: str) -> Counter:
+    """How many lines of the text hold each topic word."""
+    return Counter(w for _, line in lines_with_offsets(text) for w in _topic_words(line))
 
 
 def stray_lines(text: str) -> list[Span]:
@@ -563,7 +722,7 @@ def stray_lines(text: str) -> list[Span]:
     "Yes"), a list the story introduces ("...:") or numbers, an answer ("A: ...") and a quoted
     post's signature are left alone."""
     lines = [(off, line.strip(), len(line) - len(line.lstrip())) for off, line in lines_with_offsets(text) if line.strip()]
-    counts = Counter(w for _, line, _ in lines for w in _topic_words(line))
+    counts = _topic_counts(text)
     out = []
     i = 0
     while i < len(lines):
@@ -621,7 +780,7 @@ _CREDIT_LINE = re.compile(
 
 
 def credit_lines(text: str) -> list[Span]:
-    return [(m.start(), m.end(), "credit-line") for m in _CREDIT_LINE.finditer(text)]
+    return [(m.start(), m.end(), "credit-line") for m in at_line_starts(_CREDIT_LINE, text)]
 
 
 # Detectors that take whole lines of one widget kind: run over the text, or asked whether a
@@ -649,11 +808,12 @@ def stray_tails(text: str) -> list[Span]:
     ("... over schedule. Markets closed"): no sentence end of its own, at most eight words, and
     no topic word the rest of the text has. The sentence before it must be a real one (six
     words or more), not a list number ("2. Avoid skipping meals")."""
-    lines = list(lines_with_offsets(text))
-    counts = Counter(w for _, line in lines for w in _topic_words(line))
+    counts = _topic_counts(text)
     out = []
-    for offset, line in lines:
-        m = _TAIL_AFTER_SENTENCE.search(line.rstrip())
+    for offset, line in lines_with_offsets(text):
+        s = line.rstrip()
+        # the tail holds 81 characters at most, after blanks, a closing quote and the full stop
+        m = _TAIL_AFTER_SENTENCE.search(s, max(0, back_over_blanks(s, len(s) - 81) - 2))
         if not m or len(line[:m.start()].split()) < 6:
             continue
         tail = m.group(1).strip()
