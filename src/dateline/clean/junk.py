@@ -34,7 +34,7 @@ _SHARE_ITEM = (
     r"|SHARE|Like this:?|Like Loading\.\.\.|Loading\.\.\.|Tweet|Pin it|"
     rf"Click to (?:share|email|print)[^\n]{{0,60}}?\(Opens in new window\)|{_SOCIAL})"
 )
-_SHARE_RUN = re.compile(rf"(?<![\w])(?:{_SHARE_ITEM})(?:[ \t]*\n?[ \t]*(?:{_SHARE_ITEM})){{1,12}}(?![\w])")
+_SHARE_RUN = re.compile(rf"(?=[A-Z])(?<![\w])(?:{_SHARE_ITEM})(?:[ \t]*\n?[ \t]*(?:{_SHARE_ITEM})){{1,12}}(?![\w])")
 _SOCIAL_NAME = re.compile(_SOCIAL)
 
 
@@ -58,10 +58,11 @@ _URL = r"(?:https?://|www\.)\S+"
 # position than an alternation of look-behinds
 _AFTER_BREAK = r"(?<![^\s.!?”\"])"
 _FOOTER = re.compile(
-    rf"{_AFTER_BREAK}"
+    rf"(?=[A-Z]){_AFTER_BREAK}"
     rf"(?P<label>(?:[A-Z][\w'’]*(?:[ \t]+[\w'’]+){{0,6}}))[ \t]*:[ \t]*{_URL}"
 )
-_RETRIEVED_NO_URL = re.compile(r"(?:Content retrieved from|Read the original article at|Originally published at)\s*:?\s*$",
+_RETRIEVED_NO_URL = re.compile(r"(?=[CcRrOo])(?:Content retrieved from|Read the original article at|Originally published at)"
+                               r"\s*:?\s*$",
                                re.I | re.M)
 _FOOTER_LABEL = re.compile(r"\b(?:source|retrieved|original|originally|published|read|via|from|article|story|"
                            r"appeared|courtesy|link|more)\b", re.I)
@@ -111,14 +112,16 @@ _PAGE = re.compile(
     re.M | re.I,
 )
 _BARE_NUMBER = re.compile(r"\s*(?:\d{1,3}|\[\d{1,3}\])\s*")
-_PAGE_INLINE = re.compile(r"(?<![\w])Page[ \t]+\d{1,3}[ \t]+of[ \t]+\d{1,3}(?![\w])"
+_PAGE_INLINE = re.compile(r"(?=[P\d\-–—])(?:"  # the characters a marker below can open with
+                          r"(?<![\w])Page[ \t]+\d{1,3}[ \t]+of[ \t]+\d{1,3}(?![\w])"
                           # "- 4 Next paragraph": a marker whose line break was lost
                           # (the rest of the line is a paragraph of prose, not a list item "- 2 Week Trip")
                           r"|^[-–—][ \t]*\d{1,3}(?:[ \t]*[-–—])?(?=[ \t]+[A-Z](?:[^\n.!?]*[ \t]){9}[^\n]*[.!?])"
                           # "...the end.1": a page number glued after the last sentence of a line
                           # (after a word, never after a digit: "$799.99", "GPA: 3.6")
                           r"|(?<=[^\W\d_][.!?”\"])\d{1,2}$|(?<=[^\W\d_][.!?][”\"])\d{1,2}$"
-                          r"|(?<=[.!?”\"] )[-–—][ \t]?\d{1,3}(?:[ \t]?[-–—])?$|(?<=[^\W\d_][.!?”\"])[-–—][ \t]?\d{1,3}(?:[ \t]?[-–—])?$", re.M)
+                          r"|(?<=[.!?”\"] )[-–—][ \t]?\d{1,3}(?:[ \t]?[-–—])?$|(?<=[^\W\d_][.!?”\"])[-–—][ \t]?\d{1,3}(?:[ \t]?[-–—])?$)",
+                          re.M)
 
 
 # what each branch of _PAGE_INLINE holds, without its look-behind: "Page", a dash and a number
@@ -167,6 +170,9 @@ def between_prose(text: str, start: int, end: int) -> bool:
 
 _CREDIT_NAME = r"[A-Z][\w.'’&-]*(?:[ \t]*/[ \t]*|[ \t]+)?(?:(?:[A-Z][\w.'’&-]*|via|for|and)(?:[ \t]*/[ \t]*|[ \t]+)?){0,6}"
 _CREDIT = re.compile(
+    # every credit opens with a bracket, a bar or a capital: the look-ahead spares the
+    # alternatives below at every other position
+    r"(?=[(|A-Z])(?:"
     r"\((?:Photo|Image|Picture|Photograph|Pic|Credit|Video|Illustration)s?(?:[ \t]+(?:credit|courtesy|by))?[ \t]*:?[ \t]*[^()\n]{2,80}\)"
     rf"|(?:[|][ \t]*)?(?:Photo|Image|Picture|Photograph|Pic|Illustration|Video)s?(?:[ \t]+(?:credit|courtesy))?[ \t]*:[ \t]*{_CREDIT_NAME}"
     rf"|(?:Photo|Image|Picture)s?[ \t]+(?:by|courtesy(?:[ \t]+of)?)[ \t]+{_CREDIT_NAME}"
@@ -177,6 +183,7 @@ _CREDIT = re.compile(
     # "Jane Roe/AP", "Jane Roe / Getty Images" at the end of a caption line
     r"|(?<![\w/])[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){1,3}[ \t]*/[ \t]*(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Shutterstock|Bloomberg|"
     r"Xinhua|Anadolu Agency|AP Photo|The Associated Press)(?:[ \t]*/[ \t]*File(?: Photo)?)?(?=[ \t]*(?:\n|$))"
+    r")"
 )
 # a sentence end before a space, or glued straight onto the next capitalised word ("areas.Protesters")
 _SENT_END = re.compile(r"[.!?…][”\"’')\]]*[ \t]+|(?<=[a-z][.!?])(?=[A-Z][a-z])")
@@ -350,6 +357,7 @@ def is_consent_continuation(sentence: str) -> bool:
 
 
 _RELATED_LABEL = re.compile(
+    r"(?=[A-Z])(?:"  # every label opens with a capital
     r"(?<![^\s.!?”\"。])"  # as _AFTER_BREAK, or after a Chinese full stop
     r"(?:(?:Related|RELATED|Read|READ|Also read|ALSO READ|See also|SEE ALSO|Read more|READ MORE|Read also|"
     r"Read next|READ NEXT|Read Next|Up next|Up Next|More|MORE|Recommended|Trending|Most read|Most popular|Don't miss|Don’t miss|"
@@ -366,7 +374,7 @@ _RELATED_LABEL = re.compile(
     r"(?:More|Latest|Top|Other|Popular|Recommended|Trending|Related) (?:[Ss]tories|[Nn]ews|[Hh]eadlines|[Aa]rticles|[Vv]ideos|[Rr]eads)|"
     r"In other news|Editor['’]s [Pp]icks|MORE (?:FROM|ON) [A-Z][A-Z .&'’-]{1,40}|More (?:from|on) [A-Z][\w .&'’-]{1,40}|"
     r"(?:MORE|LATEST|TOP|RELATED|POPULAR) (?:STORIES|NEWS|HEADLINES|ARTICLES))"
-    r"[ \t]*:?[ \t]*\n)",
+    r"[ \t]*:?[ \t]*\n))",
     re.M,
 )
 
@@ -512,7 +520,7 @@ def link_lists(text: str) -> list[Span]:
 # Interface phrases with a fixed shape, found even when glued into a paragraph: page chrome
 # (print, listen, comments, navigation), legal and affiliate notes, update stamps, galleries.
 _INLINE_UI = re.compile(
-    r"(?<![\w])(?:"
+    r"(?=[A-Z\d©(]|updated)(?<![\w])(?:"  # the characters a phrase below can open with
     r"Print (?:this )?(?:article|page|story)|Listen to (?:this )?(?:article|story)(?:[ \t]*[·|:-]?[ \t]*\(?\d+(?::\d{2})?[ \t]*min(?:ute)?s?\)?)?"
     r"|Comments?[ \t]*\(\d+\)|\d+[ \t]+Comments?(?=\s|$)|(?:Previous|Prev)[ \t]+(?:article|post|story)[ \t]*(?:Next[ \t]+(?:article|post|story))?"
     r"|Next[ \t]+(?:article|post|story)(?=\s|$)|Toggle navigation|Skip to (?:main )?content|Enlarge this image"
