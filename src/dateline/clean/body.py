@@ -19,7 +19,7 @@ import re
 
 from dateline.clean.dateline import match_dateline
 from dateline.clean.dates import not_article_part
-from dateline.clean.page import flat_text
+from dateline.clean.page import flat_text, fold_key
 
 _WS = re.compile(r"\s+")
 _MIN_PARAGRAPH = 60  # characters: a sentence, not a caption or a button
@@ -258,30 +258,23 @@ def without_page_url(body: str, url: str | None) -> tuple[str, list[str]]:
 # ------------------------------------------- lists and headings the extractor skipped
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _LISTS = ("ul", "ol")
-_NOT_WORD = re.compile(r"\W+")
 _KEY = 60  # letters and digits that tell one line from another
 _KEY_SPAN = 2 * _KEY  # characters of text that hold them (spaces and stops are fewer)
-
-
-def _loose(s: str) -> str:
-    """Letters and digits only, folded: the same text as the extractor's line however
-    the inline markup split its spaces."""
-    return _NOT_WORD.sub("", s.casefold())
 
 
 def _head_key(s: str) -> str:
     """The first letters and digits of a text, read from its start only (a long paragraph
     is not folded whole)."""
     s = s.strip()
-    key = _loose(s[:_KEY_SPAN])[:_KEY]
-    return key if len(key) == _KEY or len(s) <= _KEY_SPAN else _loose(s)[:_KEY]
+    key = fold_key(s[:_KEY_SPAN])[:_KEY]
+    return key if len(key) == _KEY or len(s) <= _KEY_SPAN else fold_key(s)[:_KEY]
 
 
 def _tail_key(s: str) -> str:
     """The last letters and digits of a text, read from its end only."""
     s = s.strip()
-    key = _loose(s[-_KEY_SPAN:])[-_KEY:]
-    return key if len(key) == _KEY or len(s) <= _KEY_SPAN else _loose(s)[-_KEY:]
+    key = fold_key(s[-_KEY_SPAN:])[-_KEY:]
+    return key if len(key) == _KEY or len(s) <= _KEY_SPAN else fold_key(s)[-_KEY:]
 
 
 def _line_keys(lines: list[str]) -> dict[str, int]:
@@ -379,7 +372,7 @@ def restore_skipped_lists_and_headings(tree, text: str) -> str:
                 pending.append(inner)
     if not between:
         return text
-    loose_text = _loose(text)
+    loose_text = fold_key(text)
     inserts = {at: [line for el in els for line in _skipped_block_lines(el, loose_text) or ()]
                for at, els in between.items()}
     out: list[str] = []

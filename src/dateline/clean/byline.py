@@ -12,7 +12,7 @@ import re
 import html as html_lib
 
 from dateline.clean.dates import END_OF_BLOCK, not_article_part, page_text, shown_dates
-from dateline.clean.page import element_text, meta_index, schema_types
+from dateline.clean.page import element_text, fold_key, meta_index, schema_types
 
 _NOT_A_PERSON = re.compile(
     r"@|https?:|www\.|\d|\b(?:email|e-mail|the author|minutes? ago|hours? ago|ago|follow|staff|editor(?:ial)?s?\b|"
@@ -34,7 +34,7 @@ def clean_author(name: str, publishers: set[str], structured: bool = False) -> s
     name = re.sub(r"^(?:by|written by|posted by|words by|author:?)\s+", "", name, flags=re.IGNORECASE).strip()
     name = _AFFILIATION_MARK.sub("", name)  # "Jane Roe 1,2": the marks of a paper's author list
     name = _SOCIAL_LINKS.sub("", name)  # "Jane Roe Twitter LinkedIn": the icons' labels beside the name
-    if not name or name.casefold() in publishers or re.sub(r"\W+", "", name.casefold()) in publishers:
+    if not name or name.casefold() in publishers or fold_key(name) in publishers:
         return None
     if _CREDENTIAL.fullmatch(name):
         return None
@@ -313,7 +313,6 @@ def site_owner(tree, publishers: set[str]) -> str | None:
     ("janeroe.com") or, standing first on the page as its masthead, whose first name is
     ("jane.example.dev")."""
     text, _marks, _h1 = page_text(tree)
-    key = lambda s: re.sub(r"\W+", "", s.casefold())
     masthead = re.match(rf"[ \u2029]*({_ONE_LINE_NAME})", text)
     shown = [masthead] if masthead else []
     shown += [m for m in _OWNER_CREDIT.finditer(text)]
@@ -323,7 +322,7 @@ def site_owner(tree, publishers: set[str]) -> str | None:
                 or name.casefold() in publishers or _MONTH_WORD.search(name) or brand_repeated(name, text) \
                 or _NOT_CREDIT.search(name) or any(w.isupper() for w in name.split()):
             continue  # "Acme Plumbing": a business's name (its declared site name, or a word the page uses)
-        if key(name) in publishers or (m is masthead and key(name.split()[0]) in publishers):
+        if fold_key(name) in publishers or (m is masthead and fold_key(name.split()[0]) in publishers):
             return name
     return None
 
@@ -446,8 +445,8 @@ def article_authors(tree, article: dict | None, publishers: set[str],
     for pairs, _structured in sources:
         for raw, _typed in pairs:
             org = credited_organisation(raw)
-            if org and (re.sub(r"\W+", "", org.casefold()) not in
-                        {re.sub(r"\W+", "", p) for p in publishers}):
+            if org and (fold_key(org) not in
+                        {fold_key(p) for p in publishers}):
                 return [org]
     return []
 
@@ -473,7 +472,7 @@ def _banned_names(name: str, publishers: set[str], text: str) -> set[str]:
     personal site is named after."""
     if not personal_name(name):
         return publishers
-    if name.casefold() in publishers or re.sub(r"\W+", "", name.casefold()) in publishers:
+    if name.casefold() in publishers or fold_key(name) in publishers:
         return publishers if business_name(name, text) else set()
     return set()
 
@@ -493,25 +492,28 @@ def business_name(name: str, text: str) -> bool:
 
 
 def credits_publisher(names: list[str], publishers: set[str]) -> bool:
-    keys = {re.sub(r"\W+", "", p) for p in publishers}
-    return any(re.sub(r"\W+", "", n.casefold()) in keys for n in names)
+    keys = {fold_key(p) for p in publishers}
+    return any(fold_key(n) in keys for n in names)
+
+
+def _words(s: str) -> str:
+    """A name's words, folded, one space apart: "Jane Roe" inside "By JANE ROE, staff"."""
+    return " ".join(re.findall(r"[^\W_]+", s.casefold()))
 
 
 def unseen_account(names: list[str], shown: list[str], tree) -> bool:
     """The metadata names the CMS account that posted the page ("admin", an editor) while
     the page prints "By Jane Roe": the metadata's name appears nowhere on the page."""
     text = page_text(tree)[0].casefold()
-    key = lambda s: " ".join(re.findall(r"[^\W_]+", s.casefold()))
-    return not any(key(n) in key(b) or key(b) in key(n) for n in names for b in shown) \
+    return not any(_words(n) in _words(b) or _words(b) in _words(n) for n in names for b in shown) \
         and not any(n.casefold() in text for n in names)
 
 
 def with_co_authors(names: list[str], bylines: list[list[str]]) -> list[str]:
     """The page's byline box when it names the structured author(s) and more: CMS metadata
     often lists only the post's owner, while the byline shows every co-author."""
-    key = lambda s: " ".join(re.findall(r"[^\W_]+", s.casefold()))
     box = next((b for b in bylines if b), None)
-    if box and len(box) > len(names) and all(any(key(n) in key(b) for b in box) for n in names):
+    if box and len(box) > len(names) and all(any(_words(n) in _words(b) for b in box) for n in names):
         return box
     return names
 

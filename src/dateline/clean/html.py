@@ -11,7 +11,6 @@ heuristics then clean that body.
 
 from __future__ import annotations
 
-import re
 from copy import deepcopy
 
 from dateline.clean import Cleaned
@@ -20,7 +19,7 @@ from dateline.clean.body import (missed_article_block, prefer_article_body, reco
                                   without_headline_block, without_page_url)
 from dateline.clean.byline import article_authors
 from dateline.clean.dates import published_date
-from dateline.clean.page import article_object, json_ld_objects, parse_html
+from dateline.clean.page import article_object, fold_key, json_ld_objects, parse_html
 from dateline.clean.prune import prune_article_furniture, prune_page_furniture
 from dateline.clean.titles import article_title, host_labels, site_name
 from dateline.record import Boilerplate
@@ -66,8 +65,7 @@ def without_headline(body: str, title: str | None) -> str:
     if not title or not body:
         return body
     lines = body.lstrip().split("\n", 1)
-    key = lambda s: re.sub(r"\W+", "", s.casefold())
-    if key(lines[0]) == key(title) and len(lines) > 1 and lines[1].strip():
+    if fold_key(lines[0]) == fold_key(title) and len(lines) > 1 and lines[1].strip():
         return lines[1].lstrip()
     return body
 

@@ -50,6 +50,15 @@ def element_text(el) -> str:
 _SPACES = re.compile(r"\s+")
 
 
+_NOT_WORD = re.compile(r"\W+")
+
+
+def fold_key(s: str) -> str:
+    """``s`` folded to its lower-case letters and digits: the same name or line however it
+    is spaced, punctuated or capitalised ("Acme-News" and "acme news")."""
+    return _NOT_WORD.sub("", s.casefold())
+
+
 def flat_text(el) -> str:
     """An element's text as one line: whitespace runs folded to single spaces."""
     return _SPACES.sub(" ", el.text_content()).strip()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import html as html_lib
 
-from dateline.clean.page import element_text, meta_content
+from dateline.clean.page import element_text, fold_key, meta_content
 
 _TITLE_SEP = re.compile(r"\s+[|–—:·•»-]\s+|\s+-\s+")
 
@@ -20,12 +20,11 @@ def strip_site_suffix(title: str, site: str | None) -> str:
     parts = _TITLE_SEP.split(title)
     if len(parts) < 2:
         return title
-    site_key = re.sub(r"\W+", "", (site or "").casefold())
+    site_key = fold_key(site or "")
     last, first = parts[-1], parts[0]
-    if site_key and re.sub(r"\W+", "", last.casefold()) in (site_key,) or (
-            site_key and site_key in re.sub(r"\W+", "", last.casefold())):
+    if site_key and site_key in fold_key(last):  # (equal, or the site's name within the part)
         return title[: title.rfind(last)].rstrip(" |–—:·•»-").strip()
-    if site_key and re.sub(r"\W+", "", first.casefold()) == site_key:
+    if site_key and fold_key(first) == site_key:
         return title[len(first):].lstrip(" |–—:·•»-").strip()
     # "Headline | Short Brand" with no site name to compare: drop a short last part after a bar
     m = re.search(r"\s+[|»]\s+([^|»]{1,40})$", title)
@@ -81,16 +80,15 @@ def _h1_headlines(tree, path: str, structured: str | None, banners: set[str], ba
 def agrees_with(h1: str, title: str) -> bool:
     """One contains the other and the h1 is more than a word of the title: "Piers" over
     "How the harbour board paid for new bins at both piers" is a fragment, not the headline."""
-    key = lambda s: re.sub(r"\W+", "", s.casefold())
-    h, t = key(h1), key(title)
+    h, t = fold_key(h1), fold_key(title)
     return (h in t or t in h) and len(h) > 5 and 2 * len(h) > len(t)
 
 
 def cut_short(headline: str, other: str) -> bool:
     """A JSON-LD headline cut at a length limit ("... Solutions (Including") where the
     OpenGraph title goes on: the longer title is the headline."""
-    key = lambda s: re.sub(r"\W+", "", html_lib.unescape(s).casefold())
-    return len(key(other)) > len(key(headline)) >= 40 and key(other).startswith(key(headline))
+    other, headline = fold_key(html_lib.unescape(other)), fold_key(html_lib.unescape(headline))
+    return len(other) > len(headline) >= 40 and other.startswith(headline)
 
 
 # "Our Blog", "News": the h1 of a section's banner, not of the story
@@ -107,13 +105,13 @@ def site_banners(site: str | None, page_title: str | None) -> set[str]:
         # "Headline | Site": the site comes last, and is the shorter ("Site | Headline" is the other order)
         if len(parts) >= 2 and len(parts[-1].split()) <= 4 and len(parts[-1]) < len(parts[0]):
             names.add(parts[-1])
-    return {re.sub(r"\W+", "", n.casefold()) for n in names} - {""}
+    return {fold_key(n) for n in names} - {""}
 
 
 def is_site_banner(text: str, banners: set[str]) -> bool:
     """The page's masthead set as an h1 on every page of the site: its name ("Acme Journal"),
     a domain ("acme.com"), "Jane's Blog", or a section label ("Our Blog")."""
-    key = re.sub(r"\W+", "", text.casefold())
+    key = fold_key(text)
     return (key in banners or _SECTION_BANNER.fullmatch(text.strip()) is not None
             or re.fullmatch(r"[\w-]+(?:\.[a-z]{2,6})+", text.strip(), re.IGNORECASE) is not None
             or re.fullmatch(r"[A-Z][\w-]*(?:\s[A-Z][\w-]*)?['’]s [Bb]log", text.strip()) is not None)
@@ -194,4 +192,4 @@ def host_labels(url: str | None) -> set[str]:
     host = (urlsplit(url).hostname or "") if url else ""
     labels = [x for x in host.split(".")[:-1] if x not in ("www", "com", "org", "net", "co", "uk", "news", "blog")]
     # every label: "resources.acme.com" is Acme's as much as "acme.com"
-    return {re.sub(r"\W+", "", x.casefold()) for x in labels} - {""}
+    return {fold_key(x) for x in labels} - {""}
