@@ -6,7 +6,7 @@ All texts are invented for these tests.
 
 import pytest
 
-from dateline.clean import sitetalk, widgets
+from dateline.clean import junk, sitetalk, widgets
 from dateline.clean.text import clean_text
 
 P1 = ("The harbour authority in Port Ellery approved a new ferry timetable on Monday, ending months "
@@ -381,11 +381,11 @@ def test_a_hyphenated_capital_word_opening_a_paragraph_is_no_dateline(opening):
 def test_a_literal_pre_check_never_skips_what_the_case_blind_pattern_would_match(sentence):
     # "ſ" (long s) is an "s" to a case-blind pattern, though lower() leaves it apart
     assert sitetalk._PAYWALL.search(sentence)
-    assert sitetalk.may_hold(sentence, sitetalk._PAYWALL_NEEDS)
+    assert junk.may_hold(sentence, sitetalk._PAYWALL_NEEDS)
 
 
 def test_a_sentence_without_the_needed_literals_is_skipped():
-    assert not sitetalk.may_hold("The ferry left the harbour at dawn.", sitetalk._PAYWALL_NEEDS)
+    assert not junk.may_hold("The ferry left the harbour at dawn.", sitetalk._PAYWALL_NEEDS)
     assert not sitetalk.is_paywall_prompt("The ferry left the harbour at dawn.")
 
 

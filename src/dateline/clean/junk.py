@@ -27,6 +27,23 @@ def matches(pattern: re.Pattern, text: str, needs: re.Pattern):
     position of the text, a literal search is not."""
     return pattern.finditer(text) if needs.search(text) else iter(())
 
+
+# characters a case-blind pattern matches to an ASCII letter that ``str.lower`` does not give
+_ODD_FOLDS = re.compile("[\u017f\u0130\u0131\u212a]")
+
+
+def literals(*words: str) -> re.Pattern:
+    """The lower-case literals of which every match of a case-blind pattern holds one."""
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def may_hold(s: str, needs: re.Pattern) -> bool:
+    """False only where the lower-cased ``s`` holds none of ``needs`` (``literals``): a
+    case-sensitive literal search is far cheaper than a case-blind pattern tried at every
+    position of the sentence."""
+    return needs.search(s.lower()) is not None or (not s.isascii() and _ODD_FOLDS.search(s) is not None)
+
+
 _SOCIAL = (r"(?:Facebook|Twitter|X|WhatsApp|Whatsapp|LinkedIn|Linkedin|Pinterest|E-?mail|Reddit|Telegram|"
            r"Print|Tumblr|Pocket|Messenger|Flipboard|Threads|Bluesky|Mastodon|Copy link|SMS)")
 _SHARE_ITEM = (
@@ -286,15 +303,15 @@ def sentence_spans(line: str) -> list[tuple[int, int]]:
 
 
 _LEGAL_UI_OPENING = re.compile(r"\bby (?:signing|subscribing|clicking|continuing|registering|submitting|entering)\b", re.I)
-# what each of the three patterns above needs, as plain lower-case text: a case-blind
-# pattern opening with a word boundary is tried at every position, this is not
+# what each of the three patterns above needs, as plain lower-case text (``may_hold``): a
+# case-blind pattern opening with a word boundary is tried at every position, this is not
 _NOTICE_WORD = re.compile(r"cookie|newsletter|inbox|sign[ -]?up|subscri|mail address|news alert|daily briefing|"
                           r"never miss|by (?:signing|subscribing|clicking|continuing|registering|submitting|entering)")
 
 
 def consent_and_signup(text: str) -> list[Span]:
     """Cookie notices and newsletter prompts, sentence by sentence, with their buttons."""
-    if not _NOTICE_WORD.search(text.lower()) or not (
+    if not may_hold(text, _NOTICE_WORD) or not (
             _COOKIE.search(text) or _NEWSLETTER.search(text) or _LEGAL_UI_OPENING.search(text)):
         return []  # every notice holds one of these words, and its buttons only go with a notice
     sents: list[tuple[int, int]] = []

@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from dateline.clean.header import _TIME, DATETIME
-from dateline.clean.junk import lines_with_offsets, matches, notice_extent
+from dateline.clean.junk import lines_with_offsets, literals, matches, may_hold, notice_extent
 from dateline.clean.widgets import interface_only
 
 Span = tuple[int, int, str]
@@ -31,22 +31,6 @@ _WORDS = re.compile(r"[\w'’]+")
 @lru_cache(maxsize=4096)  # every sentence test counts the same sentence's words
 def _n(s: str) -> int:
     return len(_WORDS.findall(s))
-
-
-# characters a case-blind pattern matches to an ASCII letter that ``str.lower`` does not give
-_ODD_FOLDS = re.compile("[\u017f\u0130\u0131\u212a]")
-
-
-def literals(*words: str) -> re.Pattern:
-    """The lower-case literals of which every match of a case-blind pattern holds one."""
-    return re.compile("|".join(map(re.escape, words)))
-
-
-def may_hold(s: str, needs: re.Pattern) -> bool:
-    """False only where the lower-cased ``s`` holds none of ``needs`` (``literals``): a
-    case-sensitive literal search is far cheaper than a case-blind pattern tried at every
-    position of the sentence."""
-    return needs.search(s.lower()) is not None or (not s.isascii() and _ODD_FOLDS.search(s) is not None)
 
 
 # --- the predicates: each takes one sentence (stripped) ---------------------------------------
