@@ -404,16 +404,16 @@ def prune_author_bio_boxes(tree, authors: list[str], prose: _LazyProse | None = 
     for the author the page names in its byline, so a story about a person keeps their
     profile."""
     removed: list[Boilerplate] = []
-    if not authors:
+    body = tree.find("body")
+    if not authors or body is None:
         return removed
     links = [a for a in tree.iter("a") if _PERSON_PAGE.search(a.get("href") or "")]
     if not links:
         return removed
     prose = (prose or _LazyProse(tree))()
-    body = tree.find("body")
-    page_prose = prose.chars(body) if body is not None else 0
+    page_prose = prose.chars(body)
     for link in links:
-        if body is None or not _attached(link, body):
+        if not _attached(link, body):
             continue
         box = _bio_box_around(link, authors, prose, page_prose)
         if box is not None:
@@ -475,7 +475,8 @@ def prune_trailing_story_cards(tree, prose: _LazyProse | None = None) -> list[Bo
     links and named by utility classes only. Cards among the article's paragraphs (a roundup's
     products) stay."""
     removed: list[Boilerplate] = []
-    grids = _cards_by_grid(tree)
+    body = tree.find("body")
+    grids = _cards_by_grid(tree) if body is not None else {}
     if not grids:
         return removed
     prose = (prose or _LazyProse(tree))()
@@ -483,9 +484,8 @@ def prune_trailing_story_cards(tree, prose: _LazyProse | None = None) -> list[Bo
                  not any(c in prose.around_article for c in b.iterchildren())), None)
     if main is None:
         return removed
-    body = tree.find("body")
     for grid, cards in grids.items():
-        if body is None or not _attached(grid, body) or prose.holds_article(grid):
+        if not _attached(grid, body) or prose.holds_article(grid):
             continue
         if any(_text_within(card, _MAX_CARD_TEXT) is None for card in cards) or not _after(grid, main):
             continue
